@@ -1,0 +1,79 @@
+"""The ``byline`` command line.
+
+``byline [FILE]`` opens the reader; ``byline analyze|export|themes ...`` run
+headless. Each subcommand lives in its own module under ``reader.commands``
+with ``add_arguments(parser)`` and ``run(args) -> int``, imported only when
+used so that ``byline --help`` stays fast. Every :class:`BylineError` becomes
+one line on stderr and a non-zero exit: a user never sees a traceback for bad
+input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import BylineError
+
+SUBCOMMANDS = {
+    "analyze": ("reader.commands.analyze", "print the analysis of articles (json, jsonl, yaml, text)"),
+    "export": ("reader.commands.export", "export highlights and notes (md, json, yaml)"),
+    "themes": ("reader.commands.themes", "list themes, or check a theme file"),
+}
+READ_COMMAND = "reader.commands.read"
+
+
+def _parser_for(module_name: str, prog: str, description: str) -> tuple[argparse.ArgumentParser, object]:
+    module = importlib.import_module(module_name)
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    module.add_arguments(parser)
+    return parser, module
+
+
+def _top_level_help() -> str:
+    lines = [
+        "usage: byline [FILE|DIR|-|URL] [options]",
+        "       byline COMMAND ...",
+        "",
+        "Read a news article in the terminal and see who said what.",
+        "With no FILE, opens the bundled sample article.",
+        "",
+        "commands:",
+    ]
+    lines += [f"  {name:<9} {help_text}" for name, (_, help_text) in SUBCOMMANDS.items()]
+    lines += ["", "Run 'byline COMMAND --help' or 'byline --read-help' for the reader's options."]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] in (["-h"], ["--help"]):
+        print(_top_level_help())
+        return 0
+    if args[:1] == ["--version"]:
+        print(f"byline {__version__}")
+        return 0
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            module_name, help_text = SUBCOMMANDS[args[0]]
+            parser, module = _parser_for(module_name, f"byline {args[0]}", help_text)
+            return int(module.run(parser.parse_args(args[1:])) or 0)
+        if args[:1] == ["--read-help"]:
+            args = ["--help"]
+        parser, module = _parser_for(READ_COMMAND, "byline", "open an article in the reader")
+        return int(module.run(parser.parse_args(args)) or 0)
+    except BylineError as error:
+        print(f"byline: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("byline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

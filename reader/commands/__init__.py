@@ -1,0 +1,1 @@
+"""One module per ``byline`` subcommand: ``add_arguments(parser)`` and ``run(args)``."""

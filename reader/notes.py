@@ -1,0 +1,421 @@
+"""The highlight store: a reader's highlights and notes on one article.
+
+Why it is built this way:
+
+* One JSON file per article under ``<data dir>/notes/``, named by the SHA-256
+  of the article text, so the same text finds its notes wherever it is opened
+  from. The file also remembers the article's path: when that file is edited
+  its hash changes, and the store of the old text is found by path and its
+  highlights are re-anchored into the new text.
+* Every change is written at once with :func:`reader.config.atomic_write_text`
+  (temporary file, fsync, rename). A reader killed with SIGKILL right after a
+  note is typed loses nothing, and a crash mid-write leaves the old file.
+* Each highlight keeps two W3C Web Annotation selectors: a quote selector
+  (the exact text with some prefix and suffix) and a position selector
+  (start/end offsets). Positions are fast; the quote is what survives edits.
+  A highlight whose text cannot be found again is kept and marked orphaned,
+  never dropped, and :attr:`NoteStore.problems` says so.
+* A store file that cannot be read is moved aside to a backup, never
+  overwritten, and reported in :attr:`NoteStore.problems`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.config import atomic_write_text
+from reader.errors import BylineError
+from reader.paths import data_dir
+from reader.sources.article import Article
+
+STORE_SCHEMA = "byline.notes/1"
+CONTEXT_CHARS = 32
+"""Characters of prefix and suffix kept around each highlight (as Hypothesis does)."""
+
+
+def content_hash(text: str) -> str:
+    """The key of an article's store: the SHA-256 of its text, in hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def notes_dir() -> Path:
+    return data_dir() / "notes"
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 UTC timestamp, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(slots=True)
+class Highlight:
+    """One highlighted stretch of the article, with the reader's note on it.
+
+    ``start``/``end`` are offsets into the article text (the position
+    selector); ``exact``/``prefix``/``suffix`` are the quote selector.
+    ``orphaned`` highlights could not be found in the current text: their
+    offsets are the last known ones and must not be used to index the text.
+    """
+
+    id: str
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+    orphaned: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "note": self.note,
+            "created": self.created,
+            "modified": self.modified,
+            "orphaned": self.orphaned,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Highlight:
+        return cls(
+            id=str(data["id"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            exact=str(data["exact"]),
+            prefix=str(data.get("prefix", "")),
+            suffix=str(data.get("suffix", "")),
+            note=str(data.get("note", "")),
+            created=str(data.get("created") or now_iso()),
+            modified=str(data.get("modified") or data.get("created") or now_iso()),
+            orphaned=bool(data.get("orphaned", False)),
+        )
+
+    @classmethod
+    def from_text(cls, text: str, start: int, end: int, note: str = "") -> Highlight:
+        """A new highlight of ``text[start:end]`` with both selectors filled in."""
+        return cls(
+            id=uuid.uuid4().hex,
+            start=start,
+            end=end,
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+            note=note,
+        )
+
+
+def _common_suffix_length(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def _common_prefix_length(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+def _candidates(text: str, exact: str) -> Iterator[tuple[int, int]]:
+    """Every place ``exact`` occurs; failing that, every whitespace-insensitive match.
+
+    The fallback survives re-wrapped paragraphs and doubled spaces, the most
+    common edits that do not change the words.
+    """
+    found = False
+    position = text.find(exact)
+    while position != -1:
+        found = True
+        yield position, position + len(exact)
+        position = text.find(exact, position + 1)
+    if found:
+        return
+    words = exact.split()
+    if not words:
+        return
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    for match in pattern.finditer(text):
+        yield match.start(), match.end()
+
+
+def anchor(text: str, highlight: Highlight) -> tuple[int, int] | None:
+    """Where ``highlight`` is in ``text`` now, or ``None`` when it cannot be found.
+
+    The position selector is trusted when the exact text and its context are
+    still there; otherwise every occurrence of the quote is scored by how much
+    of the stored prefix and suffix surrounds it, then by how close it is to
+    the old position, so a repeated phrase lands on the right occurrence.
+    """
+    start, end = highlight.start, highlight.end
+    if 0 <= start < end <= len(text) and text[start:end] == highlight.exact:
+        before = text[max(0, start - len(highlight.prefix)) : start]
+        after = text[end : end + len(highlight.suffix)]
+        if before == highlight.prefix and after == highlight.suffix:
+            return start, end
+    best: tuple[tuple[int, int], tuple[int, int]] | None = None
+    for candidate in _candidates(text, highlight.exact):
+        context = _common_suffix_length(text[: candidate[0]], highlight.prefix) + _common_prefix_length(
+            text[candidate[1] :], highlight.suffix
+        )
+        score = (context, -abs(candidate[0] - start))
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    return best[1] if best else None
+
+
+def _article_path(article: Article) -> Path | None:
+    """The article's file as an absolute path, or ``None`` for stdin and URLs."""
+    if not article.source or article.source == "-" or "://" in article.source:
+        return None
+    path = Path(article.source).expanduser()
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _timestamp_for_filename() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+class NoteStore:
+    """The highlights and notes of one article, saved after every change.
+
+    Open it with :meth:`NoteStore.open`; read :attr:`highlights` (text order,
+    orphans last) and :attr:`problems` (one line each, for the user). Every
+    mutating method writes the file before it returns.
+    """
+
+    def __init__(self, article: Article, file: Path) -> None:
+        self.article = article
+        self.text = article.text
+        self.hash = content_hash(article.text)
+        self.file = file
+        self.article_path = _article_path(article)
+        self.highlights: list[Highlight] = []
+        self.problems: list[str] = []
+        self.reanchored_from: Path | None = None
+        self.blocked: str | None = None
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, article: Article, directory: Path | None = None) -> NoteStore:
+        """The store of ``article``: its own file, or one carried over from an earlier version."""
+        directory = directory or notes_dir()
+        store = cls(article, directory / f"{content_hash(article.text)}.json")
+        if store.file.exists():
+            data = store._read(store.file, move_aside_when_corrupt=True)
+            if data is not None:
+                store.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+                store._reanchor_all()
+                if data.get("path") != (str(store.article_path) if store.article_path else None):
+                    store.save()
+        elif store.article_path is not None:
+            store._carry_over(directory)
+        store._report_orphans()
+        return store
+
+    def _read(self, file: Path, *, move_aside_when_corrupt: bool) -> dict[str, Any] | None:
+        """Parse a store file; a corrupt one is moved aside (never overwritten) and reported."""
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("schema") != STORE_SCHEMA:
+                raise ValueError(f"not a {STORE_SCHEMA} file")
+            if not isinstance(data.get("highlights"), list):
+                raise ValueError("'highlights' is not a list")
+            for item in data["highlights"]:
+                Highlight.from_dict(item)
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+            if move_aside_when_corrupt:
+                backup = file.with_name(f"{file.name}.corrupt-{_timestamp_for_filename()}")
+                try:
+                    file.replace(backup)
+                    where = f"moved aside to {backup}"
+                except OSError as move_error:
+                    where = f"and could not be moved aside ({move_error.strerror or move_error})"
+                    # Without the backup, writing would destroy the only copy: refuse to save.
+                    self.blocked = f"{file} is unreadable and could not be moved aside"
+                reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+                self.problems.append(f"notes file {file} was unreadable ({reason}); {where}")
+            return None
+        return data
+
+    def _carry_over(self, directory: Path) -> None:
+        """Adopt the newest store of an earlier version of the same file, re-anchoring its highlights."""
+        earlier: list[tuple[str, Path, dict[str, Any]]] = []
+        for file in directory.glob("*.json"):
+            if file == self.file:
+                continue
+            data = self._read(file, move_aside_when_corrupt=False)
+            if data is not None and data.get("path") == str(self.article_path) and data["highlights"]:
+                earlier.append((str(data.get("modified", "")), file, data))
+        if not earlier:
+            return
+        _, old_file, data = max(earlier, key=lambda item: (item[0], item[1].stat().st_mtime))
+        self.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+        self._reanchor_all()
+        self.save()
+        # The old file is kept as a record, renamed so that it is not adopted again.
+        old_file.replace(old_file.with_name(f"{old_file.name}.superseded-{_timestamp_for_filename()}"))
+        self.reanchored_from = old_file
+
+    def _reanchor_all(self) -> None:
+        changed: list[Highlight] = []
+        for highlight in self.highlights:
+            place = anchor(self.text, highlight)
+            if place is None:
+                changed.append(replace(highlight, orphaned=True))
+                continue
+            start, end = place
+            changed.append(
+                replace(
+                    highlight,
+                    start=start,
+                    end=end,
+                    exact=self.text[start:end],
+                    prefix=self.text[max(0, start - CONTEXT_CHARS) : start],
+                    suffix=self.text[end : end + CONTEXT_CHARS],
+                    orphaned=False,
+                )
+            )
+        self.highlights = changed
+        self._sort()
+
+    def _report_orphans(self) -> None:
+        orphans = self.orphans
+        if orphans:
+            noun = "highlight" if len(orphans) == 1 else "highlights"
+            self.problems.append(
+                f"{len(orphans)} {noun} could not be found in the edited article; "
+                "kept as orphaned (see the Notes tab or the export)"
+            )
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    @property
+    def anchored(self) -> list[Highlight]:
+        """Highlights found in the current text, in text order."""
+        return [h for h in self.highlights if not h.orphaned]
+
+    @property
+    def orphans(self) -> list[Highlight]:
+        return [h for h in self.highlights if h.orphaned]
+
+    def get(self, highlight_id: str) -> Highlight:
+        for highlight in self.highlights:
+            if highlight.id == highlight_id:
+                return highlight
+        raise KeyError(highlight_id)
+
+    def at(self, offset: int) -> Highlight | None:
+        """The innermost (shortest) anchored highlight covering ``offset``."""
+        covering = [h for h in self.anchored if h.start <= offset < h.end]
+        return min(covering, key=lambda h: h.end - h.start) if covering else None
+
+    def find(self, start: int, end: int) -> Highlight | None:
+        """The anchored highlight of exactly ``start:end``, if there is one."""
+        for highlight in self.anchored:
+            if highlight.start == start and highlight.end == end:
+                return highlight
+        return None
+
+    # -- changing (each writes at once) --------------------------------------------------------------
+
+    def add(self, start: int, end: int, note: str = "") -> Highlight:
+        """Highlight ``text[start:end]``; highlighting the same stretch again returns the existing one."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"cannot highlight {start}:{end} in a text of {len(self.text)} characters")
+        existing = self.find(start, end)
+        if existing is not None:
+            return existing
+        highlight = Highlight.from_text(self.text, start, end, note)
+        self.highlights.append(highlight)
+        self._sort()
+        self.save()
+        return highlight
+
+    def add_many(self, spans: list[tuple[int, int]]) -> list[Highlight]:
+        """Highlight several stretches with one write (``Highlight all quotes``); returns the new ones."""
+        added: list[Highlight] = []
+        for start, end in spans:
+            if 0 <= start < end <= len(self.text) and self.find(start, end) is None:
+                highlight = Highlight.from_text(self.text, start, end)
+                self.highlights.append(highlight)
+                added.append(highlight)
+        if added:
+            self._sort()
+            self.save()
+        return added
+
+    def set_note(self, highlight_id: str, note: str) -> Highlight:
+        highlight = self.get(highlight_id)
+        if highlight.note != note:
+            highlight.note = note
+            highlight.modified = now_iso()
+            self.save()
+        return highlight
+
+    def remove(self, highlight_id: str) -> Highlight:
+        """Remove a highlight and return it, so that the caller can offer undo via :meth:`restore`."""
+        highlight = self.get(highlight_id)
+        self.highlights.remove(highlight)
+        self.save()
+        return highlight
+
+    def restore(self, highlight: Highlight) -> None:
+        """Put back a removed highlight, exactly as it was."""
+        if any(h.id == highlight.id for h in self.highlights):
+            return
+        self.highlights.append(highlight)
+        self._sort()
+        self.save()
+
+    def _sort(self) -> None:
+        self.highlights.sort(key=lambda h: (h.orphaned, h.start, h.end))
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": STORE_SCHEMA,
+            "content_hash": self.hash,
+            "path": str(self.article_path) if self.article_path else None,
+            "source": self.article.source,
+            "title": self.article.title,
+            "modified": now_iso(),
+            "highlights": [h.to_dict() for h in self.highlights],
+        }
+
+    def save(self) -> None:
+        """Write the whole store atomically; an unwritable data directory is a :class:`BylineError`."""
+        if self.blocked:
+            raise BylineError(f"cannot save highlights: {self.blocked}")
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        try:
+            atomic_write_text(self.file, text)
+        except OSError as error:
+            raise BylineError(
+                f"cannot save highlights to {self.file}: {error.strerror or error}"
+            ) from None

@@ -1,0 +1,64 @@
+"""``byline export FILE [--format md|json|yaml] [-o OUT] [--all-quotes]``.
+
+Prints (or writes) the highlights and notes stored for an article, joined
+with the analysis so that quotes carry their speaker. Store problems (an
+orphaned highlight, a corrupt file moved aside) are warnings on stderr: the
+export still happens. A path that cannot be written is a one-line error, and
+the store is only read, so the highlights stay as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.analysis.model import Analysis
+from reader.export import FORMATS, ExportFormat, build_export, format_for_path, render, write_export
+from reader.notes import NoteStore
+from reader.sources import load_article
+from reader.sources.article import Article
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the article whose highlights to export")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="md (Markdown), json (W3C Web Annotations) or yaml; default: from OUT's extension, else md",
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    parser.add_argument(
+        "--all-quotes",
+        action="store_true",
+        help="also include every detected quote, with its speaker, even if not highlighted",
+    )
+    parser.add_argument("--model", help="spaCy pipeline to analyse with (default: config, BYLINE_MODEL)")
+
+
+def analyse_article(article: Article, model: str | None) -> Analysis:
+    """The article's analysis (cached by the analysis package)."""
+    from reader.analysis import analyze
+
+    return analyze(article, model=model)
+
+
+def run(args: argparse.Namespace) -> int:
+    article = load_article(args.file)
+    store = NoteStore.open(article)
+    for problem in store.problems:
+        print(f"byline: warning: {problem}", file=sys.stderr)
+    analysis = analyse_article(article, args.model)
+    document = build_export(article, analysis, store.highlights, all_quotes=args.all_quotes)
+    output = Path(args.output) if args.output else None
+    fmt: ExportFormat = args.format or (format_for_path(output) if output else "md")
+    text = render(document, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    write_export(text, output)
+    count = len(store.highlights)
+    print(f"byline: exported {count} highlight{'s' if count != 1 else ''} to {output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,316 @@
+"""Exporting highlights: Markdown, W3C Web Annotation JSON, YAML, and ``byline export``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reader.analysis.model import Actor, Analysis, Quote, Span
+from reader.cli import main
+from reader.errors import BylineError
+from reader.export import (
+    build_export,
+    default_export_path,
+    markdown_escape,
+    paragraph_number,
+    paragraph_starts,
+    render,
+    to_annotations,
+    write_export,
+)
+from reader.notes import NoteStore
+from reader.sources import load_article
+from reader.sources.article import Article
+from tests.conftest import KURSK
+
+USHAKOV_DIRECT = "“At this stage, we will not talk. Entering into a negotiation process now would be completely inappropriate,”"  # noqa: E501
+USHAKOV_INDIRECT = "emphasized that the current situation is not conducive to diplomatic talks"
+ZELENSKY_DIRECT = (
+    "“The operation is designed to push Russia toward negotiations on terms that are fair to Ukraine,”"
+)
+SYRSKYI_DIRECT = "“We are seeing new successes in the area,”"
+
+
+def span(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+def hand_analysis(text: str, source: str) -> Analysis:
+    """The sample article's analysis as the contract describes it, built by hand."""
+
+    def quote(needle: str, kind: str, speaker: str, actor: str, cue: str) -> Quote:
+        start, end = span(text, needle)
+        cue_start = text.index(cue, start - 40 if kind == "indirect" else end)
+        return Quote(
+            start,
+            end,
+            needle,
+            kind,  # type: ignore[arg-type]
+            parts=[Span(start, end, needle)],
+            speaker=speaker,
+            cue=Span(cue_start, cue_start + len(cue), cue),
+            actor=actor,
+        )
+
+    quotes = [
+        quote(USHAKOV_INDIRECT, "indirect", "Yuri Ushakov", "yuri-ushakov", "emphasized"),
+        quote(USHAKOV_DIRECT, "direct", "Ushakov", "yuri-ushakov", "stated"),
+        quote(ZELENSKY_DIRECT, "direct", "Zelensky", "volodymyr-zelensky", "said"),
+        quote(SYRSKYI_DIRECT, "direct", "Syrskyi", "oleksandr-syrskyi", "reported"),
+    ]
+    actors = [
+        Actor(
+            "yuri-ushakov",
+            "Yuri Ushakov",
+            "person",
+            roles=["Kremlin adviser"],
+            quotes=[0, 1],
+            mention_spans=[Span(*span(text, "Yuri Ushakov"), "Yuri Ushakov")],
+        ),
+        Actor(
+            "volodymyr-zelensky", "Volodymyr Zelensky", "person", roles=["Ukrainian President"], quotes=[2]
+        ),
+        Actor("oleksandr-syrskyi", "Oleksandr Syrskyi", "person", roles=["senior commander"], quotes=[3]),
+        Actor("kremlin", "Kremlin", "organisation"),
+    ]
+    return Analysis(text=text, source=source, quotes=quotes, actors=actors)
+
+
+@pytest.fixture
+def kursk(tmp_path: Path) -> Path:
+    copy = tmp_path / "kursk.txt"
+    shutil.copyfile(KURSK, copy)
+    return copy
+
+
+def test_paragraphs_are_lines_or_blank_line_blocks() -> None:
+    lines = "one\ntwo\n\nthree"
+    assert [paragraph_number(paragraph_starts(lines), lines.index(w)) for w in ("one", "two", "three")] == [
+        1,
+        1,
+        2,
+    ]
+    flat = "one\ntwo\nthree\n"
+    assert [paragraph_number(paragraph_starts(flat), flat.index(w)) for w in ("one", "two", "three")] == [
+        1,
+        2,
+        3,
+    ]
+
+
+def test_markdown_escape_keeps_article_text_literal() -> None:
+    assert markdown_escape("a *b* [c](d) <e> `f`") == r"a \*b\* \[c\](d) \<e\> \`f\`"
+    assert markdown_escape("# not a heading\n- not a list") == "\\# not a heading\n\\- not a list"
+
+
+def make_document(kursk: Path, *, all_quotes: bool = False):
+    article = load_article(kursk)
+    store = NoteStore.open(article)
+    direct = store.add(*span(article.text, USHAKOV_DIRECT))
+    store.set_note(direct.id, "Flat refusal. Compare with *Zelensky*.")
+    sentence = "The Ukrainian offensive has been planned in complete secrecy"
+    store.add(*span(article.text, sentence))
+    analysis = hand_analysis(article.text, article.source)
+    return article, store, build_export(article, analysis, store.highlights, all_quotes=all_quotes)
+
+
+def test_markdown_has_metadata_highlights_notes_and_actors(kursk: Path) -> None:
+    article, _, document = make_document(kursk)
+    article.published = "2024-08-19"
+    text = render(document, "md")
+    assert text.startswith("# kursk.txt\n")
+    assert f"- **Source:** `{kursk}`" in text and "- **Published:** 2024-08-19" in text
+    assert (
+        "### ¶5 · Yuri Ushakov, Kremlin adviser (direct quote)\n\n> “At this stage, we will not talk." in text
+    )
+    assert "\n\nFlat refusal. Compare with *Zelensky*.\n" in text  # the note is the reader's own Markdown
+    assert "### ¶7\n\n> The Ukrainian offensive has been planned in complete secrecy\n" in text
+    actors = text[text.index("## Actors and positions") :]
+    assert "### Yuri Ushakov\n\n*Kremlin adviser* · person" in actors
+    assert f"- ¶5, reported speech: {USHAKOV_INDIRECT}" in actors
+    assert "### Oleksandr Syrskyi" in actors and "Also mentioned: Kremlin (organisation)" in actors
+    # the highlights come in text order and before the actors
+    assert text.index("¶5 · Yuri") < text.index("### ¶7") < text.index("## Actors and positions")
+    # without --all-quotes, un-highlighted quotes are not listed as highlights
+    assert "detected, not highlighted" not in text
+
+
+def test_all_quotes_adds_every_detected_quote_once(kursk: Path) -> None:
+    _, _, document = make_document(kursk, all_quotes=True)
+    text = render(document, "md")
+    highlights = text[text.index("## Highlights") : text.index("## Actors and positions")]
+    assert highlights.count("“At this stage") == 1  # highlighted already: not repeated
+    assert (
+        "### ¶9 · Volodymyr Zelensky, Ukrainian President (direct quote) · detected, not highlighted"
+        in highlights
+    )
+    assert (
+        "### ¶12 · Oleksandr Syrskyi, senior commander (direct quote) · detected, not highlighted"
+        in highlights
+    )
+    assert "Yuri Ushakov, Kremlin adviser (reported speech) · detected, not highlighted" in highlights
+
+
+def test_json_is_a_web_annotation_collection_that_parses_back(kursk: Path) -> None:
+    article, store, document = make_document(kursk)
+    data = json.loads(render(document, "json"))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection" and data["total"] == 2
+    meta = data["byline"]["article"]
+    assert meta["source"] == str(kursk) and meta["uri"] == kursk.resolve().as_uri()
+    assert meta["content_hash"] == f"sha256:{store.hash}"
+    items = data["first"]["items"]
+    assert [item["type"] for item in items] == ["Annotation", "Annotation"]
+    first = items[0]
+    highlight = store.highlights[0]
+    assert first["id"] == f"urn:uuid:{highlight.id}"
+    assert first["motivation"] == "commenting"
+    assert first["body"] == {
+        "type": "TextualBody",
+        "value": "Flat refusal. Compare with *Zelensky*.",
+        "format": "text/plain",
+        "purpose": "commenting",
+    }
+    assert first["created"] == highlight.created and first["modified"] == highlight.modified
+    quote_selector, position_selector = first["target"]["selector"]
+    assert quote_selector == {
+        "type": "TextQuoteSelector",
+        "exact": USHAKOV_DIRECT,
+        "prefix": highlight.prefix,
+        "suffix": highlight.suffix,
+    }
+    assert position_selector == {
+        "type": "TextPositionSelector",
+        "start": highlight.start,
+        "end": highlight.end,
+    }
+    assert article.text[position_selector["start"] : position_selector["end"]] == quote_selector["exact"]
+    assert first["byline"]["quote"]["speaker"] == "Yuri Ushakov"
+    assert first["byline"]["paragraph"] == 5
+    assert items[1]["motivation"] == "highlighting" and "body" not in items[1]
+    ushakov = data["byline"]["actors"][0]
+    assert ushakov["name"] == "Yuri Ushakov" and [s["kind"] for s in ushakov["statements"]] == [
+        "indirect",
+        "direct",
+    ]
+
+
+def test_yaml_carries_the_same_data_as_json(kursk: Path) -> None:
+    _, _, document = make_document(kursk, all_quotes=True)
+    from_json = json.loads(render(document, "json"))
+    from_yaml = yaml.safe_load(render(document, "yaml"))
+    from_json.pop("generated")
+    from_yaml.pop("generated")
+    assert from_yaml == from_json
+    detected = [i for i in from_yaml["first"]["items"] if i["byline"]["kind"] == "detected-quote"]
+    assert {i["body"]["value"] for i in detected} == {
+        "Yuri Ushakov",
+        "Volodymyr Zelensky",
+        "Oleksandr Syrskyi",
+    }
+    assert all(i["motivation"] == "identifying" for i in detected)
+
+
+def test_orphans_are_exported_separately_without_a_position(kursk: Path) -> None:
+    article = load_article(kursk)
+    store = NoteStore.open(article)
+    gone = store.add(*span(article.text, "with no clear path to peace in sight"))
+    store.set_note(gone.id, "ending")
+    kursk.write_text(
+        article.text.replace("with no clear path to peace in sight", "and that is that"), "utf-8"
+    )
+    edited = load_article(kursk)
+    store = NoteStore.open(edited)
+    assert [h.id for h in store.orphans] == [gone.id]
+    document = build_export(edited, hand_analysis(edited.text, edited.source), store.highlights)
+    markdown = render(document, "md")
+    orphaned = markdown[markdown.index("## Orphaned highlights") :]
+    assert "> with no clear path to peace in sight" in orphaned and "ending" in orphaned
+    item = to_annotations(document)["first"]["items"][0]
+    assert item["byline"]["orphaned"] is True
+    assert [s["type"] for s in item["target"]["selector"]] == ["TextQuoteSelector"]
+
+
+def test_default_export_path_is_beside_the_article(tmp_path: Path) -> None:
+    article = Article(text="x", source=str(tmp_path / "story.txt"))
+    assert default_export_path(article) == tmp_path / "story.notes.md"
+    assert default_export_path(article, "json") == tmp_path / "story.notes.json"
+
+
+def test_writing_to_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    for target in (tmp_path / "missing" / "out.md", a_file / "out.md", tmp_path):
+        with pytest.raises(BylineError) as error:
+            write_export("text", target)
+        assert "\n" not in str(error.value) and str(target) in str(error.value)
+
+
+# -- the command line ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hand_analysed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``byline export`` with the hand-built analysis, so these tests do not need spaCy."""
+    monkeypatch.setattr(
+        "reader.commands.export.analyse_article",
+        lambda article, model: hand_analysis(article.text, article.source),
+    )
+
+
+def test_cli_export_prints_markdown_to_stdout(
+    kursk: Path, hand_analysed: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_document(kursk)
+    assert main(["export", str(kursk)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# kursk.txt") and "Flat refusal." in out
+
+
+def test_cli_export_writes_json_chosen_by_extension(
+    kursk: Path, tmp_path: Path, hand_analysed: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_document(kursk)
+    out = tmp_path / "notes.json"
+    assert main(["export", str(kursk), "-o", str(out), "--all-quotes"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["total"] == 5  # two highlights + three quotes not highlighted
+    assert "exported 2 highlights" in capsys.readouterr().err
+
+
+def test_cli_export_yaml_to_stdout(
+    kursk: Path, hand_analysed: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_document(kursk)
+    assert main(["export", str(kursk), "--format", "yaml"]) == 0
+    assert yaml.safe_load(capsys.readouterr().out)["type"] == "AnnotationCollection"
+
+
+def test_cli_export_to_an_unwritable_path_keeps_the_highlights(
+    kursk: Path, tmp_path: Path, hand_analysed: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, store, _ = make_document(kursk)
+    before = store.file.read_text(encoding="utf-8")
+    target = tmp_path / "no-such-dir" / "notes.md"
+    assert main(["export", str(kursk), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("byline: ") and "does not exist" in err
+    assert store.file.read_text(encoding="utf-8") == before
+    assert len(NoteStore.open(load_article(kursk)).highlights) == 2
+
+
+def test_cli_export_warns_about_orphans(
+    kursk: Path, hand_analysed: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = load_article(kursk)
+    NoteStore.open(article).add(*span(article.text, "no clear path to peace"))
+    kursk.write_text(article.text.replace("no clear path to peace", "no path"), encoding="utf-8")
+    assert main(["export", str(kursk)]) == 0
+    captured = capsys.readouterr()
+    assert "byline: warning: 1 highlight could not be found" in captured.err
+    assert "## Orphaned highlights" in captured.out

@@ -61,7 +61,8 @@ def _declared_name(path: Path) -> str:
 def theme_sources() -> list[ThemeSource]:
     """Every theme file, in lookup order: user themes first, so they override bundled ones."""
     found = [ThemeSource(_declared_name(p), p, "user") for p in _theme_files(user_themes_dir())]
-    found += [ThemeSource(_declared_name(p), p, "bundled") for p in _theme_files(bundled_themes_dir())]
+    bundled = sorted(_theme_files(bundled_themes_dir()), key=lambda p: (p.stem != DEFAULT_THEME, p.name))
+    found += [ThemeSource(_declared_name(p), p, "bundled") for p in bundled]
     return found
 
 

@@ -1,0 +1,73 @@
+"""``byline themes``: list the themes Byline can find, check one file, or show one resolved.
+
+Listing never fails because of one broken user theme: that row carries its
+error instead. ``--check`` is for theme authors and scripts, so it exits
+non-zero with the one-line message when the file is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from reader.themes import BASE_COLOURS, ReaderTheme, ThemeInfo, list_themes, load_theme, load_theme_file
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--check", metavar="FILE", type=Path,
+                        help="validate a theme file (and what it extends); exit 2 with the problem if wrong")
+    action.add_argument("--show", metavar="THEME",
+                        help="print a theme (name or path) with every colour and style after 'extends'")
+
+
+def _home_relative(path: Path) -> str:
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def format_listing(rows: list[ThemeInfo]) -> str:
+    """The table ``byline themes`` prints: name, dark/light, origin, source file."""
+    header = ("NAME", "MODE", "ORIGIN", "SOURCE")
+    table = [header]
+    for row in rows:
+        mode = "broken" if row.error else ("dark" if row.dark else "light")
+        source = _home_relative(row.source)
+        if row.overrides is not None:
+            source += " (overrides the bundled theme)"
+        table.append((row.name, mode, row.origin, source))
+    widths = [max(len(line[i]) for line in table) for i in range(len(header) - 1)]
+    lines = []
+    for line, row in zip(table, [None, *rows], strict=True):
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=False))
+                     + "  " + line[-1])
+        if row is not None and row.error:
+            lines.append(f"  error: {row.error}")
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def format_theme(theme: ReaderTheme) -> str:
+    """A resolved theme as YAML: a complete starting point for writing a new one."""
+    textual = theme.textual_theme
+    document: dict[str, object] = {"name": theme.name, "description": theme.description, "dark": theme.dark}
+    document.update({name: value for name in BASE_COLOURS if (value := getattr(textual, name)) is not None})
+    document["styles"] = dict(theme.styles)
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.check is not None:
+        theme = load_theme_file(args.check)
+        mode = "dark" if theme.dark else "light"
+        print(f"{args.check}: ok: theme {theme.name!r} ({mode}), {len(theme.styles)} styles")
+        return 0
+    if args.show is not None:
+        sys.stdout.write(format_theme(load_theme(args.show)))
+        return 0
+    print(format_listing(list_themes()))
+    return 0

@@ -1,0 +1,283 @@
+"""Markdown -> the readable plain text Byline shows, with a map back to the Markdown source.
+
+markdown-it-py parses the file (CommonMark plus ~~strikethrough~~); we walk its
+tokens and emit only what a reader would see: the words of paragraphs,
+headings, list items (with a bullet), block quotes and code. Emphasis, link
+and image syntax, raw HTML and reference definitions disappear. The parser
+gives block positions only by line, so every emitted piece of inline text is
+found again in the source, left to right from a cursor; that is what lets a
+:class:`~reader.sources.offsets.SourceMap` send every shown offset back to
+the Markdown source.
+
+Layout: one paragraph or list item per line (as in Byline's plain-text
+articles); a heading after the first starts a new section, with a blank line
+before it. The first heading, when nothing comes before it, is the title and
+is not repeated in the text. YAML front matter (``---`` ... ``---``) supplies
+title, date and author when present.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reader.sources.header import parse_date
+from reader.sources.offsets import ShownTextBuilder, SourceMap
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_MAX_CHAR_SKIP = 16
+"""How far ahead a single character is looked for when a text piece is not verbatim in the source
+(an entity such as ``&amp;`` or an escape such as ``\\*``): far enough for the longest entity."""
+
+
+@dataclass(slots=True)
+class RenderedMarkdown:
+    text: str
+    source_map: SourceMap
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    for index, char in enumerate(source):
+        if char == "\n":
+            starts.append(index + 1)
+    starts.append(len(source))
+    return starts
+
+
+def _blank_front_matter(source: str) -> tuple[str, dict[str, Any]]:
+    """Parse YAML front matter and blank it out (same length, so source offsets stay put)."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return source, {}
+    import yaml
+
+    try:
+        data = yaml.safe_load(match.group("body"))
+    except yaml.YAMLError:
+        return source, {}
+    if not isinstance(data, dict):
+        return source, {}
+    blanked = re.sub(r"[^\r\n]", " ", match.group(0))
+    return blanked + source[match.end():], data
+
+
+def _front_matter_text(data: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = data.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(item) for item in value)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+@dataclass(slots=True)
+class _Renderer:
+    """Walk markdown-it tokens, copying the visible text out of the source."""
+
+    source: str
+    builder: ShownTextBuilder
+    line_starts: list[int]
+    title: str | None = None
+    pending_break: str = ""
+    list_stack: list[list[int | bool]] = field(default_factory=list)
+    pending_prefix: str = ""
+    heading_level: int = 0
+    block_started: bool = True
+
+    def block_range(self, token: Token) -> tuple[int, int]:
+        first, last = token.map or (0, len(self.line_starts) - 1)
+        last = min(last, len(self.line_starts) - 1)
+        return self.line_starts[first], self.line_starts[last]
+
+    def start_block(self) -> None:
+        """Emit the break before a block (and its list bullet) when its first visible text arrives,
+        so that a block with nothing visible (an image alone) leaves no empty line behind."""
+        if self.block_started:
+            return
+        self.block_started = True
+        if self.builder.length:
+            self.builder.insert(self.pending_break or "\n")
+        self.pending_break = ""
+        if self.pending_prefix:
+            self.builder.insert(self.pending_prefix)
+            self.pending_prefix = ""
+
+    def render(self, tokens: list[Token]) -> None:
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "heading_open":
+                self.heading_level = int(token.tag[1:])
+            elif kind == "heading_close":
+                self.heading_level = 0
+                self.pending_break = "\n"
+            elif kind == "inline":
+                self.render_inline_block(token)
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                start = int(token.attrs.get("start", 1) or 1)
+                self.list_stack.append([kind == "ordered_list_open", start])
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.list_stack.pop()
+            elif kind == "list_item_open":
+                self.pending_prefix = self.next_bullet(tokens, index)
+            elif kind in ("fence", "code_block"):
+                self.render_code(token)
+            elif kind == "hr":
+                self.pending_break = "\n\n"
+
+    def next_bullet(self, tokens: list[Token], index: int) -> str:
+        if not self.list_stack:
+            return "• "
+        ordered, number = self.list_stack[-1]
+        depth = "  " * (len(self.list_stack) - 1)
+        if ordered:
+            self.list_stack[-1][1] = int(number) + 1
+            delimiter = tokens[index].markup or "."
+            return f"{depth}{number}{delimiter} "
+        return f"{depth}• "
+
+    def render_inline_block(self, token: Token) -> None:
+        if self.heading_level and self.title is None and not self.builder.length:
+            # The first heading, before any text, is the title: recorded, not shown.
+            self.title = self.plain_inline(token) or None
+            if self.title:
+                return
+        if self.heading_level and self.builder.length:
+            self.pending_break = "\n\n"
+        start, end = self.block_range(token)
+        self.block_started = False
+        self.copy_inline(token.children or [], start, end)
+
+    def plain_inline(self, token: Token) -> str:
+        pieces: list[str] = []
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                pieces.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                pieces.append(" ")
+        return " ".join("".join(pieces).split())
+
+    def copy_inline(self, children: list[Token], start: int, end: int) -> None:
+        cursor = start
+        for child in children:
+            kind = child.type
+            if kind in ("text", "code_inline"):
+                cursor = self.copy_text(child.content, cursor, end)
+            elif kind in ("softbreak", "hardbreak"):
+                newline = self.source.find("\n", cursor, end)
+                shown = " " if kind == "softbreak" else "\n"
+                self.start_block()
+                if newline >= 0:
+                    self.builder.replace(shown, newline)
+                    cursor = newline + 1
+                else:
+                    self.builder.insert(shown)
+            elif kind == "link_close":
+                cursor = self.skip_link_tail(cursor, end)
+            elif kind == "image":
+                cursor = self.skip_image(cursor, end)
+            elif kind == "html_inline":
+                found = self.source.find(child.content, cursor, end)
+                if found >= 0:
+                    cursor = found + len(child.content)
+
+    def copy_text(self, text: str, cursor: int, end: int) -> int:
+        """Append ``text`` as found in the source at or after ``cursor``; return the new cursor."""
+        if not text:
+            return cursor
+        self.start_block()
+        found = self.source.find(text, cursor, end)
+        if found >= 0:
+            self.builder.copy(found, found + len(text))
+            return found + len(text)
+        # Not verbatim (entities, backslash escapes, code spans with collapsed newlines):
+        # match character by character, inserting what cannot be found nearby.
+        for char in text:
+            found = self.source.find(char, cursor, min(end, cursor + _MAX_CHAR_SKIP))
+            if found >= 0:
+                self.builder.copy(found, found + 1)
+                cursor = found + 1
+            else:
+                self.builder.insert(char)
+        return cursor
+
+    def skip_link_tail(self, cursor: int, end: int) -> int:
+        """Move past ``](destination "title")`` or ``][ref]`` so a URL is never taken for text."""
+        if cursor < end and self.source[cursor] == "]":
+            cursor += 1
+        if cursor < end and self.source[cursor] == "(":
+            depth = 0
+            while cursor < end:
+                char = self.source[cursor]
+                if char == "\\":
+                    cursor += 2
+                    continue
+                if char == "(":
+                    depth += 1
+                elif char == ")":
+                    depth -= 1
+                    if depth == 0:
+                        return cursor + 1
+                cursor += 1
+            return end
+        if cursor < end and self.source[cursor] == "[":
+            close = self.source.find("]", cursor, end)
+            return close + 1 if close >= 0 else cursor
+        return cursor
+
+    def skip_image(self, cursor: int, end: int) -> int:
+        opening = self.source.find("![", cursor, end)
+        if opening < 0:
+            return cursor
+        depth = 0
+        position = opening + 1
+        while position < end:
+            char = self.source[position]
+            if char == "[":
+                depth += 1
+            elif char == "]":
+                depth -= 1
+                if depth == 0:
+                    return self.skip_link_tail(position, end)
+            position += 1
+        return end
+
+    def render_code(self, token: Token) -> None:
+        start, end = self.block_range(token)
+        if token.type == "fence":
+            first_newline = self.source.find("\n", start, end)
+            start = first_newline + 1 if first_newline >= 0 else start
+        content = token.content.rstrip("\n")
+        if not content:
+            return
+        self.block_started = False
+        self.copy_text(content, start, end)
+
+
+def render_markdown(source: str) -> RenderedMarkdown:
+    """Render Markdown ``source`` to shown text, title and metadata, with the source map."""
+    from markdown_it import MarkdownIt
+
+    parse_source, front_matter = _blank_front_matter(source)
+    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(parse_source)
+    renderer = _Renderer(parse_source, ShownTextBuilder(source), _line_starts(parse_source))
+    renderer.render(tokens)
+    text, source_map = renderer.builder.build()
+    published_text = _front_matter_text(front_matter, "date", "published", "pubDate")
+    return RenderedMarkdown(
+        text=text,
+        source_map=source_map,
+        title=_front_matter_text(front_matter, "title") or renderer.title,
+        published=parse_date(published_text) if published_text else None,
+        author=_front_matter_text(front_matter, "author", "authors", "byline"),
+        front_matter={str(k): v for k, v in front_matter.items()},
+    )

@@ -1,0 +1,260 @@
+"""Turn name clusters, roles and statements into actors with positions.
+
+An actor is one real-world participant: a person, an organisation, a place
+(countries and cities, which speak through their governments), or a group
+("Ukrainian officials"). Speakers are resolved here: a name to its cluster, a
+pronoun to the most recent compatible actor, a description ("the adviser") to
+the actor who holds that role, or else to a new described actor.
+
+Metonyms: "the Kremlin" stays an organisation and "Moscow" or "Kyiv" stay
+places, exactly as the article names them, so that a reader sees who the text
+says spoke. A capital city's ``affiliation`` names the country it stands for
+(from GeoNames), and a nationality adjective ("Ukrainian") is linked to the
+country actor of the same article ("Ukraine").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from reader.analysis.entities import NameCluster, name_key
+from reader.analysis.facts import RoleFact
+from reader.analysis.gazetteer import country_of_capital
+from reader.analysis.lexicon import ACTOR_LABELS, SUBJECT_PRONOUNS
+from reader.analysis.model import Actor, Entity, Quote, Span
+from reader.analysis.speech import Statement
+
+_ORGANISATION_NOUNS = frozenset(
+    [
+        "government",
+        "ministry",
+        "kremlin",
+        "army",
+        "military",
+        "police",
+        "administration",
+        "agency",
+        "council",
+        "committee",
+        "office",
+        "department",
+        "party",
+        "campaign",
+        "company",
+        "firm",
+        "bank",
+        "court",
+        "parliament",
+        "cabinet",
+        "union",
+        "authorities",
+    ]
+)
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _demonym_match(adjective: str, place: str) -> bool:
+    """Whether a nationality adjective names a place of the article ("Ukrainian" ~ "Ukraine")."""
+    common = 0
+    for a, b in zip(adjective.lower(), place.lower(), strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= 4 and common >= len(place) - 2
+
+
+@dataclass(slots=True)
+class _Timeline:
+    """Actor mentions in text order, for "the most recent compatible actor" lookups."""
+
+    starts: list[int] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+
+    def add(self, start: int, actor: Actor) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.actors.insert(i, actor)
+
+    def latest(self, before: int, kinds: tuple[str, ...], plural: bool | None = None) -> Actor | None:
+        i = bisect.bisect_left(self.starts, before) - 1
+        while i >= 0:
+            actor = self.actors[i]
+            if actor.kind in kinds:
+                return actor
+            i -= 1
+        return None
+
+
+class ActorBuilder:
+    """Builds the actor list of one article; used once per analysis."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.actors: list[Actor] = []
+        self._ids: set[str] = set()
+        self._by_described: dict[str, Actor] = {}
+        self._mention_owner: list[tuple[int, int, Actor]] = []
+        self.timeline = _Timeline()
+
+    def _new(self, name: str, kind: str) -> Actor:
+        actor = Actor(id=_slug(name, self._ids), name=name, kind=kind)  # type: ignore[arg-type]
+        self.actors.append(actor)
+        return actor
+
+    def _add_mention(self, actor: Actor, span: Span) -> None:
+        actor.mention_spans.append(span)
+        self._mention_owner.append((span.start, span.end, actor))
+        self.timeline.add(span.start, actor)
+
+    def entities_from(self, clusters: list[NameCluster]) -> list[Entity]:
+        """Create actors for clusters that can act, and the entity list that links to them."""
+        cluster_actor: dict[str, Actor] = {}
+        for cluster in clusters:
+            kind = ACTOR_LABELS.get(cluster.label)
+            if kind is None:
+                continue
+            name = max(cluster.aliases, key=len) if kind == "person" else cluster.key
+            actor = self._new(name, kind)
+            actor.aliases = [alias for alias in cluster.aliases if alias != name]
+            if kind == "place":
+                actor.affiliation = country_of_capital(name)
+            cluster_actor[cluster.key] = actor
+        places = [a for a in cluster_actor.values() if a.kind == "place"]
+        for cluster in clusters:
+            if cluster.label == "NORP":
+                match = next((p for p in places if _demonym_match(cluster.key, p.name)), None)
+                if match is not None:
+                    cluster_actor[cluster.key] = match
+        entities: list[Entity] = []
+        for cluster in clusters:
+            actor = cluster_actor.get(cluster.key)
+            for mention in cluster.mentions:
+                span = Span(mention.start, mention.end, mention.text)
+                entities.append(
+                    Entity(
+                        mention.start, mention.end, mention.text, cluster.label, actor.id if actor else None
+                    )
+                )
+                if actor is not None:
+                    self._add_mention(actor, span)
+        return entities
+
+    def actor_at(self, span: Span) -> Actor | None:
+        """The actor whose name mention overlaps ``span`` (a person if there are several)."""
+        found = [a for s, e, a in self._mention_owner if s < span.end and span.start < e]
+        if not found:
+            return None
+        return next((a for a in found if a.kind == "person"), found[0])
+
+    def add_roles(self, roles: list[RoleFact]) -> None:
+        for fact in roles:
+            actor = self.actor_at(Span(fact.name_start, fact.name_end, ""))
+            if actor is None:
+                continue
+            if fact.role.lower() not in (r.lower() for r in actor.roles):
+                actor.roles.append(fact.role)
+            if fact.affiliation and actor.affiliation is None:
+                actor.affiliation = self._affiliation_name(fact.affiliation)
+
+    def _affiliation_name(self, text: str) -> str:
+        linked = self.actor_at_name(text)
+        return linked.name if linked is not None else text
+
+    def actor_at_name(self, text: str) -> Actor | None:
+        key = name_key(text)
+        for actor in self.actors:
+            if actor.name == key or key in actor.aliases:
+                return actor
+        for actor in self.actors:
+            if actor.kind == "place" and _demonym_match(key, actor.name):
+                return actor
+        return None
+
+    def resolve(self, statements: list[Statement]) -> list[Quote]:
+        """Fill in speaker and actor for every statement and record the actors' positions."""
+        quotes: list[Quote] = []
+        for index, statement in enumerate(statements):
+            quote = statement.quote
+            actor = self._speaker_of(statement)
+            if actor is not None:
+                quote.actor = actor.id
+                quote.speaker = actor.name
+                actor.quotes.append(index)
+            quotes.append(quote)
+        return quotes
+
+    def _speaker_of(self, statement: Statement) -> Actor | None:
+        event = statement.event
+        if event is None:
+            if statement.inherited_from is not None and statement.inherited_from.quote.actor:
+                return self._by_id(statement.inherited_from.quote.actor)
+            return None
+        mention = event.speaker
+        if mention is None:
+            return None
+        if event.speaker_form == "name":
+            return self.actor_at(mention) or self._described(mention, event.speaker_head, event.plural)
+        if event.speaker_form == "pronoun":
+            kind = SUBJECT_PRONOUNS.get(event.speaker_head, "person")
+            kinds = ("person",) if kind == "person" else ("group", "organisation", "place")
+            if event.speaker_head == "it":
+                kinds = ("organisation", "place")
+            actor = self.timeline.latest(mention.start, kinds)
+            if actor is not None:
+                self._add_mention(actor, mention)
+            return actor
+        return self._by_role(mention, event.speaker_head) or self._described(
+            mention, event.speaker_head, event.plural
+        )
+
+    def _by_id(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def _by_role(self, mention: Span, head: str) -> Actor | None:
+        """ "the adviser" -> the most recently mentioned actor whose role has that word."""
+        i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
+        while i >= 0:
+            actor = self.timeline.actors[i]
+            if any(head in role.lower().split() for role in actor.roles):
+                self._add_mention(actor, mention)
+                return actor
+            i -= 1
+        return None
+
+    def _described(self, mention: Span, head: str, plural: bool) -> Actor:
+        """An actor the text only describes ("Ukrainian officials", "the Ukrainian government")."""
+        name = _DETERMINERS.sub("", mention.text).strip()
+        key = name.lower()
+        actor = self._by_described.get(key)
+        if actor is None:
+            if head in _ORGANISATION_NOUNS:
+                kind = "organisation"
+            elif plural:
+                kind = "group"
+            else:
+                kind = "person"
+            actor = self._new(name[:1].upper() + name[1:], kind)
+            first_word = name.split()[0] if name.split() else ""
+            linked = self.actor_at_name(first_word) if first_word[:1].isupper() else None
+            if linked is not None and linked is not actor:
+                actor.affiliation = linked.name
+            self._by_described[key] = actor
+        self._add_mention(actor, mention)
+        return actor
+
+    def finish(self) -> list[Actor]:
+        for actor in self.actors:
+            unique = {(s.start, s.end): s for s in actor.mention_spans}
+            actor.mention_spans = sorted(unique.values(), key=lambda s: s.start)
+        return [a for a in self.actors if a.mention_spans or a.quotes]

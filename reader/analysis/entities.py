@@ -1,0 +1,150 @@
+"""Make named entities consistent across one article.
+
+The model labels each mention on its own, and on news it errs: "Kursk" as a
+PRODUCT, a lone "Kyiv" as a PERSON, "Syrskyi" not at all. A reader expects one
+name to mean one thing in one article, so every mention of a name votes, with
+the context evidence gathered by the parse, and the winning label is applied to
+all of them. Surnames join their full names ("Zelensky" -> "Volodymyr
+Zelensky"), and a decided name is then found wherever else it occurs in the
+text, including places the model missed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from reader.analysis.facts import NameMention
+from reader.analysis.gazetteer import is_known_place
+from reader.analysis.lexicon import WEAK_LABELS
+
+_AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def name_key(text: str) -> str:
+    """The form under which mentions of one name are grouped ("the Kremlin’s" -> "Kremlin")."""
+    key = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", " ".join(text.split())))
+    return key.strip(" .,;:")
+
+
+@dataclass(slots=True)
+class NameCluster:
+    """All the names in an article that refer to one thing."""
+
+    key: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[NameMention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.key
+
+
+def _vote(mentions: list[NameMention]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    speaker = 0.0
+    for mention in mentions:
+        if mention.found_by == "ner":
+            votes[mention.label] += 0.4 if mention.label in WEAK_LABELS else 1.0
+        for label, weight in mention.evidence.items():
+            if label == "SPEAKER":
+                speaker += weight
+            else:
+                votes[label] += weight
+    if speaker:
+        agents = [label for label in _AGENT_LABELS if votes[label] > 0]
+        best = max(agents, key=lambda label: votes[label]) if agents else "PERSON"
+        votes[best] += speaker
+    return votes
+
+
+def _has_person_evidence(mentions: list[NameMention]) -> bool:
+    return any(m.evidence.get("PERSON", 0) > 0 or m.evidence.get("SPEAKER", 0) > 0 for m in mentions)
+
+
+def _decide(key: str, mentions: list[NameMention], surname_of: dict[str, str]) -> str:
+    votes = _vote(mentions)
+    if key in surname_of:
+        votes["PERSON"] += 2.0
+    label = votes.most_common(1)[0][0] if votes else mentions[0].label
+    doubtful_person = label == "PERSON" and " " not in key and not _has_person_evidence(mentions)
+    doubtful_thing = label in WEAK_LABELS
+    if ((doubtful_person and key not in surname_of) or doubtful_thing) and is_known_place(key):
+        return "GPE"
+    return label
+
+
+def _find_more(text: str, clusters: dict[str, NameCluster], taken: list[tuple[int, int]]) -> None:
+    """Add every other occurrence of a decided name that no mention covers yet."""
+    findable = sorted(
+        (alias for cluster in clusters.values() for alias in cluster.aliases if len(alias) >= 3),
+        key=len,
+        reverse=True,
+    )
+    if not findable:
+        return
+    owner = {alias: cluster for cluster in clusters.values() for alias in cluster.aliases}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, findable)) + r")(?![\w-])")
+    taken_sorted = sorted(taken)
+    starts = [s for s, _ in taken_sorted]
+
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        i = bisect.bisect_right(starts, end)
+        if any(s < end and start < e for s, e in taken_sorted[max(0, i - 8) : i]):
+            continue
+        cluster = owner[match.group()]
+        cluster.mentions.append(NameMention(start, end, match.group(), cluster.label, found_by="document"))
+
+
+def resolve_names(
+    text: str, mentions: list[NameMention], candidates: list[NameMention] = ()
+) -> list[NameCluster]:
+    """Group mentions into clusters with one label each, in order of first mention.
+
+    ``candidates`` are lone proper nouns the model left unlabelled; one becomes a
+    place when no labelled mention shares its name and GeoNames knows it.
+    """
+    by_key: dict[str, list[NameMention]] = defaultdict(list)
+    for mention in mentions:
+        key = name_key(mention.text)
+        if key:
+            by_key[key].append(mention)
+    for candidate in candidates:
+        key = name_key(candidate.text)
+        if key and key not in by_key and is_known_place(key):
+            candidate.evidence["GPE"] += 1.0
+            by_key[key].append(candidate)
+
+    full_person_names = [
+        key for key, group in by_key.items() if " " in key and _vote(group).most_common(1)[0][0] == "PERSON"
+    ]
+    surname_of: dict[str, str] = {}
+    for full in full_person_names:
+        surname = full.split()[-1]
+        if surname in by_key and surname != full:
+            surname_of.setdefault(surname, full)
+
+    clusters: dict[str, NameCluster] = {}
+    for key, group in by_key.items():
+        if key in surname_of:
+            continue
+        label = _decide(key, group, surname_of)
+        clusters[key] = NameCluster(key=key, label=label, aliases=[key], mentions=list(group))
+    for surname, full in surname_of.items():
+        cluster = clusters[full]
+        cluster.aliases.append(surname)
+        cluster.mentions.extend(by_key[surname])
+
+    taken = [(m.start, m.end) for cluster in clusters.values() for m in cluster.mentions]
+    _find_more(text, clusters, taken)
+    for cluster in clusters.values():
+        cluster.mentions.sort(key=lambda m: m.start)
+        for mention in cluster.mentions:
+            mention.label = cluster.label
+    return sorted(clusters.values(), key=lambda c: c.mentions[0].start)

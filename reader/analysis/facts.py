@@ -1,0 +1,67 @@
+"""Small records that the per-paragraph parse leaves behind.
+
+The pipeline parses one paragraph batch at a time and keeps only these facts,
+never the spaCy ``Doc`` objects, so memory stays flat however long the article.
+All offsets are into the whole article text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.analysis.model import Span
+
+
+@dataclass(slots=True)
+class NameMention:
+    """A named mention with the model's label and the context evidence around it.
+
+    ``evidence`` adds weight to labels for the document-level vote: a following
+    "region" votes GPE, a preceding "Mr" votes PERSON, being the one who speaks
+    votes for an agent label.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    evidence: Counter[str] = field(default_factory=Counter)
+    # "ner"; "speaker" (a proper-noun speaker NER missed); "gazetteer" (a lone proper noun that
+    # GeoNames knows as a place); "document" (another occurrence of a name decided elsewhere).
+    found_by: str = "ner"
+
+
+@dataclass(slots=True)
+class SpeechEvent:
+    """A speech verb with its speaker and, for reported speech, its content."""
+
+    cue: Span
+    speaker: Span | None
+    speaker_form: str  # "name", "pronoun", "description" or "none"
+    speaker_head: str  # lower-cased head word of the speaker phrase ("ushakov", "he", "officials")
+    content: Span | None
+    sentence: tuple[int, int]
+    plural: bool = False
+
+
+@dataclass(slots=True)
+class RoleFact:
+    """A role or title written next to a name ("Kremlin adviser Yuri Ushakov")."""
+
+    name_start: int
+    name_end: int
+    role: str
+    affiliation: str | None
+
+
+@dataclass(slots=True)
+class ParagraphFacts:
+    names: list[NameMention] = field(default_factory=list)
+    # Lone proper nouns the model gave no label: places, if the gazetteer knows them.
+    candidates: list[NameMention] = field(default_factory=list)
+    temporals: list[tuple[int, int, str]] = field(default_factory=list)
+    numbers: list[tuple[int, int, str]] = field(default_factory=list)
+    events: list[SpeechEvent] = field(default_factory=list)
+    roles: list[RoleFact] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)

@@ -1,0 +1,287 @@
+"""Word lists that the attribution rules rely on.
+
+These are the closed classes of news attribution: the verbs that report speech,
+the nouns that can stand for a speaker, the words that make a name a place.
+Keeping them in one module makes the rules readable and the lists easy to
+extend without touching the logic.
+"""
+
+from __future__ import annotations
+
+# Lemmas of verbs that introduce speech, direct or reported.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    [
+        "say",
+        "state",
+        "tell",
+        "add",
+        "report",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "confirm",
+        "note",
+        "indicate",
+        "insist",
+        "warn",
+        "claim",
+        "argue",
+        "announce",
+        "declare",
+        "explain",
+        "deny",
+        "acknowledge",
+        "admit",
+        "suggest",
+        "write",
+        "reply",
+        "respond",
+        "echo",
+        "predict",
+        "vow",
+        "promise",
+        "urge",
+        "assert",
+        "contend",
+        "maintain",
+        "allege",
+        "observe",
+        "remark",
+        "comment",
+        "concede",
+        "recall",
+        "reiterate",
+        "testify",
+        "tweet",
+        "post",
+        "complain",
+        "caution",
+        "believe",
+        "estimate",
+        "agree",
+        "disclose",
+        "reveal",
+        "signal",
+        "ask",
+        "demand",
+        "accuse",
+    ]
+)
+
+# Speech verbs whose clausal complement is a statement the speaker makes. ``ask`` and ``demand``
+# introduce requests, and ``believe`` a belief, but people still "stand for" them, so they count.
+REPORTING_VERBS: frozenset[str] = SPEECH_VERBS
+
+# Common nouns that can be the subject of a speech verb and name a source.
+SPEAKER_NOUNS: frozenset[str] = frozenset(
+    [
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ministry",
+        "government",
+        "president",
+        "adviser",
+        "advisor",
+        "commander",
+        "general",
+        "officer",
+        "officers",
+        "source",
+        "sources",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "diplomat",
+        "diplomats",
+        "lawmaker",
+        "lawmakers",
+        "senator",
+        "senators",
+        "leader",
+        "leaders",
+        "chief",
+        "head",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "aide",
+        "aides",
+        "administration",
+        "kremlin",
+        "army",
+        "military",
+        "police",
+        "authorities",
+        "authority",
+        "governor",
+        "mayor",
+        "prosecutor",
+        "prosecutors",
+        "court",
+        "judge",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "statement",
+        "spokespeople",
+        "representative",
+        "representatives",
+        "agency",
+        "council",
+        "committee",
+        "office",
+        "department",
+        "party",
+        "campaign",
+        "company",
+        "firm",
+        "bank",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "director",
+        "founder",
+        "researcher",
+        "researchers",
+        "scientist",
+        "scientists",
+        "economist",
+        "economists",
+        "observers",
+        "observer",
+        "critics",
+        "critic",
+        "activist",
+        "activists",
+        "union",
+        "unions",
+        "parliament",
+        "cabinet",
+        "staff",
+        "investigators",
+        "investigator",
+    ]
+)
+
+SUBJECT_PRONOUNS: dict[str, str] = {
+    "he": "person",
+    "she": "person",
+    "they": "group",
+    "it": "organisation",
+    "we": "group",
+    "i": "person",
+}
+
+# Nouns that, right after a name, make it a place ("the Kursk region").
+PLACE_NOUNS: frozenset[str] = frozenset(
+    [
+        "region",
+        "oblast",
+        "province",
+        "city",
+        "town",
+        "village",
+        "border",
+        "area",
+        "district",
+        "county",
+        "state",
+        "territory",
+        "capital",
+        "republic",
+        "peninsula",
+        "front",
+        "river",
+        "sea",
+        "airport",
+        "port",
+    ]
+)
+
+# Prepositions that, right before a name, make it a place ("into Kursk").
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
+    [
+        "in",
+        "into",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "around",
+        "toward",
+        "towards",
+        "throughout",
+        "within",
+    ]
+)
+
+# Words of address and titles that, right before a name, make it a person.
+PERSON_TITLES: frozenset[str] = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "president",
+        "prime",
+        "minister",
+        "chancellor",
+        "senator",
+        "governor",
+        "mayor",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "lieutenant",
+        "lt",
+        "sergeant",
+        "sgt",
+        "captain",
+        "capt",
+        "judge",
+        "justice",
+        "secretary",
+        "ambassador",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "rev",
+        "sir",
+        "lady",
+        "lord",
+        "commander",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+
+# Labels the small English model uses for things it could not place well; they count for
+# less when a name's mentions vote on one label for the document.
+WEAK_LABELS: frozenset[str] = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT"})
+
+# Labels whose mentions can become actors.
+ACTOR_LABELS: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+}
+
+NAME_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+TEMPORAL_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})

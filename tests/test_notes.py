@@ -210,3 +210,24 @@ def test_stdin_articles_have_a_store_but_no_path() -> None:
     data = json.loads(store.file.read_text(encoding="utf-8"))
     assert data["path"] is None and data["source"] == "-"
     assert [h.exact for h in NoteStore.open(Article(text=TEXT, source="-")).highlights] == ["The"]
+
+
+@pytest.mark.parametrize(
+    ("probe", "sentence"),
+    [
+        ("Smith", "Gen. J. Smith of the U.S. Army said so."),
+        ("Brown", "Then Mr. Brown left!"),
+        ("stage", "“At this stage, we will not talk.”"),
+        ("Last", "Last line without a stop"),
+        ("First", "First line."),
+    ],
+)
+def test_sentence_span_finds_the_sentence_around_an_offset(probe: str, sentence: str) -> None:
+    from reader.notes import sentence_span
+
+    text = (
+        "First line.\n  Gen. J. Smith of the U.S. Army said so. Then Mr. Brown left! "
+        "“At this stage, we will not talk.” He went.\nLast line without a stop"
+    )
+    start, end = sentence_span(text, text.index(probe))
+    assert text[start:end] == sentence

@@ -13,6 +13,7 @@ from reader.theming.loader import (
     list_themes,
     load_theme,
     load_theme_file,
+    load_theme_or_default,
     user_themes_dir,
 )
 from reader.theming.model import ReaderTheme, ThemeError, ThemeInfo
@@ -30,5 +31,6 @@ __all__ = [
     "list_themes",
     "load_theme",
     "load_theme_file",
+    "load_theme_or_default",
     "user_themes_dir",
 ]

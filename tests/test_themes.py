@@ -19,6 +19,7 @@ from reader.themes import (
     bundled_themes_dir,
     list_themes,
     load_theme,
+    load_theme_or_default,
     user_themes_dir,
 )
 
@@ -311,3 +312,18 @@ def test_cli_show_prints_a_theme_that_loads_back(tmp_path: Path, capsys: pytest.
     copied, original = load_theme(str(copy)), load_theme("light")
     assert copied.styles == original.styles
     assert copied.textual_theme.background == original.textual_theme.background
+
+
+def test_a_bad_theme_falls_back_to_default_with_the_reason(tmp_path: Path) -> None:
+    path = write_theme(tmp_path, "bad.yaml", "extends: default\nprimary: nope\n")
+    theme, problem = load_theme_or_default(str(path))
+    assert theme.name == "default"
+    assert problem is not None and "primary: 'nope' is not a colour" in problem
+    assert load_theme_or_default("light") == (load_theme("light"), None)
+
+
+def test_a_broken_user_default_falls_back_to_the_bundled_default() -> None:
+    write_theme(user_themes_dir(), "default.yaml", "name: default\nstyles: {cue: 'zzz'}\n")
+    theme, problem = load_theme_or_default(None)
+    assert theme.source == (bundled_themes_dir() / "default.yaml").resolve()
+    assert problem is not None and "styles.cue" in problem

@@ -178,6 +178,23 @@ def load_theme(name_or_path: str | None = None) -> ReaderTheme:
     raise ThemeError(f"no theme named {wanted!r}; allowed: {available}, or a path to a .yaml theme file")
 
 
+def load_theme_or_default(name_or_path: str | None) -> tuple[ReaderTheme, str | None]:
+    """The requested theme, or the default one and the reason it could not be used.
+
+    The reader must never fail to start because of a theme: it shows the
+    returned problem as a notification and carries on with ``default``. If
+    even a user override of ``default`` is broken, the bundled file is used.
+    """
+    try:
+        return load_theme(name_or_path), None
+    except ThemeError as error:
+        problem = str(error)
+    try:
+        return load_theme(DEFAULT_THEME), problem
+    except ThemeError:
+        return load_theme_file(bundled_themes_dir() / f"{DEFAULT_THEME}.yaml"), problem
+
+
 def _info(source: ThemeSource) -> ThemeInfo:
     try:
         theme = load_theme_file(source.path)

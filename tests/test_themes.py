@@ -327,3 +327,21 @@ def test_a_broken_user_default_falls_back_to_the_bundled_default() -> None:
     theme, problem = load_theme_or_default(None)
     assert theme.source == (bundled_themes_dir() / "default.yaml").resolve()
     assert problem is not None and "styles.cue" in problem
+
+
+def test_readme_examples_match_the_themes(tmp_path: Path) -> None:
+    """The README's full example is the default theme, and its "write your own" theme loads."""
+    import re
+
+    import yaml
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Themes"):]
+    full_example = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert full_example is not None
+    default_file = (bundled_themes_dir() / "default.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(full_example.group(1)) == yaml.safe_load(default_file)
+    own = re.search(r"<<'YAML'\n(.*?)YAML\n", section, re.S)
+    assert own is not None
+    theme = load_theme(str(write_theme(tmp_path, "dusk.yaml", own.group(1))))
+    assert theme.name == "dusk" and theme.styles["quote.direct"] == "bold #ffd9a0"

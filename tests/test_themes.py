@@ -204,7 +204,19 @@ BAD_FILES = {
     ),
     "style that is not text": (
         "extends: default\nstyles:\n  cue: 12\n",
-        [":3: styles.cue: expected text (put it in quotes), got int 12"],
+        [":3: styles.cue: expected text in quotes, got int 12"],
+    ),
+    "unquoted hex colour read as a YAML comment": (
+        "extends: default\nprimary: #e69f00\n",
+        [":2: primary: empty value; allowed: a value in quotes, like '#e69f00' (an unquoted # starts"],
+    ),
+    "empty style": (
+        "extends: default\nstyles:\n  cue:\n",
+        [":3: styles.cue: empty value; allowed: a value in quotes"],
+    ),
+    "nested styles": (
+        "extends: default\nstyles:\n  entity:\n    PERSON: red\n",
+        [":3: styles.entity: expected text in quotes, got a mapping {'PERSON': 'red'}"],
     ),
     "dark that is not a boolean": (
         "extends: default\ndark: maybe\n",

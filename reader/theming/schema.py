@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator
 from pydantic_core import ErrorDetails, PydanticCustomError
 from rich.color import Color as RichColor
 from rich.color import ColorParseError as RichColorParseError
@@ -93,9 +93,19 @@ def _check_style_key(key: str) -> str:
     )
 
 
-ColourValue = Annotated[str, AfterValidator(_check_colour)]
+def _reject_empty(value: Any) -> Any:
+    """An empty value is almost always ``primary: #e69f00``: YAML reads the unquoted # as a comment."""
+    if value is None:
+        raise PydanticCustomError(
+            "theme_empty", "empty value; allowed: a value in quotes, like '#e69f00' "
+            "(an unquoted # starts a YAML comment)",
+        )
+    return value
+
+
+ColourValue = Annotated[str, BeforeValidator(_reject_empty), AfterValidator(_check_colour)]
 StyleKey = Annotated[str, AfterValidator(_check_style_key)]
-StyleValue = Annotated[str, AfterValidator(_check_style)]
+StyleValue = Annotated[str, BeforeValidator(_reject_empty), AfterValidator(_check_style)]
 
 
 class ThemeFile(BaseModel):
@@ -123,6 +133,11 @@ class ThemeFile(BaseModel):
     success: ColourValue | None = None
     styles: dict[StyleKey, StyleValue] = {}
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_empty_values(cls, value: Any) -> Any:
+        return _reject_empty(value)
+
     def colours(self) -> dict[str, str]:
         """The base colours this file sets itself."""
         return {name: value for name in BASE_COLOURS if (value := getattr(self, name)) is not None}
@@ -131,7 +146,7 @@ class ThemeFile(BaseModel):
 TOP_LEVEL_KEYS = tuple(ThemeFile.model_fields)
 
 _TYPE_MESSAGES = {
-    "string_type": "expected text (put it in quotes)",
+    "string_type": "expected text in quotes",
     "bool_type": "expected true or false",
     "dict_type": "expected a mapping of style key to Rich style string",
 }
@@ -143,7 +158,7 @@ def _describe(error: ErrorDetails) -> str:
         return "unknown key; allowed: " + ", ".join(TOP_LEVEL_KEYS)
     if kind in _TYPE_MESSAGES:
         given = error["input"]
-        got = "nothing" if given is None else f"{type(given).__name__} {given!r}"
+        got = f"a mapping {given!r}" if isinstance(given, dict) else f"{type(given).__name__} {given!r}"
         return f"{_TYPE_MESSAGES[kind]}, got {got}"
     return error["msg"]
 

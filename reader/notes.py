@@ -279,7 +279,7 @@ class NoteStore:
                 store.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
                 store._reanchor_all()
                 if data.get("path") != (str(store.article_path) if store.article_path else None):
-                    store.save()
+                    store._save_or_report("the article's new path")
         elif store.article_path is not None:
             store._carry_over(directory)
         store._report_orphans()
@@ -324,7 +324,8 @@ class NoteStore:
         _, old_file, data = max(earlier, key=lambda item: (item[0], item[1].stat().st_mtime))
         self.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
         self._reanchor_all()
-        self.save()
+        if not self._save_or_report("the re-anchored highlights"):
+            return  # the old file stays where it is: it is the only copy on disk
         # The old file is kept as a record, renamed so that it is not adopted again.
         old_file.replace(old_file.with_name(f"{old_file.name}.superseded-{_timestamp_for_filename()}"))
         self.reanchored_from = old_file
@@ -455,6 +456,15 @@ class NoteStore:
             "modified": now_iso(),
             "highlights": [h.to_dict() for h in self.highlights],
         }
+
+    def _save_or_report(self, what: str) -> bool:
+        """Save while opening: a failure becomes a problem to report, not an exception."""
+        try:
+            self.save()
+        except BylineError as error:
+            self.problems.append(f"{error} ({what} are shown but not saved)")
+            return False
+        return True
 
     def save(self) -> None:
         """Write the whole store atomically; an unwritable data directory is a :class:`BylineError`."""

@@ -1,0 +1,115 @@
+"""The ``ctrl+e`` export dialog: choose a format and a path, then export.
+
+It proposes ``<article>.notes.md`` beside the article and keeps the file
+extension in step with the chosen format until the reader edits the path. It
+returns an :class:`ExportRequest` (or ``None`` when cancelled); the app does
+the writing, so an unwritable path becomes a notification and the highlights,
+which are already stored, are untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+
+from reader.export import EXTENSIONS, FORMATS, ExportFormat, format_for_path
+
+FORMAT_LABELS: dict[ExportFormat, str] = {
+    "md": "Markdown (Obsidian, GitHub)",
+    "json": "JSON (W3C Web Annotations)",
+    "yaml": "YAML (same data as the JSON)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    format: ExportFormat
+    path: Path
+    all_quotes: bool = False
+
+
+def with_format_extension(path: str, fmt: ExportFormat) -> str:
+    """``path`` with its export extension swapped for ``fmt``'s (``x.notes.md`` -> ``x.notes.json``)."""
+    for extension in (*EXTENSIONS.values(), ".yml", ".markdown"):
+        if path.endswith(extension):
+            return path[: -len(extension)] + EXTENSIONS[fmt]
+    return path
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Ask where and how to export the highlights and notes."""
+
+    CSS_PATH = "../styles/export_dialog.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export_dialog.cancel"),
+        Binding("ctrl+s", "export", "Export", id="export_dialog.export", priority=True),
+    ]
+
+    def __init__(self, default_path: Path, *, fmt: ExportFormat = "md") -> None:
+        super().__init__()
+        self.default_path = default_path
+        self.initial_format = fmt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static(Content("Export highlights and notes"), id="export-title")
+            with RadioSet(id="export-format"):
+                for fmt in FORMATS:
+                    yield RadioButton(
+                        Content(FORMAT_LABELS[fmt]), value=fmt == self.initial_format, id=f"format-{fmt}"
+                    )
+            yield Static(Content("Save to"), classes="export-label")
+            yield Input(str(self.default_path), id="export-path")
+            yield Checkbox(Content("Include every detected quote, even if not highlighted"), id="export-all")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export  enter", variant="primary", id="export-go")
+                yield Button("Cancel  esc", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def chosen_format(self) -> ExportFormat:
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        if pressed is None or pressed.id is None:
+            return self.initial_format
+        return pressed.id.removeprefix("format-")  # type: ignore[return-value]
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        path_input = self.query_one("#export-path", Input)
+        path_input.value = with_format_extension(path_input.value, self.chosen_format)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-go":
+            self.action_export()
+        else:
+            self.action_cancel()
+
+    def action_export(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Give a file to export to.", severity="warning")
+            return
+        path = Path(raw).expanduser()
+        fmt = self.chosen_format
+        if path.suffix.lower() in (".md", ".markdown", ".json", ".yaml", ".yml"):
+            # A path typed with another extension than the chosen format means the path's format.
+            fmt = format_for_path(path, fmt)
+        self.dismiss(ExportRequest(fmt, path, self.query_one("#export-all", Checkbox).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,66 @@
+"""The note editor: a modal with a multi-line TextArea for the note on one highlight.
+
+It returns the note text (``ctrl+s`` or the Save button) or ``None`` (``escape``
+or Cancel); the caller stores it, so the editor itself never touches the disk.
+The highlighted words are shown above the text area as plain ``Content`` so
+that the reader knows what the note is about and article text is never markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from reader.tui.widgets.notes_panel import one_line
+
+EXCERPT_LENGTH = 160
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Write or edit the note on a highlight; dismisses with the text, or ``None`` when cancelled."""
+
+    CSS_PATH = "../styles/note_editor.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save note", id="note_editor.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note_editor.cancel"),
+    ]
+
+    def __init__(self, excerpt: str, note: str = "", *, where: str = "") -> None:
+        super().__init__()
+        self.excerpt = excerpt
+        self.initial_note = note
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog"):
+            title = "Note" + (f" · {self.where}" if self.where else "")
+            yield Static(Content(title), id="note-title")
+            yield Static(Content(one_line(self.excerpt, EXCERPT_LENGTH)), id="note-excerpt")
+            yield TextArea(self.initial_note, id="note-text", soft_wrap=True, tab_behavior="focus")
+            with Horizontal(id="note-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="note-save")
+                yield Button("Cancel  esc", id="note-cancel")
+
+    def on_mount(self) -> None:
+        area = self.query_one("#note-text", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#note-text", TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "note-save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,127 @@
+"""The "Notes" side panel: the reader's highlights and notes in text order.
+
+Each entry shows where the highlight is (paragraph), the highlighted words
+shortened to one line, and the first line of its note behind the theme's
+``note.marker``. Selecting an entry posts :class:`NotesPanel.Jump`; the app
+scrolls there. Orphaned highlights (their text is no longer in the article)
+are listed last and cannot be jumped to, but they stay visible: nothing the
+reader wrote disappears silently. Labels are ``rich.text.Text`` built from
+plain strings, so article text and notes are never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.export import paragraph_number, paragraph_starts
+from reader.notes import Highlight
+
+PREVIEW = 60
+NOTE_MARK = "✎"
+
+
+def _no_style(_key: str) -> Style:
+    return Style.null()
+
+
+def one_line(text: str, limit: int = PREVIEW) -> str:
+    """``text`` flattened to one line of at most ``limit`` characters, cut at a word."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit - 1)
+    return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
+
+
+def note_label(highlight: Highlight, paragraph: int | None, style_lookup: Callable[[str], Style]) -> Text:
+    """Two lines: ``¶N  highlighted words`` and, when there is a note, ``✎ its first line``."""
+    where = f"¶{paragraph}" if paragraph is not None else "orphaned"
+    label = Text(f"{where}  ", style=style_lookup("muted"))
+    label.append(one_line(highlight.exact), style=style_lookup("highlight"))
+    if highlight.note.strip():
+        first_line = highlight.note.strip().splitlines()[0]
+        label.append("\n")
+        label.append(f"{NOTE_MARK} ", style=style_lookup("note.marker"))
+        label.append(one_line(first_line, PREVIEW - 2), style=style_lookup("text"))
+    return label
+
+
+class NotesPanel(Vertical):
+    """A summary line and a list of highlights; choosing one posts :class:`Jump`."""
+
+    DEFAULT_CSS = (Path(__file__).parent.parent / "styles" / "notes_panel.tcss").read_text(encoding="utf-8")
+
+    class Jump(Message):
+        """The reader chose a highlight in the list: show it in the article."""
+
+        def __init__(self, highlight_id: str) -> None:
+            super().__init__()
+            self.highlight_id = highlight_id
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.style_lookup: Callable[[str], Style] = _no_style
+        self._highlights: list[Highlight] = []
+        self._paragraphs: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="notes-summary")
+        yield OptionList(id="notes-list", markup=False)
+
+    def show(
+        self,
+        highlights: list[Highlight],
+        text: str,
+        style_lookup: Callable[[str], Style] | None = None,
+    ) -> None:
+        """List ``highlights`` (anchored in text order, then orphans), keeping the cursor on the same one."""
+        if style_lookup is not None:
+            self.style_lookup = style_lookup
+        self._paragraphs = paragraph_starts(text)
+        self._highlights = sorted(highlights, key=lambda h: (h.orphaned, h.start, h.end))
+        option_list = self.query_one("#notes-list", OptionList)
+        kept = option_list.highlighted_option.id if option_list.highlighted_option else None
+        options = []
+        for highlight in self._highlights:
+            paragraph = None if highlight.orphaned else paragraph_number(self._paragraphs, highlight.start)
+            options.append(
+                Option(note_label(highlight, paragraph, self.style_lookup), id=highlight.id,
+                       disabled=highlight.orphaned)
+            )
+        option_list.set_options(options)
+        ids = [h.id for h in self._highlights]
+        if kept in ids:
+            option_list.highlighted = ids.index(kept)
+        self.query_one("#notes-summary", Static).update(self._summary())
+
+    def select(self, highlight_id: str) -> None:
+        """Move the list's cursor to ``highlight_id`` (when the reader acts on it in the article)."""
+        ids = [h.id for h in self._highlights]
+        if highlight_id in ids:
+            self.query_one("#notes-list", OptionList).highlighted = ids.index(highlight_id)
+
+    def _summary(self) -> Text:
+        count = len(self._highlights)
+        notes = sum(1 for h in self._highlights if h.note.strip())
+        orphans = sum(1 for h in self._highlights if h.orphaned)
+        if count == 0:
+            return Text("No highlights yet: press h to highlight the current quote or sentence.",
+                        style=self.style_lookup("muted"))
+        parts = [f"{count} highlight{'s' if count != 1 else ''}", f"{notes} note{'s' if notes != 1 else ''}"]
+        if orphans:
+            parts.append(f"{orphans} orphaned")
+        return Text(" · ".join(parts), style=self.style_lookup("muted"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Jump(event.option.id))

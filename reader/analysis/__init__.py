@@ -13,5 +13,6 @@ from reader.analysis.model import (
     Quote,
     Span,
 )
+from reader.analysis.pipeline import analyze
 
-__all__ = ["SCHEMA", "Actor", "Analysis", "DateMention", "Entity", "Quote", "Span"]
+__all__ = ["SCHEMA", "Actor", "Analysis", "DateMention", "Entity", "Quote", "Span", "analyze"]

@@ -27,30 +27,12 @@ from reader.analysis.model import Actor, Entity, Quote, Span
 from reader.analysis.speech import Statement
 
 _ORGANISATION_NOUNS = frozenset(
-    [
-        "government",
-        "ministry",
-        "kremlin",
-        "army",
-        "military",
-        "police",
-        "administration",
-        "agency",
-        "council",
-        "committee",
-        "office",
-        "department",
-        "party",
-        "campaign",
-        "company",
-        "firm",
-        "bank",
-        "court",
-        "parliament",
-        "cabinet",
-        "union",
-        "authorities",
-    ]
+    """
+    government ministry kremlin army military police administration agency council committee office
+    department party campaign company firm bank court parliament cabinet union authorities association
+    federation organisation organization service institute university hospital newspaper coalition
+    alliance report study survey poll document letter filing
+    """.split()
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 

@@ -31,6 +31,19 @@ def name_key(text: str) -> str:
     return key.strip(" .,;:")
 
 
+_SURNAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "bin", "ibn"}
+)
+
+
+def surname_in(full_name: str) -> str:
+    """The part of a full name used alone later in an article ("Pieter van Wyk" -> "van Wyk")."""
+    words = full_name.split()
+    if len(words) >= 3 and words[-2].lower() in _SURNAME_PARTICLES:
+        return " ".join(words[-2:])
+    return words[-1]
+
+
 @dataclass(slots=True)
 class NameCluster:
     """All the names in an article that refer to one thing."""
@@ -126,7 +139,7 @@ def resolve_names(
     ]
     surname_of: dict[str, str] = {}
     for full in full_person_names:
-        surname = full.split()[-1]
+        surname = surname_in(full)
         if surname in by_key and surname != full:
             surname_of.setdefault(surname, full)
 
@@ -140,6 +153,12 @@ def resolve_names(
         cluster = clusters[full]
         cluster.aliases.append(surname)
         cluster.mentions.extend(by_key[surname])
+    for full in full_person_names:
+        surname = surname_in(full)
+        cluster = clusters.get(full)
+        findable = surname not in clusters and surname[:1].isupper()
+        if cluster is not None and cluster.label == "PERSON" and findable and surname not in cluster.aliases:
+            cluster.aliases.append(surname)  # found in the text below, where the model missed it
 
     taken = [(m.start, m.end) for cluster in clusters.values() for m in cluster.mentions]
     _find_more(text, clusters, taken)

@@ -10,164 +10,35 @@ from __future__ import annotations
 
 # Lemmas of verbs that introduce speech, direct or reported.
 SPEECH_VERBS: frozenset[str] = frozenset(
-    [
-        "say",
-        "state",
-        "tell",
-        "add",
-        "report",
-        "emphasize",
-        "emphasise",
-        "stress",
-        "confirm",
-        "note",
-        "indicate",
-        "insist",
-        "warn",
-        "claim",
-        "argue",
-        "announce",
-        "declare",
-        "explain",
-        "deny",
-        "acknowledge",
-        "admit",
-        "suggest",
-        "write",
-        "reply",
-        "respond",
-        "echo",
-        "predict",
-        "vow",
-        "promise",
-        "urge",
-        "assert",
-        "contend",
-        "maintain",
-        "allege",
-        "observe",
-        "remark",
-        "comment",
-        "concede",
-        "recall",
-        "reiterate",
-        "testify",
-        "tweet",
-        "post",
-        "complain",
-        "caution",
-        "believe",
-        "estimate",
-        "agree",
-        "disclose",
-        "reveal",
-        "signal",
-        "ask",
-        "demand",
-        "accuse",
-    ]
+    """
+    say state tell add report emphasize emphasise stress confirm note indicate insist warn claim argue
+    announce declare explain deny acknowledge admit suggest write reply respond echo predict vow promise
+    urge assert contend maintain allege observe remark comment concede recall reiterate testify tweet
+    post complain caution believe estimate agree disclose reveal signal ask demand accuse
+    """.split()
 )
 
-# Speech verbs whose clausal complement is a statement the speaker makes. ``ask`` and ``demand``
-# introduce requests, and ``believe`` a belief, but people still "stand for" them, so they count.
-REPORTING_VERBS: frozenset[str] = SPEECH_VERBS
+# Verbs that also take things as subjects ("the refusal suggests that ..."): with these, only a
+# subject that can be a source (a name, a pronoun, a speaker noun) makes a statement.
+WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
+    "suggest indicate signal believe estimate agree observe note reveal".split()
+)
 
 # Common nouns that can be the subject of a speech verb and name a source.
 SPEAKER_NOUNS: frozenset[str] = frozenset(
-    [
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "ministry",
-        "government",
-        "president",
-        "adviser",
-        "advisor",
-        "commander",
-        "general",
-        "officer",
-        "officers",
-        "source",
-        "sources",
-        "analyst",
-        "analysts",
-        "expert",
-        "experts",
-        "diplomat",
-        "diplomats",
-        "lawmaker",
-        "lawmakers",
-        "senator",
-        "senators",
-        "leader",
-        "leaders",
-        "chief",
-        "head",
-        "secretary",
-        "ambassador",
-        "envoy",
-        "aide",
-        "aides",
-        "administration",
-        "kremlin",
-        "army",
-        "military",
-        "police",
-        "authorities",
-        "authority",
-        "governor",
-        "mayor",
-        "prosecutor",
-        "prosecutors",
-        "court",
-        "judge",
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "statement",
-        "spokespeople",
-        "representative",
-        "representatives",
-        "agency",
-        "council",
-        "committee",
-        "office",
-        "department",
-        "party",
-        "campaign",
-        "company",
-        "firm",
-        "bank",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "director",
-        "founder",
-        "researcher",
-        "researchers",
-        "scientist",
-        "scientists",
-        "economist",
-        "economists",
-        "observers",
-        "observer",
-        "critics",
-        "critic",
-        "activist",
-        "activists",
-        "union",
-        "unions",
-        "parliament",
-        "cabinet",
-        "staff",
-        "investigators",
-        "investigator",
-    ]
+    """
+    official officials spokesman spokeswoman spokesperson minister ministry government president adviser
+    advisor commander general officer officers source sources analyst analysts expert experts diplomat
+    diplomats lawmaker lawmakers senator senators leader leaders chief head secretary ambassador envoy
+    aide aides administration kremlin army military police authorities authority governor mayor
+    prosecutor prosecutors court judge witness witnesses resident residents statement spokespeople
+    representative representatives agency council committee office department party campaign company
+    firm bank chairman chairwoman chair ceo director founder researcher researchers scientist scientists
+    economist economists observers observer critics critic activist activists union unions parliament
+    cabinet staff investigators investigator association federation organisation organization group
+    coalition alliance service institute university hospital newspaper report study survey poll document
+    letter filing negotiator negotiators councillor councilor mediator mediators lawyer lawyers attorney
+    """.split()
 )
 
 SUBJECT_PRONOUNS: dict[str, str] = {
@@ -181,92 +52,27 @@ SUBJECT_PRONOUNS: dict[str, str] = {
 
 # Nouns that, right after a name, make it a place ("the Kursk region").
 PLACE_NOUNS: frozenset[str] = frozenset(
-    [
-        "region",
-        "oblast",
-        "province",
-        "city",
-        "town",
-        "village",
-        "border",
-        "area",
-        "district",
-        "county",
-        "state",
-        "territory",
-        "capital",
-        "republic",
-        "peninsula",
-        "front",
-        "river",
-        "sea",
-        "airport",
-        "port",
-    ]
+    """
+    region oblast province city town village border area district county state territory capital
+    republic peninsula front river sea airport port
+    """.split()
 )
 
 # Prepositions that, right before a name, make it a place ("into Kursk").
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
-    [
-        "in",
-        "into",
-        "near",
-        "across",
-        "inside",
-        "outside",
-        "around",
-        "toward",
-        "towards",
-        "throughout",
-        "within",
-    ]
+    """
+    in into near across inside outside around toward towards throughout within
+    """.split()
 )
 
 # Words of address and titles that, right before a name, make it a person.
 PERSON_TITLES: frozenset[str] = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "president",
-        "prime",
-        "minister",
-        "chancellor",
-        "senator",
-        "governor",
-        "mayor",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "sgt",
-        "captain",
-        "capt",
-        "judge",
-        "justice",
-        "secretary",
-        "ambassador",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "rev",
-        "sir",
-        "lady",
-        "lord",
-        "commander",
-        "adviser",
-        "advisor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    ]
+    """
+    mr mrs ms miss dr president prime minister chancellor senator governor mayor general gen colonel col
+    lieutenant lt sergeant sgt captain capt judge justice secretary ambassador king queen prince
+    princess pope rev sir lady lord commander adviser advisor spokesman spokeswoman spokesperson
+    councillor councilor councilman councilwoman
+    """.split()
 )
 
 # Labels the small English model uses for things it could not place well; they count for

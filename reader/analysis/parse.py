@@ -20,6 +20,7 @@ from reader.analysis.lexicon import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TEMPORAL_LABELS,
+    WEAK_SPEECH_VERBS,
 )
 from reader.analysis.model import Span
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp", "ccomp")
+_INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
 _QUOTE_CHARS = "\"'“”‘’«»`"
 _NUMBER_LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -94,12 +95,19 @@ def _speaker_phrase(subject: Token) -> tuple[Token, str]:
     """The token that best names the speaker, and the form of the phrase.
 
     "Ukrainian senior commander Oleksandr Syrskyi" is parsed with "commander" as
-    the subject and the name as its apposition: the name is the better speaker.
+    the subject and the name as its apposition, and "Her counterpart from
+    Northridge, Pieter van Wyk," may hang the name elsewhere in the subject:
+    a person's name inside the subject phrase is the better speaker.
     """
     for child in subject.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
             return child, "name"
-    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if subject.pos_ == "NOUN":
+        for token in subject.subtree:
+            if token.ent_type_ == "PERSON" and token is not subject:
+                return token, "name"
+    capitalised = subject.text[:1].isupper()
+    if (subject.pos_ == "PROPN" and capitalised) or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return subject, "name"
     if subject.pos_ == "PRON":
         return subject, "pronoun"
@@ -127,12 +135,16 @@ def _phrase_bounds(token: Token, form: str) -> tuple[int, int]:
     return first, token.i
 
 
-def _valid_speaker(token: Token, form: str) -> bool:
+def _valid_speaker(token: Token, form: str, verb_lemma: str) -> bool:
+    """Whether the subject can be a source. With a strong speech verb ("said", "told",
+    "confirmed") any noun can ("the report said"); with a weak one only a speaker noun."""
     if form == "name":
         return True
     if form == "pronoun":
         return token.lower_ in SUBJECT_PRONOUNS
-    return token.lemma_.lower() in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS
+    if token.lemma_.lower() in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS:
+        return True
+    return verb_lemma not in WEAK_SPEECH_VERBS and token.pos_ in ("NOUN", "PROPN")
 
 
 def _find_subject(verb: Token) -> Token | None:
@@ -147,6 +159,8 @@ def _find_subject(verb: Token) -> Token | None:
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head is current:
             return None
         current = current.head
+        if current.dep_ == "ccomp":
+            return None  # coordinated inside someone's reported words: that subject is not the speaker
     return None
 
 
@@ -196,7 +210,7 @@ def _verb_event(
     if subject is None:
         return None
     head, form = _speaker_phrase(subject)
-    if not _valid_speaker(head, form):
+    if not _valid_speaker(head, form, verb.lemma_.lower()):
         return None
     first, last = _phrase_bounds(head, form)
     doc = verb.doc
@@ -228,7 +242,7 @@ def _according_event(
     if not objects:
         return None
     head, form = _speaker_phrase(objects[0])
-    if not _valid_speaker(head, form):
+    if not _valid_speaker(head, form, "according"):
         return None
     first, last = _phrase_bounds(head, form)
     phrase_first, phrase_last = according.i, max(last, objects[0].right_edge.i)
@@ -258,7 +272,10 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
     last = i
     while i >= 0:
         token = doc[i]
-        if token.pos_ in ("NOUN", "ADJ") or (token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):
+        is_title = token.lower_.rstrip(".") in PERSON_TITLES and token.text[:1].isupper()
+        if token.pos_ in ("NOUN", "ADJ") or (
+            token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or is_title)
+        ):
             if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 break
             i -= 1
@@ -361,6 +378,8 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         start_i, end_i = ent.start, ent.end
         if label == "PERSON":
             start_i, end_i = _extend_person(ent)
+            while end_i - start_i > 1 and doc[start_i].lower_.rstrip(".") in PERSON_TITLES:
+                start_i += 1  # "Councillor David Mbeki": the title is a role, not part of the name
         start, end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1])
         mention = NameMention(base + start, base + end, text[start:end], label)
         mention.evidence.update(_name_evidence(doc[start_i:end_i]))

@@ -101,7 +101,14 @@ def _outside(events: list[SpeechEvent], quotations: list[Quotation]) -> list[Spe
     return kept
 
 
+def _without_trailing_comma(part: Span) -> Span:
+    """“..., ” he said: the comma belongs to the sentence around the quote, not to the words."""
+    trimmed = part.text.rstrip(" ,")
+    return Span(part.start, part.start + len(trimmed), trimmed) if trimmed else part
+
+
 def _quote(text: str, start: int, end: int, parts: list[Span], kind: str, event: SpeechEvent | None) -> Quote:
+    parts = [_without_trailing_comma(part) for part in parts]
     return Quote(
         start=start,
         end=end,

@@ -142,7 +142,11 @@ def attribute(
         nearby = free_events[lo:hi]
         after = _tag_after(text, quotation, nearby, paragraphs)
         event = after or _tag_before(text, quotation, nearby, paragraphs)
-        if quotation.scare and after is None:
+        # A short term in quotation marks is a statement only when its speech tag follows at once
+        # ('a "disaster," he said'); 'create a "safe corridor" along the coast, officials said' is not.
+        if quotation.scare and (
+            after is None or not _TAG_AFTER_GAP.match(text[quotation.end : _speaker_start(after)])
+        ):
             i += 1
             continue
         parts = list(quotation.parts)

@@ -314,3 +314,29 @@ def test_cli_export_warns_about_orphans(
     captured = capsys.readouterr()
     assert "byline: warning: 1 highlight could not be found" in captured.err
     assert "## Orphaned highlights" in captured.out
+
+
+def test_sample_article_all_quotes_markdown_has_the_three_quotes_with_speakers(
+    nlp, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The real analysis, end to end through ``byline export --all-quotes``."""
+    assert main(["export", str(KURSK), "--all-quotes"]) == 0
+    text = capsys.readouterr().out
+    highlights = text[text.index("## Highlights") : text.index("## Actors and positions")]
+    expected = [
+        ("Yuri Ushakov", USHAKOV_DIRECT),
+        ("Volodymyr Zelensky", ZELENSKY_DIRECT),
+        ("Oleksandr Syrskyi", SYRSKYI_DIRECT),
+    ]
+    positions = []
+    for speaker, quote in expected:
+        block = f"{speaker}, "
+        heading_end = highlights.index(f"\n\n> {quote}")
+        heading = highlights[highlights.rindex("### ", 0, heading_end) : heading_end]
+        assert block in heading and "(direct quote)" in heading, heading
+        positions.append(heading_end)
+    assert positions == sorted(positions)
+    actors = text[text.index("## Actors and positions") :]
+    ushakov = actors[actors.index("### Yuri Ushakov") : actors.index("### Volodymyr Zelensky")]
+    assert "reported speech:" in ushakov
+    assert "the current situation is not conducive to diplomatic talks" in ushakov

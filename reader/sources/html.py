@@ -47,6 +47,10 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
+def _same_words(first: str, second: str) -> bool:
+    return first.split() == second.split()
+
+
 def extract_article(html: str, origin: str, url: str | None = None) -> ExtractedPage:
     """Extract the article from ``html`` or raise a one-line :class:`BylineError`."""
     import trafilatura
@@ -67,6 +71,13 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         raise BylineError(f"{origin}: no article text found in this HTML page (is it an article page?)")
+    title = getattr(document, "title", None) or None
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if title and paragraphs and _same_words(paragraphs[0], title):
+        # trafilatura keeps the page's <h1> in the body; the reader shows the title on its own.
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise BylineError(f"{origin}: no article text found in this HTML page (only a title)")
     published = getattr(document, "date", None)
     metadata = {
         key: str(value)
@@ -74,8 +85,8 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
         if (value := getattr(document, key, None))
     }
     return ExtractedPage(
-        text="\n".join(line.strip() for line in text.splitlines() if line.strip()),
-        title=getattr(document, "title", None) or None,
+        text="\n".join(paragraphs),
+        title=title,
         author=getattr(document, "author", None) or None,
         published=published if published and _ISO_DATE.match(published) else None,
         metadata=metadata,

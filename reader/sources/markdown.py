@@ -18,6 +18,7 @@ title, date and author when present.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -29,9 +30,18 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_INLINE_MARKUP = frozenset("*_~`[]!<>")
 _MAX_CHAR_SKIP = 16
 """How far ahead a single character is looked for when a text piece is not verbatim in the source
 (an entity such as ``&amp;`` or an escape such as ``\\*``): far enough for the longest entity."""
+
+
+def _only_markup(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is inline markup only (emphasis, code ticks, brackets), nothing shown."""
+    return all(char in _INLINE_MARKUP for char in text[start:end])
 
 
 @dataclass(slots=True)
@@ -155,7 +165,7 @@ class _Renderer:
             self.pending_break = "\n\n"
         start, end = self.block_range(token)
         self.block_started = False
-        self.copy_inline(token.children or [], start, end)
+        self.copy_inline(token, start, end)
 
     def plain_inline(self, token: Token) -> str:
         pieces: list[str] = []
@@ -166,9 +176,14 @@ class _Renderer:
                 pieces.append(" ")
         return " ".join("".join(pieces).split())
 
-    def copy_inline(self, children: list[Token], start: int, end: int) -> None:
-        cursor = start
-        for child in children:
+    def copy_inline(self, token: Token, start: int, end: int) -> None:
+        # The inline's raw content is its source lines without their block markers ("> ", "1. ",
+        # indentation): finding each line in the source puts the cursor past those markers, so a
+        # list number or a quote marker is never mistaken for the text that follows it.
+        lines = token.content.split("\n")
+        cursor = self.line_cursor(lines[0], start, end)
+        line_index = 0
+        for child in token.children or []:
             kind = child.type
             if kind in ("text", "code_inline"):
                 cursor = self.copy_text(child.content, cursor, end)
@@ -181,6 +196,9 @@ class _Renderer:
                     cursor = newline + 1
                 else:
                     self.builder.insert(shown)
+                line_index += 1
+                if line_index < len(lines):
+                    cursor = self.line_cursor(lines[line_index], cursor, end)
             elif kind == "link_close":
                 cursor = self.skip_link_tail(cursor, end)
             elif kind == "image":
@@ -188,27 +206,61 @@ class _Renderer:
             elif kind == "html_inline":
                 found = self.source.find(child.content, cursor, end)
                 if found >= 0:
+                    if _LINE_BREAK_TAG.match(child.content):
+                        self.start_block()
+                        self.builder.replace(" ", found)
                     cursor = found + len(child.content)
 
+    def line_cursor(self, line: str, cursor: int, end: int) -> int:
+        """Where inline content ``line`` starts in the source, searching its source line from ``cursor``."""
+        line_end = self.source.find("\n", cursor, end)
+        line_end = end if line_end < 0 else line_end
+        found = self.source.find(line.strip(), cursor, line_end) if line.strip() else -1
+        return found if found >= 0 else cursor
+
     def copy_text(self, text: str, cursor: int, end: int) -> int:
-        """Append ``text`` as found in the source at or after ``cursor``; return the new cursor."""
+        """Append ``text`` as found in the source at or after ``cursor``; return the new cursor.
+
+        Usually the text is verbatim in the source, at the cursor or just past
+        some markup (``**``, ``[``). Otherwise (entities such as ``&amp;``,
+        backslash escapes, code spans whose newlines became spaces) it is lined
+        up character by character; a character with no counterpart nearby is
+        inserted unmapped rather than matched somewhere far away.
+        """
         if not text:
             return cursor
         self.start_block()
         found = self.source.find(text, cursor, end)
-        if found >= 0:
+        if found >= 0 and _only_markup(self.source, cursor, found):
             self.builder.copy(found, found + len(text))
             return found + len(text)
-        # Not verbatim (entities, backslash escapes, code spans with collapsed newlines):
-        # match character by character, inserting what cannot be found nearby.
-        for char in text:
-            found = self.source.find(char, cursor, min(end, cursor + _MAX_CHAR_SKIP))
-            if found >= 0:
-                self.builder.copy(found, found + 1)
-                cursor = found + 1
-            else:
-                self.builder.insert(char)
+        index = 0
+        while index < len(text):
+            cursor, index = self.align_one(text, index, cursor, end)
         return cursor
+
+    def align_one(self, text: str, index: int, cursor: int, end: int) -> tuple[int, int]:
+        """Line up ``text[index]`` (or a run that one entity stands for) with the source near ``cursor``."""
+        char = text[index]
+        source = self.source
+        for position in range(cursor, min(end, cursor + _MAX_CHAR_SKIP)):
+            found = source[position]
+            if found == char:
+                self.builder.copy(position, position + 1)
+                return position + 1, index + 1
+            if found == "\\" and source.startswith(char, position + 1) and char in _ESCAPABLE:
+                self.builder.copy(position + 1, position + 2)
+                return position + 2, index + 1
+            if found == "&" and (entity := _ENTITY.match(source, position, end)):
+                decoded = html.unescape(entity.group())
+                if decoded and text.startswith(decoded, index) and len(decoded) <= len(entity.group()):
+                    self.builder.replace(decoded, position)
+                    return entity.end(), index + len(decoded)
+            if char.isspace() and found.isspace():
+                self.builder.replace(char, position)
+                return position + 1, index + 1
+        self.builder.insert(char)
+        return cursor, index + 1
 
     def skip_link_tail(self, cursor: int, end: int) -> int:
         """Move past ``](destination "title")`` or ``][ref]`` so a URL is never taken for text."""

@@ -61,14 +61,14 @@ class SourceMap:
         """The source offset just after shown character ``offset - 1`` (use for span ends)."""
         if offset <= 0:
             return self.to_source(0)
-        return self.to_source(offset - 1) + 1 if self._is_mapped(offset - 1) else self.to_source(offset)
+        return self.to_source(offset - 1) + 1 if self.is_mapped(offset - 1) else self.to_source(offset)
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """The source stretch a shown span ``[start, end)`` came from."""
         source_start = self.to_source(start)
         return source_start, max(source_start, self.to_source_end(end))
 
-    def _is_mapped(self, offset: int) -> bool:
+    def is_mapped(self, offset: int) -> bool:
         index = bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self.segments[index].shown + self.segments[index].length
 

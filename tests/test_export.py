@@ -340,3 +340,19 @@ def test_sample_article_all_quotes_markdown_has_the_three_quotes_with_speakers(
     ushakov = actors[actors.index("### Yuri Ushakov") : actors.index("### Volodymyr Zelensky")]
     assert "reported speech:" in ushakov
     assert "the current situation is not conducive to diplomatic talks" in ushakov
+
+
+def test_cli_export_without_an_analysis_still_exports_the_notes(
+    kursk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_model(article: Article, model: str | None) -> Analysis:
+        raise BylineError("spaCy model 'nope' is not installed")
+
+    monkeypatch.setattr("reader.commands.export.analyse_article", no_model)
+    make_document(kursk)
+    assert main(["export", str(kursk), "--model", "nope"]) == 0
+    captured = capsys.readouterr()
+    assert "warning: no analysis (spaCy model 'nope' is not installed)" in captured.err
+    assert "Flat refusal." in captured.out and "## Actors and positions" not in captured.out
+    assert main(["export", str(kursk), "--all-quotes", "--model", "nope"]) == 2
+    assert capsys.readouterr().err == "byline: spaCy model 'nope' is not installed\n"

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.analysis.model import Analysis
+from reader.errors import BylineError
 from reader.export import FORMATS, ExportFormat, build_export, format_for_path, render, write_export
 from reader.notes import NoteStore
 from reader.sources import load_article
@@ -49,7 +50,14 @@ def run(args: argparse.Namespace) -> int:
     store = NoteStore.open(article)
     for problem in store.problems:
         print(f"byline: warning: {problem}", file=sys.stderr)
-    analysis = analyse_article(article, args.model)
+    try:
+        analysis: Analysis | None = analyse_article(article, args.model)
+    except BylineError as error:
+        if args.all_quotes:
+            raise
+        # The highlights and notes are the reader's own work: export them even without speakers.
+        print(f"byline: warning: no analysis ({error}); exporting without speakers", file=sys.stderr)
+        analysis = None
     document = build_export(article, analysis, store.highlights, all_quotes=args.all_quotes)
     output = Path(args.output) if args.output else None
     fmt: ExportFormat = args.format or (format_for_path(output) if output else "md")

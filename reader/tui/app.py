@@ -1,0 +1,166 @@
+"""``BylineApp``: the Textual application around the reading screen.
+
+The app owns what outlives one screen: the theme (a :class:`ReaderTheme` whose
+``textual_theme`` drives the .tcss variables and whose styles draw the article
+highlights), the user's keymap from the config file, the help screen and the
+command palette. Everything about reading lives in
+:class:`reader.tui.screens.reader.ReaderScreen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import ClassVar
+
+from rich.style import Style
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from reader.analysis.model import Analysis
+from reader.config import Config, load_config, save_config
+from reader.sources.article import Article
+from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or_default
+from reader.tui.screens.help import HelpScreen, help_rows
+from reader.tui.screens.reader import ReaderScreen
+
+
+class BylineApp(App[None]):
+    """Reads one article: ``BylineApp(article, analysis=None, theme=None, model=None)``."""
+
+    CSS_PATH = "styles/reader.tcss"
+    TITLE = "Byline"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("T", "cycle_theme", "Next theme", id="app.theme.next", show=False),
+    ]
+
+    def __init__(
+        self,
+        article: Article,
+        *,
+        analysis: Analysis | None = None,
+        theme: str | None = None,
+        model: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.config: Config = load_config()
+        self._startup_problems: list[str] = []
+        if self.config.problem:
+            self._startup_problems.append(f"Config ignored: {self.config.problem}")
+        self.reader_theme = self._load_theme(theme or self.config.theme)
+        self.register_theme(self.reader_theme.textual_theme)
+        self.theme = self.reader_theme.textual_theme.name
+        self._reader_screen = ReaderScreen(
+            article, analysis=analysis, model=model or self.config.model, style_lookup=self.style_for
+        )
+
+    def _load_theme(self, name: str | None) -> ReaderTheme:
+        """The named theme; a broken or unknown one is reported and ``default`` used instead."""
+        reader_theme, problem = load_theme_or_default(name)
+        if problem:
+            self._startup_problems.append(f"{problem} (using {DEFAULT_THEME})")
+        return reader_theme
+
+    def style_for(self, key: str) -> Style:
+        """The current theme's Rich style for a highlight key (``entity.GPE``, ``quote.current``...)."""
+        return self.reader_theme.style(key)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        return self._reader_screen
+
+    def get_default_screen(self) -> Screen[None]:
+        return self._reader_screen
+
+    def on_mount(self) -> None:
+        self._apply_keymap()
+        for problem in self._startup_problems:
+            self.notify(problem, severity="error", timeout=10)
+
+    def _apply_keymap(self) -> None:
+        keymap = self.config.keymap
+        if not keymap:
+            return
+        known = {
+            binding.id
+            for bindings in (ReaderScreen.BINDINGS, BylineApp.BINDINGS)
+            for binding in bindings
+            if isinstance(binding, Binding) and binding.id
+        }
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.notify(
+                f"keymap: unknown binding id(s) {', '.join(unknown)} (see ? for the ids)", severity="warning"
+            )
+        self.set_keymap({key: value for key, value in keymap.items() if key in known})
+
+    # -- help and command palette -----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(help_rows(self.screen)))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every reader action with a description, plus "Change theme" (Textual's own list is replaced,
+        since its themes have no article styles)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
+        yield SystemCommand("Change theme", "Pick one of Byline's themes", self.action_change_theme)
+        reader = self._reader_screen
+        for row in help_rows(reader):
+            binding = next(
+                (b for b in reader.BINDINGS if isinstance(b, Binding) and b.id == row.binding_id), None
+            )
+            if binding is None or binding.action.startswith("app."):
+                continue
+            yield SystemCommand(row.description, f"{row.keys} · {row.binding_id}",
+                                partial(reader.run_action, binding.action))
+
+    # -- themes -----------------------------------------------------------------------------------
+
+    def action_change_theme(self) -> None:
+        commands = [
+            (f"{info.name}{' (dark)' if info.dark else ' (light)'}", partial(self.apply_theme, info.name))
+            for info in list_themes()
+            if info.error is None
+        ]
+        self.search_commands(commands, placeholder="Search for a theme…")
+
+    def action_cycle_theme(self) -> None:
+        names = [info.name for info in list_themes() if info.error is None]
+        if not names:
+            return
+        current = names.index(self.reader_theme.name) if self.reader_theme.name in names else -1
+        self.apply_theme(names[(current + 1) % len(names)])
+
+    def apply_theme(self, name: str) -> None:
+        """Switch to a theme, restyle everything and remember the choice in the config file."""
+        reader_theme, problem = load_theme_or_default(name)
+        if problem:
+            self.notify(f"{problem} (using {DEFAULT_THEME})", severity="error", timeout=10)
+        self.reader_theme = reader_theme
+        self.register_theme(reader_theme.textual_theme)
+        self.theme = reader_theme.textual_theme.name
+        self._reader_screen.restyle(self.style_for)
+        self.notify(f"Theme: {reader_theme.name}", timeout=2)
+        self._remember_theme(reader_theme.name)
+
+    def _remember_theme(self, name: str) -> None:
+        config = load_config()
+        if config.problem:
+            # Never overwrite a config file we could not read: the user would lose it.
+            self.notify(f"Theme not saved: {config.problem}", severity="warning")
+            return
+        config.theme = name
+        try:
+            save_config(config)
+        except OSError as error:
+            self.notify(f"Theme not saved: {error}", severity="warning")

@@ -1,0 +1,175 @@
+"""Which stretches of the article get which theme style, layer by layer.
+
+The analysis gives spans (entities, quotes, dates, actors); this module turns
+them into sorted, indexed runs of *style keys* (``entity.GPE``, ``quote.direct``
+...) that the article pane asks for one display line at a time. It knows no
+colours: the pane resolves each key through the theme (``ReaderTheme.style``).
+Nothing here depends on Textual, so it is tested directly.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from itertools import accumulate, pairwise
+
+from reader.analysis.model import Analysis, Quote
+
+#: Drawn over the entity the reader stepped to with ``e``; the theme has no key for it,
+#: so the pane shows it by inverting the entity's own colours.
+FOCUS_KEY = "@focus"
+
+
+class Layer(Enum):
+    """The highlight layers the keys 1-4 toggle, in that order."""
+
+    ENTITIES = "entities"
+    QUOTES = "quotes"
+    DATES = "dates"
+    ACTOR = "actor marks"
+
+
+@dataclass(frozen=True, slots=True)
+class StyledRun:
+    """Characters ``start``..``end`` of the text drawn with the theme style ``key``."""
+
+    start: int
+    end: int
+    key: str
+
+
+class RunIndex:
+    """Runs sorted by start, answering "which runs touch [lo, hi)?" by bisection.
+
+    ``_reach[i]`` is the furthest end among the first ``i + 1`` runs; it never
+    decreases, so the first run that can reach past ``lo`` is found in O(log n)
+    even when runs overlap (a reported statement inside a longer quote).
+    """
+
+    __slots__ = ("_reach", "_runs", "_starts")
+
+    def __init__(self, runs: Iterable[StyledRun]) -> None:
+        self._runs = sorted((run for run in runs if run.end > run.start), key=lambda run: run.start)
+        self._starts = [run.start for run in self._runs]
+        self._reach = list(accumulate((run.end for run in self._runs), max))
+
+    def __len__(self) -> int:
+        return len(self._runs)
+
+    def overlapping(self, lo: int, hi: int) -> Iterator[StyledRun]:
+        """The runs that share at least one character with ``[lo, hi)``, in start order."""
+        index = bisect_right(self._reach, lo)
+        runs = self._runs
+        while index < len(runs) and runs[index].start < hi:
+            run = runs[index]
+            if run.end > lo:
+                yield run
+            index += 1
+
+
+def quote_runs(quote: Quote, key: str) -> list[StyledRun]:
+    """The stretches of a quote to mark: its quoted parts when it is split by a speech tag,
+    otherwise the whole statement (quotation marks included)."""
+    if len(quote.parts) > 1:
+        return [StyledRun(part.start, part.end, key) for part in quote.parts]
+    return [StyledRun(quote.start, quote.end, key)]
+
+
+@dataclass(slots=True)
+class Focus:
+    """What the reader is looking at right now; each is drawn above the layers."""
+
+    quote: Quote | None = None
+    entity: tuple[int, int] | None = None
+    date: tuple[int, int] | None = None
+    search: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Decorations:
+    """All highlight runs for one article, and which layers are switched on."""
+
+    layers: dict[Layer, RunIndex] = field(default_factory=dict)
+    enabled: set[Layer] = field(default_factory=lambda: set(Layer))
+    search: RunIndex = field(default_factory=lambda: RunIndex(()))
+    focus_runs: RunIndex = field(default_factory=lambda: RunIndex(()))
+
+    @classmethod
+    def from_analysis(cls, analysis: Analysis | None) -> Decorations:
+        decorations = cls()
+        if analysis is None:
+            return decorations
+        decorations.layers[Layer.ENTITIES] = RunIndex(
+            StyledRun(entity.start, entity.end, f"entity.{entity.label}") for entity in analysis.entities
+        )
+        decorations.layers[Layer.QUOTES] = RunIndex(
+            run for quote in analysis.quotes for run in quote_runs(quote, f"quote.{quote.kind}")
+        )
+        decorations.layers[Layer.DATES] = RunIndex(
+            StyledRun(date.start, date.end, "date") for date in analysis.dates
+        )
+        return decorations
+
+    def mark_actor(self, analysis: Analysis | None, actor_id: str | None) -> None:
+        """Mark every mention and statement of one actor (``None`` clears the marks)."""
+        actor = analysis.actor(actor_id) if analysis else None
+        if actor is None or analysis is None:
+            self.layers.pop(Layer.ACTOR, None)
+            return
+        runs = [StyledRun(span.start, span.end, "actor.mark") for span in actor.mention_spans]
+        for index in actor.quotes:
+            quote = analysis.quotes[index]
+            runs.append(StyledRun(quote.start, quote.end, "actor.mark"))
+        self.layers[Layer.ACTOR] = RunIndex(runs)
+
+    def set_search(self, matches: list[tuple[int, int]]) -> None:
+        self.search = RunIndex(StyledRun(start, end, "search.match") for start, end in matches)
+
+    def set_focus(self, focus: Focus) -> None:
+        runs: list[StyledRun] = []
+        if focus.quote is not None:
+            runs += quote_runs(focus.quote, "quote.current")
+            if focus.quote.speaker_mention is not None:
+                mention = focus.quote.speaker_mention
+                runs.append(StyledRun(mention.start, mention.end, "speaker"))
+            if focus.quote.cue is not None:
+                runs.append(StyledRun(focus.quote.cue.start, focus.quote.cue.end, "cue"))
+        if focus.date is not None:
+            runs.append(StyledRun(*focus.date, "date.current"))
+        if focus.entity is not None:
+            runs.append(StyledRun(*focus.entity, FOCUS_KEY))
+        if focus.search is not None:
+            runs.append(StyledRun(*focus.search, "search.current"))
+        self.focus_runs = RunIndex(runs)
+
+    def runs_for(self, lo: int, hi: int) -> list[StyledRun]:
+        """Every run touching ``[lo, hi)`` in drawing order: later runs are drawn over earlier ones."""
+        found: list[StyledRun] = []
+        for layer in Layer:
+            index = self.layers.get(layer)
+            if index is not None and layer in self.enabled:
+                found.extend(index.overlapping(lo, hi))
+        found.extend(self.search.overlapping(lo, hi))
+        found.extend(self.focus_runs.overlapping(lo, hi))
+        return found
+
+
+def style_boundaries(lo: int, hi: int, runs: list[StyledRun]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Split ``[lo, hi)`` into pieces with the style keys that cover each, in drawing order.
+
+    Pieces with no keys are included, so the pieces tile the line exactly.
+    """
+    cuts = {lo, hi}
+    for run in runs:
+        cuts.add(max(lo, run.start))
+        cuts.add(min(hi, run.end))
+    ordered = sorted(cuts)
+    pieces: list[tuple[int, int, tuple[str, ...]]] = []
+    for start, end in pairwise(ordered):
+        if start >= end:
+            continue
+        keys = tuple(run.key for run in runs if run.start <= start and run.end >= end)
+        pieces.append((start, end, keys))
+    return pieces

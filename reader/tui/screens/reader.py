@@ -1,0 +1,542 @@
+"""The reading screen: header, article pane, side panel, status line and footer.
+
+It owns the reader's state (current quote, entity, date, search match and
+selected actor) and turns key presses into jumps in the article pane. The
+analysis runs in a thread worker; the text is on screen before it starts, and
+keys that need the analysis say so until it is done instead of failing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader.analysis.model import Analysis, Quote
+from reader.errors import BylineError
+from reader.sources.article import Article
+from reader.tui.highlights import Decorations, Focus, Layer
+from reader.tui.navigation import step
+from reader.tui.position import load_position, save_position
+from reader.tui.widgets.actors_panel import ActorsPanel
+from reader.tui.widgets.article_header import ArticleHeader
+from reader.tui.widgets.article_view import ArticleView, StyleLookup
+from reader.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Actor
+
+#: Below this many columns the side panel folds away (``s`` shows it as an overlay).
+NARROW_WIDTH = 100
+#: How often the status line picks up the worker's progress.
+PROGRESS_INTERVAL = 0.2
+
+LAYER_NAMES = {layer.name.lower(): layer for layer in Layer}
+
+
+class AnalysisCancelled(Exception):
+    """Raised inside the worker's progress callback to stop an analysis nobody will see."""
+
+
+@dataclass(slots=True)
+class Progress:
+    """Written by the worker thread, read by a UI timer: no cross-thread calls that could block."""
+
+    done: int = 0
+    total: int = 0
+
+
+def describe_speaker(quote: Quote, actor: Actor | None) -> str:
+    """``Volodymyr Zelensky, Ukrainian President`` (or the raw speaker text, or ``unknown speaker``)."""
+    name = actor.name if actor else quote.speaker
+    if not name:
+        return "unknown speaker"
+    if actor and actor.roles:
+        return f"{name}, {actor.roles[0]}"
+    return name
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "navigate_quote(1)", "Next quote", id="quote.next", key_display="]"),
+        Binding("left_square_bracket", "navigate_quote(-1)", "Prev quote", id="quote.previous",
+                key_display="["),
+        Binding("right_curly_bracket", "navigate_statement(1)", "Actor's next statement",
+                id="actor.statement.next", key_display="}", show=False),
+        Binding("left_curly_bracket", "navigate_statement(-1)", "Actor's previous statement",
+                id="actor.statement.previous", key_display="{", show=False),
+        Binding("a", "focus_actors", "Actors", id="actors.focus"),
+        Binding("r", "toggle_reported", "Reported speech in ] [", id="quote.reported", show=False),
+        Binding("e", "navigate_entity(1)", "Next entity", id="entity.next", show=False),
+        Binding("E", "navigate_entity(-1)", "Previous entity", id="entity.previous", show=False),
+        Binding("d", "navigate_date(1)", "Next date", id="date.next", show=False),
+        Binding("D", "navigate_date(-1)", "Previous date", id="date.previous", show=False),
+        Binding("slash", "open_search", "Search", id="search.open", key_display="/"),
+        Binding("n", "navigate_match(1)", "Next match", id="search.next", show=False),
+        Binding("N", "navigate_match(-1)", "Previous match", id="search.previous", show=False),
+        Binding("j", "scroll_lines(1)", "Line down", id="scroll.line_down", show=False),
+        Binding("k", "scroll_lines(-1)", "Line up", id="scroll.line_up", show=False),
+        Binding("space,pagedown", "scroll_pages(1)", "Page down", id="scroll.page_down", show=False),
+        Binding("b,pageup", "scroll_pages(-1)", "Page up", id="scroll.page_up", show=False),
+        Binding("g,home", "scroll_edge(0)", "Top", id="scroll.top", show=False),
+        Binding("G,end", "scroll_edge(1)", "Bottom", id="scroll.bottom", show=False),
+        Binding("1", "toggle_layer('entities')", "Entities layer", id="layer.entities", show=False),
+        Binding("2", "toggle_layer('quotes')", "Quotes layer", id="layer.quotes", show=False),
+        Binding("3", "toggle_layer('dates')", "Dates layer", id="layer.dates", show=False),
+        Binding("4", "toggle_layer('actor')", "Actor marks layer", id="layer.actor", show=False),
+        Binding("s", "toggle_side_panel", "Panel", id="panel.toggle"),
+        Binding("escape", "dismiss", "Close panel or search", id="reader.dismiss", show=False),
+        Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
+    ]
+
+    def __init__(self, article: Article, *, analysis: Analysis | None, model: str | None,
+                 style_lookup: StyleLookup) -> None:
+        super().__init__()
+        self.article = article
+        self.analysis: Analysis | None = None
+        self._given_analysis = analysis
+        self.model = model
+        self.style_lookup = style_lookup
+        self.decorations = Decorations()
+        self.progress = Progress()
+        self.analysis_error: str | None = None
+        self.include_reported = False
+        self.quote_index: int | None = None  # index into self._quote_order
+        self.entity_index: int | None = None
+        self.date_index: int | None = None
+        self.match_index: int | None = None
+        self.actor_id: str | None = None
+        self.statement_index: int | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.search_term = ""
+        self._quote_order: list[int] = []
+        self._location = ""
+        # Kept as an attribute, not queried: the position is saved on unmount, after the children left.
+        self._view = ArticleView(article.text, id="article")
+
+    # -- composition ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(self.article, id="header")
+        with Horizontal(id="body"):
+            yield self._view
+            with TabbedContent(id="side-panel"), TabPane("Actors", id="actors-tab"):
+                yield ActorsPanel(id="actors")
+        yield Input(placeholder="Search the article (enter to find, escape to cancel)", id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self._view
+
+    @property
+    def actors_panel(self) -> ActorsPanel:
+        return self.query_one("#actors", ActorsPanel)
+
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        view = self.article_view
+        view.style_lookup = self.style_lookup
+        view.decorations = self.decorations
+        view.restore_offset(load_position(self.article.text))
+        view.focus()
+        if self._given_analysis is not None:
+            self.show_analysis(self._given_analysis)
+        else:
+            self.actors_panel.show_analysis(None, self.style_lookup)
+            self._progress_timer = self.set_interval(PROGRESS_INTERVAL, self.refresh_status)
+            self.run_analysis()
+        self.refresh_status()
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW_WIDTH
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.remove_class("-panel-overlay")
+
+    def on_unmount(self) -> None:
+        self.remember_position()
+
+    def remember_position(self) -> None:
+        save_position(self.article.text, self.article_view.top_offset, self.article.source)
+
+    # -- analysis ---------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def run_analysis(self) -> Analysis:
+        """Analyse in a thread; progress lands in ``self.progress`` for the UI timer to show."""
+        from reader.analysis import analyze  # spaCy is imported here, off the UI thread
+
+        worker = get_current_worker()
+
+        def report(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise AnalysisCancelled
+            self.progress.done, self.progress.total = done, total
+
+        return analyze(self.article, model=self.model, progress=report)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "analysis":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
+            self.show_analysis(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, AnalysisCancelled):
+                return
+            message = str(error) if isinstance(error, BylineError) else f"{type(error).__name__}: {error}"
+            self.analysis_error = message.splitlines()[0] if message else "analysis failed"
+            self.notify(f"Analysis failed: {self.analysis_error}", severity="error", timeout=8)
+            self.refresh_status()
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        """Switch on the highlights and the panel: called with a cached analysis or the worker's."""
+        self.analysis = analysis
+        fresh = Decorations.from_analysis(analysis)
+        self.decorations.layers = fresh.layers
+        self._rebuild_quote_order()
+        self.actors_panel.show_analysis(analysis, self.style_lookup)
+        if timer := getattr(self, "_progress_timer", None):
+            timer.stop()
+        self.article_view.restyle()
+        self.refresh_status()
+
+    def _rebuild_quote_order(self) -> None:
+        quotes = self.analysis.quotes if self.analysis else []
+        order = [i for i, quote in enumerate(quotes) if self.include_reported or quote.kind == "direct"]
+        self._quote_order = sorted(order, key=lambda i: quotes[i].start)
+
+    def _need_analysis(self) -> Analysis | None:
+        """The analysis, or ``None`` after telling the reader why the key cannot work yet."""
+        if self.analysis is not None:
+            return self.analysis
+        if self.analysis_error:
+            self.notify(f"No analysis: {self.analysis_error}", severity="warning")
+        else:
+            self.notify(f"Analysis still running ({self._progress_text()})", severity="warning")
+        return None
+
+    def _progress_text(self) -> str:
+        if self.progress.total <= 0:
+            return "loading the language model"
+        return f"{100 * self.progress.done // self.progress.total}%"
+
+    # -- status line ------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        filters: list[str] = []
+        off = [layer.value for layer in Layer if layer not in self.decorations.enabled]
+        if off:
+            filters.append("hidden: " + ", ".join(off))
+        if self.include_reported:
+            filters.append("quotes+reported")
+        if actor := (self.analysis.actor(self.actor_id) if self.analysis else None):
+            filters.append(f"actor: {actor.name}")
+        if self.search_term:
+            filters.append(f"search: {self.search_term!r} ({len(self.matches)})")
+        if self.analysis is None:
+            if self.analysis_error:
+                filters.append("analysis failed")
+            else:
+                filters.append(f"analysing… {self._progress_text()}")
+        location = self._location or self._default_location()
+        self.status_line.show(location, " · ".join(filters))
+
+    def _default_location(self) -> str:
+        if self.analysis is None:
+            return "Reading"
+        direct = sum(1 for quote in self.analysis.quotes if quote.kind == "direct")
+        return (
+            f"{direct} quotes, {len(self.analysis.quotes) - direct} reported statements, "
+            f"{len(self.analysis.actors)} actors · ] next quote · ? help"
+        )
+
+    def _set_location(self, text: str) -> None:
+        self._location = text
+        self.refresh_status()
+
+    def _focus_changed(self) -> None:
+        self.decorations.set_focus(self._current_focus())
+        self.article_view.restyle()
+
+    def _current_focus(self) -> Focus:
+        focus = Focus()
+        analysis = self.analysis
+        if analysis is None:
+            return focus
+        if self.quote_index is not None and self._quote_order:
+            focus.quote = analysis.quotes[self._quote_order[self.quote_index]]
+        if self.entity_index is not None and analysis.entities:
+            entity = analysis.entities[self.entity_index]
+            focus.entity = (entity.start, entity.end)
+        if self.date_index is not None and analysis.dates:
+            date = analysis.dates[self.date_index]
+            focus.date = (date.start, date.end)
+        if self.match_index is not None and self.matches:
+            focus.search = self.matches[self.match_index]
+        return focus
+
+    def _jump(self, offset: int) -> None:
+        self._focus_changed()
+        self.article_view.scroll_to_offset(offset)
+
+    # -- quotes and statements --------------------------------------------------------------------
+
+    def action_navigate_quote(self, delta: int) -> None:
+        analysis = self._need_analysis()
+        if analysis is None:
+            return
+        starts = [analysis.quotes[i].start for i in self._quote_order]
+        moved = step(starts, self.quote_index, delta, self.article_view.top_offset)
+        if moved is None:
+            self.notify("No quotes in this article", severity="warning")
+            return
+        if moved.wrapped:
+            self.notify("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
+        self.quote_index = moved.index
+        quote = analysis.quotes[self._quote_order[moved.index]]
+        self._jump(quote.start)
+        self._set_location(self._quote_location(quote, moved.index, len(starts)))
+
+    def _quote_location(self, quote: Quote, index: int, total: int) -> str:
+        noun = "Statement" if self.include_reported else "Quote"
+        kind = " (reported)" if quote.kind == "indirect" else ""
+        who = describe_speaker(quote, self.analysis.actor(quote.actor) if self.analysis else None)
+        cue = f" · {quote.cue.text}" if quote.cue else ""
+        return f"{noun} {index + 1}/{total}{kind} · {who}{cue}"
+
+    def action_toggle_reported(self) -> None:
+        self.include_reported = not self.include_reported
+        self.quote_index = None
+        self._rebuild_quote_order()
+        self._focus_changed()
+        which = "quotes and reported speech" if self.include_reported else "direct quotes only"
+        self._set_location(f"] and [ now step through {which}")
+
+    def action_navigate_statement(self, delta: int) -> None:
+        analysis = self._need_analysis()
+        if analysis is None:
+            return
+        actor = analysis.actor(self.actor_id)
+        if actor is None:
+            self.notify("Select an actor in the side panel first (a)", severity="warning")
+            return
+        if not actor.quotes:
+            self.notify(f"{actor.name} has no statements in this article", severity="warning")
+            return
+        starts = [analysis.quotes[i].start for i in actor.quotes]
+        moved = step(starts, self.statement_index, delta, self.article_view.top_offset)
+        assert moved is not None
+        if moved.wrapped:
+            self.notify(f"Wrapped to {actor.name}'s {'first' if delta > 0 else 'last'} statement")
+        self._show_statement(actor, moved.index)
+
+    def _show_statement(self, actor: Actor, position: int) -> None:
+        assert self.analysis is not None
+        self.statement_index = position
+        quote_number = actor.quotes[position]
+        quote = self.analysis.quotes[quote_number]
+        self.quote_index = (
+            self._quote_order.index(quote_number) if quote_number in self._quote_order else None
+        )
+        self._jump(quote.start)
+        if self.quote_index is None:
+            self.decorations.set_focus(Focus(quote=quote))
+            self.article_view.restyle()
+        kind = "reported" if quote.kind == "indirect" else "quote"
+        cue = f" · {quote.cue.text}" if quote.cue else ""
+        self._set_location(
+            f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.quotes)} ({kind}){cue}"
+        )
+
+    @on(ActorsPanel.ActorChosen)
+    def select_actor(self, event: ActorsPanel.ActorChosen) -> None:
+        self.choose_actor(event.actor_id)
+
+    def choose_actor(self, actor_id: str) -> None:
+        """Mark an actor's mentions and statements; ``}``/``{`` then walk the statements."""
+        analysis = self.analysis
+        if analysis is None or analysis.actor(actor_id) is None:
+            return
+        self.actor_id = actor_id
+        self.statement_index = None
+        self.decorations.mark_actor(analysis, actor_id)
+        self.decorations.enabled.add(Layer.ACTOR)
+        self.article_view.restyle()
+        actor = analysis.actor(actor_id)
+        assert actor is not None
+        self._set_location(
+            f"{actor.name}: {actor.mentions} mentions, {len(actor.quotes)} statements marked · }} walks them"
+        )
+
+    @on(ActorsPanel.StatementChosen)
+    def jump_to_statement(self, event: ActorsPanel.StatementChosen) -> None:
+        if self.actor_id != event.actor_id:
+            self.choose_actor(event.actor_id)
+        actor = self.analysis.actor(event.actor_id) if self.analysis else None
+        if actor is not None and event.quote_index in actor.quotes:
+            self._show_statement(actor, actor.quotes.index(event.quote_index))
+
+    def action_focus_actors(self) -> None:
+        if self.has_class("-narrow") and not self.has_class("-panel-overlay"):
+            self.add_class("-panel-overlay")
+        self.remove_class("-panel-hidden")
+        self.query_one("#side-panel", TabbedContent).active = "actors-tab"
+        self.actors_panel.focus()
+
+    # -- entities and dates -----------------------------------------------------------------------
+
+    def action_navigate_entity(self, delta: int) -> None:
+        analysis = self._need_analysis()
+        if analysis is None:
+            return
+        moved = step([e.start for e in analysis.entities], self.entity_index, delta,
+                     self.article_view.top_offset)
+        if moved is None:
+            self.notify("No entities found in this article", severity="warning")
+            return
+        if moved.wrapped:
+            self.notify("Wrapped around the entities")
+        self.entity_index = moved.index
+        entity = analysis.entities[moved.index]
+        self._jump(entity.start)
+        self._set_location(
+            f"Entity {moved.index + 1}/{len(analysis.entities)} · {entity.text} · {entity.label}"
+        )
+
+    def action_navigate_date(self, delta: int) -> None:
+        analysis = self._need_analysis()
+        if analysis is None:
+            return
+        moved = step([d.start for d in analysis.dates], self.date_index, delta, self.article_view.top_offset)
+        if moved is None:
+            self.notify("No dates found in this article", severity="warning")
+            return
+        if moved.wrapped:
+            self.notify("Wrapped around the dates")
+        self.date_index = moved.index
+        date = analysis.dates[moved.index]
+        self._jump(date.start)
+        value = f"{date.value} ({date.grain})" if date.value else f"no exact date ({date.grain})"
+        self._set_location(f"Date {moved.index + 1}/{len(analysis.dates)} · {date.text} → {value}")
+
+    # -- search -----------------------------------------------------------------------------------
+
+    def action_open_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = self.search_term
+        self.add_class("-searching")
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def run_search(self, event: Input.Submitted) -> None:
+        self.remove_class("-searching")
+        self.article_view.focus()
+        self.search(event.value)
+
+    def search(self, term: str) -> None:
+        """Find every case-insensitive occurrence of ``term`` and go to the first on screen or after."""
+        self.search_term = term.strip()
+        self.matches = (
+            [m.span() for m in re.finditer(re.escape(self.search_term), self.article.text, re.IGNORECASE)]
+            if self.search_term
+            else []
+        )
+        self.decorations.set_search(self.matches)
+        self.match_index = None
+        if not self.search_term:
+            self._focus_changed()
+            self._set_location("")
+            return
+        if not self.matches:
+            self._focus_changed()
+            self.notify(f"No matches for {self.search_term!r}", severity="warning")
+            self._set_location(f"No matches for {self.search_term!r}")
+            return
+        self.action_navigate_match(1)
+
+    def action_navigate_match(self, delta: int) -> None:
+        if not self.search_term:
+            self.notify("Nothing to find yet: press / to search", severity="warning")
+            return
+        moved = step([start for start, _ in self.matches], self.match_index, delta,
+                     self.article_view.top_offset)
+        if moved is None:
+            self.notify(f"No matches for {self.search_term!r}", severity="warning")
+            return
+        if moved.wrapped:
+            self.notify("Search wrapped around")
+        self.match_index = moved.index
+        self._jump(self.matches[moved.index][0])
+        self._set_location(f"Match {moved.index + 1}/{len(self.matches)} for {self.search_term!r}")
+
+    # -- movement, layers, panel ------------------------------------------------------------------
+
+    def action_scroll_lines(self, delta: int) -> None:
+        view = self.article_view
+        view.scroll_to(y=view.scroll_y + delta, animate=False, immediate=True, force=True)
+
+    def action_scroll_pages(self, delta: int) -> None:
+        view = self.article_view
+        page = max(1, view.scrollable_content_region.height - 1)
+        view.scroll_to(y=view.scroll_y + delta * page, animate=False, immediate=True, force=True)
+
+    def action_scroll_edge(self, end: int) -> None:
+        view = self.article_view
+        view.scroll_to(y=view.max_scroll_y if end else 0, animate=False, immediate=True, force=True)
+
+    def action_toggle_layer(self, name: str) -> None:
+        layer = LAYER_NAMES[name]
+        enabled = self.decorations.enabled
+        if layer in enabled:
+            enabled.discard(layer)
+        else:
+            enabled.add(layer)
+        self.article_view.restyle()
+        state = "shown" if layer in enabled else "hidden"
+        self.notify(f"{layer.value.capitalize()} {state}", timeout=2)
+        self.refresh_status()
+
+    def action_toggle_side_panel(self) -> None:
+        if self.has_class("-narrow"):
+            self.toggle_class("-panel-overlay")
+            showing = self.has_class("-panel-overlay")
+        else:
+            self.toggle_class("-panel-hidden")
+            showing = not self.has_class("-panel-hidden")
+        if showing:
+            self.actors_panel.focus()
+        else:
+            self.article_view.focus()
+
+    def action_dismiss(self) -> None:
+        if self.has_class("-searching"):
+            self.remove_class("-searching")
+        elif self.has_class("-panel-overlay"):
+            self.remove_class("-panel-overlay")
+        self.article_view.focus()
+
+    # -- theme ------------------------------------------------------------------------------------
+
+    def restyle(self, style_lookup: StyleLookup) -> None:
+        """Redraw the highlights and the panel with another theme."""
+        self.style_lookup = style_lookup
+        self.article_view.style_lookup = style_lookup
+        self.article_view.restyle()
+        self.actors_panel.restyle(style_lookup)

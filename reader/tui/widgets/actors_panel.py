@@ -1,0 +1,163 @@
+"""The "Actors" side panel: who appears in the article and what each of them says.
+
+Each actor is a tree node (name, kind, role, mention and statement counts);
+expanding it lists the actor's positions, shortened, in text order. Labels are
+built as ``rich.text.Text`` from plain strings: an actor's name or a quote comes
+from the article and must never be read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from reader.analysis.model import Actor, Analysis, Quote
+
+STATEMENT_PREVIEW = 56
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    actor_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRef:
+    actor_id: str
+    quote_index: int
+
+
+def shorten(text: str, limit: int = STATEMENT_PREVIEW) -> str:
+    """One line of at most ``limit`` characters, cut at a word with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit - 1)
+    return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
+
+
+def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
+    label = Text(actor.name, style=style_lookup(f"actor.{actor.kind}"))
+    details = [actor.kind]
+    if actor.roles:
+        details.append(actor.roles[0])
+    details.append(f"{actor.mentions} mention{'s' if actor.mentions != 1 else ''}")
+    details.append(f"{len(actor.quotes)} statement{'s' if len(actor.quotes) != 1 else ''}")
+    label.append(" · " + " · ".join(details), style=style_lookup("muted"))
+    return label
+
+
+def statement_label(quote: Quote, style_lookup: Callable[[str], Style]) -> Text:
+    label = Text(shorten(quote.text), style=style_lookup(f"quote.{quote.kind}"))
+    cue = f" ({quote.cue.text})" if quote.cue else ""
+    label.append(f" {quote.kind}{cue}", style=style_lookup("muted"))
+    return label
+
+
+class ActorsPanel(Tree[ActorRef | StatementRef]):
+    """A tree of actors and their statements; selecting posts what was chosen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right", "expand_actor", "Show statements", id="actors.expand", show=False),
+        Binding("left", "collapse_actor", "Hide statements", id="actors.collapse", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    ActorsPanel {
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    class ActorChosen(Message):
+        """An actor was selected: the reader marks its mentions and statements."""
+
+        def __init__(self, actor_id: str) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+
+    class StatementChosen(Message):
+        """A statement was selected: the reader jumps to it."""
+
+        def __init__(self, actor_id: str, quote_index: int) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+            self.quote_index = quote_index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Actors", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self._analysis: Analysis | None = None
+        self._style_lookup: Callable[[str], Style] = lambda _key: Style.null()
+
+    def show_analysis(self, analysis: Analysis | None, style_lookup: Callable[[str], Style]) -> None:
+        """Fill the tree from an analysis (``None`` shows that it is still running)."""
+        self._analysis = analysis
+        self._style_lookup = style_lookup
+        expanded = {
+            node.data.actor_id for node in self.root.children if node.is_expanded and node.data is not None
+        }
+        self.clear()
+        if analysis is None:
+            self.root.add_leaf(Text("Analysing…", style=style_lookup("muted")))
+            return
+        if not analysis.actors:
+            self.root.add_leaf(Text("No actors found", style=style_lookup("muted")))
+            return
+        for actor in sorted(analysis.actors, key=lambda a: (-len(a.quotes), -a.mentions, a.name)):
+            node = self.root.add(actor_label(actor, style_lookup), data=ActorRef(actor.id))
+            self._add_statements(node, actor, analysis)
+            if actor.id in expanded:
+                node.expand()
+        self.root.expand()
+
+    def _add_statements(
+        self, node: TreeNode[ActorRef | StatementRef], actor: Actor, analysis: Analysis
+    ) -> None:
+        if not actor.quotes:
+            node.allow_expand = False
+            return
+        for index in actor.quotes:
+            quote = analysis.quotes[index]
+            node.add_leaf(statement_label(quote, self._style_lookup), data=StatementRef(actor.id, index))
+
+    def restyle(self, style_lookup: Callable[[str], Style]) -> None:
+        """Rebuild the labels with a new theme's styles."""
+        self.show_analysis(self._analysis, style_lookup)
+
+    def select_actor(self, actor_id: str) -> bool:
+        """Move the cursor to an actor's node; False when there is no such actor."""
+        for node in self.root.children:
+            if isinstance(node.data, ActorRef) and node.data.actor_id == actor_id:
+                self.move_cursor(node)
+                return True
+        return False
+
+    def action_expand_actor(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            node.expand()
+
+    def action_collapse_actor(self) -> None:
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, StatementRef) and node.parent is not None:
+            node = node.parent
+            self.move_cursor(node)
+        if node is not None:
+            node.collapse()
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[ActorRef | StatementRef]) -> None:
+        event.stop()
+        data = event.node.data
+        if isinstance(data, ActorRef):
+            self.post_message(self.ActorChosen(data.actor_id))
+        elif isinstance(data, StatementRef):
+            self.post_message(self.StatementChosen(data.actor_id, data.quote_index))

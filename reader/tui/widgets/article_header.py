@@ -1,0 +1,38 @@
+"""The header: the article's title (or file name), where it came from and when."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.sources.article import Article
+
+
+def header_parts(article: Article) -> tuple[str, str]:
+    """The title line and the "source · date" line for an article."""
+    title = article.title or (Path(article.source).name if article.source not in ("", "-") else "Untitled")
+    details = [article.source if article.source != "-" else "standard input"]
+    if article.published:
+        details.append(article.published)
+    if article.author:
+        details.append(article.author)
+    return " ".join(title.split()), " · ".join(details)
+
+
+class ArticleHeader(Static):
+    """Two lines above the article; text from the article is shown as data, never markup."""
+
+    DEFAULT_CSS = """
+    ArticleHeader {
+        height: 2;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        title, details = header_parts(article)
+        content = Content.assemble((title, "bold"), "\n", (details, "dim"))
+        super().__init__(content, id=id)

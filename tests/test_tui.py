@@ -1,0 +1,401 @@
+"""The reader through the Pilot: navigation, the actors panel, search, help, layers, safety, sizes."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from rich.style import Style
+from textual.widgets import TabbedContent
+from tui_sample import sample_analysis, sample_article
+
+import reader.analysis
+from reader.analysis.model import Analysis
+from reader.sources.article import Article
+from reader.themes import list_themes
+from reader.tui.app import BylineApp
+from reader.tui.highlights import Layer
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.reader import ReaderScreen
+
+
+def make_app(article: Article | None = None, analysis: Analysis | None = None, **kwargs: object) -> BylineApp:
+    article = article or sample_article()
+    if analysis is None and article.text == sample_article().text:
+        analysis = sample_analysis(article)
+    return BylineApp(article, analysis=analysis, **kwargs)  # type: ignore[arg-type]
+
+
+def record_notifications(app: BylineApp) -> list[str]:
+    """Collect what the app tells the user, on top of showing it."""
+    seen: list[str] = []
+    show = app.notify
+
+    def notify(message: str, **kwargs: object) -> None:
+        seen.append(message)
+        show(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen
+
+
+def shows(app: BylineApp, style: Style, key: str) -> bool:
+    """Whether the theme style ``key`` is part of ``style`` (drawing it again changes nothing)."""
+    return style + app.style_for(key) == style
+
+
+def quote_start(analysis: Analysis, opening: str) -> int:
+    return next(q.start for q in analysis.quotes if q.text.lstrip("“").startswith(opening))
+
+
+async def test_quote_navigation_reaches_syrskyi_and_back_to_zelensky() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+        reader = app.reader
+        assert reader.status_line.location == "Quote 3/3 · Oleksandr Syrskyi, senior commander · reported"
+        syrskyi = quote_start(reader.analysis, "We are seeing")
+        assert reader.article_view.is_visible(syrskyi)
+        assert shows(app, reader.article_view.style_at(syrskyi + 2), "quote.current")
+        other = quote_start(reader.analysis, "At this stage")
+        assert not shows(app, reader.article_view.style_at(other + 2), "quote.current")
+
+        await pilot.press("left_square_bracket")
+        assert reader.status_line.location == "Quote 2/3 · Volodymyr Zelensky, Ukrainian President · said"
+        zelensky = quote_start(reader.analysis, "The operation is designed")
+        view = reader.article_view
+        assert view.is_visible(zelensky)
+        # The jump centres the quote: its line sits in the middle of the pane.
+        middle = round(view.scroll_y) + view.scrollable_content_region.height // 2
+        assert abs(view.layout_text.line_of(zelensky) - middle) <= 1
+
+
+async def test_current_quote_marks_speaker_and_cue() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket")
+        reader = app.reader
+        quote = reader.analysis.quotes[1]
+        view = reader.article_view
+        assert shows(app, view.style_at(quote.speaker_mention.start), "speaker")
+        assert shows(app, view.style_at(quote.cue.start), "cue")
+        later = reader.analysis.quotes[3]
+        assert not shows(app, view.style_at(later.speaker_mention.start), "speaker")
+
+
+async def test_quote_navigation_wraps_with_a_notice() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = record_notifications(app)
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+        assert app.reader.status_line.location.startswith("Quote 1/3 · Yuri Ushakov")
+        assert "Wrapped to the first quote" in seen
+
+
+async def test_reported_speech_toggle_includes_indirect_statements() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r", "right_square_bracket")
+        assert app.reader.status_line.location.startswith("Statement 1/5 (reported) · Yuri Ushakov")
+
+
+async def test_selecting_ushakov_marks_his_statements_and_braces_walk_them() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        await pilot.press("a")
+        assert app.focused is reader.actors_panel
+        assert reader.actors_panel.select_actor("ushakov")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.actor_id == "ushakov"
+        analysis = reader.analysis
+        ushakov = analysis.actor("ushakov")
+        view = reader.article_view
+        for index in ushakov.quotes:
+            assert shows(app, view.style_at(analysis.quotes[index].start + 3), "actor.mark")
+        for mention in ushakov.mention_spans:
+            assert shows(app, view.style_at(mention.start), "actor.mark")
+        zelensky_quote = analysis.quotes[analysis.actor("zelensky").quotes[0]]
+        assert not shows(app, view.style_at(zelensky_quote.start + 3), "actor.mark")
+
+        await pilot.press("escape", "right_curly_bracket")
+        assert "statement 1/2 (reported) · emphasized" in reader.status_line.location
+        await pilot.press("right_curly_bracket")
+        assert "statement 2/2 (quote) · stated" in reader.status_line.location
+        assert view.is_visible(analysis.quotes[ushakov.quotes[1]].start)
+        await pilot.press("left_curly_bracket")
+        assert "statement 1/2" in reader.status_line.location
+
+
+async def test_selecting_a_statement_in_the_panel_jumps_to_it() -> None:
+    article = Article(text="\n".join(["Filler paragraph."] * 120) + "\n" + sample_article().text,
+                      source="long.txt")
+    shifted = sample_analysis(article)
+    app = make_app(article, shifted)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await pilot.press("a")
+        panel = reader.actors_panel
+        assert panel.select_actor("syrskyi")
+        await pilot.press("right")  # expand
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        syrskyi = shifted.quotes[shifted.actor("syrskyi").quotes[0]]
+        assert reader.article_view.is_visible(syrskyi.start)
+        assert "Oleksandr Syrskyi" in reader.status_line.location
+
+
+async def test_statement_keys_without_an_actor_say_what_to_do() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = record_notifications(app)
+        await pilot.press("right_curly_bracket")
+        assert any("Select an actor" in message for message in seen)
+
+
+async def test_search_counts_and_moves_between_matches() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        await pilot.press("slash")
+        await pilot.press(*"Kursk", "enter")
+        expected = len(re.findall("kursk", reader.article.text, re.IGNORECASE))
+        assert expected > 3
+        assert reader.status_line.location == f"Match 1/{expected} for 'Kursk'"
+        assert f"search: 'Kursk' ({expected})" in reader.status_line.filters
+        first = reader.matches[0][0]
+        await pilot.press("n")
+        assert reader.status_line.location == f"Match 2/{expected} for 'Kursk'"
+        second = reader.matches[1][0]
+        view = reader.article_view
+        assert view.style_at(second) != view.style_at(first)  # current vs other match
+        await pilot.press("N", "N")
+        assert reader.status_line.location == f"Match {expected}/{expected} for 'Kursk'"
+
+
+async def test_help_lists_every_binding_by_id() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        ids = {row.binding_id for row in app.screen.rows}
+        declared = {b.id for b in [*ReaderScreen.BINDINGS, *BylineApp.BINDINGS]}
+        assert declared <= ids
+        keys = {row.binding_id: row.keys for row in app.screen.rows}
+        assert keys["quote.next"] == "]"
+        assert keys["scroll.page_down"].startswith("space")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_keymap_from_the_config_rebinds_and_help_follows(byline_home: Path) -> None:
+    (byline_home / "config").mkdir(parents=True)
+    (byline_home / "config" / "config.yaml").write_text(yaml.safe_dump({"keymap": {"quote.next": "w"}}))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        assert app.reader.status_line.location.startswith("Quote 1/3")
+        await pilot.press("question_mark")
+        assert {row.binding_id: row.keys for row in app.screen.rows}["quote.next"] == "w"
+
+
+async def test_layer_toggles_change_what_is_styled() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        view = reader.article_view
+        analysis = reader.analysis
+        kursk = next(e for e in analysis.entities if e.text == "Kursk")
+        quote = analysis.quotes[1]
+        date = analysis.dates[0]
+        plain = view.style_at(reader.article.text.index("firmly"))
+        assert view.style_at(kursk.start) != plain
+        await pilot.press("1")
+        assert view.style_at(kursk.start) == plain
+        assert Layer.ENTITIES.value in reader.status_line.filters
+        assert view.style_at(quote.start + 3) != plain
+        await pilot.press("2")
+        assert view.style_at(quote.start + 3) == plain
+        assert view.style_at(date.start) != plain
+        await pilot.press("3")
+        assert view.style_at(date.start) == plain
+        await pilot.press("1", "2", "3")
+        assert view.style_at(kursk.start) != plain
+        assert view.style_at(quote.start + 3) != plain
+        assert "hidden" not in reader.status_line.filters
+
+
+async def test_markup_in_the_article_shows_literally() -> None:
+    text = (
+        "[bold red]Not bold[/bold red] and [@click=app.quit]not a link[/] and [link=https://example.com]x[/link]\n"
+        "A second paragraph with [reverse]brackets[/reverse] and a \x1b[31m escape."
+    )
+    article = Article(text=text, source="[bold]evil[/bold].txt", title="[@click=app.quit]Title[/]")
+    app = make_app(article)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view = app.reader.article_view
+        layout = view.layout_text
+        blank = layout.blank.index(True)
+        paragraphs = [
+            " ".join(view.rendered_line(i).text.strip() for i in lines)
+            for lines in (range(blank), range(blank + 1, layout.line_count))
+        ]
+        assert paragraphs == [text.splitlines()[0], text.splitlines()[1].replace("\x1b", " ")]
+        for offset in (1, text.index("Not"), text.index("not a link")):
+            style = view.style_at(offset)
+            assert not style.bold and not style.link and not style.meta
+        header = app.reader.query_one("#header")
+        assert "[@click=app.quit]Title[/]" in str(header.content)
+        await pilot.click("#article", offset=(10, 0))
+        await pilot.press("slash", *"[bold]", "enter")
+        assert app.is_running
+        assert app.reader.status_line.location == "No matches for '[bold]'"
+
+
+async def test_narrow_terminal_folds_the_panel_and_s_brings_it_back() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.reader
+        panel = reader.query_one("#side-panel", TabbedContent)
+        assert reader.has_class("-narrow")
+        assert not panel.display
+        await pilot.press("s")
+        assert panel.display
+        assert app.focused is reader.actors_panel
+        assert reader.article_view.size.width == 80  # an overlay: the text keeps its width
+        await pilot.press("escape")
+        assert not panel.display
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert panel.display and not reader.has_class("-narrow")
+        view = reader.article_view
+        assert view.layout_text.width == 88
+        assert view.rendered_line(0).text.startswith(" " * 4)  # centred in a wide pane
+        await pilot.press("s")
+        assert not panel.display
+        for size in [(40, 10), (80, 24), (20, 5), (160, 48)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("right_square_bracket", "j", "G", "g")
+        assert app.is_running
+
+
+async def test_reading_movement_keys() -> None:
+    article = Article(text="\n".join(f"Paragraph {i} of a long article." for i in range(200)), source="p.txt")
+    app = make_app(article, Analysis(text=article.text, source="p.txt"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.reader.article_view
+        await pilot.press("j", "j")
+        assert view.scroll_y == 2
+        await pilot.press("k")
+        assert view.scroll_y == 1
+        await pilot.press("space")
+        assert view.scroll_y > 10
+        await pilot.press("b")
+        assert view.scroll_y == 1
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y > 0
+        await pilot.press("g")
+        assert view.scroll_y == 0
+
+
+async def test_reading_position_is_restored() -> None:
+    article = Article(text="\n".join(f"Paragraph {i} of a long article." for i in range(200)), source="p.txt")
+    empty = Analysis(text=article.text, source="p.txt")
+    app = make_app(article, empty)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space", "space")
+        top = app.reader.article_view.top_offset
+        assert top > 0
+    again = make_app(article, empty)
+    async with again.run_test(size=(60, 20)):
+        assert again.reader.article_view.top_offset == top
+
+
+async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = sample_article()
+    release = threading.Event()
+
+    def slow_analyze(article: Article, *, model: str | None = None, use_cache: bool = True,
+                     progress=None) -> Analysis:
+        progress(len(article.text) // 2, len(article.text))
+        assert release.wait(10)
+        return sample_analysis(article)
+
+    monkeypatch.setattr(reader.analysis, "analyze", slow_analyze, raising=False)
+    app = BylineApp(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = record_notifications(app)
+        view = app.reader.article_view
+        assert view.rendered_line(0).text.strip().startswith("The Kremlin has firmly")
+        await pilot.pause(0.3)
+        assert "analysing… 50%" in app.reader.status_line.filters
+        await pilot.press("right_square_bracket")
+        assert seen == ["Analysis still running (50%)"]
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.reader.analysis is not None
+        await pilot.press("right_square_bracket")
+        assert app.reader.status_line.location.startswith("Quote 1/3 · Yuri Ushakov")
+
+
+async def test_a_failed_analysis_is_reported_and_the_text_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.errors import BylineError
+
+    def broken(article: Article, **kwargs: object) -> Analysis:
+        raise BylineError("no English spaCy model is installed")
+
+    monkeypatch.setattr(reader.analysis, "analyze", broken, raising=False)
+    app = BylineApp(sample_article())
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = record_notifications(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "analysis failed" in app.reader.status_line.filters
+        await pilot.press("right_square_bracket")
+        assert seen[-1] == "No analysis: no English spaCy model is installed"
+        assert app.reader.article_view.layout_text.line_count > 10
+
+
+async def test_theme_cycles_and_is_remembered(byline_home: Path) -> None:
+    app = make_app()
+    names = [info.name for info in list_themes() if info.error is None]
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.reader.article_view.style_at(app.reader.analysis.quotes[1].start + 3)
+        await pilot.press("T")
+        assert app.reader_theme.name == names[(names.index("default") + 1) % len(names)]
+        assert app.theme == app.reader_theme.textual_theme.name
+        after = app.reader.article_view.style_at(app.reader.analysis.quotes[1].start + 3)
+        assert after != before
+    saved = yaml.safe_load((byline_home / "config" / "config.yaml").read_text())
+    assert saved["theme"] == app.reader_theme.name
+
+
+async def test_a_broken_theme_falls_back_to_default(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: broken\ndark: maybe\n")
+    app = make_app(theme=str(broken))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.reader_theme.name == "default"
+        assert app.is_running
+
+
+async def test_every_reader_action_is_in_the_command_palette() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Change theme" in titles and "Theme" not in titles
+        for binding in ReaderScreen.BINDINGS:
+            if not binding.action.startswith("app."):
+                assert binding.description in titles
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Next quote")
+        await command.callback()
+        await pilot.pause()
+        assert app.reader.status_line.location.startswith("Quote 1/3")

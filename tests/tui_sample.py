@@ -1,0 +1,118 @@
+"""A hand-built analysis of the sample article for the reader's tests and snapshots.
+
+The reader's tests are about the reader: they must not change when the
+analysis engine gets better, and snapshots must not depend on a model. So the
+spans here are found in the real sample text by string search (never typed as
+numbers), and they describe what the contract says the analysis finds.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Quote, Span
+from reader.paths import sample_article as sample_article_path
+from reader.sources.article import Article
+
+KURSK_PATH = sample_article_path()
+NAMES = {"ushakov": "Yuri Ushakov", "zelensky": "Volodymyr Zelensky", "syrskyi": "Oleksandr Syrskyi"}
+
+
+def span(text: str, needle: str, occurrence: int = 0, *, after: str | None = None) -> Span:
+    """The ``occurrence``-th place ``needle`` appears (after ``after``, when given)."""
+    start = text.index(after) if after else 0
+    for _ in range(occurrence + 1):
+        found = text.index(needle, start)
+        start = found + 1
+    return Span(found, found + len(needle), needle)
+
+
+def all_spans(text: str, needle: str) -> list[Span]:
+    found: list[Span] = []
+    start = text.find(needle)
+    while start != -1:
+        found.append(Span(start, start + len(needle), needle))
+        start = text.find(needle, start + 1)
+    return found
+
+
+def direct(text: str, opening: str, *, speaker: Span, cue: Span, actor: str) -> Quote:
+    start = text.index("“" + opening)
+    end = text.index("”", start) + 1
+    inner = Span(start + 1, end - 1, text[start + 1 : end - 1])
+    return Quote(start, end, text[start:end], "direct", [inner], NAMES[actor], speaker, cue, actor)
+
+
+def reported(text: str, content: str, *, speaker: Span, cue: Span, actor: str) -> Quote:
+    where = span(text, content, after=cue.text)
+    return Quote(where.start, where.end, content, "indirect", [where], NAMES[actor], speaker, cue, actor)
+
+
+def sample_article() -> Article:
+    return Article(text=KURSK_PATH.read_text(encoding="utf-8"), source=str(KURSK_PATH),
+                   title="Kremlin rules out talks as Ukraine presses on in Kursk", published="2024-08-19")
+
+
+def sample_analysis(article: Article | None = None) -> Analysis:
+    article = article or sample_article()
+    text = article.text
+    ushakov_name = span(text, "Yuri Ushakov")
+    quotes = [
+        reported(text, "the current situation is not conducive to diplomatic talks", speaker=ushakov_name,
+                 cue=span(text, "emphasized"), actor="ushakov"),
+        direct(text, "At this stage", speaker=span(text, "Ushakov", after="inappropriate"),
+               cue=span(text, "stated"), actor="ushakov"),
+        reported(text, "the operation is achieving its objectives", speaker=span(text, "Volodymyr Zelensky"),
+                 cue=span(text, "confirmed"), actor="zelensky"),
+        direct(text, "The operation is designed", speaker=span(text, "Zelensky", after="fair to Ukraine"),
+               cue=span(text, "said", after="fair to Ukraine"), actor="zelensky"),
+        direct(text, "We are seeing", speaker=span(text, "Syrskyi", after="in the area"),
+               cue=span(text, "reported"), actor="syrskyi"),
+    ]
+    entities = [
+        Entity(s.start, s.end, s.text, label, actor)
+        for needle, label, actor in [
+            ("Kremlin", "ORG", "kremlin"),
+            ("Ukraine", "GPE", "ukraine"),
+            ("Kursk", "GPE", "kursk"),
+            ("Yuri Ushakov", "PERSON", "ushakov"),
+            ("Volodymyr Zelensky", "PERSON", "zelensky"),
+            ("Oleksandr Syrskyi", "PERSON", "syrskyi"),
+            ("Moscow", "GPE", "kremlin"),
+            ("Kyiv", "GPE", "ukraine"),
+        ]
+        for s in all_spans(text, needle)
+    ]
+    entities.sort(key=lambda entity: entity.start)
+    dates = [
+        DateMention(*_at(span(text, "August 6")), "2024-08-06", "day"),
+        DateMention(*_at(span(text, "February 2022")), "2022-02", "month"),
+        DateMention(*_at(span(text, "Monday")), "2024-08-12", "day"),
+    ]
+    dates.sort(key=lambda date: date.start)
+
+    def mentions(*names: str) -> list[Span]:
+        found = [s for name in names for s in all_spans(text, name)]
+        # "Zelensky" inside "Volodymyr Zelensky" is one mention, not two.
+        return sorted(
+            (s for s in found if not any(o.start <= s.start and s.end <= o.end and o != s for o in found)),
+            key=lambda s: s.start,
+        )
+
+    def statements(actor_id: str) -> list[int]:
+        return [i for i, quote in enumerate(quotes) if quote.actor == actor_id]
+
+    actors = [
+        Actor("ushakov", "Yuri Ushakov", "person", ["Ushakov"], ["Kremlin adviser"], "Kremlin",
+              mentions("Yuri Ushakov", "Ushakov"), statements("ushakov")),
+        Actor("zelensky", "Volodymyr Zelensky", "person", ["Zelensky"], ["Ukrainian President"], None,
+              mentions("Volodymyr Zelensky", "Zelensky"), statements("zelensky")),
+        Actor("syrskyi", "Oleksandr Syrskyi", "person", ["Syrskyi"], ["senior commander"], None,
+              mentions("Oleksandr Syrskyi", "Syrskyi"), statements("syrskyi")),
+        Actor("kursk", "Kursk", "place", [], [], None, mentions("Kursk"), []),
+        Actor("kremlin", "Kremlin", "organisation", ["Moscow"], [], None, mentions("Kremlin", "Moscow"), []),
+    ]
+    return Analysis(text=text, source=article.source, title=article.title, published=article.published,
+                    entities=entities, quotes=quotes, dates=dates, actors=actors, model="hand-built")
+
+
+def _at(where: Span) -> tuple[int, int, str]:
+    return where.start, where.end, where.text

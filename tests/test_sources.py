@@ -203,6 +203,9 @@ def test_htm_suffix_is_html(tmp_path: Path) -> None:
     [
         "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
         "<html><body><script>var x = 1;</script></body></html>",
+        "<html><head><title>Site</title></head><body><header><nav><ul><li><a href='/'>Home</a></li>"
+        "<li><a href='/world'>World news</a></li></ul></nav></header><div class='ad'>Buy now, pay later"
+        "</div><footer>(c) 2024 Site. All rights reserved.</footer></body></html>",
     ],
 )
 def test_html_without_an_article_is_a_one_line_error(tmp_path: Path, page: str) -> None:

@@ -20,6 +20,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MIN_PARAGRAPH_WORDS = 8
+"""A page is an article when at least one extracted paragraph has this many words: a sentence,
+not a menu item, a caption or a cookie button."""
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     # These libraries log extraction trouble as warnings; with no handler configured Python would
@@ -76,8 +79,9 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
     if title and paragraphs and _same_words(paragraphs[0], title):
         # trafilatura keeps the page's <h1> in the body; the reader shows the title on its own.
         paragraphs = paragraphs[1:]
-    if not paragraphs:
-        raise BylineError(f"{origin}: no article text found in this HTML page (only a title)")
+    if not any(len(paragraph.split()) >= MIN_PARAGRAPH_WORDS for paragraph in paragraphs):
+        # trafilatura falls back to whatever text a page has; menus and ad captions are not an article.
+        raise BylineError(f"{origin}: no article text found in this HTML page (is it an article page?)")
     published = getattr(document, "date", None)
     metadata = {
         key: str(value)

@@ -120,6 +120,12 @@ def test_feet_and_inches_are_not_quotation_marks() -> None:
     assert found(text) == ['"He ran towards the station,"']
 
 
+@pytest.mark.parametrize("opening", ["...", "…", "—", "— "])
+def test_a_quote_that_starts_with_an_ellipsis_or_dash(opening: str) -> None:
+    text = f'Later he added: "{opening}and then we left," and walked out.'
+    assert found(text) == [f'"{opening}and then we left,"']
+
+
 def test_empty_quotation_marks_are_not_a_quotation() -> None:
     text = 'The sign read "" and then "Closed."'
     assert found(text) == ['"Closed."']
@@ -133,6 +139,11 @@ def test_a_nested_quote_is_part_of_the_outer_one() -> None:
     quotations = scan_quotations(text)
     assert found(text) == ["“He said ‘no’ twice,”"]
     assert contents(quotations[0]) == ["He said ‘no’ twice,"]
+
+
+def test_a_nested_quote_closing_right_before_the_outer_one() -> None:
+    text = "“He told me, ‘Don’t go back,’” she said. \"He said, 'Stay,'\" her son added."
+    assert found(text) == ["“He told me, ‘Don’t go back,’”", "\"He said, 'Stay,'\""]
 
 
 def test_nested_straight_quotes() -> None:
@@ -240,6 +251,11 @@ def test_scare_quotes(text: str, scare: bool) -> None:
     quotations = scan_quotations(text)
     assert len(quotations) == 1
     assert quotations[0].scare is scare
+
+
+def test_a_short_quote_opening_a_paragraph_is_not_scare() -> None:
+    text = "The minister left the room\n“Never again” he said."
+    assert [q.scare for q in scan_quotations(text)] == [False]
 
 
 def test_multi_paragraph_and_unclosed_quotes_are_never_scare() -> None:

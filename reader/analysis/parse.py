@@ -187,15 +187,14 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
     return first, last
 
 
-def _speech_events(doc: Doc, base: int, sentence_of: dict[int, tuple[int, int]]) -> list[SpeechEvent]:
+def _speech_events(doc: Doc, base: int) -> list[SpeechEvent]:
     text = doc.text
     events: list[SpeechEvent] = []
     for token in doc:
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in SPEECH_VERBS:
-            event = _verb_event(token, text, base, sentence_of)
+        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
+            event = _verb_event(token, text, base)
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            event = _according_event(token, text, base, sentence_of)
+            event = _according_event(token, text, base)
         else:
             continue
         if event is not None:
@@ -203,9 +202,7 @@ def _speech_events(doc: Doc, base: int, sentence_of: dict[int, tuple[int, int]])
     return events
 
 
-def _verb_event(
-    verb: Token, text: str, base: int, sentence_of: dict[int, tuple[int, int]]
-) -> SpeechEvent | None:
+def _verb_event(verb: Token, text: str, base: int) -> SpeechEvent | None:
     subject = _find_subject(verb)
     if subject is None:
         return None
@@ -227,14 +224,11 @@ def _verb_event(
         speaker_form=form,
         speaker_head=head.lower_,
         content=content,
-        sentence=sentence_of[verb.i],
         plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we"),
     )
 
 
-def _according_event(
-    according: Token, text: str, base: int, sentence_of: dict[int, tuple[int, int]]
-) -> SpeechEvent | None:
+def _according_event(according: Token, text: str, base: int) -> SpeechEvent | None:
     """``according to officials, ...`` and ``..., according to the ministry.``"""
     doc = according.doc
     to = doc[according.i + 1]
@@ -260,7 +254,6 @@ def _according_event(
         speaker_form=form,
         speaker_head=head.lower_,
         content=_trimmed(text, base, content_start, content_end),
-        sentence=sentence_of[according.i],
         plural=head.tag_ in ("NNS", "NNPS"),
     )
 
@@ -358,12 +351,6 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
     """Everything Byline keeps from one parsed paragraph whose text starts at ``base``."""
     facts = ParagraphFacts()
     text = doc.text
-    sentence_of: dict[int, tuple[int, int]] = {}
-    for sent in doc.sents:
-        bounds = (base + sent.start_char, base + sent.end_char)
-        facts.sentences.append(bounds)
-        for token in sent:
-            sentence_of[token.i] = bounds
     persons: list[tuple[int, int]] = []
     for ent in doc.ents:
         label = ent.label_
@@ -386,7 +373,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         facts.names.append(mention)
         if label == "PERSON":
             persons.append((start_i, end_i))
-    facts.events = _speech_events(doc, base, sentence_of)
+    facts.events = _speech_events(doc, base)
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
     facts.roles = _roles(doc, base, persons)

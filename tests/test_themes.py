@@ -187,7 +187,7 @@ BAD_FILES = {
     ),
     "bad base colour": (
         "extends: default\nprimary: '#12345'\n",
-        [":2: primary: '#12345' is not a colour; allowed: a colour such as '#e69f00'"],
+        [":2: primary: '#12345' is not a colour; allowed: a colour such as '#e69f00'", "CSS name"],
     ),
     "bad text colour in a style": (
         "extends: default\nstyles:\n  speaker: 'bold #zzzzzz'\n",
@@ -195,7 +195,7 @@ BAD_FILES = {
     ),
     "bad background colour in a style": (
         "extends: default\nstyles:\n  highlight: 'black on yelow'\n",
-        [":3: styles.highlight: 'yelow' is not a background colour; allowed:"],
+        [":3: styles.highlight: 'yelow' is not a background colour; allowed:", "'bright_blue'"],
     ),
     "bad style word": (
         "extends: default\nstyles:\n  cue: 'itallic #ffffff'\n",

@@ -23,7 +23,11 @@ from textual.color import ColorParseError as TextualColorParseError
 from reader.theming.keys import BASE_COLOURS, ENTITY_FALLBACK, ENTITY_LABELS, STYLE_KEYS
 from reader.theming.model import ThemeError
 
-COLOUR_FORMS = "a colour such as '#e69f00', 'rgb(230,159,0)' or a name like 'orange'"
+# Base colours go to Textual (CSS colour names); style colours go to Rich (terminal colour names).
+COLOUR_FORMS = "a colour such as '#e69f00', 'rgb(230,159,0)' or a CSS name like 'orange'"
+STYLE_COLOUR_FORMS = (
+    "a colour such as '#e69f00', 'rgb(230,159,0)' or a terminal name like 'red' or 'bright_blue'"
+)
 STYLE_FORMS = (
     "style words (" + ", ".join(sorted(set(Style.STYLE_ATTRIBUTES.values()))) + ", 'not <word>'), "
     "a colour such as '#e69f00' or 'red', and 'on <colour>' for the background"
@@ -46,7 +50,7 @@ def _check_rich_colour(word: str, role: str) -> None:
     except RichColorParseError:
         raise PydanticCustomError(
             "theme_colour", "{value} is not a {role} colour; allowed: {forms}",
-            {"value": repr(word), "role": role, "forms": COLOUR_FORMS},
+            {"value": repr(word), "role": role, "forms": STYLE_COLOUR_FORMS},
         ) from None
 
 

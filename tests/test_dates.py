@@ -68,6 +68,13 @@ CASES = [
     ("The curfew starts tonight.", ("tonight", "TIME"), PUBLISHED, "2024-08-15", "day"),
     ("Two hours later the shelling resumed.", ("Two hours", "TIME"), PUBLISHED, None, "duration"),
     ("It happened that day.", "that day", PUBLISHED, None, "relative"),
+    ("The town fell. A year earlier it had been retaken.", "A year earlier", PUBLISHED, None, "relative"),
+    ("Two days later the convoy arrived.", "Two days later", PUBLISHED, None, "relative"),
+    ("The town fell a week ago.", "a week ago", PUBLISHED, "2024-W32", "week"),
+    ("Exports fell in Q3 2023.", "Q3 2023", None, "2023", "year"),
+    ("Talks are planned for Aug. 19-21.", "Aug. 19-21", PUBLISHED, None, "duration"),
+    ("The offensive ran from January to March.", "January to March", PUBLISHED, None, "duration"),
+    ("The border has been disputed since 2014.", "2014", PUBLISHED, "2014", "year"),
 ]
 
 

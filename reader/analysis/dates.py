@@ -58,11 +58,20 @@ _YEAR_RE = re.compile(r"(?<![\d'’])(?:1[5-9]\d\d|20\d\d)(?![\d]|s\b)")
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b\.?)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 _DECADE_RE = re.compile(r"(?:\b(?:1\d|20)\d0s\b|['’]\d0s\b|\bcentur(?:y|ies)\b|\bmillenni)", re.IGNORECASE)
-_YEAR_RANGE_RE = re.compile(r"\b\d{4}\s*(?:[-–/]|to|and)\s*(?:\d{4}|\d{2})\b(?![-/.]\d)")
+# Ranges are stretches of time: "2022-23", "2020 to 2022", "Aug 6-8", "January to March".
+_RANGE_RE = re.compile(
+    r"\b\d{4}\s*(?:[-–/]|to|and)\s*(?:\d{4}|\d{2})\b(?![-/.]\d)"
+    r"|(?<![\d/.-])\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until|through)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![/.-]\d)",
+    re.IGNORECASE,
+)
+# "Q3 2023", "the first quarter of 2024": dateutil would read the digit as a month.
+_QUARTER_RE = re.compile(r"\bq[1-4]\b|\bquarter\b|\bhalf\b", re.IGNORECASE)
+# "a year earlier", "two days later", "the week before": anchored to another event, not publication.
+_ANAPHORIC_RE = re.compile(r"\b(?:earlier|later|before|after|afterwards?|previously|prior|since)\s*$")
 _WEEKDAY_RE = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day(s)?\b", re.IGNORECASE)
 _AGO_RE = re.compile(
     r"\b(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)"
-    r"\s+(?P<unit>day|week|fortnight|month|year)s?\s+(?:ago|earlier|before)\b",
+    r"\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b",
     re.IGNORECASE,
 )
 _THIS_LAST_NEXT_RE = re.compile(
@@ -199,6 +208,10 @@ def _boundaries(pattern: re.Pattern[str], text: str) -> list[int]:
     return [match.end() for match in pattern.finditer(text)]
 
 
+def _is_range(mention: str) -> bool:
+    return bool(_RANGE_RE.search(mention)) or len(_MONTH_RE.findall(mention)) > 1
+
+
 def _explicit_fields(mention: str) -> _Fields | None:
     """The calendar fields the mention states, read by dateutil, or ``None``.
 
@@ -208,7 +221,7 @@ def _explicit_fields(mention: str) -> _Fields | None:
     a clock time are parsed, because fuzzy parsing would otherwise read a
     date into "second week".
     """
-    if _DECADE_RE.search(mention) or _YEAR_RANGE_RE.search(mention):
+    if _DECADE_RE.search(mention) or _is_range(mention):
         return None
     if not (
         _MONTH_RE.search(mention)
@@ -217,6 +230,9 @@ def _explicit_fields(mention: str) -> _Fields | None:
         or _CLOCK_RE.search(mention)
     ):
         return None
+    if _QUARTER_RE.search(mention):
+        year = _YEAR_RE.search(mention)
+        return _Fields(int(year.group()), None, None, None, None) if year else None
     try:
         first = date_parser.parse(mention, default=_DEFAULT_A, fuzzy=True, ignoretz=True)
         second = date_parser.parse(mention, default=_DEFAULT_B, fuzzy=True, ignoretz=True)
@@ -276,7 +292,7 @@ def _resolve(
     fallback_year: int | None,
 ) -> _Resolved:
     lowered = " ".join(mention.lower().split())
-    if _DECADE_RE.search(lowered) or _YEAR_RANGE_RE.search(lowered):
+    if _DECADE_RE.search(lowered) or _is_range(lowered):
         return _Resolved(None, "duration")
     if explicit is not None and (explicit.year or explicit.month or explicit.day):
         return _calendar(explicit, anchor, context_year, fallback_year)
@@ -295,6 +311,8 @@ def _resolve(
     period = _relative_period(lowered, anchor)
     if period is not None:
         return period
+    if _ANAPHORIC_RE.search(lowered):
+        return _Resolved(None, "relative")
     if _DURATION_RE.search(lowered):
         return _Resolved(None, "duration")
     return _Resolved(None, "relative")

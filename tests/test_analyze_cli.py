@@ -127,3 +127,16 @@ def test_no_cache_analyses_again(capsys, byline_home: Path) -> None:
     cached[0].write_text("{not json", encoding="utf-8")
     code, out, _ = _run(capsys, str(SAMPLE))
     assert code == 0 and json.loads(out)["schema"] == "byline.analysis/1"
+
+
+def test_jobs_give_the_same_results_in_the_same_order(capsys) -> None:
+    folder = str(bundled_dir("sample_articles"))
+    _, one, _ = _run(capsys, folder, "--format", "jsonl", "--no-cache")
+    code, two, _ = _run(capsys, folder, "--format", "jsonl", "--no-cache", "--jobs", "2")
+    assert code == 0
+    assert [json.loads(line) for line in two.splitlines()] == [json.loads(line) for line in one.splitlines()]
+
+
+def test_jobs_must_be_positive(capsys) -> None:
+    code, _, err = _run(capsys, str(SAMPLE), "--jobs", "0")
+    assert code == 2 and "--jobs" in err

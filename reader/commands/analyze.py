@@ -32,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="analyse again even when a cached result exists"
     )
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N", help="analyse N articles at a time in N processes"
+    )
 
 
 def _article_specs(paths: list[str]) -> Iterator[str]:
@@ -48,13 +51,57 @@ def _article_specs(paths: list[str]) -> Iterator[str]:
             yield spec
 
 
-def _analyses(args: argparse.Namespace) -> Iterator[Analysis]:
+def _analyse_one(job: tuple[str, str | None, bool]) -> Analysis:
     from reader.analysis import analyze
     from reader.sources import load_article
 
+    spec, model, use_cache = job
+    return analyze(load_article(spec), model=model, use_cache=use_cache)
+
+
+def _analyses(args: argparse.Namespace) -> Iterator[Analysis]:
+    """Analyses in the order of the arguments, each yielded as soon as it (and those before it) is done."""
+    if args.jobs < 1:
+        raise BylineError("--jobs must be at least 1")
     model = args.model or load_config().model
-    for spec in _article_specs(args.paths):
-        yield analyze(load_article(spec), model=model, use_cache=not args.no_cache)
+    specs = list(_article_specs(args.paths))
+    jobs = [(spec, model, not args.no_cache) for spec in specs]
+    progress = _Progress(len(jobs)) if sys.stderr.isatty() and len(jobs) > 1 else None
+    if args.jobs == 1 or len(jobs) == 1:
+        yield from _reported(map(_analyse_one, jobs), progress)
+        return
+    import multiprocessing
+
+    # Each worker process loads the model once and keeps it for every article it is given.
+    with multiprocessing.get_context("fork").Pool(min(args.jobs, len(jobs))) as pool:
+        yield from _reported(pool.imap(_analyse_one, jobs), progress)
+
+
+def _reported(results: Iterator[Analysis], progress: _Progress | None) -> Iterator[Analysis]:
+    for analysis in results:
+        if progress is not None:
+            progress.step(analysis.source)
+        yield analysis
+    if progress is not None:
+        progress.close()
+
+
+class _Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+
+    def step(self, source: str) -> None:
+        self.done += 1
+        width = 30
+        filled = width * self.done // self.total
+        name = Path(source).name[:40]
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {name:<40}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
 
 
 def render_text(analysis: Analysis) -> str:

@@ -24,6 +24,7 @@ def assert_offsets_hold(text: str, quotations: list[Quotation]) -> None:
     previous_end = 0
     for quotation in quotations:
         assert previous_end <= quotation.start < quotation.end <= len(text)
+        assert quotation.parts, "a quotation always quotes something"
         for part in quotation.parts:
             assert quotation.start < part.start < part.end <= quotation.end
             assert text[part.start : part.end] == part.text
@@ -201,6 +202,11 @@ def test_an_unclosed_quote_at_the_end_of_the_text() -> None:
     assert not quotations[0].closed
     assert contents(quotations[0]) == ["We reserve the right to respond."]
     assert quotations[0].end == len(text.rstrip())
+
+
+def test_a_lone_opening_mark_quotes_nothing() -> None:
+    text = "The banner read “\nNothing else was written. “Yes,” she said."
+    assert found(text) == ["“Yes,”"]
 
 
 def test_a_stray_closing_mark_is_ignored() -> None:

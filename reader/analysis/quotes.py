@@ -260,8 +260,13 @@ def scan_quotations(text: str) -> list[Quotation]:
         marks = _marks(text, para_start, para_end, elisions)
         carried = _scan_paragraph(text, para_start, para_end, marks, carried, quotations)
     if carried is not None:
-        quotations.append(_unclosed(text, carried))
+        _append(quotations, _unclosed(text, carried))
     return quotations
+
+
+def _append(quotations: list[Quotation], quotation: Quotation | None) -> None:
+    if quotation is not None:
+        quotations.append(quotation)
 
 
 def _marks(text: str, para_start: int, para_end: int, elisions: set[int]) -> list[_Mark]:
@@ -400,7 +405,7 @@ def _scan_paragraph(
             open_families[carried.family] += 1
             first = 1
         else:
-            quotations.append(_unclosed(text, carried))
+            _append(quotations, _unclosed(text, carried))
     for index in range(first, len(marks)):
         mark = marks[index]
         family_open = open_families[mark.family] > 0
@@ -411,9 +416,7 @@ def _scan_paragraph(
         elif role == "close":
             depth = _innermost(stack, mark.family)
             if depth == 0:
-                quotation = _closed(text, stack[0], mark)
-                if quotation is not None:
-                    quotations.append(quotation)
+                _append(quotations, _closed(text, stack[0], mark))
             # Close the matching mark and drop anything left open inside it.
             for entry in stack[depth:]:
                 open_families[entry.family] -= 1
@@ -473,10 +476,11 @@ def _content_end(text: str, opening: _Open) -> int:
     return len(text) if opening.content_end is None else opening.content_end
 
 
-def _unclosed(text: str, opening: _Open) -> Quotation:
+def _unclosed(text: str, opening: _Open) -> Quotation | None:
     parts = _spans(text, [*opening.earlier_parts, (opening.content_start, _content_end(text, opening))])
-    end = parts[-1].end if parts else opening.content_start
-    return Quotation(opening.start, end, parts, closed=False, scare=False)
+    if not parts:
+        return None  # a lone opening mark at the end of a paragraph quotes nothing
+    return Quotation(opening.start, parts[-1].end, parts, closed=False, scare=False)
 
 
 def _is_scare(text: str, opening_start: int, content: Span) -> bool:

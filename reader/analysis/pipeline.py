@@ -9,6 +9,7 @@ afterwards from those facts and from a scan of the raw text.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -17,9 +18,9 @@ from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
-from reader.analysis.model import Analysis, Entity
+from reader.analysis.model import Analysis, DateMention, Entity, Quote
 from reader.analysis.nlp import load_model, model_id, resolve_model_name
-from reader.analysis.quotes import paragraph_spans, scan_quotations
+from reader.analysis.quotes import Quotation, paragraph_spans, scan_quotations
 from reader.analysis.speech import attribute
 from reader.sources.article import Article
 
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Progress = Callable[[int, int], None]
+Partial = Callable[[Analysis], None]
+
+# How often (seconds) a long analysis hands a partial result to ``on_partial``.
+PARTIAL_INTERVAL = 0.5
 
 # spaCy refuses texts over nlp.max_length, and one huge Doc costs memory for nothing:
 # a paragraph longer than this is parsed in pieces cut at whitespace.
@@ -67,12 +72,14 @@ def analyze(
     nlp: Language | None = None,
     use_cache: bool = True,
     progress: Progress | None = None,
+    on_partial: Partial | None = None,
 ) -> Analysis:
     """Analyse an article: entities, quotes (direct and reported), dates, actors and positions.
 
     ``model`` names the spaCy pipeline (see :func:`reader.analysis.nlp.resolve_model_name`);
     ``nlp`` passes one already loaded. A cached analysis of the same text, model and
-    analysis version is returned without importing spaCy.
+    analysis version is returned without importing spaCy. ``on_partial`` receives
+    partial results while a long text is parsed (see :func:`analyze_with`).
     """
     model_name = model or (
         nlp.meta.get("lang", "en") + "_" + nlp.meta["name"] if nlp else resolve_model_name()
@@ -86,17 +93,35 @@ def analyze(
                 progress(len(article.text), len(article.text))
             return cached
     nlp = nlp or load_model(model_name)
-    result = analyze_with(nlp, article, progress)
+    result = analyze_with(nlp, article, progress, on_partial)
     if use_cache:
         store(key, result)
     return result
 
 
-def analyze_with(nlp: Language, article: Article, progress: Progress | None = None) -> Analysis:
-    """The analysis itself, with a loaded pipeline and no cache."""
+def analyze_with(
+    nlp: Language, article: Article, progress: Progress | None = None, on_partial: Partial | None = None
+) -> Analysis:
+    """The analysis itself, with a loaded pipeline and no cache.
+
+    A reader should not wait for the last paragraph of a long report to see the
+    first highlights, so ``on_partial`` (when given) is called at once with the
+    direct quotations, which need no parse, and then every ``PARTIAL_INTERVAL``
+    seconds with the entities and dates parsed so far, labelled as the model saw
+    them. The returned analysis is the final one, decided over the whole text.
+    """
     text = article.text
     chunks = chunk_spans(text)
-    facts = list(_parse(nlp, text, chunks, progress))
+    quotations = scan_quotations(text)
+    facts: list[ParagraphFacts] = []
+    if on_partial is not None:
+        on_partial(_partial(article, quotations, facts))
+    last_partial = time.monotonic()
+    for fact in _parse(nlp, text, chunks, progress):
+        facts.append(fact)
+        if on_partial is not None and time.monotonic() - last_partial >= PARTIAL_INTERVAL:
+            on_partial(_partial(article, quotations, facts))
+            last_partial = time.monotonic()
 
     clusters = resolve_names(
         text,
@@ -111,7 +136,7 @@ def analyze_with(nlp: Language, article: Article, progress: Progress | None = No
 
     statements = attribute(
         text,
-        scan_quotations(text),
+        quotations,
         [event for fact in facts for event in fact.events],
         paragraph_spans(text),
     )
@@ -127,4 +152,31 @@ def analyze_with(nlp: Language, article: Article, progress: Progress | None = No
         dates=dates,
         actors=builder.finish(),
         model=model_id(nlp),
+    )
+
+
+def _partial(article: Article, quotations: list[Quotation], facts: list[ParagraphFacts]) -> Analysis:
+    """What is known so far: direct quotations without speakers, and entities and dates as parsed."""
+    text = article.text
+    quotes = [
+        Quote(q.start, q.end, text[q.start : q.end], "direct", parts=list(q.parts))
+        for q in quotations
+        if not q.scare
+    ]
+    entities = [Entity(n.start, n.end, n.text, n.label) for fact in facts for n in fact.names]
+    entities += [Entity(s, e, text[s:e], label) for fact in facts for s, e, label in fact.numbers]
+    entities.sort(key=lambda e: (e.start, e.end))
+    dates = [
+        DateMention(s, e, text[s:e], None, "relative", label)
+        for fact in facts
+        for s, e, label in fact.temporals
+    ]
+    return Analysis(
+        text=text,
+        source=article.source,
+        title=article.title,
+        published=article.published,
+        entities=entities,
+        quotes=quotes,
+        dates=dates,
     )

@@ -115,7 +115,8 @@ _N_ELISION_RE = re.compile(r"(?<=\s['’‘]n)['’]", re.IGNORECASE)
 
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?;:,…]")
 # The word just before an opening mark, on the same line: a quote that opens a paragraph has none.
-_PREVIOUS_WORD_RE = re.compile(r"([\w’'-]+)[^\S\r\n]*\Z")
+_WORD_CHARS_EXTRA = frozenset("’'-")
+_MAX_WORD = 40
 _MAX_SCARE_WORDS = 4
 _MAX_TITLE_WORDS = 6
 # Words after which a short quotation is a term being named rather than a statement.
@@ -249,15 +250,13 @@ def scan_quotations(text: str) -> list[Quotation]:
 
     Quotes nested inside another (``“He said ‘no’ twice,” she said``) are
     part of the outer one and are not reported. The scan is linear in the
-    length of the text: one regex pass for the marks, one for elisions, and
-    constant work per mark.
+    length of the text: one regex pass for the paragraphs, one for the
+    marks, and constant work per mark.
     """
-    elisions = {m.start() for m in _ELISION_RE.finditer(text)}
-    elisions.update(m.start() for m in _N_ELISION_RE.finditer(text))
     quotations: list[Quotation] = []
     carried: _Open | None = None
     for para_start, para_end in paragraph_spans(text):
-        marks = _marks(text, para_start, para_end, elisions)
+        marks = _marks(text, para_start, para_end)
         carried = _scan_paragraph(text, para_start, para_end, marks, carried, quotations)
     if carried is not None:
         _append(quotations, _unclosed(text, carried))
@@ -269,7 +268,7 @@ def _append(quotations: list[Quotation], quotation: Quotation | None) -> None:
         quotations.append(quotation)
 
 
-def _marks(text: str, para_start: int, para_end: int, elisions: set[int]) -> list[_Mark]:
+def _marks(text: str, para_start: int, para_end: int) -> list[_Mark]:
     marks: list[_Mark] = []
     for match in _MARK_RE.finditer(text, para_start, para_end):
         start, end = match.span()
@@ -281,10 +280,15 @@ def _marks(text: str, para_start: int, para_end: int, elisions: set[int]) -> lis
                 token=token,
                 family=_FAMILY[token],
                 context=_context(text, start, end, para_start, para_end),
-                elision=start in elisions,
+                elision=_is_elision(text, start),
             )
         )
     return marks
+
+
+def _is_elision(text: str, start: int) -> bool:
+    """Is the mark at ``start`` the apostrophe of a known elision? (Anchored there: cheap per mark.)"""
+    return bool(_ELISION_RE.match(text, start) or _N_ELISION_RE.match(text, start))
 
 
 def _context(text: str, start: int, end: int, para_start: int, para_end: int) -> Context:
@@ -504,10 +508,7 @@ def _is_scare(text: str, opening_start: int, content: Span) -> bool:
     agenda now”``) stay statements, since that is how news attribution
     treats them.
     """
-    previous = _PREVIOUS_WORD_RE.search(text, max(0, opening_start - 40), opening_start)
-    if previous is None:
-        return False
-    word = previous.group(1).lower().strip("'’-")
+    word = _previous_word(text, opening_start).lower().strip("'’-")
     if word in _SPEECH_VERBS or not word:
         return False
     introduced = word in _TERM_INTRODUCERS or word.endswith(("’s", "'s"))
@@ -520,6 +521,21 @@ def _is_scare(text: str, opening_start: int, content: Span) -> bool:
     if len(words) <= _MAX_SCARE_WORDS and (introduced or len(words) <= 2):
         return True
     return len(words) <= _MAX_TITLE_WORDS and _title_case(words)
+
+
+def _previous_word(text: str, position: int) -> str:
+    """The word just before ``position`` on the same line ("" after punctuation or at a line start)."""
+    end = position
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1
+    start = end
+    while start > 0 and end - start < _MAX_WORD and _word_char(text[start - 1]):
+        start -= 1
+    return text[start:end]
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in _WORD_CHARS_EXTRA
 
 
 def _title_case(words: list[str]) -> bool:

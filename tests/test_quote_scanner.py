@@ -183,6 +183,19 @@ def test_multi_paragraph_quote_with_straight_marks_and_blank_lines() -> None:
     assert_offsets_hold(text, quotations)
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing"), [("'", "'"), ("‘", "’"), ("''", "''"), ("``", "''"), ("«", "»")]
+)
+def test_multi_paragraph_quote_in_other_styles(opening: str, closing: str) -> None:
+    text = (
+        f"{opening}We won't stop until the last village is free.\n"
+        f"{opening}Never,{closing} the commander said. Officials declined to comment."
+    )
+    quotations = scan_quotations(text)
+    assert [contents(q) for q in quotations] == [["We won't stop until the last village is free.", "Never,"]]
+    assert quotations[0].closed
+
+
 def test_unclosed_quote_ends_at_its_paragraph_and_the_rest_is_still_scanned() -> None:
     text = (
         "“We are not going anywhere, the mayor said.\n"

@@ -21,7 +21,9 @@ for a day, ``--08`` for a month). Relative expressions ("Monday",
 it they keep ``value=None`` and grain ``relative``. Stretches of time ("its
 second week", "three years", "decades", "the 1990s") are not points in time:
 ``value=None``, grain ``duration``. Grains: ``day``, ``week`` (``2024-W33``),
-``month``, ``year``, ``time``, ``duration``, ``relative``.
+``month``, ``year``, ``time``, ``duration``, ``relative``. A clock time is
+``T10:00`` (grain ``time``), prefixed by the day when its own words or its
+sentence pin exactly one (``2024-08-12T10:00`` for "10 a.m. on Monday").
 
 Sentences are approximated from punctuation here (no spaCy in this module),
 which is enough to decide what "the same sentence" is for anchoring.
@@ -160,8 +162,9 @@ def normalise_dates(
     ``mentions`` are ``(start, end, label)`` offsets into ``text``;
     ``published`` is the article's ISO publication date, if known. ``labels``
     restricts which entity labels are normalised (default DATE and TIME);
-    mentions with other labels are skipped. Odd input never raises: a
-    mention that cannot be read gets ``value=None``.
+    mentions with other labels, or with offsets outside ``text``, are
+    skipped. Odd input never raises: a mention that cannot be read gets
+    ``value=None``.
     """
     wanted = set(DEFAULT_LABELS if labels is None else labels)
     anchor = _publication_date(published)

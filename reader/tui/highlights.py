@@ -95,6 +95,7 @@ class Decorations:
     enabled: set[Layer] = field(default_factory=lambda: set(Layer))
     search: RunIndex = field(default_factory=lambda: RunIndex(()))
     focus_runs: RunIndex = field(default_factory=lambda: RunIndex(()))
+    notes: RunIndex = field(default_factory=lambda: RunIndex(()))
 
     @classmethod
     def from_analysis(cls, analysis: Analysis | None) -> Decorations:
@@ -144,6 +145,23 @@ class Decorations:
             runs.append(StyledRun(*focus.search, "search.current"))
         self.focus_runs = RunIndex(runs)
 
+    def set_notes(self, highlights: Iterable[tuple[int, int, int | None]]) -> None:
+        """The reader's own highlights ``(start, end, marker)`` (see :mod:`reader.tui.notes_actions`).
+
+        Each is drawn with ``highlight``; ``marker`` is the offset of the one character drawn
+        with ``note.marker`` instead, where a note is attached. The marker's colour is chosen
+        for the page's background, so the highlight's background is left off that character.
+        """
+        runs: list[StyledRun] = []
+        for start, end, marker in highlights:
+            if marker is None or not start <= marker < end:
+                runs.append(StyledRun(start, end, "highlight"))
+                continue
+            runs.append(StyledRun(start, marker, "highlight"))
+            runs.append(StyledRun(marker, marker + 1, "note.marker"))
+            runs.append(StyledRun(marker + 1, end, "highlight"))
+        self.notes = RunIndex(runs)
+
     def runs_for(self, lo: int, hi: int) -> list[StyledRun]:
         """Every run touching ``[lo, hi)`` in drawing order: later runs are drawn over earlier ones."""
         found: list[StyledRun] = []
@@ -151,6 +169,7 @@ class Decorations:
             index = self.layers.get(layer)
             if index is not None and layer in self.enabled:
                 found.extend(index.overlapping(lo, hi))
+        found.extend(self.notes.overlapping(lo, hi))
         found.extend(self.search.overlapping(lo, hi))
         found.extend(self.focus_runs.overlapping(lo, hi))
         return found

@@ -25,10 +25,12 @@ from reader.errors import BylineError
 from reader.sources.article import Article
 from reader.tui.highlights import Decorations, Focus, Layer
 from reader.tui.navigation import step
+from reader.tui.notes_actions import NOTES_BINDINGS, NotesActions
 from reader.tui.position import load_position, save_position
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
+from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -64,7 +66,7 @@ def describe_speaker(quote: Quote, actor: Actor | None) -> str:
     return name
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(NotesActions, Screen[None]):
     """Reads one article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -98,6 +100,7 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "dismiss", "Close panel or search", id="reader.dismiss", show=False),
         Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
+        *NOTES_BINDINGS,
     ]
 
     def __init__(self, article: Article, *, analysis: Analysis | None, model: str | None,
@@ -131,8 +134,11 @@ class ReaderScreen(Screen[None]):
         yield ArticleHeader(self.article, id="header")
         with Horizontal(id="body"):
             yield self._view
-            with TabbedContent(id="side-panel"), TabPane("Actors", id="actors-tab"):
-                yield ActorsPanel(id="actors")
+            with TabbedContent(id="side-panel"):
+                with TabPane("Actors", id="actors-tab"):
+                    yield ActorsPanel(id="actors")
+                with TabPane("Notes", id="notes-tab"):
+                    yield NotesPanel(id="notes")
         yield Input(placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status")
         yield Footer()
@@ -155,6 +161,7 @@ class ReaderScreen(Screen[None]):
         view.decorations = self.decorations
         view.restore_offset(load_position(self.article.text))
         view.focus()
+        self.open_notes()
         if self._given_analysis is not None:
             self.show_analysis(self._given_analysis)
         else:
@@ -540,3 +547,4 @@ class ReaderScreen(Screen[None]):
         self.article_view.style_lookup = style_lookup
         self.article_view.restyle()
         self.actors_panel.restyle(style_lookup)
+        self.restyle_notes(style_lookup)

@@ -103,6 +103,14 @@ class NotesPanel(Vertical):
             option_list.highlighted = ids.index(kept)
         self.query_one("#notes-summary", Static).update(self._summary())
 
+    @property
+    def chosen(self) -> str | None:
+        """The id of the highlight under the list's cursor while the list has focus, else ``None``."""
+        option_list = self.query_one("#notes-list", OptionList)
+        if not option_list.has_focus or option_list.highlighted_option is None:
+            return None
+        return option_list.highlighted_option.id
+
     def select(self, highlight_id: str) -> None:
         """Move the list's cursor to ``highlight_id`` (when the reader acts on it in the article)."""
         ids = [h.id for h in self._highlights]

@@ -1,0 +1,281 @@
+"""The reader's highlight and note keys: ``h``, ``m``/``enter``, ``x``, ``u``, ``ctrl+e``, ``H``.
+
+:class:`NotesActions` is mixed into the reading screen, which owns what is
+being read (the article, the analysis, the focused quote, the article pane).
+Keeping the keys here keeps the screen about reading, and keeps every write
+to the highlight store in one place: each change goes through
+:class:`reader.notes.NoteStore`, which saves it before returning, so a reader
+killed right after a note is saved loses nothing. Storage problems are
+notifications, never crashes: the reader keeps working without saving.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingType
+
+from reader.errors import BylineError
+from reader.export import (
+    build_export,
+    default_export_path,
+    paragraph_number,
+    paragraph_starts,
+    render,
+    write_export,
+)
+from reader.notes import Highlight, NoteStore, sentence_span
+from reader.tui.screens.export_dialog import ExportDialog, ExportRequest
+from reader.tui.widgets.note_editor import NoteEditor
+from reader.tui.widgets.notes_panel import NotesPanel
+
+if TYPE_CHECKING:
+    from reader.analysis.model import Analysis, Quote
+    from reader.sources.article import Article
+    from reader.tui.highlights import Decorations
+    from reader.tui.widgets.article_view import ArticleView, StyleLookup
+
+NOTES_BINDINGS: list[BindingType] = [
+    Binding("h", "highlight", "Highlight", id="notes.highlight"),
+    Binding("m,enter", "edit_note", "Note on highlight", id="notes.edit", show=False),
+    Binding("x", "remove_highlight", "Remove highlight", id="notes.remove", show=False),
+    Binding("u", "undo_remove", "Undo remove highlight", id="notes.undo", show=False),
+    Binding("H", "highlight_all_quotes", "Highlight all quotes", id="notes.highlight_all", show=False),
+    Binding("ctrl+e", "export_notes", "Export", id="notes.export", tooltip="Export highlights and notes"),
+]
+"""Spliced into the reading screen's ``BINDINGS`` so they appear in help, palette and keymap."""
+
+
+def note_marker(highlight: Highlight) -> int | None:
+    """Where a highlight shows that it carries a note: its last visible character (``None``: no note)."""
+    if not highlight.note.strip():
+        return None
+    visible = highlight.exact.rstrip()
+    return highlight.start + len(visible) - 1 if visible else None
+
+
+class NotesActions:
+    """Highlight and note actions for the reading screen (a mixin: see the module docstring)."""
+
+    # Provided by the reading screen this is mixed into (with Textual's notify, query_one and app).
+    article: Article
+    analysis: Analysis | None
+    decorations: Decorations
+    style_lookup: StyleLookup
+    article_view: ArticleView
+
+    notes: NoteStore
+    _removed: list[Highlight]
+    _current_highlight: str | None
+
+    # -- set-up, drawing --------------------------------------------------------------------------
+
+    def open_notes(self) -> None:
+        """Load this article's highlights (re-anchored if the file changed) and report any problem."""
+        self._removed = []
+        self._current_highlight = None
+        self.notes = NoteStore.open(self.article)
+        for problem in self.notes.problems:
+            self.notify(problem, severity="warning", timeout=10)
+        self.refresh_notes()
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        return self.query_one("#notes", NotesPanel)
+
+    def refresh_notes(self) -> None:
+        """Redraw the highlights in the article and the Notes tab from the store."""
+        self.decorations.set_notes((h.start, h.end, note_marker(h)) for h in self.notes.anchored)
+        self.article_view.restyle()
+        self.notes_panel.show(self.notes.highlights, self.article.text, self.style_lookup)
+
+    def restyle_notes(self, style_lookup: StyleLookup) -> None:
+        self.notes_panel.show(self.notes.highlights, self.article.text, style_lookup)
+
+    # -- where the reader is ----------------------------------------------------------------------
+
+    def _focus_offset(self) -> int | None:
+        """The start of whatever the reader stepped to last (quote, match, entity, date), if anything."""
+        focus = self._current_focus()
+        for span in (focus.search, focus.entity, focus.date):
+            if span is not None:
+                return span[0]
+        return focus.quote.start if focus.quote is not None else None
+
+    def _visible_sentence(self) -> tuple[int, int]:
+        """The first sentence that starts on screen (or the one running through the top line)."""
+        text = self.article.text
+        top = self.article_view.top_offset
+        start, end = sentence_span(text, top)
+        if start < top and end < len(text):
+            following = end
+            while following < len(text) and text[following].isspace():
+                following += 1
+            if following < len(text) and self.article_view.is_visible(following):
+                return sentence_span(text, following)
+        return start, end
+
+    def highlight_target(self) -> tuple[int, int] | None:
+        """What ``h`` highlights: the selection, else the current quote, else the current sentence."""
+        selection = self.article_view.selected_span() if hasattr(self.article_view, "selected_span") else None
+        if selection is not None and selection[1] > selection[0]:
+            return selection
+        focus = self._current_focus()
+        quote: Quote | None = focus.quote
+        offset = self._focus_offset()
+        if quote is not None and (offset is None or quote.start <= offset < quote.end):
+            return quote.start, quote.end
+        if offset is not None:
+            return sentence_span(self.article.text, offset)
+        span = self._visible_sentence()
+        return span if span[1] > span[0] else None
+
+    def current_highlight(self) -> Highlight | None:
+        """The highlight the reader is on: the one chosen in the Notes tab while it has focus, else
+        the one under the current quote or match, else the last one acted on."""
+        chosen = self.notes_panel.chosen
+        if chosen is not None:
+            try:
+                return self.notes.get(chosen)
+            except KeyError:
+                return None
+        offset = self._focus_offset()
+        if offset is not None and (found := self.notes.at(offset)) is not None:
+            return found
+        if self._current_highlight is not None:
+            try:
+                highlight = self.notes.get(self._current_highlight)
+            except KeyError:
+                return None
+            if not highlight.orphaned:
+                return highlight
+        return None
+
+    def _select(self, highlight: Highlight) -> None:
+        self._current_highlight = highlight.id
+        self.notes_panel.select(highlight.id)
+
+    # -- the keys ---------------------------------------------------------------------------------
+
+    def action_highlight(self) -> None:
+        target = self.highlight_target()
+        if target is None:
+            self.notify("Nothing to highlight here", severity="warning")
+            return
+        existing = self.notes.find(*target)
+        if existing is not None:
+            self._select(existing)
+            self.notify("Already highlighted: m writes a note, x removes it", timeout=3)
+            return
+        try:
+            highlight = self.notes.add(*target)
+        except BylineError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        finally:
+            self.refresh_notes()
+        self._select(highlight)
+        self.notify("Highlighted: m to write a note", timeout=3)
+
+    def action_edit_note(self) -> None:
+        highlight = self.current_highlight()
+        if highlight is None:
+            self.notify("No highlight here: press h to highlight, or pick one in the Notes tab",
+                        severity="warning")
+            return
+        self._select(highlight)
+        where = f"¶{paragraph_number(paragraph_starts(self.article.text), highlight.start)}"
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            try:
+                self.notes.set_note(highlight.id, note)
+            except BylineError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+            except KeyError:
+                self.notify("That highlight was removed meanwhile; the note was not saved", severity="error")
+                return
+            self.refresh_notes()
+            self.notify("Note saved" if note.strip() else "Note cleared", timeout=2)
+
+        self.app.push_screen(NoteEditor(highlight.exact, highlight.note, where=where), save)
+
+    def action_remove_highlight(self) -> None:
+        highlight = self.current_highlight()
+        if highlight is None:
+            self.notify("No highlight here to remove", severity="warning")
+            return
+        try:
+            removed = self.notes.remove(highlight.id)
+        except BylineError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        finally:
+            self.refresh_notes()
+        self._removed.append(removed)
+        self._current_highlight = None
+        self.notify("Highlight removed: u to undo", timeout=3)
+
+    def action_undo_remove(self) -> None:
+        if not self._removed:
+            self.notify("Nothing to undo", severity="warning")
+            return
+        highlight = self._removed.pop()
+        try:
+            self.notes.restore(highlight)
+        except BylineError as error:
+            self.notify(str(error), severity="error", timeout=10)
+        finally:
+            self.refresh_notes()
+        self._select(highlight)
+        self.notify("Highlight restored", timeout=2)
+
+    def action_highlight_all_quotes(self) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            self.notify("The quotes are not known until the analysis is done", severity="warning")
+            return
+        try:
+            added = self.notes.add_many([(quote.start, quote.end) for quote in analysis.quotes])
+        except BylineError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        finally:
+            self.refresh_notes()
+        already = len(analysis.quotes) - len(added)
+        extra = f" ({already} already highlighted)" if already else ""
+        self.notify(f"Highlighted {len(added)} quote{'s' if len(added) != 1 else ''}{extra}", timeout=3)
+
+    def action_export_notes(self) -> None:
+        def export(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.export_notes(request)
+
+        self.app.push_screen(ExportDialog(default_export_path(self.article)), export)
+
+    def export_notes(self, request: ExportRequest) -> None:
+        """Write the export; a failure is a notification and leaves the stored highlights alone."""
+        document = build_export(
+            self.article, self.analysis, self.notes.highlights, all_quotes=request.all_quotes
+        )
+        try:
+            write_export(render(document, request.format), request.path)
+        except BylineError as error:
+            self.notify(f"Export failed: {error}", severity="error", timeout=10)
+            return
+        count = len(self.notes.highlights)
+        missing = "" if self.analysis is not None else " (analysis not ready: no speakers)"
+        self.notify(f"Exported {count} highlight{'s' if count != 1 else ''} to {request.path}{missing}")
+
+    def on_notes_panel_jump(self, event: NotesPanel.Jump) -> None:
+        try:
+            highlight = self.notes.get(event.highlight_id)
+        except KeyError:
+            return
+        if highlight.orphaned:
+            return
+        self._current_highlight = highlight.id
+        self.article_view.scroll_to_offset(highlight.start)
+        self.article_view.focus()

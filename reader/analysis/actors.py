@@ -20,20 +20,12 @@ import re
 from dataclasses import dataclass, field
 
 from reader.analysis.entities import NameCluster, name_key
-from reader.analysis.facts import RoleFact
+from reader.analysis.facts import RoleFact, SubjectPhrase
 from reader.analysis.gazetteer import country_of_capital
-from reader.analysis.lexicon import ACTOR_LABELS, SUBJECT_PRONOUNS
+from reader.analysis.lexicon import ACTOR_LABELS, ORGANISATION_NOUNS, SUBJECT_PRONOUNS
 from reader.analysis.model import Actor, Entity, Quote, Span
 from reader.analysis.speech import Statement
 
-_ORGANISATION_NOUNS = frozenset(
-    """
-    government ministry kremlin army military police administration agency council committee office
-    department party campaign company firm bank court parliament cabinet union authorities association
-    federation organisation organization service institute university hospital newspaper coalition
-    alliance report study survey poll document letter filing
-    """.split()
-)
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 
 
@@ -88,6 +80,22 @@ class ActorBuilder:
         self._by_described: dict[str, Actor] = {}
         self._mention_owner: list[tuple[int, int, Actor]] = []
         self.timeline = _Timeline()
+        self._subjects: list[SubjectPhrase] = []
+        self._subject_starts: list[int] = []
+
+    def add_subject_phrases(self, subjects: list[SubjectPhrase]) -> None:
+        """Organisation and group subjects that a later "it" or "they" may stand for."""
+        self._subjects = sorted(subjects, key=lambda s: s.span.start)
+        self._subject_starts = [s.span.start for s in self._subjects]
+
+    def _latest_subject(self, before: int, plural: bool) -> SubjectPhrase | None:
+        i = bisect.bisect_left(self._subject_starts, before) - 1
+        while i >= 0:
+            phrase = self._subjects[i]
+            if phrase.plural == plural or (plural and phrase.head in ORGANISATION_NOUNS):
+                return phrase
+            i -= 1
+        return None
 
     def _new(self, name: str, kind: str) -> Actor:
         actor = Actor(id=_slug(name, self._ids), name=name, kind=kind)  # type: ignore[arg-type]
@@ -164,16 +172,22 @@ class ActorBuilder:
         return None
 
     def resolve(self, statements: list[Statement]) -> list[Quote]:
-        """Fill in speaker and actor for every statement and record the actors' positions."""
-        quotes: list[Quote] = []
-        for index, statement in enumerate(statements):
-            quote = statement.quote
+        """Fill in speaker and actor for every statement and record the actors' positions.
+
+        Reported speech nested in another statement of the same speaker ("the union was asking
+        for guarantees that ...", inside what its president said) is part of that statement and
+        is dropped.
+        """
+        for statement in statements:
             actor = self._speaker_of(statement)
             if actor is not None:
-                quote.actor = actor.id
-                quote.speaker = actor.name
+                statement.quote.actor = actor.id
+                statement.quote.speaker = actor.name
+        quotes = _without_nested([s.quote for s in statements])
+        for index, quote in enumerate(quotes):
+            actor = self._by_id(quote.actor) if quote.actor else None
+            if actor is not None:
                 actor.quotes.append(index)
-            quotes.append(quote)
         return quotes
 
     def _speaker_of(self, statement: Statement) -> Actor | None:
@@ -188,17 +202,33 @@ class ActorBuilder:
         if event.speaker_form == "name":
             return self.actor_at(mention) or self._described(mention, event.speaker_head, event.plural)
         if event.speaker_form == "pronoun":
-            kind = SUBJECT_PRONOUNS.get(event.speaker_head, "person")
-            kinds = ("person",) if kind == "person" else ("group", "organisation", "place")
-            if event.speaker_head == "it":
-                kinds = ("organisation", "place")
-            actor = self.timeline.latest(mention.start, kinds)
-            if actor is not None:
-                self._add_mention(actor, mention)
-            return actor
+            return self._antecedent(mention, event.speaker_head)
+        named = self.actor_at(mention)  # a "description" the parser did not see is a name
+        if named is not None:
+            return named
         return self._by_role(mention, event.speaker_head) or self._described(
             mention, event.speaker_head, event.plural
         )
+
+    def _antecedent(self, mention: Span, pronoun: str) -> Actor | None:
+        """The most recent compatible actor: a person for "he"/"she", an organisation or group
+        (or an organisation or group subject phrase, which then becomes an actor) for "it"/"they"."""
+        kind = SUBJECT_PRONOUNS.get(pronoun, "person")
+        if kind == "person":
+            actor = self.timeline.latest(mention.start, ("person",))
+        else:
+            kinds = ("organisation", "place") if pronoun == "it" else ("group", "organisation", "place")
+            actor = self.timeline.latest(mention.start, kinds)
+            phrase = self._latest_subject(mention.start, plural=pronoun != "it")
+            last_mention = self._last_mention_start(actor, mention.start) if actor else -1
+            if phrase is not None and phrase.span.start > last_mention:
+                actor = self._described(phrase.span, phrase.head, phrase.plural)
+        if actor is not None:
+            self._add_mention(actor, mention)
+        return actor
+
+    def _last_mention_start(self, actor: Actor, before: int) -> int:
+        return max((s.start for s in actor.mention_spans if s.start < before), default=-1)
 
     def _by_id(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -220,7 +250,7 @@ class ActorBuilder:
         key = name.lower()
         actor = self._by_described.get(key)
         if actor is None:
-            if head in _ORGANISATION_NOUNS:
+            if head in ORGANISATION_NOUNS:
                 kind = "organisation"
             elif plural:
                 kind = "group"
@@ -240,3 +270,20 @@ class ActorBuilder:
             unique = {(s.start, s.end): s for s in actor.mention_spans}
             actor.mention_spans = sorted(unique.values(), key=lambda s: s.start)
         return [a for a in self.actors if a.mention_spans or a.quotes]
+
+
+def _without_nested(quotes: list[Quote]) -> list[Quote]:
+    """Drop reported speech that lies inside another statement of the same speaker."""
+    kept = []
+    for quote in quotes:
+        inside_own = quote.kind == "indirect" and any(
+            other is not quote
+            and other.actor == quote.actor
+            and other.start <= quote.start
+            and quote.end <= other.end
+            and (other.end - other.start) > (quote.end - quote.start)
+            for other in quotes
+        )
+        if not inside_own:
+            kept.append(quote)
+    return kept

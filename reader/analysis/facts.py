@@ -55,6 +55,16 @@ class RoleFact:
 
 
 @dataclass(slots=True)
+class SubjectPhrase:
+    """A noun phrase naming an organisation or group as a clause subject ("The employers' association
+    called the demands unrealistic"): a possible antecedent for a later "it" or "they" that speaks."""
+
+    span: Span
+    head: str
+    plural: bool
+
+
+@dataclass(slots=True)
 class ParagraphFacts:
     names: list[NameMention] = field(default_factory=list)
     # Lone proper nouns the model gave no label: places, if the gazetteer knows them.
@@ -63,3 +73,4 @@ class ParagraphFacts:
     numbers: list[tuple[int, int, str]] = field(default_factory=list)
     events: list[SpeechEvent] = field(default_factory=list)
     roles: list[RoleFact] = field(default_factory=list)
+    subjects: list[SubjectPhrase] = field(default_factory=list)

@@ -14,14 +14,17 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     say state tell add report emphasize emphasise stress confirm note indicate insist warn claim argue
     announce declare explain deny acknowledge admit suggest write reply respond echo predict vow promise
     urge assert contend maintain allege observe remark comment concede recall reiterate testify tweet
-    post complain caution believe estimate agree disclose reveal signal ask demand accuse
+    post complain caution believe estimate agree disclose reveal signal ask demand accuse counter retort
+    charge concede hint answer assure boast conclude confess emphasise forecast guarantee imply inform
+    joke lament mention object pledge proclaim propose protest recommend remind repeat speculate swear
+    threaten underline underscore whisper shout predict acknowledge
     """.split()
 )
 
 # Verbs that also take things as subjects ("the refusal suggests that ..."): with these, only a
 # subject that can be a source (a name, a pronoun, a speaker noun) makes a statement.
 WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
-    "suggest indicate signal believe estimate agree observe note reveal".split()
+    "suggest indicate signal believe estimate agree observe note reveal underline underscore imply".split()
 )
 
 # Common nouns that can be the subject of a speech verb and name a source.
@@ -38,6 +41,16 @@ SPEAKER_NOUNS: frozenset[str] = frozenset(
     cabinet staff investigators investigator association federation organisation organization group
     coalition alliance service institute university hospital newspaper report study survey poll document
     letter filing negotiator negotiators councillor councilor mediator mediators lawyer lawyers attorney
+    """.split()
+)
+
+# Heads of noun phrases that name an organisation rather than a person ("the ministry").
+ORGANISATION_NOUNS: frozenset[str] = frozenset(
+    """
+    government ministry kremlin army military police administration agency council committee office
+    department party campaign company firm bank court parliament cabinet union authorities association
+    federation organisation organization service institute university hospital newspaper coalition
+    alliance report study survey poll document letter filing
     """.split()
 )
 

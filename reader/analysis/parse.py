@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact, SpeechEvent
+from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact, SpeechEvent, SubjectPhrase
 from reader.analysis.lexicon import (
     LOCATIVE_PREPOSITIONS,
     NAME_LABELS,
+    ORGANISATION_NOUNS,
     PERSON_TITLES,
     PLACE_NOUNS,
     SPEAKER_NOUNS,
@@ -81,14 +82,24 @@ def _name_evidence(ent: SpacySpan) -> dict[str, float]:
 
 
 def _extend_person(ent: SpacySpan) -> tuple[int, int]:
-    """Extend a PERSON mention over the surname the model left out ("Oleksandr" -> "Oleksandr Syrskyi")."""
-    end = ent.end
+    """Extend a PERSON mention over name parts the model left out: the surname in "Oleksandr
+    Syrskyi" (it found "Oleksandr"), the first name in "said Beatriz Lima" (it found "Lima")."""
     doc = ent.doc
-    while (
-        end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_
-    ):
+
+    def name_part(token: Token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and not token.ent_type_
+            and token.lower_.rstrip(".") not in PERSON_TITLES
+        )
+
+    start, end = ent.start, ent.end
+    while end < len(doc) and name_part(doc[end]):
         end += 1
-    return ent.start, end
+    while start > 0 and name_part(doc[start - 1]):
+        start -= 1
+    return start, end
 
 
 def _speaker_phrase(subject: Token) -> tuple[Token, str]:
@@ -160,8 +171,20 @@ def _find_subject(verb: Token) -> Token | None:
             return None
         current = current.head
         if current.dep_ == "ccomp":
-            return None  # coordinated inside someone's reported words: that subject is not the speaker
+            # Coordinated inside someone's reported words. "X said the trial was run well but
+            # noted that ...": the parser hangs "noted" on "run"; when the clause belongs to a
+            # speech verb, its speaker also made this statement. Otherwise the subject is not a speaker.
+            outer = current.head
+            if verb.lemma_.lower() in SPEECH_VERBS and outer.lemma_.lower() in SPEECH_VERBS:
+                current = outer
+                continue
+            return None
     return None
+
+
+def _is_second_statement(token: Token) -> bool:
+    """A speech verb coordinated inside a complement ("... but noted that ...") is a statement of its own."""
+    return token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
 
 
 def _content_bounds(verb: Token) -> tuple[int, int] | None:
@@ -170,6 +193,13 @@ def _content_bounds(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "ccomp":
             first, last = child.left_edge.i, child.right_edge.i
             doc = verb.doc
+            for conj in child.children:
+                if _is_second_statement(conj):
+                    # End before the coordinated speech verb and its conjunction.
+                    cut = conj.left_edge.i
+                    while cut - 1 > first and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                        cut -= 1
+                    last = min(last, cut - 1)
             while first <= last and (doc[first].dep_ == "mark" or doc[first].is_punct):
                 first += 1
             if last - first + 1 >= 3 and first <= last:
@@ -187,10 +217,23 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
     return first, last
 
 
-def _speech_events(doc: Doc, base: int) -> list[SpeechEvent]:
+def _subject_phrase(token: Token, text: str, base: int) -> SubjectPhrase | None:
+    if token.lemma_.lower() not in ORGANISATION_NOUNS and token.lower_ not in SPEAKER_NOUNS:
+        return None
+    first, _ = _phrase_bounds(token, "description")
+    span = _span(text, base, token.doc[first].idx, token.idx + len(token))
+    return SubjectPhrase(span=span, head=token.lower_, plural=token.tag_ == "NNS")
+
+
+def _speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[SpeechEvent]:
+    """Speech events, and (into ``subjects``) the organisation or group subjects a pronoun may refer to."""
     text = doc.text
     events: list[SpeechEvent] = []
     for token in doc:
+        if token.dep_ == "nsubj" and token.pos_ == "NOUN":
+            phrase = _subject_phrase(token, text, base)
+            if phrase is not None:
+                subjects.append(phrase)
         if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
             event = _verb_event(token, text, base)
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -373,7 +416,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         facts.names.append(mention)
         if label == "PERSON":
             persons.append((start_i, end_i))
-    facts.events = _speech_events(doc, base)
+    facts.events = _speech_events(doc, base, facts.subjects)
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
     facts.roles = _roles(doc, base, persons)

@@ -131,6 +131,7 @@ def analyze_with(
     builder = ActorBuilder(text)
     entities = builder.entities_from(clusters)
     builder.add_roles([role for fact in facts for role in fact.roles])
+    builder.add_subject_phrases([subject for fact in facts for subject in fact.subjects])
     entities += [Entity(s, e, text[s:e], label) for fact in facts for s, e, label in fact.numbers]
     entities.sort(key=lambda e: (e.start, e.end))
 

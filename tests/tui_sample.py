@@ -47,7 +47,8 @@ def reported(text: str, content: str, *, speaker: Span, cue: Span, actor: str) -
 
 
 def sample_article() -> Article:
-    return Article(text=KURSK_PATH.read_text(encoding="utf-8"), source=str(KURSK_PATH),
+    # A relative source: the header shows it, and snapshots must not depend on the checkout's path.
+    return Article(text=KURSK_PATH.read_text(encoding="utf-8"), source=f"sample_articles/{KURSK_PATH.name}",
                    title="Kremlin rules out talks as Ukraine presses on in Kursk", published="2024-08-19")
 
 

@@ -4,20 +4,49 @@ from __future__ import annotations
 
 import argparse
 
+from reader.analysis.model import Analysis
+from reader.errors import BylineError
 from reader.paths import sample_article
+from reader.sources.article import Article
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", help="the article to read (default: the bundled sample article)")
+    parser.add_argument(
+        "file", nargs="?", help="the article: a file, - for standard input, or a URL (default: the sample)"
+    )
     parser.add_argument("--theme", help="a theme name or a path to a theme .yaml file")
     parser.add_argument("--model", help="the spaCy pipeline to analyse with (default: see the README)")
 
 
+def cached_analysis(article: Article, model: str | None) -> Analysis | None:
+    """The cached analysis of this text, if any: it lets the highlights appear with the text.
+
+    Only the cache is read here (no spaCy import); a miss, or a model that is not
+    installed, is left to the reader's worker, which reports it in the reader.
+    """
+    from reader.analysis.cache import cache_key, load_cached
+    from reader.analysis.nlp import resolve_model_name
+
+    try:
+        cached = load_cached(cache_key(article.text, resolve_model_name(model), article.published))
+    except BylineError:
+        return None
+    if cached is not None:
+        cached.source, cached.title = article.source, article.title or cached.title
+    return cached
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported here so that `byline --help` does not pay for Textual.
+    from reader.config import load_config
     from reader.sources import load_article
     from reader.tui.app import BylineApp
 
     article = load_article(args.file or sample_article())
-    BylineApp(article, theme=args.theme, model=args.model).run()
+    if args.file == "-":
+        from reader.sources.terminal import reconnect_stdin_to_terminal
+
+        reconnect_stdin_to_terminal()  # the keys come from the terminal once the pipe is read
+    model = args.model or load_config().model
+    BylineApp(article, analysis=cached_analysis(article, model), theme=args.theme, model=model).run()
     return 0

@@ -182,8 +182,9 @@ def style_boundaries(lo: int, hi: int, runs: list[StyledRun]) -> list[tuple[int,
     """
     cuts = {lo, hi}
     for run in runs:
-        cuts.add(max(lo, run.start))
-        cuts.add(min(hi, run.end))
+        if run.start < hi and run.end > lo:
+            cuts.add(max(lo, run.start))
+            cuts.add(min(hi, run.end))
     ordered = sorted(cuts)
     pieces: list[tuple[int, int, tuple[str, ...]]] = []
     for start, end in pairwise(ordered):

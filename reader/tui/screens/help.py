@@ -32,7 +32,8 @@ def help_rows(screen: Screen[object]) -> list[HelpRow]:
     bindings: dict[tuple[str, str], Binding] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.system or not (binding.description or binding.id):
+        if binding.system or not binding.id:
+            # Only bindings with an id: those are Byline's, and the ones a keymap can change.
             continue
         ident = (binding.id or "", binding.action)
         bindings.setdefault(ident, binding)

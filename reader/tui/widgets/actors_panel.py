@@ -22,6 +22,7 @@ from textual.widgets.tree import TreeNode
 from reader.analysis.model import Actor, Analysis, Quote
 
 STATEMENT_PREVIEW = 56
+LEGEND = "❞ statements · × mentions · enter marks an actor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +46,14 @@ def shorten(text: str, limit: int = STATEMENT_PREVIEW) -> str:
 
 
 def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
-    label = Text(actor.name, style=style_lookup(f"actor.{actor.kind}"))
-    details = [actor.kind]
+    """``2❞  5×  Yuri Ushakov, Kremlin adviser · person``: counts first, in columns, so the panel
+    can be scanned for who speaks most even when it is too narrow for the whole line."""
+    muted = style_lookup("muted")
+    label = Text(f"{len(actor.quotes):>2}❞ {actor.mentions:>3}× ", style=muted)
+    label.append(actor.name, style=style_lookup(f"actor.{actor.kind}"))
     if actor.roles:
-        details.append(actor.roles[0])
-    details.append(f"{actor.mentions} mention{'s' if actor.mentions != 1 else ''}")
-    details.append(f"{len(actor.quotes)} statement{'s' if len(actor.quotes) != 1 else ''}")
-    label.append(" · " + " · ".join(details), style=style_lookup("muted"))
+        label.append(f", {actor.roles[0]}")
+    label.append(f" · {actor.kind}", style=muted)
     return label
 
 
@@ -109,6 +111,7 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
         if analysis is None:
             self.root.add_leaf(Text("Analysing…", style=style_lookup("muted")))
             return
+        self.root.add_leaf(Text(LEGEND, style=style_lookup("muted")))
         if not analysis.actors:
             self.root.add_leaf(Text("No actors found", style=style_lookup("muted")))
             return

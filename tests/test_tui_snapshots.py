@@ -1,0 +1,49 @@
+"""Snapshots of the reader (pytest-textual-snapshot): the main screen, help, and a narrow terminal.
+
+Deterministic by construction: a fixed terminal size, the hand-built analysis
+passed in (no model, no worker), a fresh BYLINE_HOME (no remembered position or
+theme), a frozen copy of the default theme, a relative source path in the
+header, and no clock on screen. Update with ``pytest tests/test_tui_snapshots.py
+--snapshot-update`` after checking the new pictures by eye.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui_sample import sample_analysis, sample_article
+
+from reader.tui.app import BylineApp
+
+FROZEN_THEME = Path(__file__).with_name("tui_snapshot_theme.yaml")
+
+
+def reader_app() -> BylineApp:
+    article = sample_article()
+    return BylineApp(article, analysis=sample_analysis(article), theme=str(FROZEN_THEME))
+
+
+def test_main_screen_on_the_second_quote(snap_compare) -> None:
+    assert snap_compare(reader_app(), press=["right_square_bracket", "right_square_bracket"],
+                        terminal_size=(120, 36))
+
+
+def test_actor_selected_with_statements_shown(snap_compare) -> None:
+    async def select_ushakov(pilot) -> None:
+        await pilot.press("a")
+        pilot.app.reader.actors_panel.select_actor("ushakov")
+        await pilot.press("enter", "escape", "right_curly_bracket")
+
+    assert snap_compare(reader_app(), run_before=select_ushakov, terminal_size=(140, 36))
+
+
+def test_help_screen(snap_compare) -> None:
+    assert snap_compare(reader_app(), press=["question_mark"], terminal_size=(100, 50))
+
+
+def test_narrow_terminal_folds_the_panel(snap_compare) -> None:
+    assert snap_compare(reader_app(), press=["right_square_bracket"], terminal_size=(80, 24))
+
+
+def test_narrow_terminal_panel_as_overlay(snap_compare) -> None:
+    assert snap_compare(reader_app(), press=["s"], terminal_size=(80, 24))

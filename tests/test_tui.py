@@ -327,9 +327,12 @@ async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytes
     article = sample_article()
     release = threading.Event()
 
-    def slow_analyze(article: Article, *, model: str | None = None, use_cache: bool = True,
-                     progress=None) -> Analysis:
+    def slow_analyze(article: Article, *, model: str | None = None, progress=None, on_partial=None,
+                     **kwargs: object) -> Analysis:
         progress(len(article.text) // 2, len(article.text))
+        partial = sample_analysis(article)
+        partial.quotes, partial.actors = [], []
+        on_partial(partial)
         assert release.wait(10)
         return sample_analysis(article)
 
@@ -341,6 +344,8 @@ async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytes
         assert view.rendered_line(0).text.strip().startswith("The Kremlin has firmly")
         await pilot.pause(0.3)
         assert "analysing… 50%" in app.reader.status_line.filters
+        kursk = app.reader.article.text.index("Kursk")
+        assert look(view, kursk) != look(view, app.reader.article.text.index("firmly"))  # partial highlights
         await pilot.press("right_square_bracket")
         assert seen == ["Analysis still running (50%)"]
         release.set()

@@ -50,10 +50,15 @@ class AnalysisCancelled(Exception):
 
 @dataclass(slots=True)
 class Progress:
-    """Written by the worker thread, read by a UI timer: no cross-thread calls that could block."""
+    """Written by the worker thread, read by a UI timer: no cross-thread calls that could block.
+
+    ``partial`` is the latest partial analysis of a long text (entities and dates so far),
+    drawn until the final one arrives; the keys keep waiting for the final one.
+    """
 
     done: int = 0
     total: int = 0
+    partial: Analysis | None = None
 
 
 def describe_speaker(quote: Quote, actor: Actor | None) -> str:
@@ -166,7 +171,7 @@ class ReaderScreen(NotesActions, Screen[None]):
             self.show_analysis(self._given_analysis)
         else:
             self.actors_panel.show_analysis(None, self.style_lookup)
-            self._progress_timer = self.set_interval(PROGRESS_INTERVAL, self.refresh_status)
+            self._progress_timer = self.set_interval(PROGRESS_INTERVAL, self._poll_analysis)
             self.run_analysis()
         self.refresh_status()
 
@@ -196,7 +201,20 @@ class ReaderScreen(NotesActions, Screen[None]):
                 raise AnalysisCancelled
             self.progress.done, self.progress.total = done, total
 
-        return analyze(self.article, model=self.model, progress=report)
+        def partial(analysis: Analysis) -> None:
+            if worker.is_cancelled:
+                raise AnalysisCancelled
+            self.progress.partial = analysis  # one reference assignment: safe to hand across threads
+
+        return analyze(self.article, model=self.model, progress=report, on_partial=partial)
+
+    def _poll_analysis(self) -> None:
+        """Runs on the UI timer while the worker works: progress, and highlights so far."""
+        partial, self.progress.partial = self.progress.partial, None
+        if partial is not None and self.analysis is None:
+            self.decorations.layers = Decorations.from_analysis(partial).layers
+            self.article_view.restyle()
+        self.refresh_status()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "analysis":

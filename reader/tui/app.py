@@ -9,8 +9,9 @@ command palette. Everything about reading lives in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from rich.style import Style
@@ -23,11 +24,16 @@ from reader.config import Config, load_config, save_config
 from reader.sources.article import Article
 from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or_default
 from reader.tui.screens.help import HelpScreen, help_rows
+from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reader import ReaderScreen
 
 
 class BylineApp(App[None]):
-    """Reads one article: ``BylineApp(article, analysis=None, theme=None, model=None)``."""
+    """Reads one article: ``BylineApp(article, analysis=None, theme=None, model=None)``.
+
+    ``BylineApp(None, library=paths, folder=DIR)`` opens the library of a folder
+    instead; its articles open in readers pushed over it.
+    """
 
     CSS_PATH = "styles/reader.tcss"
     TITLE = "Byline"
@@ -41,11 +47,13 @@ class BylineApp(App[None]):
 
     def __init__(
         self,
-        article: Article,
+        article: Article | None,
         *,
         analysis: Analysis | None = None,
         theme: str | None = None,
         model: str | None = None,
+        library: Sequence[Path] | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.article = article
@@ -56,9 +64,14 @@ class BylineApp(App[None]):
         self.reader_theme = self._load_theme(theme or self.config.theme)
         self.register_theme(self.reader_theme.textual_theme)
         self.theme = self.reader_theme.textual_theme.name
-        self._reader_screen = ReaderScreen(
-            article, analysis=analysis, model=model or self.config.model, style_lookup=self.style_for
-        )
+        self.model = model or self.config.model
+        self._library = list(library or [])
+        self._folder = folder or Path()
+        self._reader_screen: ReaderScreen | None = None
+        if article is not None:
+            self._reader_screen = ReaderScreen(
+                article, analysis=analysis, model=self.model, style_lookup=self.style_for
+            )
 
     def _load_theme(self, name: str | None) -> ReaderTheme:
         """The named theme; a broken or unknown one is reported and ``default`` used instead."""
@@ -73,9 +86,18 @@ class BylineApp(App[None]):
 
     @property
     def reader(self) -> ReaderScreen:
+        """The reader on screen (in the library: the one opened last)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        if self._reader_screen is None:
+            raise LookupError("no article is open")
         return self._reader_screen
 
     def get_default_screen(self) -> Screen[None]:
+        if self._reader_screen is None:
+            return LibraryScreen(self._library, folder=self._folder, model=self.model,
+                                 style_lookup=self.style_for)
         return self._reader_screen
 
     def on_mount(self) -> None:
@@ -89,7 +111,7 @@ class BylineApp(App[None]):
             return
         known = {
             binding.id
-            for bindings in (ReaderScreen.BINDINGS, BylineApp.BINDINGS)
+            for bindings in (ReaderScreen.BINDINGS, LibraryScreen.BINDINGS, BylineApp.BINDINGS)
             for binding in bindings
             if isinstance(binding, Binding) and binding.id
         }
@@ -114,7 +136,9 @@ class BylineApp(App[None]):
             if command.title != "Theme":
                 yield command
         yield SystemCommand("Change theme", "Pick one of Byline's themes", self.action_change_theme)
-        reader = self._reader_screen
+        reader = screen if isinstance(screen, ReaderScreen) else self._reader_screen
+        if reader is None:
+            return
         for row in help_rows(reader):
             binding = next(
                 (b for b in reader.BINDINGS if isinstance(b, Binding) and b.id == row.binding_id), None
@@ -149,7 +173,9 @@ class BylineApp(App[None]):
         self.reader_theme = reader_theme
         self.register_theme(reader_theme.textual_theme)
         self.theme = reader_theme.textual_theme.name
-        self._reader_screen.restyle(self.style_for)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen | LibraryScreen):
+                screen.restyle(self.style_for)
         self.notify(f"Theme: {reader_theme.name}", timeout=2)
         self._remember_theme(reader_theme.name)
 

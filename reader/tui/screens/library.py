@@ -1,0 +1,305 @@
+"""``byline DIR``: the articles of a folder in a table, analysed in the background.
+
+The table fills in as the articles load (title, date, word count), then a
+worker thread analyses them one by one through ``analyze``'s cache, so a
+folder opened before costs a file read per article and no spaCy. A progress
+bar counts characters across the whole folder. ``enter`` opens the article
+under the cursor in the reader (with its analysis when it is ready) and
+``escape`` in the reader comes back here. While a reader is open the folder's
+analysis pauses (the one in progress is stopped and redone later): the article
+being read gets the CPU, and the spaCy pipeline is never used by two threads
+at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from reader.analysis.model import Analysis
+from reader.errors import BylineError
+from reader.sources.article import Article
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import StyleLookup
+
+#: How often the progress bar picks up the worker's progress.
+PROGRESS_INTERVAL = 0.2
+COLUMNS = (("Title", "title"), ("Date", "date"), ("Words", "words"), ("Quotes", "quotes"),
+           ("Actors", "actors"), ("File", "file"))
+PENDING = "…"
+#: How often a paused worker looks whether the reader was closed.
+PAUSE_POLL = 0.1
+
+
+class AnalysisPaused(Exception):
+    """Raised in the progress callback to stop an analysis while a reader is open; it is redone later."""
+
+
+@dataclass(slots=True)
+class LibraryEntry:
+    """One row: an article file, and what is known about it so far."""
+
+    path: Path
+    article: Article | None = None
+    error: str | None = None
+    analysis: Analysis | None = None
+    analysis_error: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.article.text.split()) if self.article else 0
+
+    def cells(self) -> tuple[Text, ...]:
+        """The row's cells as Text objects: titles are article data, never markup."""
+        if self.article is None:
+            problem = self.error or "loading…"
+            blank = Text("")
+            return (Text(problem, style="italic"), blank, blank, blank, blank, Text(self.path.name))
+        article = self.article
+        title = article.title or self.path.stem.replace("-", " ").replace("_", " ")
+        if self.analysis is not None:
+            quotes, actors = str(len(self.analysis.quotes)), str(len(self.analysis.actors))
+        elif self.analysis_error:
+            quotes, actors = "!", "!"
+        else:
+            quotes, actors = PENDING, PENDING
+        return (
+            Text(title, no_wrap=True, overflow="ellipsis"),
+            Text(article.published or ""),
+            Text(f"{self.words:,}", justify="right"),
+            Text(quotes, justify="right"),
+            Text(actors, justify="right"),
+            Text(self.path.name, style="dim", no_wrap=True, overflow="ellipsis"),
+        )
+
+
+@dataclass(slots=True)
+class FolderProgress:
+    """Written by the worker thread, read by a UI timer (no cross-thread calls that could block)."""
+
+    done_chars: int = 0
+    total_chars: int = 0
+    analysed: int = 0
+    current: str = ""
+    finished: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class LibraryReaderScreen(ReaderScreen):
+    """The reader, opened from the library: ``escape`` with nothing else to close goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(binding for binding in ReaderScreen.BINDINGS
+          if not (isinstance(binding, Binding) and binding.id == "reader.dismiss")),
+        Binding("escape", "dismiss", "Close panel or search; back to the library", id="reader.dismiss",
+                show=False),
+    ]
+
+    def action_dismiss(self) -> None:
+        if self.has_class("-searching") or self.has_class("-panel-overlay"):
+            super().action_dismiss()
+        else:
+            self.app.pop_screen()
+
+
+class LibraryScreen(Screen[None]):
+    """Every article in a folder; ``enter`` opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_selected", "Open", id="library.open"),
+        Binding("j", "cursor(1)", "Down", id="library.down", show=False),
+        Binding("k", "cursor(-1)", "Up", id="library.up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    LibraryScreen { layout: vertical; background: $background; }
+    LibraryScreen #library-header { background: $panel; color: $foreground; padding: 0 2; height: 1; }
+    LibraryScreen #library-table { height: 1fr; background: $background; }
+    LibraryScreen #library-progress-row { height: 1; padding: 0 2; background: $panel; }
+    LibraryScreen #library-progress { width: 40; }
+    LibraryScreen #library-status { width: 1fr; color: $text-muted; padding: 0 0 0 2; }
+    """
+
+    def __init__(self, paths: Sequence[Path], *, folder: Path, model: str | None,
+                 style_lookup: StyleLookup) -> None:
+        super().__init__()
+        self.folder = folder
+        self.model = model
+        self.style_lookup = style_lookup
+        self.entries = [LibraryEntry(Path(path)) for path in paths]
+        self.progress = FolderProgress()
+        self._paused = threading.Event()
+        self._open_reader: tuple[int, ReaderScreen] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"{self.folder} · {len(self.entries)} articles"), id="library-header")
+        table: DataTable[Text] = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        with Horizontal(id="library-progress-row"):
+            yield ProgressBar(id="library-progress", show_eta=False)
+            yield Static("", id="library-status")
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#library-table", DataTable)
+
+    def on_mount(self) -> None:
+        table = self.table
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
+        for index, entry in enumerate(self.entries):
+            table.add_row(*entry.cells(), key=str(index))
+        table.focus()
+        self._timer = self.set_interval(PROGRESS_INTERVAL, self.refresh_progress)
+        self.load_and_analyse()
+        self.refresh_progress()
+
+    # -- the worker -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def load_and_analyse(self) -> None:
+        """Load every article, then analyse each (cache first); rows update as results arrive."""
+        from reader.sources import load_article
+
+        worker = get_current_worker()
+        for index, entry in enumerate(self.entries):
+            if worker.is_cancelled:
+                return
+            try:
+                entry.article = load_article(entry.path)
+            except BylineError as error:
+                entry.error = str(error).removeprefix(f"{entry.path}: ")
+            self.progress.total_chars += len(entry.article.text) if entry.article else 0
+            self._update_row_from_thread(index)
+        self._analyse_all(worker)
+
+    def _analyse_all(self, worker: Worker[None]) -> None:
+        from reader.analysis import analyze
+
+        pending = [index for index, entry in enumerate(self.entries) if entry.article is not None]
+        finished_chars = 0
+        while pending and not worker.is_cancelled:
+            while self._paused.is_set() and not worker.is_cancelled:
+                time.sleep(PAUSE_POLL)
+            if worker.is_cancelled:
+                return
+            index = pending[0]
+            entry = self.entries[index]
+            if entry.analysis is not None:  # the reader analysed it meanwhile
+                pending.pop(0)
+                finished_chars += len(entry.article.text) if entry.article else 0
+                self.progress.done_chars = finished_chars
+                self.progress.analysed += 1
+                continue
+            article = entry.article
+            assert article is not None
+            self.progress.current = entry.path.name
+
+            def report(done: int, total: int, base: int = finished_chars) -> None:
+                if worker.is_cancelled or self._paused.is_set():
+                    raise AnalysisPaused
+                self.progress.done_chars = base + done
+
+            try:
+                entry.analysis = analyze(article, model=self.model, progress=report)
+            except AnalysisPaused:
+                continue  # redo this article when the reader is closed
+            except BylineError as error:
+                entry.analysis_error = str(error)
+            except Exception as error:  # one bad article must not stop the folder
+                entry.analysis_error = f"{type(error).__name__}: {error}"
+            pending.pop(0)
+            finished_chars += len(article.text)
+            self.progress.done_chars = finished_chars
+            self.progress.analysed += 1
+            self._update_row_from_thread(index)
+        self.progress.current = ""
+        self.progress.finished = not pending
+
+    def _update_row_from_thread(self, index: int) -> None:
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.update_row, index)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "library" and event.state == WorkerState.ERROR:
+            self.notify(f"Library analysis stopped: {event.worker.error}", severity="error", timeout=8)
+
+    # -- the table --------------------------------------------------------------------------------
+
+    def update_row(self, index: int) -> None:
+        """Redraw one row from its entry (the worker calls this on the UI thread)."""
+        table = self.table
+        for (_, key), cell in zip(COLUMNS, self.entries[index].cells(), strict=True):
+            table.update_cell(str(index), key, cell, update_width=key not in ("title", "file"))
+
+    def refresh_progress(self) -> None:
+        progress = self.progress
+        bar = self.query_one("#library-progress", ProgressBar)
+        bar.update(total=max(progress.total_chars, 1), progress=progress.done_chars)
+        loaded = sum(1 for entry in self.entries if entry.article is not None)
+        failed = sum(1 for entry in self.entries if entry.error)
+        parts = [f"{progress.analysed}/{loaded} analysed"]
+        if failed:
+            parts.append(f"{failed} could not be read")
+        if self._paused.is_set() and not progress.finished:
+            parts.append("paused while reading")
+        elif progress.current:
+            parts.append(f"analysing {progress.current}")
+        elif progress.finished:
+            parts.append("done")
+        self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
+
+    def action_cursor(self, step: int) -> None:
+        table = self.table
+        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_entry(int(str(event.row_key.value)))
+
+    def action_open_selected(self) -> None:
+        if self.table.row_count:
+            self.open_entry(self.table.cursor_row)
+
+    def open_entry(self, index: int) -> None:
+        """Open the article of row ``index`` in the reader, with its analysis when it is ready."""
+        entry = self.entries[index]
+        if entry.article is None:
+            self.notify(f"{entry.path.name}: {entry.error or 'still loading'}", severity="warning")
+            return
+        reader = LibraryReaderScreen(entry.article, analysis=entry.analysis, model=self.model,
+                                     style_lookup=self.style_lookup)
+        self._open_reader = (index, reader)
+        self.app.push_screen(reader)
+
+    # -- pausing while a reader is open -----------------------------------------------------------
+
+    def on_screen_suspend(self) -> None:
+        self._paused.set()
+
+    def on_screen_resume(self) -> None:
+        self._paused.clear()
+        if self._open_reader is not None:
+            index, reader = self._open_reader
+            self._open_reader = None
+            if self.entries[index].analysis is None and reader.analysis is not None:
+                self.entries[index].analysis = reader.analysis  # the reader finished it: keep it
+                self.update_row(index)
+        self.table.focus()
+
+    def restyle(self, style_lookup: StyleLookup) -> None:
+        self.style_lookup = style_lookup

@@ -158,3 +158,23 @@ def test_library_entry_for_an_untitled_article_uses_the_file_name(tmp_path: Path
                          article=Article(text="One two three.", source="x"))
     cells = [str(cell) for cell in entry.cells()]
     assert cells[:5] == ["city council vote", "", "3", "…", "…"]
+
+
+def test_byline_dir_opens_the_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.cli import main
+
+    folder = sample_folder(tmp_path)
+    opened: list[BylineApp] = []
+    monkeypatch.setattr(BylineApp, "run", lambda self: opened.append(self))
+    assert main([str(folder)]) == 0
+    [app] = opened
+    assert isinstance(app.get_default_screen(), LibraryScreen)
+    assert app._library == discover(folder)
+
+
+def test_byline_empty_dir_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    assert main([str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"byline: {tmp_path}: no articles (.txt, .md, .html) in this folder\n"

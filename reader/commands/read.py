@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from reader.analysis.model import Analysis
 from reader.errors import BylineError
@@ -12,7 +13,9 @@ from reader.sources.article import Article
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", nargs="?", help="the article: a file, - for standard input, or a URL (default: the sample)"
+        "file",
+        nargs="?",
+        help="the article: a file, - for stdin, or a URL (default: the sample); a folder opens the library",
     )
     parser.add_argument("--theme", help="a theme name or a path to a theme .yaml file")
     parser.add_argument("--model", help="the spaCy pipeline to analyse with (default: see the README)")
@@ -42,11 +45,25 @@ def run(args: argparse.Namespace) -> int:
     from reader.sources import load_article
     from reader.tui.app import BylineApp
 
+    model = args.model or load_config().model
+    if args.file and args.file != "-" and Path(args.file).is_dir():
+        return _open_library(Path(args.file), theme=args.theme, model=model)
     article = load_article(args.file or sample_article())
     if args.file == "-":
         from reader.sources.terminal import reconnect_stdin_to_terminal
 
         reconnect_stdin_to_terminal()  # the keys come from the terminal once the pipe is read
-    model = args.model or load_config().model
     BylineApp(article, analysis=cached_analysis(article, model), theme=args.theme, model=model).run()
+    return 0
+
+
+def _open_library(folder: Path, *, theme: str | None, model: str | None) -> int:
+    """``byline DIR``: the library screen over the folder's articles."""
+    from reader.sources import discover
+    from reader.tui.app import BylineApp
+
+    paths = discover(folder)
+    if not paths:
+        raise BylineError(f"{folder}: no articles (.txt, .md, .html) in this folder")
+    BylineApp(None, library=paths, folder=folder, theme=theme, model=model).run()
     return 0

@@ -39,6 +39,11 @@ from reader.tui.widgets.article_view import StyleLookup
 PROGRESS_INTERVAL = 0.2
 COLUMNS = (("Title", "title"), ("Date", "date"), ("Words", "words"), ("Quotes", "quotes"),
            ("Actors", "actors"), ("File", "file"))
+#: Fixed widths; the title takes what is left of the screen (and the file name up to FILE_MAX_WIDTH).
+FIXED_WIDTHS = {"date": 10, "words": 7, "quotes": 6, "actors": 6}
+FILE_MAX_WIDTH = 32
+TITLE_MIN_WIDTH = 16
+CELL_PADDING = 2
 PENDING = "…"
 #: How often a paused worker looks whether the reader was closed.
 PAUSE_POLL = 0.1
@@ -145,7 +150,8 @@ class LibraryScreen(Screen[None]):
         self._open_reader: tuple[int, ReaderScreen] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"{self.folder} · {len(self.entries)} articles"), id="library-header")
+        count = f"{len(self.entries)} article{'s' if len(self.entries) != 1 else ''}"
+        yield Static(Text(f"{self.folder} · {count} · enter opens, escape comes back"), id="library-header")
         table: DataTable[Text] = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield table
         with Horizontal(id="library-progress-row"):
@@ -158,12 +164,8 @@ class LibraryScreen(Screen[None]):
         return self.query_one("#library-table", DataTable)
 
     def on_mount(self) -> None:
-        table = self.table
-        for label, key in COLUMNS:
-            table.add_column(label, key=key)
-        for index, entry in enumerate(self.entries):
-            table.add_row(*entry.cells(), key=str(index))
-        table.focus()
+        self.build_table()
+        self.table.focus()
         self._timer = self.set_interval(PROGRESS_INTERVAL, self.refresh_progress)
         self.load_and_analyse()
         self.refresh_progress()
@@ -240,11 +242,37 @@ class LibraryScreen(Screen[None]):
 
     # -- the table --------------------------------------------------------------------------------
 
+    def column_widths(self, width: int) -> dict[str, int]:
+        """Fixed widths for the numbers; the title gets the rest of ``width``."""
+        longest_name = max((len(entry.path.name) for entry in self.entries), default=4)
+        widths = {**FIXED_WIDTHS, "file": min(FILE_MAX_WIDTH, max(4, longest_name))}
+        used = sum(widths.values()) + CELL_PADDING * len(COLUMNS) + 2  # + the scrollbar
+        widths["title"] = max(TITLE_MIN_WIDTH, width - used)
+        return widths
+
+    def build_table(self) -> None:
+        """(Re)build the table for the screen's width, keeping the cursor on the same row."""
+        table = self.table
+        cursor = table.cursor_row
+        widths = self.column_widths(self.size.width or 80)
+        table.clear(columns=True)
+        for label, key in COLUMNS:
+            table.add_column(label, key=key, width=widths[key])
+        for index, entry in enumerate(self.entries):
+            table.add_row(*entry.cells(), key=str(index))
+        if self.entries:
+            table.move_cursor(row=min(cursor, len(self.entries) - 1))
+        self._built_width = self.size.width
+
+    def on_resize(self) -> None:
+        if self.is_mounted and getattr(self, "_built_width", None) != self.size.width:
+            self.build_table()
+
     def update_row(self, index: int) -> None:
         """Redraw one row from its entry (the worker calls this on the UI thread)."""
         table = self.table
         for (_, key), cell in zip(COLUMNS, self.entries[index].cells(), strict=True):
-            table.update_cell(str(index), key, cell, update_width=key not in ("title", "file"))
+            table.update_cell(str(index), key, cell)
 
     def refresh_progress(self) -> None:
         progress = self.progress

@@ -213,3 +213,48 @@ async def test_notes_keys_are_in_help_and_the_command_palette() -> None:
         assert {"Highlight all quotes", "Highlight", "Export", "Note on highlight"} <= titles
         ids = {b.id for b in app.reader.BINDINGS if getattr(b, "id", None)}
         assert {"notes.highlight", "notes.edit", "notes.remove", "notes.undo", "notes.export"} <= ids
+
+
+async def test_h_highlights_a_mouse_selection() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.reader.article_view
+        margin = view._left_margin
+        # drag over "Kremlin" on the first line (the text starts "The Kremlin has ...")
+        await pilot.mouse_down(view, offset=(margin + 4, 0))
+        await pilot.hover(view, offset=(margin + 11, 0))
+        await pilot.mouse_up(view, offset=(margin + 11, 0))
+        await pilot.pause()
+        assert view.selected_span() == (4, 12)
+        assert view.get_selection(app.screen.selections[view]) == ("Kremlin ", "\n")
+        await pilot.press("h")
+        await pilot.pause()
+        assert [(h.start, h.end, h.exact) for h in app.reader.notes.highlights] == [(4, 11, "Kremlin")]
+        assert view.selected_span() is None  # the selection became the highlight
+
+
+async def test_keyboard_selection_grows_by_sentences_and_h_highlights_it() -> None:
+    article = sample_article()
+    text = article.text
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.reader.article_view
+        await pilot.press("shift+down")
+        first = text.index("The Kremlin has firmly"), text.index("Kursk region.") + len("Kursk region.")
+        assert view.selected_span() == first
+        await pilot.press("shift+down", "shift+down")
+        third_end = text.index("alarmed Russian officials.") + len("alarmed Russian officials.")
+        assert view.selected_span() == (first[0], third_end)
+        await pilot.press("shift+up")
+        second_end = text.index("two countries.") + len("two countries.")
+        assert view.selected_span() == (first[0], second_end)
+        assert view.style_at(first[0]) + app.screen.get_component_rich_style("screen--selection") == (
+            view.style_at(first[0])
+        )
+        await pilot.press("h")
+        await pilot.pause()
+        [highlight] = app.reader.notes.highlights
+        assert (highlight.start, highlight.end) == (first[0], second_end)
+        assert "\n" in highlight.exact  # it spans two paragraphs

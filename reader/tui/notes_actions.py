@@ -41,6 +41,10 @@ NOTES_BINDINGS: list[BindingType] = [
     Binding("x", "remove_highlight", "Remove highlight", id="notes.remove", show=False),
     Binding("u", "undo_remove", "Undo remove highlight", id="notes.undo", show=False),
     Binding("H", "highlight_all_quotes", "Highlight all quotes", id="notes.highlight_all", show=False),
+    Binding("shift+down", "extend_selection(1)", "Select a sentence more", id="notes.select.more",
+            show=False),
+    Binding("shift+up", "extend_selection(-1)", "Select a sentence less", id="notes.select.less",
+            show=False),
     Binding("ctrl+e", "export_notes", "Export", id="notes.export", tooltip="Export highlights and notes"),
 ]
 """Spliced into the reading screen's ``BINDINGS`` so they appear in help, palette and keymap."""
@@ -67,6 +71,7 @@ class NotesActions:
     notes: NoteStore
     _removed: list[Highlight]
     _current_highlight: str | None
+    _selection_steps: list[tuple[int, int]]
 
     # -- set-up, drawing --------------------------------------------------------------------------
 
@@ -74,6 +79,7 @@ class NotesActions:
         """Load this article's highlights (re-anchored if the file changed) and report any problem."""
         self._removed = []
         self._current_highlight = None
+        self._selection_steps = []
         self.notes = NoteStore.open(self.article)
         for problem in self.notes.problems:
             self.notify(problem, severity="warning", timeout=10)
@@ -117,9 +123,16 @@ class NotesActions:
 
     def highlight_target(self) -> tuple[int, int] | None:
         """What ``h`` highlights: the selection, else the current quote, else the current sentence."""
-        selection = self.article_view.selected_span() if hasattr(self.article_view, "selected_span") else None
-        if selection is not None and selection[1] > selection[0]:
-            return selection
+        selection = self.article_view.selected_span()
+        if selection is not None:
+            start, end = selection
+            # A selection dragged past a word usually takes the space after it too.
+            text = self.article.text
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            return (start, end) if end > start else None
         focus = self._current_focus()
         quote: Quote | None = focus.quote
         offset = self._focus_offset()
@@ -157,6 +170,39 @@ class NotesActions:
 
     # -- the keys ---------------------------------------------------------------------------------
 
+    def action_extend_selection(self, delta: int) -> None:
+        """Keyboard selection: shift+down selects the current quote or sentence, then one sentence
+        more each time; shift+up takes the last step back. ``h`` highlights what is selected."""
+        view = self.article_view
+        current = view.selected_span()
+        if current is None or not self._selection_steps or self._selection_steps[-1] != current:
+            self._selection_steps = [current] if current is not None else []
+        if delta < 0:
+            if self._selection_steps:
+                self._selection_steps.pop()
+            if self._selection_steps:
+                view.select_span(*self._selection_steps[-1])
+            else:
+                self.clear_selection()
+            return
+        text = self.article.text
+        if current is None:
+            target = self.highlight_target()
+            if target is None:
+                return
+        else:
+            following = current[1]
+            while following < len(text) and text[following].isspace():
+                following += 1
+            if following >= len(text):
+                self.notify("The selection reaches the end of the article", timeout=2)
+                return
+            target = (current[0], sentence_span(text, following)[1])
+        self._selection_steps.append(target)
+        view.select_span(*target)
+        if not view.is_visible(target[1]):
+            view.scroll_to_offset(target[1])
+
     def action_highlight(self) -> None:
         target = self.highlight_target()
         if target is None:
@@ -167,6 +213,8 @@ class NotesActions:
             self._select(existing)
             self.notify("Already highlighted: m writes a note, x removes it", timeout=3)
             return
+        if self.article_view.selected_span() is not None:
+            self.clear_selection()
         try:
             highlight = self.notes.add(*target)
         except BylineError as error:

@@ -16,16 +16,19 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.tui.highlights import FOCUS_KEY, Decorations, style_boundaries
+from reader.tui.highlights import FOCUS_KEY, Decorations, StyledRun, style_boundaries
 from reader.tui.layout import WrappedText, reading_width, visible_text, wrap_text
 
 StyleLookup = Callable[[str], Style]
 
 _FOCUS_STYLE = Style(reverse=True)
+#: Drawn over the mouse selection, with the screen's own selection colours (a theme variable).
+SELECTION_KEY = "@selection"
 
 
 def _no_style(_key: str) -> Style:
@@ -128,7 +131,12 @@ class ArticleView(ScrollView, can_focus=True):
         if style is None:
             style = self.style_lookup("text")
             for key in keys:
-                style += _FOCUS_STYLE if key == FOCUS_KEY else self.style_lookup(key)
+                if key == FOCUS_KEY:
+                    style += _FOCUS_STYLE
+                elif key == SELECTION_KEY:
+                    style += self.screen.get_component_rich_style("screen--selection")
+                else:
+                    style += self.style_lookup(key)
             self._style_cache[keys] = style
         return style
 
@@ -151,9 +159,50 @@ class ArticleView(ScrollView, can_focus=True):
         shown = self._shown
         segments = [Segment(" " * self._left_margin, base)] if self._left_margin else []
         runs = self.decorations.runs_for(lo, hi)
+        selected = self.selected_span()
+        if selected is not None and selected[0] < hi and selected[1] > lo:
+            runs.append(StyledRun(max(lo, selected[0]), min(hi, selected[1]), SELECTION_KEY))
         for start, end, keys in style_boundaries(lo, hi, runs):
-            segments.append(Segment(shown[start:end], base + self._style_of(keys)))
+            # The offset meta lets Textual map a mouse position to (column, display line) for selection.
+            where = Style.from_meta({"offset": (start - lo, index)})
+            segments.append(Segment(shown[start:end], base + self._style_of(keys) + where))
         return Strip(segments).crop_extend(0, width, base)
+
+    # -- mouse selection --------------------------------------------------------------------------
+
+    def _text_offset(self, point: Offset | None, default: int) -> int:
+        """A (column, display line) selection point as an offset into the text."""
+        layout = self.layout_text
+        if point is None or layout.line_count == 0:
+            return default
+        line = min(max(point.y, 0), layout.line_count - 1)
+        return min(layout.starts[line] + max(point.x, 0), layout.ends[line])
+
+    def span_of(self, selection: Selection) -> tuple[int, int] | None:
+        start = self._text_offset(selection.start, 0)
+        end = self._text_offset(selection.end, len(self.text))
+        return (start, end) if end > start else None
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The mouse selection as text offsets ``(start, end)``: what ``h`` highlights first."""
+        if not self.is_attached:
+            return None
+        selection = self.text_selection
+        return self.span_of(selection) if selection is not None else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``start``..``end`` exactly as a mouse drag would (the keyboard's way to select)."""
+        layout = self.layout_text
+        first, last = layout.line_of(start), layout.line_of(end)
+        begin = Offset(start - layout.starts[first], first)
+        self.screen.selections = {self: Selection(begin, Offset(end - layout.starts[last], last))}
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        span = self.span_of(selection)
+        return (self.text[span[0] : span[1]], "\n") if span else None
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._invalidate()
 
     # -- inspection -------------------------------------------------------------------------------
 

@@ -1,0 +1,167 @@
+"""Reader benchmark: first paint, highlights, and the cost of a ``]`` jump on a ~100,000-word article.
+
+The article is generated here (the bundled samples' paragraphs repeated and
+shuffled with a fixed seed) so that nothing large is committed. The reader runs
+headless (``App.run_test``) with a private BYLINE_HOME, so the analysis cache
+starts empty and the real analysis runs in the reader's own worker.
+
+Figures (seconds unless stated):
+- ``first_paint_s``: from before importing the reader to the first drawn line of text.
+- ``first_highlights_s``: until the first highlights are drawn (a partial analysis).
+- ``analysis_done_s``: until the final analysis is shown (panel, navigation).
+- ``frame_during_analysis_ms``: median/p95 of a page-down frame (scroll plus drawing every
+  visible line) while the worker is analysing, i.e. how responsive the keys stay.
+- ``jump_ms``: median/p95 of a ``]`` jump measured as one frame: the action plus drawing
+  every visible line. Target: first paint <= 0.8 s, jump p95 <= 50 ms.
+- ``jump_press_ms``: the same through ``Pilot.press`` (key event, action, and the Pilot
+  waiting for the app to go idle and repaint): an end-to-end upper bound.
+
+Run: ``python benchmarks/tui.py [--words N] [--no-analysis]``; the last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_articles"
+TERMINAL = (160, 48)
+
+
+def generate_article(words: int, seed: int = 7) -> str:
+    """About ``words`` words of news paragraphs, shuffled so that no two runs of quotes line up."""
+    paragraphs = [
+        line.strip()
+        for path in sorted(SAMPLES.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    count = 0
+    while count < words:
+        batch = paragraphs[:]
+        rng.shuffle(batch)
+        for paragraph in batch:
+            chosen.append(paragraph)
+            count += len(paragraph.split())
+            if count >= words:
+                break
+    return "\n".join(chosen)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def frame(view) -> None:  # type: ignore[no-untyped-def]
+    """Draw every visible line, as the compositor would for one frame."""
+    for y in range(view.scrollable_content_region.height):
+        view.render_line(y)
+
+
+async def measure(text: str, analyse: bool, jumps: int) -> dict[str, object]:
+    start = time.perf_counter()
+    from reader.sources.article import Article
+    from reader.tui.app import BylineApp
+
+    article = Article(text=text, source="generated.txt", title="Generated long article")
+    figures: dict[str, object] = {"words": len(text.split()), "chars": len(text)}
+    app = BylineApp(article) if analyse else BylineApp(article, analysis=_empty(article))
+    async with app.run_test(size=TERMINAL) as pilot:
+        reader = app.reader
+        view = reader.article_view
+        while not (view.laid_out and view.layout_text.line_count):
+            await asyncio.sleep(0.002)
+        frame(view)
+        figures["first_paint_s"] = round(time.perf_counter() - start, 3)
+        figures["display_lines"] = view.layout_text.line_count
+        if not analyse:
+            return figures
+
+        during: list[float] = []
+        while not reader.decorations.layers:
+            during.append(_page_frame(reader))
+            await asyncio.sleep(0.02)
+        figures["first_highlights_s"] = round(time.perf_counter() - start, 3)
+        while reader.analysis is None and reader.analysis_error is None:
+            during.append(_page_frame(reader))
+            await asyncio.sleep(0.05)
+        if reader.analysis_error:
+            figures["analysis_error"] = reader.analysis_error
+            return figures
+        figures["analysis_done_s"] = round(time.perf_counter() - start, 3)
+        if during:
+            figures["frame_during_analysis_ms"] = {
+                "median": round(1000 * statistics.median(during), 2),
+                "p95": round(1000 * percentile(during, 0.95), 2),
+                "samples": len(during),
+            }
+        figures["quotes"] = sum(1 for quote in reader.analysis.quotes if quote.kind == "direct")
+
+        timings: list[float] = []
+        for _ in range(jumps):
+            begin = time.perf_counter()
+            reader.action_navigate_quote(1)
+            frame(view)
+            timings.append(time.perf_counter() - begin)
+        pressed: list[float] = []
+        for _ in range(min(jumps, 30)):
+            begin = time.perf_counter()
+            await pilot.press("right_square_bracket")
+            pressed.append(time.perf_counter() - begin)
+        figures["jump_press_ms"] = {
+            "median": round(1000 * statistics.median(pressed), 2),
+            "p95": round(1000 * percentile(pressed, 0.95), 2),
+            "samples": len(pressed),
+        }
+        figures["jump_ms"] = {
+            "median": round(1000 * statistics.median(timings), 2),
+            "p95": round(1000 * percentile(timings, 0.95), 2),
+            "max": round(1000 * max(timings), 2),
+            "samples": len(timings),
+        }
+    return figures
+
+
+def _page_frame(reader) -> float:  # type: ignore[no-untyped-def]
+    begin = time.perf_counter()
+    reader.action_scroll_pages(1)
+    frame(reader.article_view)
+    return time.perf_counter() - begin
+
+
+def _empty(article):  # type: ignore[no-untyped-def]
+    from reader.analysis.model import Analysis
+
+    return Analysis(text=article.text, source=article.source)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--jumps", type=int, default=200)
+    parser.add_argument("--no-analysis", action="store_true", help="only measure the first paint")
+    args = parser.parse_args()
+    os.environ["BYLINE_HOME"] = tempfile.mkdtemp(prefix="byline-bench-")
+    sys.path.insert(0, str(ROOT))
+    text = generate_article(args.words)
+    figures = asyncio.run(measure(text, not args.no_analysis, args.jumps))
+    for key, value in figures.items():
+        print(f"{key:>26}: {value}")
+    print(json.dumps({"benchmark": "tui", **figures}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -410,3 +410,10 @@ async def test_every_reader_action_is_in_the_command_palette() -> None:
         await command.callback()
         await pilot.pause()
         assert app.reader.status_line.location.startswith("Quote 1/3")
+
+
+async def test_a_non_utf8_encoding_is_shown_in_the_status_line() -> None:
+    article = Article(text="Caf\u00e9 society, said nobody.", source="old.txt", encoding="cp1252")
+    app = make_app(article, Analysis(text=article.text, source="old.txt"))
+    async with app.run_test(size=(100, 20)):
+        assert "encoding: cp1252" in app.reader.status_line.filters

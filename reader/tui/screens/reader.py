@@ -275,6 +275,8 @@ class ReaderScreen(NotesActions, Screen[None]):
             filters.append(f"actor: {actor.name}")
         if self.search_term:
             filters.append(f"search: {self.search_term!r} ({len(self.matches)})")
+        if not self.article.encoding.lower().replace("_", "-").startswith("utf-8"):
+            filters.append(f"encoding: {self.article.encoding}")  # the text may have been guessed
         if self.analysis is None:
             if self.analysis_error:
                 filters.append("analysis failed")

@@ -123,3 +123,26 @@ def test_quoted_statement_survives_surrounding_noise(nlp: object) -> None:
     analysis = check_analysis(text, nlp)
     direct = [quote for quote in analysis.quotes if quote.kind == "direct"]
     assert direct and direct[0].speaker == "Yuri Ushakov"
+
+
+async def open_and_browse(text: str, analysis: Analysis) -> None:
+    from reader.tui.app import BylineApp
+
+    app = BylineApp(Article(text=text, source="hypothesis"), analysis=analysis)
+    async with app.run_test(size=(90, 24)) as pilot:
+        for key in ("right_square_bracket", "e", "d", "G", "g", "s", "escape", "question_mark", "escape"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running
+        assert app.reader.article.text == text
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=st.one_of(newsy_text(), st.text(alphabet=st.sampled_from(TRICKY), min_size=1, max_size=300),
+                      st.text(alphabet="abcXYZ“”.,é😀\t", min_size=1_000, max_size=3_000)))
+def test_the_reader_opens_any_text(text: str, loaded_nlp: object) -> None:
+    """The reader draws, navigates and closes on hostile text: a crash surfaces from run_test."""
+    import asyncio
+
+    asyncio.run(open_and_browse(text, check_analysis(text, loaded_nlp)))

@@ -174,10 +174,11 @@ def anchor(text: str, highlight: Highlight) -> tuple[int, int] | None:
         if before == highlight.prefix and after == highlight.suffix:
             return start, end
     best: tuple[tuple[int, int], tuple[int, int]] | None = None
+    prefix, suffix = highlight.prefix, highlight.suffix
     for candidate in _candidates(text, highlight.exact):
-        context = _common_suffix_length(text[: candidate[0]], highlight.prefix) + _common_prefix_length(
-            text[candidate[1] :], highlight.suffix
-        )
+        before = text[max(0, candidate[0] - len(prefix)) : candidate[0]]
+        after = text[candidate[1] : candidate[1] + len(suffix)]
+        context = _common_suffix_length(before, prefix) + _common_prefix_length(after, suffix)
         score = (context, -abs(candidate[0] - start))
         if best is None or score > best[0]:
             best = (score, candidate)

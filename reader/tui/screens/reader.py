@@ -77,12 +77,12 @@ class ReaderScreen(NotesActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "navigate_quote(1)", "Next quote", id="quote.next", key_display="]"),
         Binding("left_square_bracket", "navigate_quote(-1)", "Prev quote", id="quote.previous",
-                key_display="["),
+                key_display="[", show=False),
         Binding("right_curly_bracket", "navigate_statement(1)", "Actor's next statement",
                 id="actor.statement.next", key_display="}", show=False),
         Binding("left_curly_bracket", "navigate_statement(-1)", "Actor's previous statement",
                 id="actor.statement.previous", key_display="{", show=False),
-        Binding("a", "focus_actors", "Actors", id="actors.focus"),
+        Binding("a", "focus_actors", "Actors", id="actors.focus", show=False),
         Binding("r", "toggle_reported", "Reported speech in ] [", id="quote.reported", show=False),
         Binding("e", "navigate_entity(1)", "Next entity", id="entity.next", show=False),
         Binding("E", "navigate_entity(-1)", "Previous entity", id="entity.previous", show=False),
@@ -146,7 +146,7 @@ class ReaderScreen(NotesActions, Screen[None]):
                     yield NotesPanel(id="notes")
         yield Input(placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article_view(self) -> ArticleView:

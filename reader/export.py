@@ -97,7 +97,12 @@ class ExportDocument:
     @property
     def title(self) -> str:
         title = self.article.title or (self.analysis.title if self.analysis else None)
-        return title or Path(self.article.source).name or "Article"
+        if title:
+            return title
+        source = self.article.source
+        if not source or source == "-":
+            return "Article from standard input"
+        return source if "://" in source else Path(source).name
 
     @property
     def published(self) -> str | None:

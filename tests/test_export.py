@@ -356,3 +356,13 @@ def test_cli_export_without_an_analysis_still_exports_the_notes(
     assert "Flat refusal." in captured.out and "## Actors and positions" not in captured.out
     assert main(["export", str(kursk), "--all-quotes", "--model", "nope"]) == 2
     assert capsys.readouterr().err == "byline: spaCy model 'nope' is not installed\n"
+
+
+def test_title_falls_back_to_the_file_name_the_url_or_stdin() -> None:
+    def title(source: str, given: str | None = None) -> str:
+        return build_export(Article(text="x", source=source, title=given), None, []).title
+
+    assert title("/tmp/story.txt") == "story.txt"
+    assert title("https://example.org/news/1") == "https://example.org/news/1"
+    assert title("-") == "Article from standard input"
+    assert title("/tmp/story.txt", "A headline") == "A headline"

@@ -138,6 +138,8 @@ WESTERN = "Café crème: “Señor Müller”, naïve — 5 €.\nZürich’s St
         (b"\xef\xbb\xbf" + WESTERN.encode("utf-8"), "utf-8"),
         (WESTERN.encode("utf-16"), "utf-16"),
         (b"\xfe\xff" + WESTERN.encode("utf-16-be"), "utf-16"),
+        (WESTERN.encode("utf-16-le"), "utf-16"),  # no byte-order mark
+        (WESTERN.encode("utf-16-be"), "utf-16"),
         (WESTERN.encode("cp1252"), "cp1252"),
     ],
 )

@@ -175,8 +175,16 @@ def decode_text(data: bytes, origin: str, declared: str | None = None) -> tuple[
 
     The order is: a byte-order mark, then an encoding the source declared (an
     HTTP header or an HTML ``<meta charset>``) when the bytes honour it, then
-    strict UTF-8, then detection among legacy encodings.
+    strict UTF-8, then detection among legacy encodings. UTF-16 without a
+    byte-order mark (some export tools write it) is recognised by its zero
+    bytes before it could be taken for binary data.
     """
+    bomless = _utf16_without_bom(data)
+    if bomless:
+        try:
+            return data.decode(bomless), "utf-16"
+        except UnicodeDecodeError:
+            pass
     check_not_binary(data, origin)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -198,6 +206,17 @@ def decode_text(data: bytes, origin: str, declared: str | None = None) -> tuple[
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
         return data.decode("latin-1"), "latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the bytes look like mostly-ASCII UTF-16 text with no byte-order mark."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2 or any(head.startswith(bom) for bom, _ in _BOMS):
+        return None
+    for codec, zeros, chars in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if zeros.count(0) >= 0.7 * len(zeros) and chars.count(0) == 0:
+            return codec
+    return None
 
 
 def _normalise_encoding_name(name: str) -> str | None:

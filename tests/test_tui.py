@@ -417,3 +417,24 @@ async def test_a_non_utf8_encoding_is_shown_in_the_status_line() -> None:
     app = make_app(article, Analysis(text=article.text, source="old.txt"))
     async with app.run_test(size=(100, 20)):
         assert "encoding: cp1252" in app.reader.status_line.filters
+
+
+async def test_the_command_palette_runs_reader_actions_and_changes_theme(byline_home: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p", *"Next quote")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.status_line.location.startswith("Quote 1/3 · Yuri Ushakov")
+        await pilot.press("ctrl+p", *"Change theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader_theme.name == "light" and app.theme == "light"
+        assert app.reader_theme.dark is False
+    assert yaml.safe_load((byline_home / "config" / "config.yaml").read_text())["theme"] == "light"

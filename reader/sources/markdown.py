@@ -33,7 +33,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_INLINE_MARKUP = frozenset("*_~`[]!<>")
+_INLINE_MARKUP = "*_~`[]!<>"
 _MAX_CHAR_SKIP = 16
 """How far ahead a single character is looked for when a text piece is not verbatim in the source
 (an entity such as ``&amp;`` or an escape such as ``\\*``): far enough for the longest entity."""
@@ -41,7 +41,7 @@ _MAX_CHAR_SKIP = 16
 
 def _only_markup(text: str, start: int, end: int) -> bool:
     """True if ``text[start:end]`` is inline markup only (emphasis, code ticks, brackets), nothing shown."""
-    return all(char in _INLINE_MARKUP for char in text[start:end])
+    return not text[start:end].strip(_INLINE_MARKUP)
 
 
 @dataclass(slots=True)
@@ -55,12 +55,8 @@ class RenderedMarkdown:
 
 
 def _line_starts(source: str) -> list[int]:
-    starts = [0]
-    for index, char in enumerate(source):
-        if char == "\n":
-            starts.append(index + 1)
-    starts.append(len(source))
-    return starts
+    """Offsets where each line starts (markdown-it maps blocks to line numbers), plus the end."""
+    return [0, *(match.end() for match in re.finditer("\n", source)), len(source)]
 
 
 def _blank_front_matter(source: str) -> tuple[str, dict[str, Any]]:

@@ -438,3 +438,16 @@ async def test_the_command_palette_runs_reader_actions_and_changes_theme(byline_
         assert app.reader_theme.name == "light" and app.theme == "light"
         assert app.reader_theme.dark is False
     assert yaml.safe_load((byline_home / "config" / "config.yaml").read_text())["theme"] == "light"
+
+
+async def test_the_position_is_saved_while_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.tui.position import load_position
+    from reader.tui.screens import reader as reader_screen
+
+    monkeypatch.setattr(reader_screen, "POSITION_SAVE_INTERVAL", 0.05)
+    article = Article(text="\n".join(f"Paragraph {i} of a long article." for i in range(200)), source="p.txt")
+    app = make_app(article, Analysis(text=article.text, source="p.txt"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        await pilot.pause(0.2)
+        assert load_position(article.text) == app.reader.article_view.top_offset > 0

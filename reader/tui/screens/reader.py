@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 100
 #: How often the status line picks up the worker's progress.
 PROGRESS_INTERVAL = 0.2
+#: How often a moved reading position is written while reading (seconds).
+POSITION_SAVE_INTERVAL = 3.0
 
 LAYER_NAMES = {layer.name.lower(): layer for layer in Layer}
 
@@ -130,6 +132,7 @@ class ReaderScreen(NotesActions, Screen[None]):
         self.search_term = ""
         self._quote_order: list[int] = []
         self._location = ""
+        self._saved_offset = 0
         # Kept as an attribute, not queried: the position is saved on unmount, after the children left.
         self._view = ArticleView(article.text, id="article")
 
@@ -164,7 +167,9 @@ class ReaderScreen(NotesActions, Screen[None]):
         view = self.article_view
         view.style_lookup = self.style_lookup
         view.decorations = self.decorations
-        view.restore_offset(load_position(self.article.text))
+        self._saved_offset = load_position(self.article.text)
+        view.restore_offset(self._saved_offset)
+        self.set_interval(POSITION_SAVE_INTERVAL, self.remember_position)
         view.focus()
         self.open_notes()
         if self._given_analysis is not None:
@@ -185,7 +190,11 @@ class ReaderScreen(NotesActions, Screen[None]):
         self.remember_position()
 
     def remember_position(self) -> None:
-        save_position(self.article.text, self.article_view.top_offset, self.article.source)
+        """Store the reading position when it moved (also every few seconds: a killed reader keeps it)."""
+        offset = self.article_view.top_offset
+        if offset != self._saved_offset:
+            save_position(self.article.text, offset, self.article.source)
+            self._saved_offset = offset
 
     # -- analysis ---------------------------------------------------------------------------------
 

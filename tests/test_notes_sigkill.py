@@ -92,7 +92,8 @@ def test_a_note_survives_sigkill_right_after_it_is_saved(tmp_path: Path, byline_
         terminal.send("h")  # highlight the first sentence on screen
         assert terminal.wait_for(b"Highlighted", timeout=15), terminal.output[-2000:]
         terminal.send("m")  # open the note editor on it
-        assert terminal.wait_for(b"Note", timeout=15)
+        # its Save button; typing before the editor is up would send the letters to the reader as keys
+        assert terminal.wait_for(b"ctrl+s", timeout=15), terminal.output[-2000:]
         terminal.send(NOTE, pause=0.5)
         terminal.send(b"\x13", pause=0)  # ctrl+s saves the note
         saved = terminal.wait_for(b"Note saved", timeout=15)

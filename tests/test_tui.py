@@ -132,6 +132,9 @@ async def test_selecting_ushakov_marks_his_statements_and_braces_walk_them() -> 
 
         await pilot.press("escape", "right_curly_bracket")
         assert "statement 1/2 (reported) · emphasized" in reader.status_line.location
+        reported = analysis.quotes[ushakov.quotes[0]]
+        assert reported.kind == "indirect"
+        assert shows(app, view.style_at(reported.start + 3), "quote.current")
         await pilot.press("right_curly_bracket")
         assert "statement 2/2 (quote) · stated" in reader.status_line.location
         assert view.is_visible(analysis.quotes[ushakov.quotes[1]].start)

@@ -123,6 +123,7 @@ class ReaderScreen(NotesActions, Screen[None]):
         self.analysis_error: str | None = None
         self.include_reported = False
         self.quote_index: int | None = None  # index into self._quote_order
+        self.current_quote: Quote | None = None  # marked in the text; set by ] [ and by } {
         self.entity_index: int | None = None
         self.date_index: int | None = None
         self.match_index: int | None = None
@@ -316,8 +317,7 @@ class ReaderScreen(NotesActions, Screen[None]):
         analysis = self.analysis
         if analysis is None:
             return focus
-        if self.quote_index is not None and self._quote_order:
-            focus.quote = analysis.quotes[self._quote_order[self.quote_index]]
+        focus.quote = self.current_quote
         if self.entity_index is not None and analysis.entities:
             entity = analysis.entities[self.entity_index]
             focus.entity = (entity.start, entity.end)
@@ -347,6 +347,7 @@ class ReaderScreen(NotesActions, Screen[None]):
             self.notify("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
         self.quote_index = moved.index
         quote = analysis.quotes[self._quote_order[moved.index]]
+        self.current_quote = quote
         self._jump(quote.start)
         self._set_location(self._quote_location(quote, moved.index, len(starts)))
 
@@ -360,6 +361,7 @@ class ReaderScreen(NotesActions, Screen[None]):
     def action_toggle_reported(self) -> None:
         self.include_reported = not self.include_reported
         self.quote_index = None
+        self.current_quote = None
         self._rebuild_quote_order()
         self._focus_changed()
         which = "quotes and reported speech" if self.include_reported else "direct quotes only"
@@ -388,13 +390,12 @@ class ReaderScreen(NotesActions, Screen[None]):
         self.statement_index = position
         quote_number = actor.quotes[position]
         quote = self.analysis.quotes[quote_number]
+        # ] and [ carry on from here when the statement is one of the quotes they step through.
         self.quote_index = (
             self._quote_order.index(quote_number) if quote_number in self._quote_order else None
         )
+        self.current_quote = quote
         self._jump(quote.start)
-        if self.quote_index is None:
-            self.decorations.set_focus(Focus(quote=quote))
-            self.article_view.restyle()
         kind = "reported" if quote.kind == "indirect" else "quote"
         cue = f" · {quote.cue.text}" if quote.cue else ""
         self._set_location(

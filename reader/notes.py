@@ -21,8 +21,10 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import re
 import uuid
 from collections.abc import Iterator
@@ -185,6 +187,70 @@ def anchor(text: str, highlight: Highlight) -> tuple[int, int] | None:
     return best[1] if best else None
 
 
+# -- two readers on one article --------------------------------------------------------------------
+
+
+def _newer(ours: Highlight | None, theirs: Highlight | None) -> Highlight | None:
+    if ours is None or theirs is None:
+        return ours or theirs
+    return theirs if theirs.modified > ours.modified else ours
+
+
+def merge_highlights(
+    base: dict[str, Highlight], ours: dict[str, Highlight], theirs: dict[str, Highlight]
+) -> list[Highlight]:
+    """A three-way merge of highlight sets by id, so that two Byline processes never undo each other.
+
+    ``base`` is what this process last read or wrote, ``ours`` what it has now, ``theirs`` what is
+    on disk. A change on one side wins over no change on the other; when both sides changed the
+    same highlight, the later ``modified`` wins; a removal wins only over an unchanged highlight,
+    so a note edited elsewhere is never lost to a removal here.
+    """
+    merged: list[Highlight] = []
+    for highlight_id in dict.fromkeys([*base, *ours, *theirs]):
+        b, o, t = base.get(highlight_id), ours.get(highlight_id), theirs.get(highlight_id)
+        if b is None:
+            chosen = _newer(o, t)
+        elif o is None:
+            chosen = t if t is not None and t != b else None
+        elif t is None:
+            chosen = o if o != b else None
+        elif o == b:
+            chosen = t
+        elif t == b:
+            chosen = o
+        else:
+            chosen = _newer(o, t)
+        if chosen is not None:
+            merged.append(chosen)
+    return merged
+
+
+@contextlib.contextmanager
+def _locked(directory: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the notes directory while a store is read, merged and replaced."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: atomic replace alone, without cross-process merging safety
+        yield
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _stamp(file: Path) -> tuple[int, int, int] | None:
+    """Identifies one version of a store file: every atomic replace makes a new inode."""
+    try:
+        info = file.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
 # -- what ``h`` highlights when nothing is selected -------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
@@ -266,6 +332,9 @@ class NoteStore:
         self.problems: list[str] = []
         self.reanchored_from: Path | None = None
         self.blocked: str | None = None
+        # What the file held when this process last read or wrote it: the base of merges.
+        self._base: dict[str, Highlight] = {}
+        self._disk_stamp: tuple[int, int, int] | None = None
 
     # -- opening -----------------------------------------------------------------------------------
 
@@ -275,9 +344,11 @@ class NoteStore:
         directory = directory or notes_dir()
         store = cls(article, directory / f"{content_hash(article.text)}.json")
         if store.file.exists():
+            stamp = _stamp(store.file)
             data = store._read(store.file, move_aside_when_corrupt=True)
             if data is not None:
                 store.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+                store._remember(stamp)
                 store._reanchor_all()
                 if data.get("path") != (str(store.article_path) if store.article_path else None):
                     store._save_or_report("the article's new path")
@@ -467,13 +538,36 @@ class NoteStore:
             return False
         return True
 
+    def _remember(self, stamp: tuple[int, int, int] | None) -> None:
+        self._base = {h.id: replace(h) for h in self.highlights}
+        self._disk_stamp = stamp
+
+    def _fold_in_changes_from_disk(self) -> None:
+        """Merge what another process saved since this one last read or wrote the file."""
+        stamp = _stamp(self.file)
+        if stamp is None or stamp == self._disk_stamp:
+            return
+        data = self._read(self.file, move_aside_when_corrupt=True)
+        if data is None:
+            return
+        theirs = {h.id: h for h in (Highlight.from_dict(item) for item in data["highlights"])}
+        self.highlights = merge_highlights(self._base, {h.id: h for h in self.highlights}, theirs)
+        self._sort()
+
     def save(self) -> None:
-        """Write the whole store atomically; an unwritable data directory is a :class:`BylineError`."""
+        """Write the whole store atomically, first merging in what another Byline process saved.
+
+        An unwritable data directory is a :class:`BylineError`.
+        """
         if self.blocked:
             raise BylineError(f"cannot save highlights: {self.blocked}")
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
         try:
-            atomic_write_text(self.file, text)
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            with _locked(self.file.parent):
+                self._fold_in_changes_from_disk()
+                text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+                atomic_write_text(self.file, text)
+                self._remember(_stamp(self.file))
         except OSError as error:
             raise BylineError(
                 f"cannot save highlights to {self.file}: {error.strerror or error}"

@@ -231,3 +231,37 @@ def test_sentence_span_finds_the_sentence_around_an_offset(probe: str, sentence:
     )
     start, end = sentence_span(text, text.index(probe))
     assert text[start:end] == sentence
+
+
+def test_two_readers_on_one_article_do_not_undo_each_other(tmp_path: Path) -> None:
+    path = write_article(tmp_path / "a.txt")
+    first = NoteStore.open(load_article(path))
+    second = NoteStore.open(load_article(path))
+    mine = first.add(*span_of(TEXT, "minister"))
+    theirs = second.add(*span_of(TEXT, "Critics"))  # second never saw `mine`: it must not drop it
+    first.set_note(mine.id, "from the first window")  # first never saw `theirs`
+    assert {h.id for h in first.highlights} == {mine.id, theirs.id}
+    second.remove(theirs.id)
+    second.set_note(mine.id, "edited later in the second window")
+    on_disk = NoteStore.open(load_article(path))
+    assert [(h.id, h.note) for h in on_disk.highlights] == [(mine.id, "edited later in the second window")]
+    first.add(*span_of(TEXT, "Nobody"))
+    assert theirs.id not in {h.id for h in first.highlights}  # the removal reached the first window
+    assert first.get(mine.id).note == "edited later in the second window"
+
+
+def test_merge_keeps_an_edited_note_over_a_removal_and_the_newer_of_two_edits() -> None:
+    from dataclasses import replace
+
+    from reader.notes import merge_highlights
+
+    base = Highlight.from_text(TEXT, 0, 3, "base")
+    base.modified = "2026-01-01T00:00:00Z"
+    edited_there = replace(base, note="theirs", modified="2026-01-02T00:00:00Z")
+    edited_here = replace(base, note="ours", modified="2026-01-03T00:00:00Z")
+    b = {base.id: base}
+    assert merge_highlights(b, {}, {base.id: edited_there}) == [edited_there]  # removal loses to an edit
+    assert merge_highlights(b, {base.id: edited_here}, {}) == [edited_here]
+    assert merge_highlights(b, {}, {base.id: replace(base)}) == []  # removal of an unchanged one
+    assert merge_highlights(b, {base.id: edited_here}, {base.id: edited_there}) == [edited_here]
+    assert merge_highlights(b, {base.id: replace(base)}, {base.id: edited_there}) == [edited_there]

@@ -50,7 +50,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._shown = visible_text(text)
         self.decorations = Decorations()
         self.style_lookup: StyleLookup = _no_style
-        self.layout_text: WrappedText = wrap_text(self._shown, reading_width(80))
+        # Wrapped on the first resize, when the real width is known (wrapping twice costs a long text).
+        self.layout_text = WrappedText(self._shown, 0, [], [], [])
         self._left_margin = 0
         self._line_cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
         self._style_cache: dict[tuple[str, ...], Style] = {}

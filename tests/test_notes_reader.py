@@ -258,3 +258,28 @@ async def test_keyboard_selection_grows_by_sentences_and_h_highlights_it() -> No
         [highlight] = app.reader.notes.highlights
         assert (highlight.start, highlight.end) == (first[0], second_end)
         assert "\n" in highlight.exact  # it spans two paragraphs
+
+
+async def test_h_acts_on_what_the_reader_stepped_to_last() -> None:
+    article = sample_article()
+    text = article.text
+    analysis = sample_analysis(article)
+    app = make_app(article)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.reader
+        reader.search("buffer zone")  # a match: h takes its sentence
+        await pilot.pause()
+        await pilot.press("h")
+        sentence = text[text.index("Zelensky also emphasized") : text.index("Russian attacks.") + 16]
+        assert [h.exact for h in reader.notes.highlights] == [sentence]
+        await pilot.press("right_square_bracket", "h")  # then a quote: h takes the quote, not the match
+        await pilot.pause()
+        quote = next(q for q in analysis.quotes if q.start == reader.jump_offset)
+        assert reader.notes.find(quote.start, quote.end) is not None
+        before = {h.id for h in reader.notes.highlights}
+        await pilot.press("G", "h")  # scrolled away from both: the first sentence on screen
+        await pilot.pause()
+        [newest] = [h for h in reader.notes.highlights if h.id not in before]
+        view = reader.article_view
+        assert view.is_visible(newest.start) and newest.start >= view.top_offset
+        assert len(reader.notes.highlights) == 3

@@ -68,6 +68,10 @@ class NotesActions:
     style_lookup: StyleLookup
     article_view: ArticleView
 
+    #: The offset of the last quote, statement, entity, date or match the reader stepped to
+    #: (set by the screen's ``_jump``), or of the highlight chosen in the Notes tab.
+    jump_offset: int | None = None
+
     notes: NoteStore
     _removed: list[Highlight]
     _current_highlight: str | None
@@ -101,12 +105,11 @@ class NotesActions:
     # -- where the reader is ----------------------------------------------------------------------
 
     def _focus_offset(self) -> int | None:
-        """The start of whatever the reader stepped to last (quote, match, entity, date), if anything."""
-        focus = self._current_focus()
-        for span in (focus.search, focus.entity, focus.date):
-            if span is not None:
-                return span[0]
-        return focus.quote.start if focus.quote is not None else None
+        """Where the reader stepped to last, while it is still on screen (scrolling away leaves it)."""
+        offset = self.jump_offset
+        if offset is None or not self.article_view.is_visible(offset):
+            return None
+        return offset
 
     def _visible_sentence(self) -> tuple[int, int]:
         """The first sentence that starts on screen (or the one running through the top line)."""
@@ -133,15 +136,18 @@ class NotesActions:
             while end > start and text[end - 1].isspace():
                 end -= 1
             return (start, end) if end > start else None
-        focus = self._current_focus()
-        quote: Quote | None = focus.quote
         offset = self._focus_offset()
-        if quote is not None and (offset is None or quote.start <= offset < quote.end):
+        if offset is None:
+            span = self._visible_sentence()
+            return span if span[1] > span[0] else None
+        quote: Quote | None = self._current_focus().quote
+        if quote is None or not quote.start <= offset < quote.end:
+            # A statement reached from the actors panel is not "the current quote" of ] and [.
+            quotes = self.analysis.quotes if self.analysis else []
+            quote = next((q for q in quotes if q.start == offset), None)
+        if quote is not None:
             return quote.start, quote.end
-        if offset is not None:
-            return sentence_span(self.article.text, offset)
-        span = self._visible_sentence()
-        return span if span[1] > span[0] else None
+        return sentence_span(self.article.text, offset)
 
     def current_highlight(self) -> Highlight | None:
         """The highlight the reader is on: the one chosen in the Notes tab while it has focus, else
@@ -325,5 +331,6 @@ class NotesActions:
         if highlight.orphaned:
             return
         self._current_highlight = highlight.id
+        self.jump_offset = highlight.start
         self.article_view.scroll_to_offset(highlight.start)
         self.article_view.focus()

@@ -330,6 +330,7 @@ class ReaderScreen(NotesActions, Screen[None]):
 
     def _jump(self, offset: int) -> None:
         self._focus_changed()
+        self.jump_offset = offset  # where the reader now is: what the notes keys act on
         self.article_view.scroll_to_offset(offset)
 
     # -- quotes and statements --------------------------------------------------------------------

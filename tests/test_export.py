@@ -366,3 +366,21 @@ def test_title_falls_back_to_the_file_name_the_url_or_stdin() -> None:
     assert title("https://example.org/news/1") == "https://example.org/news/1"
     assert title("-") == "Article from standard input"
     assert title("/tmp/story.txt", "A headline") == "A headline"
+
+
+def test_cli_export_uses_the_model_from_the_config(
+    kursk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.config import Config, save_config
+
+    save_config(Config(model="my_model"))
+    asked: list[str | None] = []
+
+    def record(article: Article, model: str | None) -> Analysis:
+        asked.append(model)
+        return hand_analysis(article.text, article.source)
+
+    monkeypatch.setattr("reader.commands.export.analyse_article", record)
+    assert main(["export", str(kursk)]) == 0
+    assert main(["export", str(kursk), "--model", "other"]) == 0
+    assert asked == ["my_model", "other"]

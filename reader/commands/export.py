@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.analysis.model import Analysis
+from reader.config import load_config
 from reader.errors import BylineError
 from reader.export import FORMATS, ExportFormat, build_export, format_for_path, render, write_export
 from reader.notes import NoteStore
@@ -51,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     for problem in store.problems:
         print(f"byline: warning: {problem}", file=sys.stderr)
     try:
-        analysis: Analysis | None = analyse_article(article, args.model)
+        # The reader's model (config.yaml) by default, so the analysis it cached is reused.
+        analysis: Analysis | None = analyse_article(article, args.model or load_config().model)
     except BylineError as error:
         if args.all_quotes:
             raise

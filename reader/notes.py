@@ -328,6 +328,9 @@ class NoteStore:
         self.hash = content_hash(article.text)
         self.file = file
         self.article_path = _article_path(article)
+        # What identifies "the same article, maybe edited": its file, or for a web page its URL.
+        url = article.source if "://" in article.source else None
+        self.location: str | None = str(self.article_path) if self.article_path else url
         self.highlights: list[Highlight] = []
         self.problems: list[str] = []
         self.reanchored_from: Path | None = None
@@ -352,7 +355,7 @@ class NoteStore:
                 store._reanchor_all()
                 if data.get("path") != (str(store.article_path) if store.article_path else None):
                     store._save_or_report("the article's new path")
-        elif store.article_path is not None:
+        elif store.location is not None:
             store._carry_over(directory)
         store._report_orphans()
         return store
@@ -383,13 +386,17 @@ class NoteStore:
         return data
 
     def _carry_over(self, directory: Path) -> None:
-        """Adopt the newest store of an earlier version of the same file, re-anchoring its highlights."""
+        """Adopt the newest store of an earlier version of the same file (or web page, by its URL),
+        re-anchoring its highlights."""
         earlier: list[tuple[str, Path, dict[str, Any]]] = []
         for file in directory.glob("*.json"):
             if file == self.file:
                 continue
             data = self._read(file, move_aside_when_corrupt=False)
-            if data is not None and data.get("path") == str(self.article_path) and data["highlights"]:
+            if data is None or not data["highlights"]:
+                continue
+            where = data.get("path") if self.article_path else data.get("source")
+            if where == self.location:
                 earlier.append((str(data.get("modified", "")), file, data))
         if not earlier:
             return

@@ -265,3 +265,15 @@ def test_merge_keeps_an_edited_note_over_a_removal_and_the_newer_of_two_edits() 
     assert merge_highlights(b, {}, {base.id: replace(base)}) == []  # removal of an unchanged one
     assert merge_highlights(b, {base.id: edited_here}, {base.id: edited_there}) == [edited_here]
     assert merge_highlights(b, {base.id: replace(base)}, {base.id: edited_there}) == [edited_there]
+
+
+def test_a_web_page_that_changed_is_reanchored_by_its_url() -> None:
+    from reader.sources.article import Article
+
+    url = "https://example.org/news/story"
+    store = NoteStore.open(Article(text=TEXT, source=url))
+    kept = store.add(*span_of(TEXT, "Nobody else"))
+    updated = NoteStore.open(Article(text="Update: corrected.\n" + TEXT, source=url))
+    assert [h.id for h in updated.anchored] == [kept.id]
+    another_page = NoteStore.open(Article(text="Nobody else came.\n", source=url + "-2"))
+    assert another_page.highlights == []

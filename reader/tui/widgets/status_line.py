@@ -38,8 +38,14 @@ class StatusLine(Horizontal):
         yield Static(id="status-filters")
 
     def show(self, location: str, filters: str) -> None:
-        self.query_one("#status-location", Static).update(Content(location))
-        self.query_one("#status-filters", Static).update(Content(filters))
+        """Update both parts; unchanged parts are left alone, and the location never needs a
+        layout pass (its width is fixed), which keeps a jump to the next quote within one frame."""
+        location_widget = self.query_one("#status-location", Static)
+        if str(location_widget.content) != location:
+            location_widget.update(Content(location), layout=False)
+        filters_widget = self.query_one("#status-filters", Static)
+        if str(filters_widget.content) != filters:
+            filters_widget.update(Content(filters))
 
     @property
     def location(self) -> str:

@@ -203,6 +203,26 @@ async def test_orphans_are_reported_when_the_reader_opens(tmp_path: Path) -> Non
         assert len(app.reader.notes.orphans) == 1
         panel = app.reader.query_one("#notes", NotesPanel)
         assert "1 orphaned" in str(panel.query_one("#notes-summary").content)
+        # the orphan can still be chosen in the Notes tab, its note edited, and removed
+        [orphan] = app.reader.notes.orphans
+        app.reader.query_one("#side-panel", TabbedContent).active = "notes-tab"
+        options = panel.query_one("#notes-list", OptionList)
+        options.focus()
+        options.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(n.startswith("Orphaned: its text is no longer in the article") for n in notes)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor) and app.screen.excerpt == "One sentence here."
+        await pilot.press("o", "k", "ctrl+s")
+        await pilot.pause()
+        assert app.reader.notes.get(orphan.id).note == "ok"
+        options.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.reader.notes.highlights == []
+        assert NoteStore.open(load_article(path)).highlights == []
 
 
 async def test_notes_keys_are_in_help_and_the_command_palette() -> None:

@@ -329,6 +329,8 @@ class NotesActions:
         except KeyError:
             return
         if highlight.orphaned:
+            self.notify("Orphaned: its text is no longer in the article. m edits the note, x removes it",
+                        timeout=4)
             return
         self._current_highlight = highlight.id
         self.jump_offset = highlight.start

@@ -4,9 +4,10 @@ Each entry shows where the highlight is (paragraph), the highlighted words
 shortened to one line, and the first line of its note behind the theme's
 ``note.marker``. Selecting an entry posts :class:`NotesPanel.Jump`; the app
 scrolls there. Orphaned highlights (their text is no longer in the article)
-are listed last and cannot be jumped to, but they stay visible: nothing the
-reader wrote disappears silently. Labels are ``rich.text.Text`` built from
-plain strings, so article text and notes are never read as markup.
+are listed last: there is nowhere to jump to, but their notes can still be
+read, edited or removed, and nothing the reader wrote disappears silently.
+Labels are ``rich.text.Text`` built from plain strings, so article text and
+notes are never read as markup.
 """
 
 from __future__ import annotations
@@ -93,10 +94,7 @@ class NotesPanel(Vertical):
         options = []
         for highlight in self._highlights:
             paragraph = None if highlight.orphaned else paragraph_number(self._paragraphs, highlight.start)
-            options.append(
-                Option(note_label(highlight, paragraph, self.style_lookup), id=highlight.id,
-                       disabled=highlight.orphaned)
-            )
+            options.append(Option(note_label(highlight, paragraph, self.style_lookup), id=highlight.id))
         option_list.set_options(options)
         ids = [h.id for h in self._highlights]
         if kept in ids:

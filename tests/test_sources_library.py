@@ -48,6 +48,9 @@ def row_texts(table: DataTable) -> list[list[str]]:  # type: ignore[type-arg]
 
 async def test_library_lists_the_sample_articles_analyses_them_and_opens_one(tmp_path: Path, nlp) -> None:
     folder = sample_folder(tmp_path)
+    shutil.copy(Path(__file__).parent / "fixtures" / "sources" / "news-page.html", folder / "news-page.html")
+    notes = "# Council notes\n\nThe *mayor* said the vote was close.\n"
+    (folder / "notes.md").write_text(notes, encoding="utf-8")
     app = library_app(folder)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
@@ -69,10 +72,13 @@ async def test_library_lists_the_sample_articles_analyses_them_and_opens_one(tmp
             assert row[3:5] == [str(len(expected.quotes)), str(len(expected.actors))]
         drought = rows[names.index("drought-water-talks.txt")]
         assert drought[:2] == ["Water talks stall as drought deepens across the south", "2025-08-22"]
+        page = rows[names.index("news-page.html")]
+        assert page[:2] == ["Kremlin rules out talks as Ukraine presses Kursk push", "2024-08-19"]
+        assert rows[names.index("notes.md")][:3] == ["Council notes", "", "7"]
         bar = screen.query_one("#library-progress", ProgressBar)
         assert bar.percentage == 1.0
         status = str(screen.query_one("#library-status").render())
-        assert status == "3/3 analysed · 1 could not be read · done"
+        assert status == "5/5 analysed · 1 could not be read · done"
 
         kursk = names.index("kremlin-rules-out-talks-kursk.txt")
         screen.table.move_cursor(row=kursk)

@@ -184,3 +184,42 @@ def test_byline_empty_dir_is_a_one_line_error(tmp_path: Path, capsys: pytest.Cap
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     assert main([str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"byline: {tmp_path}: no articles (.txt, .md, .html) in this folder\n"
+
+
+async def test_help_and_commands_work_in_the_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.tui.screens.help import HelpScreen, help_rows
+
+    monkeypatch.setattr(reader.analysis, "analyze", fake_analyze)
+    app = library_app(sample_folder(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        assert "library.open" in {row.binding_id for row in help_rows(library)}
+        titles = [command.title for command in app.get_system_commands(library)]
+        assert "Change theme" in titles
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
+        with pytest.raises(LookupError):
+            _ = app.reader  # no article is open yet
+        app.action_cycle_theme()  # restyles the library without a reader on the stack
+        await pilot.pause()
+        assert app.screen is library
+
+
+async def test_keymap_can_rebind_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, byline_home: Path
+) -> None:
+    monkeypatch.setattr(reader.analysis, "analyze", fake_analyze)
+    config = byline_home / "config" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text("keymap:\n  library.open: o\n", encoding="utf-8")
+    app = library_app(sample_folder(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        library = app.screen
+        await wait_until(pilot, lambda: library.progress.finished)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryReaderScreen)

@@ -24,7 +24,7 @@ from reader.config import Config, load_config, save_config
 from reader.sources.article import Article
 from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or_default
 from reader.tui.screens.help import HelpScreen, help_rows
-from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
 
 
@@ -111,7 +111,8 @@ class BylineApp(App[None]):
             return
         known = {
             binding.id
-            for bindings in (ReaderScreen.BINDINGS, LibraryScreen.BINDINGS, BylineApp.BINDINGS)
+            for bindings in (ReaderScreen.BINDINGS, LibraryScreen.BINDINGS, LibraryTable.BINDINGS,
+                             BylineApp.BINDINGS)
             for binding in bindings
             if isinstance(binding, Binding) and binding.id
         }

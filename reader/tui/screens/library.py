@@ -120,11 +120,18 @@ class LibraryReaderScreen(ReaderScreen):
             self.app.pop_screen()
 
 
+class LibraryTable(DataTable[Text]):
+    """The articles table; its ``enter`` (select the row) is the library's "Open", with an id for keymaps."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open", id="library.open"),
+    ]
+
+
 class LibraryScreen(Screen[None]):
     """Every article in a folder; ``enter`` opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_selected", "Open", id="library.open"),
         Binding("j", "cursor(1)", "Down", id="library.down", show=False),
         Binding("k", "cursor(-1)", "Up", id="library.up", show=False),
     ]
@@ -152,8 +159,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         count = f"{len(self.entries)} article{'s' if len(self.entries) != 1 else ''}"
         yield Static(Text(f"{self.folder} · {count} · enter opens, escape comes back"), id="library-header")
-        table: DataTable[Text] = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield LibraryTable(id="library-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="library-progress-row"):
             yield ProgressBar(id="library-progress", show_eta=False)
             yield Static("", id="library-status")
@@ -298,10 +304,6 @@ class LibraryScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.open_entry(int(str(event.row_key.value)))
-
-    def action_open_selected(self) -> None:
-        if self.table.row_count:
-            self.open_entry(self.table.cursor_row)
 
     def open_entry(self, index: int) -> None:
         """Open the article of row ``index`` in the reader, with its analysis when it is ready."""

@@ -73,15 +73,20 @@ def score(analysis: Analysis, gold: list[Gold], counts: dict[str, dict[str, int]
             )
             if covered * 2 >= g.end - g.start:
                 c["recalled"] += 1
-                best = max(hits, key=lambda q: sum(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts))
+                best = max(
+                    hits, key=lambda q: sum(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts)
+                )
                 if _same_speaker(best.speaker, g.speaker):
                     c["speaker_ok"] += 1
                 elif verbose:
-                    print(f"  wrong speaker {best.speaker!r} for {g.speaker!r}: {analysis.text[g.start:g.end][:60]!r}")
+                    words = analysis.text[g.start : g.end][:60]
+                    print(f"  wrong speaker {best.speaker!r} for {g.speaker!r}: {words!r}")
             elif verbose:
-                print(f"  missed {kind}: {analysis.text[g.start:g.end][:70]!r}")
+                print(f"  missed {kind}: {analysis.text[g.start : g.end][:70]!r}")
         for q in found:
-            inside = max((sum(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts) for g in wanted), default=0)
+            # Against all annotated statements of the kind together: a quote that runs over three
+            # paragraphs is annotated as three pieces.
+            inside = sum(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts for g in wanted)
             length = sum(p.end - p.start for p in q.parts) or 1
             if inside * 2 >= length:
                 c["precise"] += 1
@@ -97,22 +102,36 @@ def main() -> None:
     args = parser.parse_args()
 
     nlp = load_model(args.model)
-    counts = {k: {"gold": 0, "found": 0, "recalled": 0, "precise": 0, "speaker_ok": 0} for k in ("direct", "indirect")}
+    counts = {
+        k: {"gold": 0, "found": 0, "recalled": 0, "precise": 0, "speaker_ok": 0}
+        for k in ("direct", "indirect")
+    }
     articles = sorted(Path(args.folder).glob("*.txt"))
     for path in articles:
         annotations = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))["statements"]
         article = load_article(path)
         if args.verbose:
             print(path.name)
-        score(analyze(article, nlp=nlp, use_cache=False), _gold(article.text, annotations, path.name), counts, args.verbose)
+        score(
+            analyze(article, nlp=nlp, use_cache=False),
+            _gold(article.text, annotations, path.name),
+            counts,
+            args.verbose,
+        )
 
     figures: dict[str, object] = {"articles": len(articles)}
     for kind, c in counts.items():
         recall = c["recalled"] / c["gold"] if c["gold"] else 0.0
         precision = c["precise"] / c["found"] if c["found"] else 0.0
         speaker = c["speaker_ok"] / c["recalled"] if c["recalled"] else 0.0
-        figures[kind] = {"recall": round(recall, 3), "precision": round(precision, 3), "speaker": round(speaker, 3), **c}
-        print(f"{kind:8} recall {recall:.2f}  precision {precision:.2f}  speaker {speaker:.2f}  ({c['gold']} annotated)")
+        figures[kind] = {
+            "recall": round(recall, 3),
+            "precision": round(precision, 3),
+            "speaker": round(speaker, 3),
+            **c,
+        }
+        print(f"{kind:8} recall {recall:.2f}  precision {precision:.2f}  speaker {speaker:.2f}", end="")
+        print(f"  ({c['gold']} annotated)")
     print(json.dumps(figures))
 
 

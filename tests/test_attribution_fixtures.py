@@ -120,6 +120,54 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
         'Pieter van Wyk arrived late. "The numbers are clear," van Wyk told a news conference.',
         [("direct", "The numbers are clear", "Pieter van Wyk", "told")],
     ),
+    "an unclosed quote stops at its first sentence end": (
+        'Dorothy Kwiatkowski told members that the bus was "so slow that some days I walk. '
+        "Several owners argued that the vote should wait.",
+        [
+            ("direct", "so slow that some days I walk.", "Dorothy Kwiatkowski", "told members"),
+            ("indirect", "the vote should wait", "Several owners", "argued"),
+        ],
+    ),
+    "a possessor is not the speaker": (
+        "Szymanski’s lawyers said they would appeal the ruling.",
+        [("indirect", "they would appeal the ruling", "Szymanski’s lawyers", "said")],
+    ),
+    "a pronoun skips a name that only modifies a noun": (
+        "Priya Ramaswamy, a spokeswoman for the Szymanski campaign, spoke briefly. "
+        '"Voters deserve certainty," she said.',
+        [("direct", "Voters deserve certainty", "Priya Ramaswamy", "said")],
+    ),
+    "a document speaks for whoever issued it": (
+        "Mayor Raymond Szymanski conceded in a brief written statement. "
+        "According to the statement, the mayor called his rival to congratulate her.",
+        [("indirect", "the mayor called his rival", "Raymond Szymanski", "According to")],
+    ),
+    "an honorific is not part of the name": (
+        "Ms Fairbairn said the licences were lawful.",
+        [("indirect", "the licences were lawful", "Fairbairn", "said")],
+    ),
+    "another speaker inside reported speech is a statement of its own": (
+        "Police said about 6,000 people had taken part, while organizers said more than 20,000 had joined.",
+        [
+            ("indirect", "about 6,000 people had taken part", "Police", "said"),
+            ("indirect", "more than 20,000 had joined", "Organizers", "said"),
+        ],
+    ),
+    "a question put to someone is not their statement": (
+        'Asked whether she would resign, Lena Berg said: "Not today."',
+        [("direct", "Not today.", "Lena Berg", "said")],
+    ),
+    "a partial quote inside reported speech is the speaker's own words": (
+        "Priya Ramaswamy said the mayor had “no regrets” about seeking the recount.",
+        [
+            ("indirect", "the mayor had “no regrets” about seeking the recount", "Priya Ramaswamy", "said"),
+            ("direct", "no regrets", "Priya Ramaswamy", "said"),
+        ],
+    ),
+    "a title in quotation marks with no speaker is not a statement": (
+        "Many marchers carried posters from “Hold the Line,” a documentary about the valley.",
+        [],
+    ),
 }
 
 

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from reader.analysis.entities import NameCluster, name_key
 from reader.analysis.facts import RoleFact, SubjectPhrase
 from reader.analysis.gazetteer import country_of_capital
-from reader.analysis.lexicon import ACTOR_LABELS, ORGANISATION_NOUNS, SUBJECT_PRONOUNS
+from reader.analysis.lexicon import (
+    ACTOR_LABELS,
+    DOCUMENT_NOUNS,
+    GENERIC_ORGANISATION_NOUNS,
+    ORGANISATION_NOUNS,
+    SUBJECT_PRONOUNS,
+)
 from reader.analysis.model import Actor, Entity, Quote, Span
 from reader.analysis.speech import Statement
 
@@ -36,6 +42,12 @@ def _slug(name: str, taken: set[str]) -> str:
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
     return slug
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is about: "spokeswoman" in "spokeswoman for the Szymanski campaign"."""
+    words = re.split(r"\s+(?:for|of|to|at|in|with|on)\s+", role, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
 
 
 def _demonym_match(adjective: str, place: str) -> bool:
@@ -54,17 +66,25 @@ class _Timeline:
 
     starts: list[int] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    salient: list[bool] = field(default_factory=list)
 
-    def add(self, start: int, actor: Actor) -> None:
+    def add(self, start: int, actor: Actor, salient: bool = True) -> None:
         i = bisect.bisect_right(self.starts, start)
         self.starts.insert(i, start)
         self.actors.insert(i, actor)
+        self.salient.insert(i, salient)
 
-    def latest(self, before: int, kinds: tuple[str, ...], plural: bool | None = None) -> Actor | None:
+    def latest(self, before: int, kinds: tuple[str, ...]) -> Actor | None:
+        """The actor of the most recent salient mention before ``before`` whose kind fits.
+
+        Mentions that only modify a noun ("the Szymanski campaign") are not salient: in
+        "Priya Ramaswamy, a spokeswoman for the Szymanski campaign, ... she said" the
+        pronoun is hers.
+        """
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
             actor = self.actors[i]
-            if actor.kind in kinds:
+            if actor.kind in kinds and self.salient[i]:
                 return actor
             i -= 1
         return None
@@ -102,10 +122,10 @@ class ActorBuilder:
         self.actors.append(actor)
         return actor
 
-    def _add_mention(self, actor: Actor, span: Span) -> None:
+    def _add_mention(self, actor: Actor, span: Span, salient: bool = True) -> None:
         actor.mention_spans.append(span)
         self._mention_owner.append((span.start, span.end, actor))
-        self.timeline.add(span.start, actor)
+        self.timeline.add(span.start, actor, salient)
 
     def entities_from(self, clusters: list[NameCluster]) -> list[Entity]:
         """Create actors for clusters that can act, and the entity list that links to them."""
@@ -137,7 +157,7 @@ class ActorBuilder:
                     )
                 )
                 if actor is not None:
-                    self._add_mention(actor, span)
+                    self._add_mention(actor, span, salient=not mention.modifier)
         return entities
 
     def actor_at(self, span: Span) -> Actor | None:
@@ -154,6 +174,8 @@ class ActorBuilder:
                 continue
             if fact.role.lower() not in (r.lower() for r in actor.roles):
                 actor.roles.append(fact.role)
+            if actor.kind == "person" and _role_head(fact.role) in ORGANISATION_NOUNS:
+                actor.kind = "organisation"  # "the charity Shelterline" names an organisation
             if fact.affiliation and actor.affiliation is None:
                 actor.affiliation = self._affiliation_name(fact.affiliation)
 
@@ -206,8 +228,16 @@ class ActorBuilder:
         named = self.actor_at(mention)  # a "description" the parser did not see is a name
         if named is not None:
             return named
-        return self._by_role(mention, event.speaker_head) or self._described(
-            mention, event.speaker_head, event.plural
+        head = event.speaker_head
+        if head in DOCUMENT_NOUNS:
+            # "According to the statement, ...": the last named person or organisation issued it.
+            issuer = self.timeline.latest(mention.start, ("person", "organisation"))
+            if issuer is not None:
+                return issuer
+        return (
+            self._by_role(mention, head)
+            or self._organisation_named(mention, head)
+            or self._described(mention, head, event.plural)
         )
 
     def _antecedent(self, mention: Span, pronoun: str) -> Actor | None:
@@ -242,6 +272,24 @@ class ActorBuilder:
                 self._add_mention(actor, mention)
                 return actor
             i -= 1
+        return None
+
+    def _organisation_named(self, mention: Span, head: str) -> Actor | None:
+        """ "the ministry" -> the last organisation with that word in its name ("Interior Ministry");
+        "the company" -> the last organisation named at all."""
+        i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
+        fallback: Actor | None = None
+        while i >= 0:
+            actor = self.timeline.actors[i]
+            if actor.kind == "organisation" and actor.id not in {a.id for a in self._by_described.values()}:
+                if head in actor.name.lower().split():
+                    self._add_mention(actor, mention)
+                    return actor
+                fallback = fallback or actor
+            i -= 1
+        if fallback is not None and head in GENERIC_ORGANISATION_NOUNS:
+            self._add_mention(fallback, mention)
+            return fallback
         return None
 
     def _described(self, mention: Span, head: str, plural: bool) -> Actor:

@@ -36,6 +36,11 @@ _SURNAME_PARTICLES = frozenset(
 )
 
 
+def _looks_like_full_name(key: str) -> bool:
+    words = key.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _SURNAME_PARTICLES for w in words)
+
+
 def surname_in(full_name: str) -> str:
     """The part of a full name used alone later in an article ("Pieter van Wyk" -> "van Wyk")."""
     words = full_name.split()
@@ -134,9 +139,17 @@ def resolve_names(
             candidate.evidence["GPE"] += 1.0
             by_key[key].append(candidate)
 
+    # A full name is a person's when its mentions say so, or when its surname is used alone as a
+    # person's elsewhere ("Imogen Fairbairn", tagged ORG, and later "Fairbairn said").
+    top_label = {key: _vote(group).most_common(1)[0][0] for key, group in by_key.items()}
+    single_persons = {key for key, label in top_label.items() if " " not in key and label == "PERSON"}
     full_person_names = [
-        key for key, group in by_key.items() if " " in key and _vote(group).most_common(1)[0][0] == "PERSON"
+        key
+        for key, label in top_label.items()
+        if " " in key
+        and (label == "PERSON" or (_looks_like_full_name(key) and surname_in(key) in single_persons))
     ]
+    forced_person = set(full_person_names)
     surname_of: dict[str, str] = {}
     for full in full_person_names:
         surname = surname_in(full)
@@ -147,7 +160,7 @@ def resolve_names(
     for key, group in by_key.items():
         if key in surname_of:
             continue
-        label = _decide(key, group, surname_of)
+        label = "PERSON" if key in forced_person else _decide(key, group, surname_of)
         clusters[key] = NameCluster(key=key, label=label, aliases=[key], mentions=list(group))
     for surname, full in surname_of.items():
         cluster = clusters[full]

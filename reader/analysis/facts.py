@@ -30,6 +30,9 @@ class NameMention:
     # "ner"; "speaker" (a proper-noun speaker NER missed); "gazetteer" (a lone proper noun that
     # GeoNames knows as a place); "document" (another occurrence of a name decided elsewhere).
     found_by: str = "ner"
+    # True when the name only modifies another noun ("the Szymanski campaign", "Zelensky’s
+    # sentiments"): such mentions are not antecedents for a later "he" or "she".
+    modifier: bool = False
 
 
 @dataclass(slots=True)

@@ -17,14 +17,17 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     post complain caution believe estimate agree disclose reveal signal ask demand accuse counter retort
     charge concede hint answer assure boast conclude confess emphasise forecast guarantee imply inform
     joke lament mention object pledge proclaim propose protest recommend remind repeat speculate swear
-    threaten underline underscore whisper shout predict acknowledge
+    threaten underline underscore whisper shout predict acknowledge rule
     """.split()
 )
 
 # Verbs that also take things as subjects ("the refusal suggests that ..."): with these, only a
 # subject that can be a source (a name, a pronoun, a speaker noun) makes a statement.
 WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
-    "suggest indicate signal believe estimate agree observe note reveal underline underscore imply".split()
+    (
+        "suggest indicate signal believe estimate agree observe note reveal underline underscore imply "
+        "confirm show"
+    ).split()
 )
 
 # Common nouns that can be the subject of a speech verb and name a source.
@@ -50,7 +53,7 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     government ministry kremlin army military police administration agency council committee office
     department party campaign company firm bank court parliament cabinet union authorities association
     federation organisation organization service institute university hospital newspaper coalition
-    alliance report study survey poll document letter filing
+    alliance report study survey poll document letter filing charity embassy consulate foundation
     """.split()
 )
 
@@ -84,7 +87,26 @@ PERSON_TITLES: frozenset[str] = frozenset(
     mr mrs ms miss dr president prime minister chancellor senator governor mayor general gen colonel col
     lieutenant lt sergeant sgt captain capt judge justice secretary ambassador king queen prince
     princess pope rev sir lady lord commander adviser advisor spokesman spokeswoman spokesperson
-    councillor councilor councilman councilwoman
+    councillor councilor councilman councilwoman dame
+    """.split()
+)
+
+# Forms of address that are not roles ("Ms Fairbairn" says nothing about her job).
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss mx dame sir".split())
+
+# Subjects that are documents: the speaker is who issued them ("figures released by the board").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    statement report figures data letter memo filing release documents document records survey study
+    poll analysis ruling order complaint lawsuit post tweet
+    """.split()
+)
+
+# Descriptions that stand for the organisation last named ("the company" -> Sundvall Energia).
+GENERIC_ORGANISATION_NOUNS: frozenset[str] = frozenset(
+    """
+    company firm corporation developer operator utility group organisation organization charity party
+    agency bank airline alliance coalition union association campaign
     """.split()
 )
 

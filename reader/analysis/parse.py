@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact, SpeechEvent, SubjectPhrase
 from reader.analysis.lexicon import (
+    DOCUMENT_NOUNS,
+    HONORIFICS,
     LOCATIVE_PREPOSITIONS,
     NAME_LABELS,
     ORGANISATION_NOUNS,
@@ -81,6 +83,10 @@ def _name_evidence(ent: SpacySpan) -> dict[str, float]:
     return evidence
 
 
+def _is_title(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in PERSON_TITLES
+
+
 def _extend_person(ent: SpacySpan) -> tuple[int, int]:
     """Extend a PERSON mention over name parts the model left out: the surname in "Oleksandr
     Syrskyi" (it found "Oleksandr"), the first name in "said Beatriz Lima" (it found "Lima")."""
@@ -102,21 +108,44 @@ def _extend_person(ent: SpacySpan) -> tuple[int, int]:
     return start, end
 
 
+def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
+    """A name inside the subject phrase that is the real source, not a possessor.
+
+    "Her counterpart from Northridge, Pieter van Wyk," (an apposition somewhere in the
+    phrase) and "figures released by the board" name their source; "Szymanski’s lawyers"
+    does not make Szymanski the speaker.
+    """
+    for token in subject.subtree:
+        if token.i == subject.i or token.ent_type_ not in labels:
+            continue
+        path, node = [], token
+        while node.i != subject.i and node.head.i != node.i:
+            path.append(node.dep_)
+            node = node.head
+        if node.i != subject.i or "poss" in path:
+            continue
+        if not via_appos or "appos" in path:
+            return token
+    return None
+
+
 def _speaker_phrase(subject: Token) -> tuple[Token, str]:
     """The token that best names the speaker, and the form of the phrase.
 
     "Ukrainian senior commander Oleksandr Syrskyi" is parsed with "commander" as
-    the subject and the name as its apposition, and "Her counterpart from
-    Northridge, Pieter van Wyk," may hang the name elsewhere in the subject:
-    a person's name inside the subject phrase is the better speaker.
+    the subject and the name as its apposition: the name is the better speaker.
+    A document ("the statement", "figures released by the board") speaks for
+    whoever issued it.
     """
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
             return child, "name"
     if subject.pos_ == "NOUN":
-        for token in subject.subtree:
-            if token.ent_type_ == "PERSON" and token is not subject:
-                return token, "name"
+        is_document = subject.lemma_.lower() in DOCUMENT_NOUNS
+        labels = ("PERSON", "ORG", "GPE") if is_document else ("PERSON",)
+        named = _named_inside(subject, labels, via_appos=not is_document)
+        if named is not None:
+            return named, "name"
     capitalised = subject.text[:1].isupper()
     if (subject.pos_ == "PROPN" and capitalised) or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return subject, "name"
@@ -167,7 +196,7 @@ def _find_subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child if child.dep_ == "nsubj" else None
-        if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head is current:
+        if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None
         current = current.head
         if current.dep_ == "ccomp":
@@ -182,28 +211,56 @@ def _find_subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_speech_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _has_own_subject(token: Token) -> bool:
+    return any(child.dep_ in _SUBJECT_DEPS for child in token.children)
+
+
 def _is_second_statement(token: Token) -> bool:
-    """A speech verb coordinated inside a complement ("... but noted that ...") is a statement of its own."""
-    return token.dep_ == "conj" and token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+    """A speech verb coordinated inside a complement with content of its own ("... but noted
+    that ...") is a second statement of the same speaker, not part of the first."""
+    return (
+        token.dep_ == "conj"
+        and _is_speech_verb(token)
+        and not _has_own_subject(token)
+        and any(child.dep_ == "ccomp" for child in token.children)
+    )
+
+
+def _is_other_speaker(token: Token, content_head: Token) -> bool:
+    """A speech verb with its own subject inside the content ("..., while organizers said ...")."""
+    return (
+        token.i != content_head.i
+        and token.dep_ in ("advcl", "conj")
+        and _is_speech_verb(token)
+        and _has_own_subject(token)
+    )
 
 
 def _content_bounds(verb: Token) -> tuple[int, int] | None:
-    """Token indices [first, last] of the reported content: the verb's clausal complement."""
+    """Token indices [first, last] of the reported content: the verb's clausal complement.
+
+    The content stops before a coordinated second statement of the same speaker and
+    before another speaker's statement hung inside it.
+    """
+    doc = verb.doc
     for child in verb.children:
-        if child.dep_ == "ccomp":
-            first, last = child.left_edge.i, child.right_edge.i
-            doc = verb.doc
-            for conj in child.children:
-                if _is_second_statement(conj):
-                    # End before the coordinated speech verb and its conjunction.
-                    cut = conj.left_edge.i
-                    while cut - 1 > first and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
-                        cut -= 1
-                    last = min(last, cut - 1)
-            while first <= last and (doc[first].dep_ == "mark" or doc[first].is_punct):
-                first += 1
-            if last - first + 1 >= 3 and first <= last:
-                return first, last
+        if child.dep_ != "ccomp":
+            continue
+        first, last = child.left_edge.i, child.right_edge.i
+        for token in child.subtree:
+            if token.i > first and (_is_second_statement(token) or _is_other_speaker(token, child)):
+                cut = token.left_edge.i
+                while cut - 1 > first and (doc[cut - 1].dep_ in ("cc", "mark") or doc[cut - 1].is_punct):
+                    cut -= 1
+                last = min(last, cut - 1)
+        while first <= last and (doc[first].dep_ == "mark" or doc[first].is_punct):
+            first += 1
+        if last - first + 1 >= 3 and first <= last:
+            return first, last
     return None
 
 
@@ -246,6 +303,9 @@ def _speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[S
 
 
 def _verb_event(verb: Token, text: str, base: int) -> SpeechEvent | None:
+    own_subject = any(child.dep_ in _SUBJECT_DEPS for child in verb.children)
+    if verb.tag_ == "VBN" and not own_subject:
+        return None  # "Asked whether she would publish ...": a question put to her, not her statement
     subject = _find_subject(verb)
     if subject is None:
         return None
@@ -368,7 +428,9 @@ def _roles(doc: Doc, base: int, persons: list[tuple[int, int]]) -> list[RoleFact
         if bounds is None:
             continue
         first, last = bounds
-        tokens = [doc[k] for k in range(first, last + 1)]
+        tokens = [doc[k] for k in range(first, last + 1) if doc[k].lower_.rstrip(".") not in HONORIFICS]
+        if not tokens:
+            continue
         affiliation = None
         leading = tokens[0]
         if leading.ent_type_ in ("NORP", "GPE", "ORG") and len(tokens) > 1:
@@ -406,15 +468,20 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         if label not in NAME_LABELS:
             continue
         start_i, end_i = ent.start, ent.end
-        if label == "PERSON":
-            start_i, end_i = _extend_person(ent)
-            while end_i - start_i > 1 and doc[start_i].lower_.rstrip(".") in PERSON_TITLES:
-                start_i += 1  # "Councillor David Mbeki": the title is a role, not part of the name
+        titled = False
+        while end_i - start_i > 1 and _is_title(doc[start_i]):
+            start_i += 1  # "Councillor David Mbeki", "Ms Fairbairn": the title is not part of the name
+            titled = True
+        is_person = label == "PERSON" or titled
+        if is_person:
+            start_i, end_i = _extend_person(doc[start_i:end_i])
         start, end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1])
         mention = NameMention(base + start, base + end, text[start:end], label)
         mention.evidence.update(_name_evidence(doc[start_i:end_i]))
+        root = doc[start_i:end_i].root
+        mention.modifier = root.dep_ in ("poss", "compound") and not (start_i <= root.head.i < end_i)
         facts.names.append(mention)
-        if label == "PERSON":
+        if is_person:
             persons.append((start_i, end_i))
     facts.events = _speech_events(doc, base, facts.subjects)
     facts.candidates = _unlabelled_proper_nouns(doc, base)

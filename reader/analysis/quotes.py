@@ -15,7 +15,8 @@ The rules, in short:
 * A paragraph is a run of text between newlines. A quote that is still open
   at the end of its paragraph continues only if the next paragraph starts
   with an opening mark of the same family (the multi-paragraph convention);
-  otherwise it ends there with ``closed=False``. Nothing ever spans an
+  otherwise it ends with ``closed=False`` at its first sentence end (or its
+  paragraph end when it has a single sentence). Nothing ever spans an
   unmarked paragraph break.
 * A mark's *context* is "opening" when it has a boundary (start, whitespace,
   an opening bracket or dash) on its left and text on its right, "closing"
@@ -480,8 +481,25 @@ def _content_end(text: str, opening: _Open) -> int:
     return len(text) if opening.content_end is None else opening.content_end
 
 
+# The end of a sentence inside an unclosed quote: ". " before a capital, not after "Mr" or an initial.
+_SENTENCE_BREAK_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘'])"
+)
+
+
 def _unclosed(text: str, opening: _Open) -> Quotation | None:
-    parts = _spans(text, [*opening.earlier_parts, (opening.content_start, _content_end(text, opening))])
+    """A quote whose closing mark never came: it ends at its first sentence end.
+
+    A missing closing mark is a typo, and the words after the quoted sentence are
+    much more often the reporter's ("...walk. Several business owners argued...")
+    than more of the quote, so the quote is not allowed to run on to the end of
+    its paragraph.
+    """
+    end = _content_end(text, opening)
+    sentence_end = _SENTENCE_BREAK_RE.search(text, opening.content_start, end)
+    if sentence_end is not None:
+        end = sentence_end.end()
+    parts = _spans(text, [*opening.earlier_parts, (opening.content_start, end)])
     if not parts:
         return None  # a lone opening mark at the end of a paragraph quotes nothing
     return Quotation(opening.start, parts[-1].end, parts, closed=False, scare=False)

@@ -90,7 +90,7 @@ async def measure(text: str, analyse: bool, jumps: int) -> dict[str, object]:
             return figures
 
         during: list[float] = []
-        while not reader.decorations.layers:
+        while not reader.decorations.layers and reader.analysis_error is None:
             during.append(_page_frame(reader))
             await asyncio.sleep(0.02)
         figures["first_highlights_s"] = round(time.perf_counter() - start, 3)

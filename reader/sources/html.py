@@ -67,7 +67,6 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
             include_tables=False,
             include_images=False,
             include_links=False,
-            deduplicate=True,
         )
     except Exception as error:  # trafilatura surfaces lxml's and its own errors on odd markup.
         raise BylineError(f"{origin}: could not read the HTML ({type(error).__name__})") from None

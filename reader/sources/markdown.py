@@ -87,6 +87,12 @@ def _front_matter_text(data: dict[str, Any], *keys: str) -> str | None:
 
 
 @dataclass(slots=True)
+class _OpenList:
+    ordered: bool
+    next_number: int
+
+
+@dataclass(slots=True)
 class _Renderer:
     """Walk markdown-it tokens, copying the visible text out of the source."""
 
@@ -95,7 +101,7 @@ class _Renderer:
     line_starts: list[int]
     title: str | None = None
     pending_break: str = ""
-    list_stack: list[list[int | bool]] = field(default_factory=list)
+    list_stack: list[_OpenList] = field(default_factory=list)
     pending_prefix: str = ""
     heading_level: int = 0
     block_started: bool = True
@@ -130,7 +136,7 @@ class _Renderer:
                 self.render_inline_block(token)
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = int(token.attrs.get("start", 1) or 1)
-                self.list_stack.append([kind == "ordered_list_open", start])
+                self.list_stack.append(_OpenList(ordered=kind == "ordered_list_open", next_number=start))
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.list_stack.pop()
             elif kind == "list_item_open":
@@ -141,14 +147,15 @@ class _Renderer:
                 self.pending_break = "\n\n"
 
     def next_bullet(self, tokens: list[Token], index: int) -> str:
+        """The marker Byline writes before a list item: a bullet, or the item's number."""
         if not self.list_stack:
             return "• "
-        ordered, number = self.list_stack[-1]
+        current = self.list_stack[-1]
         depth = "  " * (len(self.list_stack) - 1)
-        if ordered:
-            self.list_stack[-1][1] = int(number) + 1
-            delimiter = tokens[index].markup or "."
-            return f"{depth}{number}{delimiter} "
+        if current.ordered:
+            number = current.next_number
+            current.next_number += 1
+            return f"{depth}{number}{tokens[index].markup or '.'} "
         return f"{depth}• "
 
     def render_inline_block(self, token: Token) -> None:

@@ -129,17 +129,6 @@ class ShownTextBuilder:
         self._parts.append(text)
         self._length += len(text)
 
-    def ends_with(self, suffix: str) -> bool:
-        return self.text_tail(len(suffix)) == suffix
-
-    def text_tail(self, count: int) -> str:
-        tail = ""
-        for part in reversed(self._parts):
-            tail = part + tail
-            if len(tail) >= count:
-                break
-        return tail[-count:] if count else ""
-
     def _append_segment(self, source_start: int, length: int) -> None:
         if length <= 0:
             return

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -134,6 +135,7 @@ class ReaderScreen(NotesActions, Screen[None]):
         self._quote_order: list[int] = []
         self._location = ""
         self._saved_offset = 0
+        self._progress_timer: Timer | None = None
         # Kept as an attribute, not queried: the position is saved on unmount, after the children left.
         self._view = ArticleView(article.text, id="article")
 
@@ -247,8 +249,8 @@ class ReaderScreen(NotesActions, Screen[None]):
         self.decorations.layers = fresh.layers
         self._rebuild_quote_order()
         self.actors_panel.show_analysis(analysis, self.style_lookup)
-        if timer := getattr(self, "_progress_timer", None):
-            timer.stop()
+        if self._progress_timer is not None:
+            self._progress_timer.stop()
         self.article_view.restyle()
         self.refresh_status()
 

@@ -32,6 +32,8 @@ from reader.analysis.lexicon import (
 from reader.analysis.model import Actor, Entity, Quote, Span
 from reader.analysis.speech import Statement
 
+# How far back (in actor mentions) a description looks for the actor it refers to.
+_LOOKBACK_MENTIONS = 200
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 
 
@@ -98,7 +100,10 @@ class ActorBuilder:
         self.actors: list[Actor] = []
         self._ids: set[str] = set()
         self._by_described: dict[str, Actor] = {}
+        # Name mentions sorted by start, for overlap look-ups; mentions are short, so the
+        # ones overlapping a span start at most _LONGEST_MENTION characters before it.
         self._mention_owner: list[tuple[int, int, Actor]] = []
+        self._longest_mention = 0
         self.timeline = _Timeline()
         self._subjects: list[SubjectPhrase] = []
         self._subject_starts: list[int] = []
@@ -124,7 +129,8 @@ class ActorBuilder:
 
     def _add_mention(self, actor: Actor, span: Span, salient: bool = True) -> None:
         actor.mention_spans.append(span)
-        self._mention_owner.append((span.start, span.end, actor))
+        bisect.insort(self._mention_owner, (span.start, span.end, actor), key=lambda m: m[0])
+        self._longest_mention = max(self._longest_mention, span.end - span.start)
         self.timeline.add(span.start, actor, salient)
 
     def entities_from(self, clusters: list[NameCluster]) -> list[Entity]:
@@ -162,7 +168,10 @@ class ActorBuilder:
 
     def actor_at(self, span: Span) -> Actor | None:
         """The actor whose name mention overlaps ``span`` (a person if there are several)."""
-        found = [a for s, e, a in self._mention_owner if s < span.end and span.start < e]
+        owners = self._mention_owner
+        lo = bisect.bisect_left(owners, span.start - self._longest_mention, key=lambda m: m[0])
+        hi = bisect.bisect_left(owners, span.end, key=lambda m: m[0])
+        found = [a for s, e, a in owners[lo:hi] if s < span.end and span.start < e]
         if not found:
             return None
         return next((a for a in found if a.kind == "person"), found[0])
@@ -266,7 +275,8 @@ class ActorBuilder:
     def _by_role(self, mention: Span, head: str) -> Actor | None:
         """ "the adviser" -> the most recently mentioned actor whose role has that word."""
         i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
-        while i >= 0:
+        stop = max(-1, i - _LOOKBACK_MENTIONS)
+        while i > stop:
             actor = self.timeline.actors[i]
             if any(head in role.lower().split() for role in actor.roles):
                 self._add_mention(actor, mention)
@@ -278,10 +288,12 @@ class ActorBuilder:
         """ "the ministry" -> the last organisation with that word in its name ("Interior Ministry");
         "the company" -> the last organisation named at all."""
         i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
+        stop = max(-1, i - _LOOKBACK_MENTIONS)
         fallback: Actor | None = None
-        while i >= 0:
+        described = {a.id for a in self._by_described.values()}
+        while i > stop:
             actor = self.timeline.actors[i]
-            if actor.kind == "organisation" and actor.id not in {a.id for a in self._by_described.values()}:
+            if actor.kind == "organisation" and actor.id not in described:
                 if head in actor.name.lower().split():
                     self._add_mention(actor, mention)
                     return actor
@@ -321,17 +333,20 @@ class ActorBuilder:
 
 
 def _without_nested(quotes: list[Quote]) -> list[Quote]:
-    """Drop reported speech that lies inside another statement of the same speaker."""
-    kept = []
-    for quote in quotes:
-        inside_own = quote.kind == "indirect" and any(
-            other is not quote
-            and other.actor == quote.actor
-            and other.start <= quote.start
-            and quote.end <= other.end
-            and (other.end - other.start) > (quote.end - quote.start)
-            for other in quotes
-        )
-        if not inside_own:
-            kept.append(quote)
-    return kept
+    """Drop reported speech that lies inside a longer statement of the same speaker."""
+    nested: set[int] = set()
+    by_actor: dict[str | None, list[int]] = {}
+    for index, quote in enumerate(quotes):
+        by_actor.setdefault(quote.actor, []).append(index)
+    for indices in by_actor.values():
+        # Sorted by start, longest first: a container always comes before what it contains.
+        indices.sort(key=lambda i: (quotes[i].start, -quotes[i].end))
+        reach_end, reach_start = -1, -1
+        for i in indices:
+            quote = quotes[i]
+            inside = reach_end > quote.end or (reach_end == quote.end and reach_start < quote.start)
+            if inside and quote.kind == "indirect":
+                nested.add(i)
+            if quote.end > reach_end:
+                reach_end, reach_start = quote.end, quote.start
+    return [quote for i, quote in enumerate(quotes) if i not in nested]

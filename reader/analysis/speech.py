@@ -245,12 +245,18 @@ def _reported(text: str, events: list[SpeechEvent], direct: list[Statement]) -> 
     reported speech with a partial quote inside, and stays.
     """
     quoted = sorted((p.start, p.end) for s in direct for p in s.quote.parts)
+    quoted_starts = [start for start, _ in quoted]
+    longest = max((end - start for start, end in quoted), default=0)
     statements = []
     for event in events:
         content = event.content
         if content is None or event.speaker is None:
             continue
-        covered = sum(max(0, min(end, content.end) - max(start, content.start)) for start, end in quoted)
+        lo = bisect.bisect_left(quoted_starts, content.start - longest)
+        hi = bisect.bisect_left(quoted_starts, content.end)
+        covered = sum(
+            max(0, min(end, content.end) - max(start, content.start)) for start, end in quoted[lo:hi]
+        )
         if covered * 2 >= content.end - content.start:
             continue
         statements.append(

@@ -66,7 +66,10 @@ def test_text_header_becomes_metadata_and_offsets_map_back(tmp_path: Path) -> No
     assert article.author == "Jane Doe and John Roe"
     assert article.published == "2024-08-19"
     assert article.metadata["header"] == {"published_text": "August 19, 2024 10:32 GMT"}
-    assert article.text == "The Kremlin said “no talks”.\nUshakov stated it on Monday.\n"
+    # The text is the file's (line ends aside); the body starts after the header lines.
+    assert article.text == source.replace("\r\n", "\n")
+    body = "The Kremlin said “no talks”.\nUshakov stated it on Monday.\n"
+    assert article.text[article.body_start :] == body
     source_map = article_source_map(article)
     assert source_map is not None
     for word in ("Kremlin", "“no talks”", "Ushakov", "Monday"):
@@ -80,13 +83,15 @@ def test_text_field_lines_in_any_order(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "a.txt", source))
     assert (article.title, article.author, article.published) == ("A quiet week", "Desk staff", "2024-08-06")
     assert article.metadata["header"]["source"] == "Wire"
-    assert article.text == "Body text here.\n"
+    assert article.text == source
+    assert article.text[article.body_start :] == "Body text here.\n"
 
 
 def test_a_single_headline_like_line_is_the_body_not_a_title(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "short.txt", "Breaking: talks are off\n"))
     assert article.title is None
     assert article.text == "Breaking: talks are off\n"
+    assert article.body_start == 0
 
 
 @pytest.mark.parametrize(

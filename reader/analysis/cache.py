@@ -1,7 +1,7 @@
 """An on-disk cache of analyses, so a second open costs a file read and no spaCy.
 
 The key covers everything the result depends on: the text, the publication
-date (it anchors relative dates), the model's name and version, and
+date (it anchors relative dates), where the body starts after a header, the model's name and version, and
 ``ANALYSIS_VERSION``, which changes whenever the rules here change. The model
 version is read from the installed package's ``meta.json`` without importing
 spaCy, which is the point of the cache.
@@ -40,9 +40,10 @@ def installed_model_version(name: str) -> str:
         return "unknown"
 
 
-def cache_key(text: str, model_name: str, published: str | None) -> str:
+def cache_key(text: str, model_name: str, published: str | None, body_start: int = 0) -> str:
     digest = hashlib.sha256()
-    for piece in (ANALYSIS_VERSION, model_name, installed_model_version(model_name), published or "", text):
+    version = installed_model_version(model_name)
+    for piece in (ANALYSIS_VERSION, model_name, version, published or "", str(body_start), text):
         digest.update(piece.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

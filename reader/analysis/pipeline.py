@@ -84,7 +84,7 @@ def analyze(
     model_name = model or (
         nlp.meta.get("lang", "en") + "_" + nlp.meta["name"] if nlp else resolve_model_name()
     )
-    key = cache_key(article.text, model_name, article.published)
+    key = cache_key(article.text, model_name, article.published, article.body_start)
     if use_cache:
         cached = load_cached(key)
         if cached is not None:
@@ -111,8 +111,9 @@ def analyze_with(
     them. The returned analysis is the final one, decided over the whole text.
     """
     text = article.text
-    chunks = chunk_spans(text)
-    quotations = scan_quotations(text)
+    body = article.body_start
+    chunks = [(max(start, body), end) for start, end in chunk_spans(text) if end > body]
+    quotations = [q for q in scan_quotations(text) if q.start >= body]
     facts: list[ParagraphFacts] = []
     if on_partial is not None:
         on_partial(_partial(article, quotations, facts))

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+BODY_START_KEY = "body_start"
+"""The ``Article.metadata`` key for where the article's body starts in ``text``: a plain-text file
+keeps its headline and byline lines in the text, and the analysis starts after them."""
+
 
 @dataclass(slots=True)
 class Article:
@@ -23,3 +27,8 @@ class Article:
     author: str | None = None
     encoding: str = "utf-8"
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def body_start(self) -> int:
+        """Where the article's own text begins (after any headline and byline lines)."""
+        return int(self.metadata.get(BODY_START_KEY, 0))

@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 
 from reader.errors import BylineError
 from reader.sources import raw
-from reader.sources.article import Article
+from reader.sources.article import BODY_START_KEY, Article
 from reader.sources.header import parse_header
 from reader.sources.offsets import SOURCE_LENGTH_KEY, SOURCE_MAP_KEY, SourceMap, normalise_newlines
 from reader.sources.url import DEFAULT_TIMEOUT, fetch, is_url
@@ -58,9 +58,13 @@ def _decode_checked(data: bytes, origin: str, declared: str | None = None) -> tu
 
 
 def _from_text(text: str) -> tuple[str, SourceMap, dict[str, Any]]:
+    """A text file is shown as it is (line ends aside): its header lines stay in the text, and
+    ``body_start`` tells the analysis where the article itself begins."""
     header = parse_header(text)
-    shown, source_map = normalise_newlines(text, header.body_start)
+    shown, source_map = normalise_newlines(text)
     info: dict[str, Any] = {"title": header.title, "published": header.published, "author": header.author}
+    if header.body_start:
+        info[BODY_START_KEY] = len(normalise_newlines(text, 0, header.body_start)[0])
     if header.fields:
         info["header"] = dict(header.fields)
     return shown, source_map, info

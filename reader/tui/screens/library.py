@@ -65,7 +65,7 @@ class LibraryEntry:
 
     @property
     def words(self) -> int:
-        return len(self.article.text.split()) if self.article else 0
+        return len(self.article.text[self.article.body_start :].split()) if self.article else 0
 
     def cells(self) -> tuple[Text, ...]:
         """The row's cells as Text objects: titles are article data, never markup."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.analysis.entities import NameCluster, name_key
@@ -76,7 +78,9 @@ class _Timeline:
         self.actors.insert(i, actor)
         self.salient.insert(i, salient)
 
-    def latest(self, before: int, kinds: tuple[str, ...]) -> Actor | None:
+    def latest(
+        self, before: int, kinds: tuple[str, ...], accept: Callable[[Actor], bool] | None = None
+    ) -> Actor | None:
         """The actor of the most recent salient mention before ``before`` whose kind fits.
 
         Mentions that only modify a noun ("the Szymanski campaign") are not salient: in
@@ -86,7 +90,7 @@ class _Timeline:
         i = bisect.bisect_left(self.starts, before) - 1
         while i >= 0:
             actor = self.actors[i]
-            if actor.kind in kinds and self.salient[i]:
+            if actor.kind in kinds and self.salient[i] and (accept is None or accept(actor)):
                 return actor
             i -= 1
         return None
@@ -106,6 +110,8 @@ class ActorBuilder:
         self._longest_mention = 0
         self.timeline = _Timeline()
         self._subjects: list[SubjectPhrase] = []
+        # What the text itself says of a person's gender ("Ms", "she said" resolved to them).
+        self._gender: dict[str, Counter[str]] = {}
         self._subject_starts: list[int] = []
 
     def add_subject_phrases(self, subjects: list[SubjectPhrase]) -> None:
@@ -164,7 +170,24 @@ class ActorBuilder:
                 )
                 if actor is not None:
                     self._add_mention(actor, span, salient=not mention.modifier)
+                    for gender in ("MALE", "FEMALE"):
+                        if mention.evidence.get(gender):
+                            self._note_gender(actor, "he" if gender == "MALE" else "she")
         return entities
+
+    def _note_gender(self, actor: Actor, pronoun: str | None) -> None:
+        if pronoun in ("he", "she") and actor.kind == "person":
+            self._gender.setdefault(actor.id, Counter())[pronoun] += 1
+
+    def _fits(self, actor: Actor, pronoun: str | None) -> bool:
+        """Whether nothing the text said of this person contradicts ``pronoun``."""
+        if pronoun not in ("he", "she"):
+            return True
+        seen = self._gender.get(actor.id)
+        if not seen:
+            return True
+        other = "she" if pronoun == "he" else "he"
+        return seen[pronoun] >= seen[other]
 
     def actor_at(self, span: Span) -> Actor | None:
         """The actor whose name mention overlaps ``span`` (a person if there are several)."""
@@ -214,6 +237,9 @@ class ActorBuilder:
             if actor is not None:
                 statement.quote.actor = actor.id
                 statement.quote.speaker = actor.name
+                if statement.event is not None and statement.event.speaker_form == "name":
+                    # "Szymanski said he would appeal": a named speaker's own pronoun.
+                    self._note_gender(actor, statement.event.content_pronoun)
         quotes = _without_nested([s.quote for s in statements])
         for index, quote in enumerate(quotes):
             actor = self._by_id(quote.actor) if quote.actor else None
@@ -233,6 +259,7 @@ class ActorBuilder:
         if event.speaker_form == "name":
             return self.actor_at(mention) or self._described(mention, event.speaker_head, event.plural)
         if event.speaker_form == "pronoun":
+            # A resolved pronoun is not evidence of gender: one wrong guess would spread.
             return self._antecedent(mention, event.speaker_head)
         named = self.actor_at(mention)  # a "description" the parser did not see is a name
         if named is not None:
@@ -244,7 +271,7 @@ class ActorBuilder:
             if issuer is not None:
                 return issuer
         return (
-            self._by_role(mention, head)
+            self._by_role(mention, head, event.content_pronoun)
             or self._organisation_named(mention, head)
             or self._described(mention, head, event.plural)
         )
@@ -254,7 +281,7 @@ class ActorBuilder:
         (or an organisation or group subject phrase, which then becomes an actor) for "it"/"they"."""
         kind = SUBJECT_PRONOUNS.get(pronoun, "person")
         if kind == "person":
-            actor = self.timeline.latest(mention.start, ("person",))
+            actor = self.timeline.latest(mention.start, ("person",), lambda a: self._fits(a, pronoun))
         else:
             kinds = ("organisation", "place") if pronoun == "it" else ("group", "organisation", "place")
             actor = self.timeline.latest(mention.start, kinds)
@@ -272,13 +299,14 @@ class ActorBuilder:
     def _by_id(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
-    def _by_role(self, mention: Span, head: str) -> Actor | None:
-        """ "the adviser" -> the most recently mentioned actor whose role has that word."""
+    def _by_role(self, mention: Span, head: str, pronoun: str | None = None) -> Actor | None:
+        """ "the adviser" -> the most recently mentioned actor whose role has that word (and whose
+        gender, where the text tells it, fits "the minister said she ...")."""
         i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
         stop = max(-1, i - _LOOKBACK_MENTIONS)
         while i > stop:
             actor = self.timeline.actors[i]
-            if any(head in role.lower().split() for role in actor.roles):
+            if any(head in role.lower().split() for role in actor.roles) and self._fits(actor, pronoun):
                 self._add_mention(actor, mention)
                 return actor
             i -= 1

@@ -70,6 +70,8 @@ def _vote(mentions: list[NameMention]) -> Counter[str]:
         if mention.found_by == "ner":
             votes[mention.label] += 0.4 if mention.label in WEAK_LABELS else 1.0
         for label, weight in mention.evidence.items():
+            if label in ("MALE", "FEMALE"):
+                continue
             if label == "SPEAKER":
                 speaker += weight
             else:

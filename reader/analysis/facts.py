@@ -45,6 +45,9 @@ class SpeechEvent:
     speaker_head: str  # lower-cased head word of the speaker phrase ("ushakov", "he", "officials")
     content: Span | None
     plural: bool = False
+    # "he" or "she" when the reported content starts with one ("the minister said she was open
+    # to ..."): it usually refers back to the speaker, so it tells the speaker's gender.
+    content_pronoun: str | None = None
 
 
 @dataclass(slots=True)

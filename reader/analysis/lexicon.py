@@ -91,6 +91,18 @@ PERSON_TITLES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns for people in public roles: a name right after one ("commander-in-chief Oleksandr
+# Syrskyi") or in apposition to one is a person, whatever label the model gave it.
+PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    president minister chancellor premier senator governor mayor general commander chief colonel
+    officer spokesman spokeswoman spokesperson adviser advisor secretary ambassador envoy diplomat
+    official judge prosecutor lawyer attorney director chairman chairwoman chair ceo founder leader
+    economist analyst researcher scientist professor lawmaker councillor councilor candidate nominee
+    activist journalist editor author coach captain head deputy aide negotiator mediator
+    """.split()
+)
+
 # Forms of address that are not roles ("Ms Fairbairn" says nothing about her job).
 HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss mx dame sir".split())
 

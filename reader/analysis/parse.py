@@ -17,6 +17,7 @@ from reader.analysis.lexicon import (
     LOCATIVE_PREPOSITIONS,
     NAME_LABELS,
     ORGANISATION_NOUNS,
+    PERSON_ROLE_NOUNS,
     PERSON_TITLES,
     PLACE_NOUNS,
     SPEAKER_NOUNS,
@@ -34,6 +35,15 @@ if TYPE_CHECKING:
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
 _QUOTE_CHARS = "\"'“”‘’«»`"
+# Honorifics that tell a person's gender, which helps "she" find the right antecedent.
+_HONORIFIC_GENDER = {
+    "mr": "MALE",
+    "sir": "MALE",
+    "ms": "FEMALE",
+    "mrs": "FEMALE",
+    "miss": "FEMALE",
+    "dame": "FEMALE",
+}
 _NUMBER_LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -75,11 +85,19 @@ def _name_evidence(ent: SpacySpan) -> dict[str, float]:
             evidence["GPE"] = evidence.get("GPE", 0) + 1.5
     if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.text[:1].isupper():
         evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0
+        gender = _HONORIFIC_GENDER.get(before.lower_.rstrip("."))
+        if gender:
+            evidence[gender] = 1.0
+    elif before is not None and before.lemma_.lower() in PERSON_ROLE_NOUNS and len(ent) >= 2:
+        evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0  # "commander-in-chief Oleksandr Syrskyi"
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLE_NOUNS and len(ent) >= 2:
+        evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0  # "its commander-in-chief, Oleksandr Syrskyi,"
     if len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and ent.label_ == "PERSON":
         evidence["PERSON"] = evidence.get("PERSON", 0) + 1.0
-    root = ent.root
     if ent.label_ == "NORP" or (root.pos_ == "ADJ" and ent.label_ in ("GPE", "NORP")):
-        evidence["NORP"] = evidence.get("NORP", 0) + 1.0
+        # "Ukrainian", "Russian": an adjective of nationality is never the country itself.
+        evidence["NORP"] = evidence.get("NORP", 0) + (1.5 if root.pos_ == "ADJ" else 1.0)
     return evidence
 
 
@@ -328,7 +346,15 @@ def _verb_event(verb: Token, text: str, base: int) -> SpeechEvent | None:
         speaker_head=head.lower_,
         content=content,
         plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we"),
+        content_pronoun=_leading_pronoun(content),
     )
+
+
+def _leading_pronoun(content: Span | None) -> str | None:
+    if content is None:
+        return None
+    first = content.text.split(maxsplit=1)[0].lower() if content.text.split() else ""
+    return first if first in ("he", "she") else None
 
 
 def _according_event(according: Token, text: str, base: int) -> SpeechEvent | None:
@@ -369,7 +395,9 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
     while i >= 0:
         token = doc[i]
         is_title = token.lower_.rstrip(".") in PERSON_TITLES and token.text[:1].isupper()
-        if token.pos_ in ("NOUN", "ADJ") or (
+        # Inside a hyphenated word ("commander-in-chief") the pieces are glued together.
+        glued = i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_ and i < name_first.i - 1
+        if glued or token.pos_ in ("NOUN", "ADJ") or (
             token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or is_title)
         ):
             if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -392,12 +420,17 @@ def _role_from_apposition(name_first: Token, name_last: Token) -> tuple[int, int
     root = name_last
     if root.dep_ == "appos" and root.head.i < name_first.i and root.head.pos_ == "NOUN":
         noun = root.head
-        if noun.i == name_first.i - 1:
+        # "senior commander Oleksandr Syrskyi", or "its commander-in-chief, Oleksandr Syrskyi,"
+        last = noun.right_edge.i if noun.right_edge.i < name_first.i else noun.i
+        while last > noun.i and doc[last].is_punct:
+            last -= 1
+        between = doc[last + 1 : name_first.i]
+        if all(t.text == "," for t in between) and len(between) <= 1:
             first = noun.i
             for child in noun.lefts:
                 if child.dep_ in ("amod", "compound", "nmod"):
                     first = min(first, child.left_edge.i)
-            return first, noun.i
+            return first, last
     for child in root.children:
         if child.dep_ == "appos" and child.i > name_last.i and child.pos_ == "NOUN":
             first = child.i
@@ -481,7 +514,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         root = doc[start_i:end_i].root
         mention.modifier = root.dep_ in ("poss", "compound") and not (start_i <= root.head.i < end_i)
         facts.names.append(mention)
-        if is_person:
+        if is_person or mention.evidence.get("PERSON", 0) > 0:
             persons.append((start_i, end_i))
     facts.events = _speech_events(doc, base, facts.subjects)
     facts.candidates = _unlabelled_proper_nouns(doc, base)

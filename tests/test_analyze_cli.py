@@ -140,3 +140,13 @@ def test_jobs_give_the_same_results_in_the_same_order(capsys) -> None:
 def test_jobs_must_be_positive(capsys) -> None:
     code, _, err = _run(capsys, str(SAMPLE), "--jobs", "0")
     assert code == 2 and "--jobs" in err
+
+
+def test_short_cp1252_text_is_read_as_cp1252(capsys, tmp_path: Path) -> None:
+    """charset-normalizer alone guesses a Baltic code page for this; English news in a legacy
+    encoding is cp1252."""
+    article = tmp_path / "legacy.txt"
+    article.write_bytes(b"The minister said the caf\xe9 would reopen \x93soon\x94.")
+    code, out, _ = _run(capsys, str(article))
+    assert code == 0
+    assert json.loads(out)["text"] == "The minister said the café would reopen “soon”."

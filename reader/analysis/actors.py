@@ -261,7 +261,11 @@ class ActorBuilder:
         if event.speaker_form == "pronoun":
             # A resolved pronoun is not evidence of gender: one wrong guess would spread.
             return self._antecedent(mention, event.speaker_head)
-        named = self.actor_at(mention)  # a "description" the parser did not see is a name
+        # A "description" the parser did not see is a name ("Mendes" tagged as a noun); but a name
+        # that only modifies the description ("the Ukrainian government") is not the speaker.
+        head_word = mention.text.split()[-1] if mention.text.split() else ""
+        head_span = Span(mention.end - len(head_word), mention.end, head_word)
+        named = self.actor_at(head_span)
         if named is not None:
             return named
         head = event.speaker_head

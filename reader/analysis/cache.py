@@ -1,10 +1,11 @@
 """An on-disk cache of analyses, so a second open costs a file read and no spaCy.
 
 The key covers everything the result depends on: the text, the publication
-date (it anchors relative dates), where the body starts after a header, the model's name and version, and
-``ANALYSIS_VERSION``, which changes whenever the rules here change. The model
-version is read from the installed package's ``meta.json`` without importing
-spaCy, which is the point of the cache.
+date (it anchors relative dates), where the body starts after a header, the
+model's name and version, and a fingerprint of the analysis code, which
+changes whenever the rules change. The model version is read from the
+installed package's ``meta.json`` without importing spaCy, which is the point
+of the cache.
 """
 
 from __future__ import annotations
@@ -21,6 +22,20 @@ from reader.config import atomic_write_text
 from reader.paths import cache_dir
 
 ANALYSIS_VERSION = "1"
+
+
+@cache
+def analysis_fingerprint() -> str:
+    """``ANALYSIS_VERSION`` plus a digest of the analysis code itself.
+
+    Any change to the rules under ``reader/analysis`` changes the key, so a cached
+    result is never one that the current code would not produce.
+    """
+    digest = hashlib.sha256(ANALYSIS_VERSION.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @cache
@@ -43,7 +58,7 @@ def installed_model_version(name: str) -> str:
 def cache_key(text: str, model_name: str, published: str | None, body_start: int = 0) -> str:
     digest = hashlib.sha256()
     version = installed_model_version(model_name)
-    for piece in (ANALYSIS_VERSION, model_name, version, published or "", str(body_start), text):
+    for piece in (analysis_fingerprint(), model_name, version, published or "", str(body_start), text):
         digest.update(piece.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -23,7 +23,6 @@ from reader.analysis.model import Analysis
 from reader.config import Config, load_config, save_config
 from reader.sources.article import Article
 from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or_default
-from reader.tui.screens.help import HelpScreen, help_rows
 from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
 
@@ -126,6 +125,8 @@ class BylineApp(App[None]):
     # -- help and command palette -----------------------------------------------------------------
 
     def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen, help_rows  # DataTable: only when asked for
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(help_rows(self.screen)))
@@ -137,6 +138,8 @@ class BylineApp(App[None]):
             if command.title != "Theme":
                 yield command
         yield SystemCommand("Change theme", "Pick one of Byline's themes", self.action_change_theme)
+        from reader.tui.screens.help import help_rows
+
         reader = screen if isinstance(screen, ReaderScreen) else self._reader_screen
         if reader is None:
             return

@@ -454,3 +454,29 @@ async def test_the_position_is_saved_while_reading(monkeypatch: pytest.MonkeyPat
         await pilot.press("space")
         await pilot.pause(0.2)
         assert load_position(article.text) == app.reader.article_view.top_offset > 0
+
+
+async def test_dates_show_their_value_and_entities_are_walked() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        view = reader.article_view
+        await pilot.press("d")
+        assert reader.status_line.location == "Date 1/3 · August 6 → 2024-08-06 (day)"
+        august = reader.article.text.index("August 6")
+        assert shows(app, view.style_at(august), "date.current")
+        await pilot.press("d")
+        assert reader.status_line.location == "Date 2/3 · February 2022 → 2022-02 (month)"
+        assert not shows(app, view.style_at(august), "date.current")
+        await pilot.press("D", "D")
+        assert reader.status_line.location.startswith("Date 3/3 · Monday")
+
+        entities = reader.analysis.entities
+        await pilot.press("e")
+        assert reader.status_line.location == f"Entity 1/{len(entities)} · Kremlin · ORG"
+        await pilot.press("e")
+        second = entities[1]
+        assert reader.status_line.location == f"Entity 2/{len(entities)} · {second.text} · {second.label}"
+        assert view.style_at(second.start).reverse  # the current entity is shown inverted
+        await pilot.press("E", "E")
+        assert reader.status_line.location.startswith(f"Entity {len(entities)}/{len(entities)}")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from rich.style import Style
-from textual.widgets import TabbedContent
+from textual.widgets import Input, TabbedContent
 from tui_sample import sample_analysis, sample_article
 
 import reader.analysis
@@ -480,3 +480,19 @@ async def test_dates_show_their_value_and_entities_are_walked() -> None:
         assert view.style_at(second.start).reverse  # the current entity is shown inverted
         await pilot.press("E", "E")
         assert reader.status_line.location.startswith(f"Entity {len(entities)}/{len(entities)}")
+
+
+async def test_keys_typed_in_a_burst_after_slash_reach_the_search_box() -> None:
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, character in [("slash", "/"), *((c, c) for c in "Kursk"), ("enter", None)]:
+            app.post_message(events.Key(key, character))  # all queued at once, like a paste
+        await pilot.pause(0.2)
+        reader = app.reader
+        assert reader.search_term == "Kursk"
+        assert reader.status_line.location.startswith("Match 1/")
+        assert not reader.include_reported  # "r" was typed into the box, not run as a key
+        await pilot.press("slash", "slash")  # the second "/" is typed into the box
+        assert "/" in app.query_one("#search", Input).value

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from textual.actions import SkipAction
 from textual.widgets import Input, TabbedContent
 
 from reader.analysis.model import Analysis, Quote
@@ -188,10 +189,17 @@ class JumpActions:
     # -- search -----------------------------------------------------------------------------------
 
     def action_open_search(self) -> None:
+        focused = self.app.focused
+        if focused is not None and focused.check_consume_key("slash", "/"):
+            # "/" is a priority binding (see the screen); in a text box it is just a character.
+            raise SkipAction
         search = self.query_one("#search", Input)
         search.value = self.search_term
         self.add_class("-searching")
-        search.focus()
+        # Shown and focused now, not on the next refresh: keys typed right after "/" (or pasted)
+        # are already queued, and must reach the box rather than run as reader keys.
+        search.display = True
+        self.app.set_focus(search)
 
     def search(self, term: str) -> None:
         """Find every case-insensitive occurrence of ``term`` and go to the first on screen or after."""

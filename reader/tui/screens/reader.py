@@ -78,7 +78,10 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         Binding("E", "navigate_entity(-1)", "Previous entity", id="entity.previous", show=False),
         Binding("d", "navigate_date(1)", "Next date", id="date.next", show=False),
         Binding("D", "navigate_date(-1)", "Previous date", id="date.previous", show=False),
-        Binding("slash", "open_search", "Search", id="search.open", key_display="/"),
+        # A priority binding runs as the key arrives, so the box has focus before the keys typed
+        # right after "/" are delivered (otherwise a fast "/Kursk" loses its letters). The search
+        # box itself consumes "/", which takes it out of the chain while typing a term.
+        Binding("slash", "open_search", "Search", id="search.open", key_display="/", priority=True),
         Binding("n", "navigate_match(1)", "Next match", id="search.next", show=False),
         Binding("N", "navigate_match(-1)", "Previous match", id="search.previous", show=False),
         Binding("j", "scroll_lines(1)", "Line down", id="scroll.line_down", show=False),
@@ -338,7 +341,7 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
 
     @on(Input.Submitted, "#search")
     def run_search(self, event: Input.Submitted) -> None:
-        self.remove_class("-searching")
+        self._close_search()
         self.article_view.focus()
         self.search(event.value)
 
@@ -383,10 +386,14 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
 
     def action_dismiss(self) -> None:
         if self.has_class("-searching"):
-            self.remove_class("-searching")
+            self._close_search()
         elif self.has_class("-panel-overlay"):
             self.remove_class("-panel-overlay")
         self.article_view.focus()
+
+    def _close_search(self) -> None:
+        self.remove_class("-searching")
+        self.query_one("#search", Input).display = False
 
     # -- theme ------------------------------------------------------------------------------------
 

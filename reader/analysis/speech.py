@@ -70,7 +70,9 @@ def _has_quote_mark(gap: str) -> bool:
     return any(mark in gap for mark in "\"“”«»")
 
 
-def _tag_after(text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs):
+def _tag_after(
+    text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
+) -> SpeechEvent | None:
     """The speech tag right after a quotation: '“...,” Ushakov stated.'"""
     if quotation.parts and quotation.parts[-1].text.rstrip().endswith("."):
         return None  # "...walk." ends its sentence; a tag would follow a comma: '“...,” she said'
@@ -90,7 +92,9 @@ def _tag_after(text: str, quotation: Quotation, events: list[SpeechEvent], parag
     return None
 
 
-def _tag_before(text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs):
+def _tag_before(
+    text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
+) -> SpeechEvent | None:
     """The speech tag right before a quotation: 'He said: “...”'."""
     paragraph = paragraphs.index(quotation.start)
     for event in reversed(events):

@@ -32,6 +32,7 @@ from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
 from reader.tui.widgets.notes_panel import NotesPanel
+from reader.tui.widgets.search_box import SearchBox
 from reader.tui.widgets.status_line import StatusLine
 
 #: Below this many columns the side panel folds away (``s`` shows it as an overlay).
@@ -140,7 +141,8 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
                     yield ActorsPanel(id="actors")
                 with TabPane("Notes", id="notes-tab"):
                     yield NotesPanel(id="notes")
-        yield Input(placeholder="Search the article (enter to find, escape to cancel)", id="search")
+        yield SearchBox(self._find, self.action_dismiss,
+                        placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status")
         yield Footer(compact=True)
 
@@ -339,11 +341,10 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         if actor is not None and event.quote_index in actor.quotes:
             self.show_statement(actor, actor.quotes.index(event.quote_index))
 
-    @on(Input.Submitted, "#search")
-    def run_search(self, event: Input.Submitted) -> None:
+    def _find(self, term: str) -> None:
+        """``enter`` in the search box."""
         self._close_search()
-        self.article_view.focus()
-        self.search(event.value)
+        self.search(term)
 
     # -- movement, layers, panel ------------------------------------------------------------------
 
@@ -392,8 +393,10 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         self.article_view.focus()
 
     def _close_search(self) -> None:
+        """Hide the box and give the text focus now (not on the next refresh; see open_search)."""
         self.remove_class("-searching")
         self.query_one("#search", Input).display = False
+        self.app.set_focus(self.article_view)
 
     # -- theme ------------------------------------------------------------------------------------
 

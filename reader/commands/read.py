@@ -31,7 +31,9 @@ def cached_analysis(article: Article, model: str | None) -> Analysis | None:
     from reader.analysis.nlp import resolve_model_name
 
     try:
-        cached = load_cached(cache_key(article.text, resolve_model_name(model), article.published))
+        # The same key as reader.analysis.analyze uses (tests/test_tui_command.py checks they agree).
+        key = cache_key(article.text, resolve_model_name(model), article.published, article.body_start)
+        cached = load_cached(key)
     except BylineError:
         return None
     if cached is not None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import KURSK
 
 from reader.analysis.model import Actor, Analysis, Quote, Span
 from reader.cli import main
@@ -25,7 +26,6 @@ from reader.export import (
 from reader.notes import NoteStore
 from reader.sources import load_article
 from reader.sources.article import Article
-from tests.conftest import KURSK
 
 USHAKOV_DIRECT = "“At this stage, we will not talk. Entering into a negotiation process now would be completely inappropriate,”"  # noqa: E501
 USHAKOV_INDIRECT = "emphasized that the current situation is not conducive to diplomatic talks"

@@ -44,7 +44,7 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
 
 
 def test_sample_article_is_read_unchanged(kursk_text: str) -> None:
-    from tests.conftest import KURSK
+    from conftest import KURSK
 
     article = load_article(KURSK)
     assert article.text == kursk_text

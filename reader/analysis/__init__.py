@@ -13,6 +13,15 @@ from reader.analysis.model import (
     Quote,
     Span,
 )
-from reader.analysis.pipeline import analyze
 
-__all__ = ["SCHEMA", "Actor", "Analysis", "DateMention", "Entity", "Quote", "Span", "analyze"]
+__all__ = ["SCHEMA", "Actor", "Analysis", "DateMention", "Entity", "Quote", "Span", "analyze", "cached"]
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline (and what it imports) loads on first use, so that a reader showing a
+    # cached analysis, or only the data model, does not pay for it at start-up.
+    if name in ("analyze", "cached"):
+        from reader.analysis import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'reader.analysis' has no attribute {name!r}")

@@ -65,6 +65,18 @@ def _parse(
             progress(end, len(text))
 
 
+def _key(article: Article, model_name: str) -> str:
+    return cache_key(article.text, model_name, article.published, article.body_start)
+
+
+def cached(article: Article, model: str | None = None) -> Analysis | None:
+    """The cached analysis of this article, or ``None``. Reads the cache only: spaCy is not imported."""
+    found = load_cached(_key(article, model or resolve_model_name()))
+    if found is not None:
+        found.source, found.title = article.source, article.title or found.title
+    return found
+
+
 def analyze(
     article: Article,
     *,
@@ -78,24 +90,23 @@ def analyze(
 
     ``model`` names the spaCy pipeline (see :func:`reader.analysis.nlp.resolve_model_name`);
     ``nlp`` passes one already loaded. A cached analysis of the same text, model and
-    analysis version is returned without importing spaCy. ``on_partial`` receives
+    analysis code is returned without importing spaCy. ``on_partial`` receives
     partial results while a long text is parsed (see :func:`analyze_with`).
     """
-    model_name = model or (
-        nlp.meta.get("lang", "en") + "_" + nlp.meta["name"] if nlp else resolve_model_name()
-    )
-    key = cache_key(article.text, model_name, article.published, article.body_start)
+    if model:
+        model_name = model
+    else:
+        model_name = f"{nlp.meta.get('lang', 'en')}_{nlp.meta['name']}" if nlp else resolve_model_name()
     if use_cache:
-        cached = load_cached(key)
-        if cached is not None:
-            cached.source, cached.title = article.source, article.title
+        found = cached(article, model_name)
+        if found is not None:
             if progress is not None:
                 progress(len(article.text), len(article.text))
-            return cached
+            return found
     nlp = nlp or load_model(model_name)
     result = analyze_with(nlp, article, progress, on_partial)
     if use_cache:
-        store(key, result)
+        store(_key(article, model_name), result)
     return result
 
 

@@ -27,18 +27,12 @@ def cached_analysis(article: Article, model: str | None) -> Analysis | None:
     Only the cache is read here (no spaCy import); a miss, or a model that is not
     installed, is left to the reader's worker, which reports it in the reader.
     """
-    from reader.analysis.cache import cache_key, load_cached
-    from reader.analysis.nlp import resolve_model_name
+    from reader.analysis import cached
 
     try:
-        # The same key as reader.analysis.analyze uses (tests/test_tui_command.py checks they agree).
-        key = cache_key(article.text, resolve_model_name(model), article.published, article.body_start)
-        cached = load_cached(key)
+        return cached(article, model)
     except BylineError:
         return None
-    if cached is not None:
-        cached.source, cached.title = article.source, article.title or cached.title
-    return cached
 
 
 def run(args: argparse.Namespace) -> int:

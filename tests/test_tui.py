@@ -359,6 +359,42 @@ async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytes
         assert app.reader.status_line.location.startswith("Quote 1/3 · Yuri Ushakov")
 
 
+async def test_quotes_can_be_walked_while_the_analysis_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quotations need no parse, so ] works from the first partial result; the final analysis
+    then names the speakers and the reader stays on the same quote."""
+    article = sample_article()
+    release = threading.Event()
+
+    def slow_analyze(article: Article, *, model: str | None = None, progress=None, on_partial=None,
+                     **kwargs: object) -> Analysis:
+        partial = sample_analysis(article)
+        partial.quotes = [q for q in partial.quotes if q.kind == "direct"]
+        for quote in partial.quotes:
+            quote.speaker = quote.actor = quote.speaker_mention = quote.cue = None
+        partial.actors = []
+        on_partial(partial)
+        assert release.wait(10)
+        return sample_analysis(article)
+
+    monkeypatch.setattr(reader.analysis, "analyze", slow_analyze, raising=False)
+    app = BylineApp(article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = record_notifications(app)
+        await pilot.pause(0.3)
+        await pilot.press("right_square_bracket")
+        assert seen == []
+        assert app.reader.status_line.location == "Quote 1/3 · speakers still being analysed"
+        first = app.reader.current_quote
+        assert first is not None and first.text.startswith("“At this stage")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.reader.current_quote is not None and app.reader.current_quote.start == first.start
+        assert app.reader.current_quote.speaker == "Yuri Ushakov"
+        await pilot.press("right_square_bracket")
+        assert app.reader.status_line.location.startswith("Quote 2/3 · Volodymyr Zelensky")
+
+
 async def test_a_failed_analysis_is_reported_and_the_text_stays(monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.errors import BylineError
 

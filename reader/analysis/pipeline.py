@@ -103,15 +103,28 @@ def analyze(
             if progress is not None:
                 progress(len(article.text), len(article.text))
             return found
+    quotations = None
+    if on_partial is not None and nlp is None:
+        # Loading the model takes a second or two: the quotations need no parse, so show them first.
+        quotations = _body_quotations(article)
+        on_partial(_partial(article, quotations, []))
     nlp = nlp or load_model(model_name)
-    result = analyze_with(nlp, article, progress, on_partial)
+    result = analyze_with(nlp, article, progress, on_partial, quotations)
     if use_cache:
         store(_key(article, model_name), result)
     return result
 
 
+def _body_quotations(article: Article) -> list[Quotation]:
+    return [q for q in scan_quotations(article.text) if q.start >= article.body_start]
+
+
 def analyze_with(
-    nlp: Language, article: Article, progress: Progress | None = None, on_partial: Partial | None = None
+    nlp: Language,
+    article: Article,
+    progress: Progress | None = None,
+    on_partial: Partial | None = None,
+    quotations: list[Quotation] | None = None,
 ) -> Analysis:
     """The analysis itself, with a loaded pipeline and no cache.
 
@@ -124,7 +137,8 @@ def analyze_with(
     text = article.text
     body = article.body_start
     chunks = [(max(start, body), end) for start, end in chunk_spans(text) if end > body]
-    quotations = [q for q in scan_quotations(text) if q.start >= body]
+    if quotations is None:
+        quotations = _body_quotations(article)
     facts: list[ParagraphFacts] = []
     if on_partial is not None:
         on_partial(_partial(article, quotations, facts))

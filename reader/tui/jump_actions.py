@@ -42,6 +42,7 @@ class JumpActions:
     # Provided by the reading screen this is mixed into (with Textual's notify and query_one).
     article: Article
     analysis: Analysis | None
+    partial_analysis: Analysis | None
     decorations: Decorations
     article_view: ArticleView
     actors_panel: ActorsPanel
@@ -60,7 +61,9 @@ class JumpActions:
     # -- quotes and statements --------------------------------------------------------------------
 
     def action_navigate_quote(self, delta: int) -> None:
-        analysis = self._need_analysis()
+        # While the analysis runs, the quotations found so far can be walked already.
+        analysis = self.analysis or (self.partial_analysis if self._quote_order else None)
+        analysis = analysis or self._need_analysis()
         if analysis is None:
             return
         starts = [analysis.quotes[i].start for i in self._quote_order]
@@ -79,7 +82,9 @@ class JumpActions:
     def _quote_location(self, quote: Quote, index: int, total: int) -> str:
         noun = "Statement" if self.include_reported else "Quote"
         kind = " (reported)" if quote.kind == "indirect" else ""
-        who = describe_speaker(quote, self.analysis.actor(quote.actor) if self.analysis else None)
+        if self.analysis is None:
+            return f"{noun} {index + 1}/{total} · speakers still being analysed"
+        who = describe_speaker(quote, self.analysis.actor(quote.actor))
         cue = f" · {quote.cue.text}" if quote.cue else ""
         return f"{noun} {index + 1}/{total}{kind} · {who}{cue}"
 

@@ -124,6 +124,9 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         self.matches: list[tuple[int, int]] = []
         self.search_term = ""
         self._quote_order: list[int] = []
+        # The latest partial analysis while the worker runs: its quotations (found without the
+        # parse) let ] and [ work before the speakers are known.
+        self.partial_analysis: Analysis | None = None
         self._location = ""
         self._saved_offset = 0
         self._progress_timer: Timer | None = None
@@ -216,6 +219,8 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         """Runs on the UI timer while the worker works: progress, and highlights so far."""
         partial, self.progress.partial = self.progress.partial, None
         if partial is not None and self.analysis is None:
+            self.partial_analysis = partial
+            self._rebuild_quote_order()
             self.decorations.layers = Decorations.from_analysis(partial).layers
             self.article_view.restyle()
         self.refresh_status()
@@ -237,17 +242,29 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
     def show_analysis(self, analysis: Analysis) -> None:
         """Switch on the highlights and the panel: called with a cached analysis or the worker's."""
         self.analysis = analysis
+        self.partial_analysis = None
         fresh = Decorations.from_analysis(analysis)
         self.decorations.layers = fresh.layers
         self._rebuild_quote_order()
+        self._keep_current_quote(analysis)
         self.actors_panel.show_analysis(analysis, self.style_lookup)
         if self._progress_timer is not None:
             self._progress_timer.stop()
         self.article_view.restyle()
         self.refresh_status()
 
+    def _keep_current_quote(self, analysis: Analysis) -> None:
+        """After the final analysis replaces a partial one, stay on the quote the reader was at."""
+        if self.current_quote is None:
+            return
+        start = self.current_quote.start
+        found = next((n for n, i in enumerate(self._quote_order) if analysis.quotes[i].start == start), None)
+        self.quote_index = found
+        self.current_quote = analysis.quotes[self._quote_order[found]] if found is not None else None
+
     def _rebuild_quote_order(self) -> None:
-        quotes = self.analysis.quotes if self.analysis else []
+        source = self.analysis or self.partial_analysis
+        quotes = source.quotes if source else []
         order = [i for i, quote in enumerate(quotes) if self.include_reported or quote.kind == "direct"]
         self._quote_order = sorted(order, key=lambda i: quotes[i].start)
 

@@ -68,7 +68,7 @@ async def test_library_lists_the_sample_articles_analyses_them_and_opens_one(tmp
             expected = analyze(article, nlp=nlp)  # from the cache the library filled
             assert row[0] == (article.title or name.removesuffix(".txt").replace("-", " "))
             assert row[1] == (article.published or "")
-            assert row[2] == f"{len(article.text.split()):,}"
+            assert row[2] == f"{len(article.text[article.body_start :].split()):,}"
             assert row[3:5] == [str(len(expected.quotes)), str(len(expected.actors))]
         drought = rows[names.index("drought-water-talks.txt")]
         assert drought[:2] == ["Water talks stall as drought deepens across the south", "2025-08-22"]

@@ -533,3 +533,16 @@ async def test_keys_typed_in_a_burst_after_slash_reach_the_search_box() -> None:
         assert not reader.include_reported  # "r" was typed into the box, not run as a key
         await pilot.press("slash", "slash")  # the second "/" is typed into the box
         assert "/" in app.query_one("#search", Input).value
+
+
+async def test_a_then_enter_marks_the_first_actor() -> None:
+    """`a` puts the cursor on the first actor (the one with most statements), so enter marks it."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "enter")
+        assert app.reader.actor_id is not None
+        first = max(app.reader.analysis.actors, key=lambda a: (len(a.quotes), a.mentions))
+        assert app.reader.actor_id == first.id
+        await pilot.press("right_curly_bracket")
+        assert app.reader.status_line.location.startswith(f"{first.name}")
+        assert "statement 1/" in app.reader.status_line.location

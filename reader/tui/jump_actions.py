@@ -154,6 +154,7 @@ class JumpActions:
         self.remove_class("-panel-hidden")
         self.query_one("#side-panel", TabbedContent).active = "actors-tab"
         self.actors_panel.focus()
+        self.actors_panel.cursor_to_first_actor()
 
     # -- entities and dates -----------------------------------------------------------------------
 

@@ -144,6 +144,15 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
                 return True
         return False
 
+    def cursor_to_first_actor(self) -> None:
+        """Put the cursor on the first actor unless it is on one already, so enter marks it at once."""
+        node = self.cursor_node
+        if node is not None and node.data is not None:
+            return
+        first = next((n for n in self.root.children if isinstance(n.data, ActorRef)), None)
+        if first is not None:
+            self.move_cursor(first)
+
     def action_expand_actor(self) -> None:
         node = self.cursor_node
         if node is not None and node.allow_expand:

@@ -168,6 +168,15 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
         "Many marchers carried posters from “Hold the Line,” a documentary about the valley.",
         [],
     ),
+    "a document speaks for its owner": (
+        "The council met on Monday. According to the council's own engineering report, "
+        "the bridge will carry 12,000 vehicles a day.",
+        [("indirect", "the bridge will carry 12,000 vehicles a day", "Council", "According to")],
+    ),
+    "a document's possessive pronoun finds its owner": (
+        "The Finance Ministry published new figures. Its report said that inflation had fallen.",
+        [("indirect", "inflation had fallen", "Finance Ministry", "said")],
+    ),
 }
 
 

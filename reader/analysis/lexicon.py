@@ -66,6 +66,9 @@ SUBJECT_PRONOUNS: dict[str, str] = {
     "i": "person",
 }
 
+# A document's possessive owner ("its report said") stands for the subject pronoun.
+POSSESSIVE_PRONOUNS: dict[str, str] = {"its": "it", "their": "they", "his": "he", "her": "she", "our": "we"}
+
 # Nouns that, right after a name, make it a place ("the Kursk region").
 PLACE_NOUNS: frozenset[str] = frozenset(
     """

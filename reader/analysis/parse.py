@@ -20,6 +20,7 @@ from reader.analysis.lexicon import (
     PERSON_ROLE_NOUNS,
     PERSON_TITLES,
     PLACE_NOUNS,
+    POSSESSIVE_PRONOUNS,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -164,6 +165,10 @@ def _speaker_phrase(subject: Token) -> tuple[Token, str]:
         named = _named_inside(subject, labels, via_appos=not is_document)
         if named is not None:
             return named, "name"
+        owner = next((child for child in subject.children if child.dep_ == "poss"), None)
+        if is_document and owner is not None:
+            # "the council's own engineering report" speaks for the council; "its report" for "it".
+            return _speaker_phrase(owner) if owner.pos_ != "PRON" else (owner, "pronoun")
     capitalised = subject.text[:1].isupper()
     if (subject.pos_ == "PROPN" and capitalised) or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return subject, "name"
@@ -199,7 +204,7 @@ def _valid_speaker(token: Token, form: str, verb_lemma: str) -> bool:
     if form == "name":
         return True
     if form == "pronoun":
-        return token.lower_ in SUBJECT_PRONOUNS
+        return token.lower_ in SUBJECT_PRONOUNS or token.lower_ in POSSESSIVE_PRONOUNS
     if token.lemma_.lower() in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS:
         return True
     return verb_lemma not in WEAK_SPEECH_VERBS and token.pos_ in ("NOUN", "PROPN")
@@ -343,7 +348,7 @@ def _verb_event(verb: Token, text: str, base: int) -> SpeechEvent | None:
         cue=cue,
         speaker=speaker,
         speaker_form=form,
-        speaker_head=head.lower_,
+        speaker_head=POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_),
         content=content,
         plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we"),
         content_pronoun=_leading_pronoun(content),

@@ -18,7 +18,7 @@ from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
-from reader.analysis.model import Analysis, DateMention, Entity, Quote
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Quote
 from reader.analysis.nlp import load_model, model_id, resolve_model_name
 from reader.analysis.quotes import Quotation, paragraph_spans, scan_quotations
 from reader.analysis.speech import attribute
@@ -158,7 +158,7 @@ def analyze_with(
     entities = builder.entities_from(clusters)
     builder.add_roles([role for fact in facts for role in fact.roles])
     builder.add_subject_phrases([subject for fact in facts for subject in fact.subjects])
-    entities += [Entity(s, e, text[s:e], label) for fact in facts for s, e, label in fact.numbers]
+    entities += _number_entities(text, facts)
     entities.sort(key=lambda e: (e.start, e.end))
 
     statements = attribute(
@@ -169,17 +169,32 @@ def analyze_with(
     )
     quotes = builder.resolve(statements)
     dates = normalise_dates([t for fact in facts for t in fact.temporals], text, article.published)
+    return _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))
+
+
+def _assemble(
+    article: Article,
+    entities: list[Entity],
+    quotes: list[Quote],
+    dates: list[DateMention],
+    actors: list[Actor] | None = None,
+    model: str | None = None,
+) -> Analysis:
     return Analysis(
-        text=text,
+        text=article.text,
         source=article.source,
         title=article.title,
         published=article.published,
         entities=entities,
         quotes=quotes,
         dates=dates,
-        actors=builder.finish(),
-        model=model_id(nlp),
+        actors=actors or [],
+        model=model,
     )
+
+
+def _number_entities(text: str, facts: list[ParagraphFacts]) -> list[Entity]:
+    return [Entity(s, e, text[s:e], label) for fact in facts for s, e, label in fact.numbers]
 
 
 def _partial(article: Article, quotations: list[Quotation], facts: list[ParagraphFacts]) -> Analysis:
@@ -191,19 +206,11 @@ def _partial(article: Article, quotations: list[Quotation], facts: list[Paragrap
         if not q.scare
     ]
     entities = [Entity(n.start, n.end, n.text, n.label) for fact in facts for n in fact.names]
-    entities += [Entity(s, e, text[s:e], label) for fact in facts for s, e, label in fact.numbers]
+    entities += _number_entities(text, facts)
     entities.sort(key=lambda e: (e.start, e.end))
     dates = [
         DateMention(s, e, text[s:e], None, "relative", label)
         for fact in facts
         for s, e, label in fact.temporals
     ]
-    return Analysis(
-        text=text,
-        source=article.source,
-        title=article.title,
-        published=article.published,
-        entities=entities,
-        quotes=quotes,
-        dates=dates,
-    )
+    return _assemble(article, entities, quotes, dates)

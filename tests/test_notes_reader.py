@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, TabbedContent, TextArea
-from tui_sample import sample_analysis, sample_article
+from tui_sample import record_notifications, sample_analysis, sample_article
 
 from reader.notes import NoteStore
 from reader.sources import load_article
@@ -23,18 +23,6 @@ SIZE = (120, 40)
 def make_app(article: Article | None = None) -> BylineApp:
     article = article or sample_article()
     return BylineApp(article, analysis=sample_analysis(article))
-
-
-def record_notifications(app: BylineApp) -> list[str]:
-    seen: list[str] = []
-    show = app.notify
-
-    def notify(message: str, **kwargs: object) -> None:
-        seen.append(message)
-        show(message, **kwargs)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
 
 
 def listed(app: BylineApp) -> list[str | None]:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from rich.style import Style
 from textual.widgets import Input, TabbedContent
-from tui_sample import sample_analysis, sample_article
+from tui_sample import record_notifications, sample_analysis, sample_article
 
 import reader.analysis
 from reader.analysis.model import Analysis
@@ -28,19 +28,6 @@ def make_app(article: Article | None = None, analysis: Analysis | None = None, *
     if analysis is None and article.text == sample_article().text:
         analysis = sample_analysis(article)
     return BylineApp(article, analysis=analysis, **kwargs)  # type: ignore[arg-type]
-
-
-def record_notifications(app: BylineApp) -> list[str]:
-    """Collect what the app tells the user, on top of showing it."""
-    seen: list[str] = []
-    show = app.notify
-
-    def notify(message: str, **kwargs: object) -> None:
-        seen.append(message)
-        show(message, **kwargs)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
 
 
 def shows(app: BylineApp, style: Style, key: str) -> bool:
@@ -526,8 +513,11 @@ async def test_keys_typed_in_a_burst_after_slash_reach_the_search_box() -> None:
         burst = [("slash", "/"), *((c, c) for c in "Kursk"), ("enter", None), ("n", "n")]
         for key, character in burst:
             app.post_message(events.Key(key, character))  # all queued at once, as fast typing does
-        await pilot.pause(0.2)
         reader = app.reader
+        for _ in range(100):  # until the queued keys are handled (a busy machine takes longer)
+            await pilot.pause(0.05)
+            if reader.status_line.location.startswith("Match 2/"):
+                break
         assert reader.search_term == "Kursk"
         assert reader.status_line.location.startswith("Match 2/")  # the "n" after enter moved on
         assert not reader.include_reported  # "r" was typed into the box, not run as a key

@@ -117,3 +117,16 @@ def sample_analysis(article: Article | None = None) -> Analysis:
 
 def _at(where: Span) -> tuple[int, int, str]:
     return where.start, where.end, where.text
+
+
+def record_notifications(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Collect what the app tells the user, on top of showing it."""
+    seen: list[str] = []
+    show = app.notify
+
+    def notify(message: str, **kwargs: object) -> None:
+        seen.append(message)
+        show(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen

@@ -158,39 +158,40 @@ class JumpActions:
 
     # -- entities and dates -----------------------------------------------------------------------
 
+    def _walk(self, starts: list[int], index: int | None, delta: int, what: str) -> int | None:
+        """Step through targets at ``starts``; tell the reader at a wrap, or when there are none."""
+        moved = step(starts, index, delta, self.article_view.top_offset)
+        if moved is None:
+            self.notify(f"No {what} found in this article", severity="warning")
+            return None
+        if moved.wrapped:
+            self.notify(f"Wrapped around the {what}")
+        return moved.index
+
     def action_navigate_entity(self, delta: int) -> None:
         analysis = self._need_analysis()
         if analysis is None:
             return
-        moved = step([e.start for e in analysis.entities], self.entity_index, delta,
-                     self.article_view.top_offset)
-        if moved is None:
-            self.notify("No entities found in this article", severity="warning")
+        index = self._walk([e.start for e in analysis.entities], self.entity_index, delta, "entities")
+        if index is None:
             return
-        if moved.wrapped:
-            self.notify("Wrapped around the entities")
-        self.entity_index = moved.index
-        entity = analysis.entities[moved.index]
+        self.entity_index = index
+        entity = analysis.entities[index]
         self._jump(entity.start)
-        self._set_location(
-            f"Entity {moved.index + 1}/{len(analysis.entities)} · {entity.text} · {entity.label}"
-        )
+        self._set_location(f"Entity {index + 1}/{len(analysis.entities)} · {entity.text} · {entity.label}")
 
     def action_navigate_date(self, delta: int) -> None:
         analysis = self._need_analysis()
         if analysis is None:
             return
-        moved = step([d.start for d in analysis.dates], self.date_index, delta, self.article_view.top_offset)
-        if moved is None:
-            self.notify("No dates found in this article", severity="warning")
+        index = self._walk([d.start for d in analysis.dates], self.date_index, delta, "dates")
+        if index is None:
             return
-        if moved.wrapped:
-            self.notify("Wrapped around the dates")
-        self.date_index = moved.index
-        date = analysis.dates[moved.index]
+        self.date_index = index
+        date = analysis.dates[index]
         self._jump(date.start)
         value = f"{date.value} ({date.grain})" if date.value else f"no exact date ({date.grain})"
-        self._set_location(f"Date {moved.index + 1}/{len(analysis.dates)} · {date.text} → {value}")
+        self._set_location(f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {value}")
 
     # -- search -----------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from rich.style import Style
 from textual.widgets import Input, TabbedContent
-from tui_sample import record_notifications, sample_analysis, sample_article
+from tui_sample import palette_has_results, record_notifications, sample_analysis, sample_article, wait_until
 
 import reader.analysis
 from reader.analysis.model import Analysis
@@ -332,8 +332,8 @@ async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytes
         seen = record_notifications(app)
         view = app.reader.article_view
         assert view.rendered_line(0).text.strip().startswith("The Kremlin has firmly")
-        await pilot.pause(0.3)
-        assert "analysing… 50%" in app.reader.status_line.filters
+        await wait_until(pilot, lambda: "analysing… 50%" in app.reader.status_line.filters)
+        await wait_until(pilot, lambda: bool(app.reader.decorations.layers))
         kursk = app.reader.article.text.index("Kursk")
         assert look(view, kursk) != look(view, app.reader.article.text.index("firmly"))  # partial highlights
         await pilot.press("right_square_bracket")
@@ -367,7 +367,7 @@ async def test_quotes_can_be_walked_while_the_analysis_runs(monkeypatch: pytest.
     app = BylineApp(article)
     async with app.run_test(size=(120, 40)) as pilot:
         seen = record_notifications(app)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.reader.partial_analysis is not None)
         await pilot.press("right_square_bracket")
         assert seen == []
         assert app.reader.status_line.location == "Quote 1/3 · speakers still being analysed"
@@ -449,18 +449,18 @@ async def test_the_command_palette_runs_reader_actions_and_changes_theme(byline_
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"Next quote")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_has_results(app))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.reader.status_line.location.startswith("Quote 1/3"))
         assert app.reader.status_line.location.startswith("Quote 1/3 · Yuri Ushakov")
         await pilot.press("ctrl+p", *"Change theme")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_has_results(app))
         await pilot.press("enter")
         await pilot.pause(0.3)
         await pilot.press(*"light")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_has_results(app))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: app.theme == "light")
         assert app.reader_theme.name == "light" and app.theme == "light"
         assert app.reader_theme.dark is False
     assert yaml.safe_load((byline_home / "config" / "config.yaml").read_text())["theme"] == "light"
@@ -475,8 +475,7 @@ async def test_the_position_is_saved_while_reading(monkeypatch: pytest.MonkeyPat
     app = make_app(article, Analysis(text=article.text, source="p.txt"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("space")
-        await pilot.pause(0.2)
-        assert load_position(article.text) == app.reader.article_view.top_offset > 0
+        await wait_until(pilot, lambda: load_position(article.text) == app.reader.article_view.top_offset > 0)
 
 
 async def test_dates_show_their_value_and_entities_are_walked() -> None:

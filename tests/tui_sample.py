@@ -130,3 +130,21 @@ def record_notifications(app) -> list[str]:  # type: ignore[no-untyped-def]
 
     app.notify = notify  # type: ignore[method-assign]
     return seen
+
+
+async def wait_until(pilot, condition, timeout: float = 10.0, what: str = "the reader") -> None:  # type: ignore[no-untyped-def]
+    """Pause until ``condition()`` holds: a fixed pause is a race on a busy machine."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await pilot.pause(0.05)
+
+
+def palette_has_results(app) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the command palette is open and has listed matching commands."""
+    from textual.command import CommandList, CommandPalette
+
+    screen = app.screen
+    return isinstance(screen, CommandPalette) and screen.query_one(CommandList).option_count > 0

@@ -20,6 +20,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.analysis.model import Actor, Analysis, Quote
+from reader.tui.preview import one_line
 
 STATEMENT_PREVIEW = 56
 LEGEND = "❞ statements · × mentions · enter marks an actor"
@@ -36,13 +37,6 @@ class StatementRef:
     quote_index: int
 
 
-def shorten(text: str, limit: int = STATEMENT_PREVIEW) -> str:
-    """One line of at most ``limit`` characters, cut at a word with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat.rfind(" ", 0, limit - 1)
-    return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
 
 
 def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
@@ -58,7 +52,7 @@ def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
 
 
 def statement_label(quote: Quote, style_lookup: Callable[[str], Style]) -> Text:
-    label = Text(shorten(quote.text), style=style_lookup(f"quote.{quote.kind}"))
+    label = Text(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(f"quote.{quote.kind}"))
     cue = f" ({quote.cue.text})" if quote.cue else ""
     label.append(f" {quote.kind}{cue}", style=style_lookup("muted"))
     return label

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from reader.export import paragraph_number, paragraph_starts
 from reader.notes import Highlight
+from reader.tui.preview import one_line as preview_line
 
 PREVIEW = 60
 NOTE_MARK = "✎"
@@ -36,11 +37,7 @@ def _no_style(_key: str) -> Style:
 
 def one_line(text: str, limit: int = PREVIEW) -> str:
     """``text`` flattened to one line of at most ``limit`` characters, cut at a word."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat.rfind(" ", 0, limit - 1)
-    return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + "…"
+    return preview_line(text, limit)
 
 
 def note_label(highlight: Highlight, paragraph: int | None, style_lookup: Callable[[str], Style]) -> Text:

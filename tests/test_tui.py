@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -313,20 +314,34 @@ async def test_reading_position_is_restored() -> None:
         assert again.reader.article_view.top_offset == top
 
 
-async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    article = sample_article()
+def hold_analysis(
+    monkeypatch: pytest.MonkeyPatch, trim_partial: Callable[[Analysis], None], halfway: bool = False
+) -> threading.Event:
+    """Replace ``analyze`` with one that hands over a partial result (the sample analysis trimmed by
+    ``trim_partial``), then waits until the returned event is set before returning the full one."""
     release = threading.Event()
 
-    def slow_analyze(article: Article, *, model: str | None = None, progress=None, on_partial=None,
+    def held_analyze(article: Article, *, model: str | None = None, progress=None, on_partial=None,
                      **kwargs: object) -> Analysis:
-        progress(len(article.text) // 2, len(article.text))
+        if halfway:
+            progress(len(article.text) // 2, len(article.text))
         partial = sample_analysis(article)
-        partial.quotes, partial.actors = [], []
+        trim_partial(partial)
         on_partial(partial)
         assert release.wait(10)
         return sample_analysis(article)
 
-    monkeypatch.setattr(reader.analysis, "analyze", slow_analyze, raising=False)
+    monkeypatch.setattr(reader.analysis, "analyze", held_analyze, raising=False)
+    return release
+
+
+async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = sample_article()
+
+    def no_quotes_yet(partial: Analysis) -> None:
+        partial.quotes, partial.actors = [], []
+
+    release = hold_analysis(monkeypatch, no_quotes_yet, halfway=True)
     app = BylineApp(article)
     async with app.run_test(size=(120, 40)) as pilot:
         seen = record_notifications(app)
@@ -350,20 +365,14 @@ async def test_quotes_can_be_walked_while_the_analysis_runs(monkeypatch: pytest.
     """The quotations need no parse, so ] works from the first partial result; the final analysis
     then names the speakers and the reader stays on the same quote."""
     article = sample_article()
-    release = threading.Event()
 
-    def slow_analyze(article: Article, *, model: str | None = None, progress=None, on_partial=None,
-                     **kwargs: object) -> Analysis:
-        partial = sample_analysis(article)
+    def quotations_only(partial: Analysis) -> None:
         partial.quotes = [q for q in partial.quotes if q.kind == "direct"]
         for quote in partial.quotes:
             quote.speaker = quote.actor = quote.speaker_mention = quote.cue = None
         partial.actors = []
-        on_partial(partial)
-        assert release.wait(10)
-        return sample_analysis(article)
 
-    monkeypatch.setattr(reader.analysis, "analyze", slow_analyze, raising=False)
+    release = hold_analysis(monkeypatch, quotations_only)
     app = BylineApp(article)
     async with app.run_test(size=(120, 40)) as pilot:
         seen = record_notifications(app)

@@ -4,6 +4,8 @@ Prints, from one run on the same generated ~100,000-word text:
 - words per second of bare ``nlp.pipe`` over the same paragraph chunks with the same components, and of
   ``analyze`` (no cache); their ratio (target >= 0.85);
 - peak RSS of a process that analyses the long text (target <= 600 MB);
+- CPU time of the quotation scanner alone over the same text (target <= 0.2 s; the unit tests only
+  check that its work grows linearly);
 - wall time of a cold ``byline analyze`` of the sample article (empty cache, spaCy loaded) and of a cached
   one (target <= 0.5 s).
 The last line is one JSON object with every figure.
@@ -29,6 +31,7 @@ from _corpus import long_article
 
 from reader.analysis.nlp import load_model
 from reader.analysis.pipeline import BATCH_SIZE, analyze_with, chunk_spans
+from reader.analysis.quotes import scan_quotations
 from reader.paths import sample_article
 from reader.sources import Article
 
@@ -69,6 +72,17 @@ def throughput(words: int) -> dict[str, float]:
     }
 
 
+def scanner_seconds(words: int) -> float:
+    """Best of three CPU times of :func:`scan_quotations` over the long text, in seconds."""
+    text = long_article(words)
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        scan_quotations(text)
+        best = min(best, time.process_time() - start)
+    return round(best, 4)
+
+
 def peak_rss_mb(words: int) -> float:
     out = subprocess.run(
         [sys.executable, "-c", _PEAK_RSS_CHILD, str(Path(__file__).resolve().parent), str(words)],
@@ -101,6 +115,8 @@ def main() -> None:
     figures.update(throughput(args.words))
     print(f"bare nlp.pipe: {figures['bare_pipe_wps']} words/s on {figures['words']} words")
     print(f"analyze:       {figures['analyze_wps']} words/s  (ratio {figures['ratio']}, target >= 0.85)")
+    figures["scanner_cpu_s"] = scanner_seconds(args.words)
+    print(f"quotation scanner: {figures['scanner_cpu_s']} s CPU (target <= 0.2 s)")
     figures["peak_rss_mb"] = peak_rss_mb(args.words)
     print(f"peak RSS analysing {args.words} words: {figures['peak_rss_mb']} MB (target <= 600 MB)")
     figures.update(cli_times())

@@ -169,3 +169,37 @@ def test_reconnect_without_a_terminal_is_a_one_line_error(tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, "-c", script], input=b"", capture_output=True, cwd=ROOT,
                             start_new_session=True, timeout=60, check=False)
     assert result.stdout.decode().startswith("standard input was the article and there is no terminal")
+
+
+NEWS_PAGE = ROOT / "tests" / "fixtures" / "sources" / "news-page.html"
+LXML_CLEAN_ERROR = (
+    "lxml.html.clean module is now a separate project lxml_html_clean.\n"
+    "Install lxml[html_clean] or lxml_html_clean directly."
+)
+
+
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        (
+            "extractor missing",
+            "cannot read HTML: import of trafilatura halted; None in sys.modules (reinstall byline)",
+        ),
+        ("cleaner missing", f"cannot read HTML: {LXML_CLEAN_ERROR.splitlines()[0]} (reinstall byline)"),
+    ],
+)
+def test_a_broken_html_extractor_is_one_line(
+    broken: str, expected: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if broken == "extractor missing":
+        monkeypatch.setitem(sys.modules, "trafilatura", None)  # makes `import trafilatura` fail
+    else:
+        import trafilatura
+
+        def cleaner_missing(*args: object, **kwargs: object) -> None:
+            raise ImportError(LXML_CLEAN_ERROR)
+
+        monkeypatch.setattr(trafilatura, "bare_extraction", cleaner_missing)
+    code, err = run_cli(capsys, "--no-cache", str(NEWS_PAGE))
+    assert code == 2
+    assert err == f"byline: {NEWS_PAGE}: {expected}\n"

@@ -111,10 +111,10 @@ def test_size_limit_applies_to_downloads(server: str) -> None:
 
 
 def test_timeout(server: str) -> None:
-    started = time.monotonic()
+    # The slow route answers after SLOW_SECONDS; an error (rather than an article) shows the
+    # timeout cut the wait short, whatever the machine's load.
     with pytest.raises(BylineError, match=r"no answer within 0.5 s \(timed out\)"):
         load_article(f"{server}/slow", timeout=0.5)
-    assert time.monotonic() - started < SLOW_SECONDS
 
 
 def test_nothing_listening_is_a_one_line_error() -> None:

@@ -50,15 +50,23 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace") if match else None
 
 
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 def _same_words(first: str, second: str) -> bool:
     return first.split() == second.split()
 
 
 def extract_article(html: str, origin: str, url: str | None = None) -> ExtractedPage:
-    """Extract the article from ``html`` or raise a one-line :class:`BylineError`."""
-    import trafilatura
+    """Extract the article from ``html`` or raise a one-line :class:`BylineError`.
 
+    A missing or broken extractor (trafilatura, or the lxml HTML cleaner its jusText imports on first
+    use) is reported the same way, as ``ORIGIN: cannot read HTML: REASON``, never as a traceback.
+    """
     try:
+        import trafilatura
+
         document = trafilatura.bare_extraction(
             html,
             url=url,
@@ -68,8 +76,10 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
             include_images=False,
             include_links=False,
         )
+    except ImportError as error:
+        raise BylineError(f"{origin}: cannot read HTML: {_first_line(error)} (reinstall byline)") from None
     except Exception as error:  # trafilatura surfaces lxml's and its own errors on odd markup.
-        raise BylineError(f"{origin}: could not read the HTML ({type(error).__name__})") from None
+        raise BylineError(f"{origin}: cannot read HTML: {type(error).__name__}") from None
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         raise BylineError(f"{origin}: no article text found in this HTML page (is it an article page?)")

@@ -67,7 +67,7 @@ def throughput(words: int) -> dict[str, float]:
         "bare_pipe_wps": round(n_words / bare),
         "analyze_wps": round(n_words / full),
         "ratio": round(bare / full, 3),
-        "quotes_found": len(analysis.quotes),
+        "quotes_found": len(analysis.statements),
         "actors_found": len(analysis.actors),
     }
 

@@ -61,7 +61,7 @@ def _same_speaker(found: str | None, annotated: str) -> bool:
 
 def score(analysis: Analysis, gold: list[Gold], counts: dict[str, dict[str, int]], verbose: bool) -> None:
     for kind in ("direct", "indirect"):
-        found = [q for q in analysis.quotes if q.kind == kind]
+        found = [q for q in analysis.statements if q.kind == kind]
         wanted = [g for g in gold if g.kind == kind]
         c = counts[kind]
         c["gold"] += len(wanted)

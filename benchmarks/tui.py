@@ -120,7 +120,7 @@ async def measure(text: str, analyse: bool, jumps: int) -> dict[str, object]:
                 "p95": round(1000 * percentile(jumps_during, 0.95), 2),
                 "samples": len(jumps_during),
             }
-        figures["quotes"] = sum(1 for quote in reader.analysis.quotes if quote.kind == "direct")
+        figures["quotes"] = sum(1 for quote in reader.analysis.statements if quote.kind == "direct")
 
         timings: list[float] = []
         for _ in range(jumps):

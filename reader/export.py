@@ -19,7 +19,7 @@ from typing import Any, Literal
 import yaml
 
 from reader import __version__
-from reader.analysis.model import Actor, Analysis, Quote
+from reader.analysis.model import Actor, Analysis, Statement
 from reader.config import atomic_write_text
 from reader.errors import BylineError
 from reader.notes import Highlight, NoteStore, content_hash, now_iso
@@ -29,7 +29,7 @@ ExportFormat = Literal["md", "json", "yaml"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "json", "yaml")
 EXTENSIONS: dict[ExportFormat, str] = {"md": ".md", "json": ".json", "yaml": ".yaml"}
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-KIND_NAMES = {"direct": "direct quote", "indirect": "reported speech"}
+KIND_NAMES = {"direct": "direct quote", "reported": "reported speech"}
 
 
 # -- paragraphs ------------------------------------------------------------------------------------
@@ -65,7 +65,7 @@ class ExportItem:
     text: str
     paragraph: int | None
     highlight: Highlight | None = None
-    quote: Quote | None = None
+    quote: Statement | None = None
     actor: Actor | None = None
 
     @property
@@ -120,12 +120,12 @@ class ExportDocument:
         return paragraph_number(self.paragraphs, offset)
 
 
-def matching_quote(analysis: Analysis | None, start: int, end: int) -> Quote | None:
+def matching_quote(analysis: Analysis | None, start: int, end: int) -> Statement | None:
     """The detected quote a highlight is about: the one it overlaps most (direct wins a tie)."""
     if analysis is None:
         return None
-    best: tuple[tuple[int, int], Quote] | None = None
-    for quote in analysis.quotes:
+    best: tuple[tuple[int, int], Statement] | None = None
+    for quote in analysis.statements:
         overlap = min(end, quote.end) - max(start, quote.start)
         if overlap <= 0:
             continue
@@ -166,7 +166,7 @@ def build_export(
         )
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
-        for quote in analysis.quotes:
+        for quote in analysis.statements:
             if id(quote) not in covered:
                 document.items.append(
                     ExportItem(

@@ -26,7 +26,7 @@ def _actor(analysis: Analysis, name: str):
 
 
 def test_exactly_three_direct_statements_with_speakers_and_cues(kursk: Analysis) -> None:
-    direct = [q for q in kursk.quotes if q.kind == "direct"]
+    direct = [q for q in kursk.statements if q.kind == "direct"]
     assert [(q.speaker, q.cue.text if q.cue else None) for q in direct] == [
         ("Yuri Ushakov", "stated"),
         ("Volodymyr Zelensky", "said"),
@@ -37,8 +37,10 @@ def test_exactly_three_direct_statements_with_speakers_and_cues(kursk: Analysis)
 
 
 def test_buffer_zone_is_not_a_statement(kursk: Analysis) -> None:
-    assert not any(q.kind == "direct" and "buffer zone" in q.text and len(q.text) < 20 for q in kursk.quotes)
-    assert all(q.text.strip("“”") != "buffer zone" for q in kursk.quotes)
+    assert not any(
+        q.kind == "direct" and "buffer zone" in q.text and len(q.text) < 20 for q in kursk.statements
+    )
+    assert all(q.text.strip("“”") != "buffer zone" for q in kursk.statements)
 
 
 @pytest.mark.parametrize(
@@ -52,13 +54,13 @@ def test_buffer_zone_is_not_a_statement(kursk: Analysis) -> None:
     ],
 )
 def test_reported_speech(kursk: Analysis, speaker: str, content: str) -> None:
-    indirect = [q for q in kursk.quotes if q.kind == "indirect" and q.text.startswith(content)]
+    indirect = [q for q in kursk.statements if q.kind == "reported" and q.text.startswith(content)]
     assert indirect, f"no reported speech starting {content!r}"
     assert indirect[0].speaker == speaker
 
 
 def test_pronoun_speakers_are_resolved_and_kept_as_mentions(kursk: Analysis) -> None:
-    he_quotes = [q for q in kursk.quotes if q.speaker_mention and q.speaker_mention.text == "He"]
+    he_quotes = [q for q in kursk.statements if q.speaker_mention and q.speaker_mention.text == "He"]
     assert [q.speaker for q in he_quotes] == ["Yuri Ushakov", "Volodymyr Zelensky"]
 
 
@@ -94,10 +96,10 @@ def test_roles(kursk: Analysis, name: str, role: str) -> None:
 
 def test_positions_are_in_text_order_and_point_at_quotes(kursk: Analysis) -> None:
     for actor in kursk.actors:
-        starts = [kursk.quotes[i].start for i in actor.quotes]
+        starts = [kursk.statements[i].start for i in actor.statements]
         assert starts == sorted(starts)
-        assert all(kursk.quotes[i].actor == actor.id for i in actor.quotes)
-    assert len(_actor(kursk, "Volodymyr Zelensky").quotes) >= 3
+        assert all(kursk.statements[i].actor == actor.id for i in actor.statements)
+    assert len(_actor(kursk, "Volodymyr Zelensky").statements) >= 3
 
 
 def test_dates_are_normalised(kursk: Analysis) -> None:
@@ -119,8 +121,8 @@ def test_august_6_takes_the_year_of_the_publication_date(nlp) -> None:
 
 def test_every_span_points_into_the_text(kursk: Analysis) -> None:
     text = kursk.text
-    spans = [*kursk.entities, *kursk.quotes, *kursk.dates]
-    for quote in kursk.quotes:
+    spans = [*kursk.entities, *kursk.statements, *kursk.dates]
+    for quote in kursk.statements:
         spans += quote.parts + [s for s in (quote.speaker_mention, quote.cue) if s]
     for actor in kursk.actors:
         spans += actor.mention_spans
@@ -131,5 +133,5 @@ def test_every_span_points_into_the_text(kursk: Analysis) -> None:
 
 def test_json_round_trip(kursk: Analysis) -> None:
     data = json.loads(json.dumps(kursk.to_dict()))
-    assert data["schema"] == "byline.analysis/1"
+    assert data["schema"] == "byline.analysis/2"
     assert Analysis.from_dict(data) == kursk

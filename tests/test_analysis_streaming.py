@@ -20,13 +20,13 @@ def test_partial_results_come_first_and_the_final_result_is_complete(nlp, kursk_
     partials = []
     final = analyze_with(nlp, Article(text=kursk_text, source="k"), on_partial=partials.append)
     # The direct quotations need no parse, so the first partial result already has them.
-    assert [q.parts[0].text[:20] for q in partials[0].quotes] == [
-        q.parts[0].text[:20] for q in final.quotes if q.kind == "direct"
+    assert [q.parts[0].text[:20] for q in partials[0].statements] == [
+        q.parts[0].text[:20] for q in final.statements if q.kind == "direct"
     ]
     assert partials[0].entities == []
     assert len(partials) > 2 and len(partials[-1].entities) > 0
-    assert all(q.speaker is None for q in partials[-1].quotes)
-    assert final.quotes[1].speaker == "Yuri Ushakov"
+    assert all(q.speaker is None for q in partials[-1].statements)
+    assert final.statements[1].speaker == "Yuri Ushakov"
 
 
 def test_a_quote_running_over_paragraphs_survives_chunking(nlp) -> None:
@@ -35,5 +35,5 @@ def test_a_quote_running_over_paragraphs_survives_chunking(nlp) -> None:
         '"It has no budget and no timetable.\n'
         '"We will vote against it," Ruiz said.'
     )
-    (quote,) = analyze_with(nlp, Article(text=text, source="t")).quotes
+    (quote,) = analyze_with(nlp, Article(text=text, source="t")).statements
     assert len(quote.parts) == 3 and quote.speaker == "Ana Ruiz"

@@ -29,12 +29,12 @@ def test_json_output_follows_the_schema(capsys) -> None:
     code, out, _ = _run(capsys, str(SAMPLE))
     data = json.loads(out)
     assert code == 0
-    assert data["schema"] == "byline.analysis/1"
+    assert data["schema"] == "byline.analysis/2"
     assert data["text"] == SAMPLE.read_text(encoding="utf-8")
-    assert {"entities", "quotes", "dates", "actors"} <= data.keys()
+    assert {"entities", "statements", "dates", "actors"} <= data.keys()
     ushakov = next(a for a in data["actors"] if a["name"] == "Yuri Ushakov")
     assert isinstance(ushakov["mentions"], int)
-    assert all(data["quotes"][i]["speaker"] == "Yuri Ushakov" for i in ushakov["quotes"])
+    assert all(data["statements"][i]["speaker"] == "Yuri Ushakov" for i in ushakov["statements"])
 
 
 def test_a_folder_gives_one_jsonl_line_per_article(capsys) -> None:
@@ -42,12 +42,12 @@ def test_a_folder_gives_one_jsonl_line_per_article(capsys) -> None:
     lines = out.strip().splitlines()
     assert code == 0
     assert len(lines) == len(list(bundled_dir("sample_articles").glob("*.txt")))
-    assert all(json.loads(line)["schema"] == "byline.analysis/1" for line in lines)
+    assert all(json.loads(line)["schema"] == "byline.analysis/2" for line in lines)
 
 
 def test_yaml_and_text_formats(capsys) -> None:
     _, out, _ = _run(capsys, str(SAMPLE), "--format", "yaml")
-    assert yaml.safe_load(out)["schema"] == "byline.analysis/1"
+    assert yaml.safe_load(out)["schema"] == "byline.analysis/2"
     _, out, _ = _run(capsys, str(SAMPLE), "--format", "text")
     assert "Yuri Ushakov (stated): At this stage, we will not talk." in out
     assert "Oleksandr Syrskyi [person, senior commander]" in out
@@ -126,7 +126,7 @@ def test_no_cache_analyses_again(capsys, byline_home: Path) -> None:
     assert len(cached) == 1
     cached[0].write_text("{not json", encoding="utf-8")
     code, out, _ = _run(capsys, str(SAMPLE))
-    assert code == 0 and json.loads(out)["schema"] == "byline.analysis/1"
+    assert code == 0 and json.loads(out)["schema"] == "byline.analysis/2"
 
 
 def test_jobs_give_the_same_results_in_the_same_order(capsys) -> None:

@@ -34,36 +34,36 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
     ),
     "pronoun in reported speech, antecedent in the previous paragraph": (
         "Governor Paul Meyer signed the order on Tuesday.\nHe said that the curfew would last a week.",
-        [("indirect", "the curfew would last a week", "Paul Meyer", "said")],
+        [("reported", "the curfew would last a week", "Paul Meyer", "said")],
     ),
     "description speaker resolves through a role": (
         "Finance minister Irena Kovac presented the budget. "
         "The minister said the deficit would shrink next year.",
-        [("indirect", "the deficit would shrink next year", "Irena Kovac", "said")],
+        [("reported", "the deficit would shrink next year", "Irena Kovac", "said")],
     ),
     "according to, at the start": (
         "According to the police, three people were arrested after the match.",
-        [("indirect", "three people were arrested after the match", "Police", "According to")],
+        [("reported", "three people were arrested after the match", "Police", "According to")],
     ),
     "according to, at the end": (
         "The factory will close in March, according to union officials.",
-        [("indirect", "The factory will close in March", "Union officials", "according to")],
+        [("reported", "The factory will close in March", "Union officials", "according to")],
     ),
     "said that": (
         "Health officials said that the outbreak was under control.",
-        [("indirect", "the outbreak was under control", "Health officials", "said")],
+        [("reported", "the outbreak was under control", "Health officials", "said")],
     ),
     "said without that": (
         "Karl Jensen said the company would appeal the ruling.",
-        [("indirect", "the company would appeal the ruling", "Karl Jensen", "said")],
+        [("reported", "the company would appeal the ruling", "Karl Jensen", "said")],
     ),
     "reported speech through a participle": (
         "Judge Amara Singh adjourned the case, warning that further delays would not be tolerated.",
-        [("indirect", "further delays would not be tolerated", "Amara Singh", "warning")],
+        [("reported", "further delays would not be tolerated", "Amara Singh", "warning")],
     ),
     "scare quotes are not statements": (
         'The plan would create a "safe corridor" along the coast, officials said.',
-        [("indirect", 'The plan would create a "safe corridor" along the coast', "Officials", "said")],
+        [("reported", 'The plan would create a "safe corridor" along the coast', "Officials", "said")],
     ),
     "single quotation marks (British style)": (
         "‘We have done nothing wrong,’ said Oliver Grant, the club’s chairman.",
@@ -93,7 +93,7 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
         'Lars Holm said "we will see.\nLater, Holm said the talks had failed.',
         [
             ("direct", "we will see.", "Lars Holm", "said"),
-            ("indirect", "the talks had failed", "Lars Holm", "said"),
+            ("reported", "the talks had failed", "Lars Holm", "said"),
         ],
     ),
     "a quote with no findable speaker keeps speaker null": (
@@ -110,7 +110,7 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
     ),
     "organisation speaker": (
         "The health ministry said in a statement that vaccines would arrive next week.",
-        [("indirect", "vaccines would arrive next week", "Health ministry", "said")],
+        [("reported", "vaccines would arrive next week", "Health ministry", "said")],
     ),
     "the inanimate subject of a weak verb is not a speaker": (
         "The decision suggests that the government is worried about the economy.",
@@ -125,12 +125,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
         "Several owners argued that the vote should wait.",
         [
             ("direct", "so slow that some days I walk.", "Dorothy Kwiatkowski", "told members"),
-            ("indirect", "the vote should wait", "Several owners", "argued"),
+            ("reported", "the vote should wait", "Several owners", "argued"),
         ],
     ),
     "a possessor is not the speaker": (
         "Szymanski’s lawyers said they would appeal the ruling.",
-        [("indirect", "they would appeal the ruling", "Szymanski’s lawyers", "said")],
+        [("reported", "they would appeal the ruling", "Szymanski’s lawyers", "said")],
     ),
     "a pronoun skips a name that only modifies a noun": (
         "Priya Ramaswamy, a spokeswoman for the Szymanski campaign, spoke briefly. "
@@ -140,17 +140,17 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
     "a document speaks for whoever issued it": (
         "Mayor Raymond Szymanski conceded in a brief written statement. "
         "According to the statement, the mayor called his rival to congratulate her.",
-        [("indirect", "the mayor called his rival", "Raymond Szymanski", "According to")],
+        [("reported", "the mayor called his rival", "Raymond Szymanski", "According to")],
     ),
     "an honorific is not part of the name": (
         "Ms Fairbairn said the licences were lawful.",
-        [("indirect", "the licences were lawful", "Fairbairn", "said")],
+        [("reported", "the licences were lawful", "Fairbairn", "said")],
     ),
     "another speaker inside reported speech is a statement of its own": (
         "Police said about 6,000 people had taken part, while organizers said more than 20,000 had joined.",
         [
-            ("indirect", "about 6,000 people had taken part", "Police", "said"),
-            ("indirect", "more than 20,000 had joined", "Organizers", "said"),
+            ("reported", "about 6,000 people had taken part", "Police", "said"),
+            ("reported", "more than 20,000 had joined", "Organizers", "said"),
         ],
     ),
     "a question put to someone is not their statement": (
@@ -160,7 +160,7 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
     "a partial quote inside reported speech is the speaker's own words": (
         "Priya Ramaswamy said the mayor had “no regrets” about seeking the recount.",
         [
-            ("indirect", "the mayor had “no regrets” about seeking the recount", "Priya Ramaswamy", "said"),
+            ("reported", "the mayor had “no regrets” about seeking the recount", "Priya Ramaswamy", "said"),
             ("direct", "no regrets", "Priya Ramaswamy", "said"),
         ],
     ),
@@ -171,11 +171,11 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
     "a document speaks for its owner": (
         "The council met on Monday. According to the council's own engineering report, "
         "the bridge will carry 12,000 vehicles a day.",
-        [("indirect", "the bridge will carry 12,000 vehicles a day", "Council", "According to")],
+        [("reported", "the bridge will carry 12,000 vehicles a day", "Council", "According to")],
     ),
     "a document's possessive pronoun finds its owner": (
         "The Finance Ministry published new figures. Its report said that inflation had fallen.",
-        [("indirect", "inflation had fallen", "Finance Ministry", "said")],
+        [("reported", "inflation had fallen", "Finance Ministry", "said")],
     ),
 }
 
@@ -183,7 +183,7 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
 def _statements(analysis: Analysis) -> list[tuple[str, str, str | None, str | None]]:
     return [
         (q.kind, " ".join(p.text for p in q.parts), q.speaker, q.cue.text if q.cue else None)
-        for q in analysis.quotes
+        for q in analysis.statements
     ]
 
 
@@ -204,7 +204,7 @@ def test_attribution(case: str, nlp) -> None:
 
 def test_a_split_quote_has_two_parts(nlp) -> None:
     text = '"We will win," Marco Diaz told reporters, "and then we will rebuild the town."'
-    (quote,) = analyze(Article(text=text, source="t"), nlp=nlp, use_cache=False).quotes
+    (quote,) = analyze(Article(text=text, source="t"), nlp=nlp, use_cache=False).statements
     assert [p.text for p in quote.parts] == ["We will win", "and then we will rebuild the town."]
     assert (quote.start, quote.end) == (0, len(text))
 
@@ -214,6 +214,6 @@ def test_a_multi_paragraph_quote_has_one_part_per_paragraph(nlp) -> None:
         'Rosa Park described the night. "The water came in through the floor.\n'
         '"By morning the whole street was a river," she said.'
     )
-    (quote,) = analyze(Article(text=text, source="t"), nlp=nlp, use_cache=False).quotes
+    (quote,) = analyze(Article(text=text, source="t"), nlp=nlp, use_cache=False).statements
     assert len(quote.parts) == 2
     assert quote.parts[1].text.startswith("By morning")

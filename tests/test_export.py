@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import KURSK
 
-from reader.analysis.model import Actor, Analysis, Quote, Span
+from reader.analysis.model import Actor, Analysis, Span, Statement
 from reader.cli import main
 from reader.errors import BylineError
 from reader.export import (
@@ -43,10 +43,10 @@ def span(text: str, needle: str) -> tuple[int, int]:
 def hand_analysis(text: str, source: str) -> Analysis:
     """The sample article's analysis as the contract describes it, built by hand."""
 
-    def quote(needle: str, kind: str, speaker: str, actor: str, cue: str) -> Quote:
+    def quote(needle: str, kind: str, speaker: str, actor: str, cue: str) -> Statement:
         start, end = span(text, needle)
-        cue_start = text.index(cue, start - 40 if kind == "indirect" else end)
-        return Quote(
+        cue_start = text.index(cue, start - 40 if kind == "reported" else end)
+        return Statement(
             start,
             end,
             needle,
@@ -58,7 +58,7 @@ def hand_analysis(text: str, source: str) -> Analysis:
         )
 
     quotes = [
-        quote(USHAKOV_INDIRECT, "indirect", "Yuri Ushakov", "yuri-ushakov", "emphasized"),
+        quote(USHAKOV_INDIRECT, "reported", "Yuri Ushakov", "yuri-ushakov", "emphasized"),
         quote(USHAKOV_DIRECT, "direct", "Ushakov", "yuri-ushakov", "stated"),
         quote(ZELENSKY_DIRECT, "direct", "Zelensky", "volodymyr-zelensky", "said"),
         quote(SYRSKYI_DIRECT, "direct", "Syrskyi", "oleksandr-syrskyi", "reported"),
@@ -69,16 +69,20 @@ def hand_analysis(text: str, source: str) -> Analysis:
             "Yuri Ushakov",
             "person",
             roles=["Kremlin adviser"],
-            quotes=[0, 1],
+            statements=[0, 1],
             mention_spans=[Span(*span(text, "Yuri Ushakov"), "Yuri Ushakov")],
         ),
         Actor(
-            "volodymyr-zelensky", "Volodymyr Zelensky", "person", roles=["Ukrainian President"], quotes=[2]
+            "volodymyr-zelensky",
+            "Volodymyr Zelensky",
+            "person",
+            roles=["Ukrainian President"],
+            statements=[2],
         ),
-        Actor("oleksandr-syrskyi", "Oleksandr Syrskyi", "person", roles=["senior commander"], quotes=[3]),
+        Actor("oleksandr-syrskyi", "Oleksandr Syrskyi", "person", roles=["senior commander"], statements=[3]),
         Actor("kremlin", "Kremlin", "organisation"),
     ]
-    return Analysis(text=text, source=source, quotes=quotes, actors=actors)
+    return Analysis(text=text, source=source, statements=quotes, actors=actors)
 
 
 @pytest.fixture
@@ -195,7 +199,7 @@ def test_json_is_a_web_annotation_collection_that_parses_back(kursk: Path) -> No
     assert items[1]["motivation"] == "highlighting" and "body" not in items[1]
     ushakov = data["byline"]["actors"][0]
     assert ushakov["name"] == "Yuri Ushakov" and [s["kind"] for s in ushakov["statements"]] == [
-        "indirect",
+        "reported",
         "direct",
     ]
 

@@ -37,7 +37,7 @@ async def type_note(pilot, text: str) -> None:
 async def test_highlight_the_current_quote_write_a_note_quit_reopen_and_find_it() -> None:
     article = sample_article()
     first_quote = min(
-        (q for q in sample_analysis(article).quotes if q.kind == "direct"), key=lambda q: q.start
+        (q for q in sample_analysis(article).statements if q.kind == "direct"), key=lambda q: q.start
     )
     app = make_app(article)
     async with app.run_test(size=SIZE) as pilot:
@@ -126,10 +126,10 @@ async def test_highlight_all_quotes_and_the_notes_tab_jumps() -> None:
         await pilot.pause()
         store = app.reader.notes
         assert sorted((h.start, h.end) for h in store.highlights) == sorted(
-            (q.start, q.end) for q in analysis.quotes
+            (q.start, q.end) for q in analysis.statements
         )
         await pilot.press("H")  # twice changes nothing
-        assert len(store.highlights) == len(analysis.quotes)
+        assert len(store.highlights) == len(analysis.statements)
         assert listed(app) == [h.id for h in sorted(store.highlights, key=lambda h: h.start)]
 
         app.reader.query_one("#side-panel", TabbedContent).active = "notes-tab"
@@ -167,7 +167,7 @@ async def test_ctrl_e_exports_and_an_unwritable_path_keeps_the_highlights(tmp_pa
 
         app.reader.export_notes(ExportRequest("json", tmp_path / "out.json", all_quotes=True))
         data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
-        assert data["total"] == len(app.reader.analysis.quotes)
+        assert data["total"] == len(app.reader.analysis.statements)
 
         before = app.reader.notes.file.read_text(encoding="utf-8")
         app.reader.export_notes(ExportRequest("md", tmp_path / "missing" / "x.md"))
@@ -282,7 +282,7 @@ async def test_h_acts_on_what_the_reader_stepped_to_last() -> None:
         assert [h.exact for h in reader.notes.highlights] == [sentence]
         await pilot.press("right_square_bracket", "h")  # then a quote: h takes the quote, not the match
         await pilot.pause()
-        quote = next(q for q in analysis.quotes if q.start == reader.jump_offset)
+        quote = next(q for q in analysis.statements if q.start == reader.jump_offset)
         assert reader.notes.find(quote.start, quote.end) is not None
         before = {h.id for h in reader.notes.highlights}
         await pilot.press("G", "h")  # scrolled away from both: the first sentence on screen

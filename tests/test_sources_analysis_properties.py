@@ -74,7 +74,7 @@ ANY_TEXT = st.one_of(
 def all_spans(analysis: Analysis) -> Iterator[tuple[str, int, int, str]]:
     for entity in analysis.entities:
         yield "entity", entity.start, entity.end, entity.text
-    for index, quote in enumerate(analysis.quotes):
+    for index, quote in enumerate(analysis.statements):
         yield f"quote {index}", quote.start, quote.end, quote.text
         for part in quote.parts:
             yield f"quote {index} part", part.start, part.end, part.text
@@ -97,7 +97,7 @@ def check_analysis(text: str, nlp: object) -> Analysis:
         assert 0 <= start <= end <= len(text), (what, start, end, len(text))
         assert text[start:end] == span_text, (what, start, end, text[start:end], span_text)
     for actor in analysis.actors:
-        assert all(0 <= index < len(analysis.quotes) for index in actor.quotes), actor.id
+        assert all(0 <= index < len(analysis.statements) for index in actor.statements), actor.id
     return analysis
 
 
@@ -121,7 +121,7 @@ def test_newsy_text_with_noise_has_consistent_spans(text: str, loaded_nlp: objec
 def test_quoted_statement_survives_surrounding_noise(nlp: object) -> None:
     text = "\u202e\x00😀 “We will not talk,” Yuri Ushakov said. \u200b“Unclosed"
     analysis = check_analysis(text, nlp)
-    direct = [quote for quote in analysis.quotes if quote.kind == "direct"]
+    direct = [quote for quote in analysis.statements if quote.kind == "direct"]
     assert direct and direct[0].speaker == "Yuri Ushakov"
 
 

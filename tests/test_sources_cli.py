@@ -100,7 +100,7 @@ def test_stdin_article_is_analysed(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["source"] == "-"
     assert data["text"] == text
-    assert [quote["speaker"] for quote in data["quotes"] if quote["kind"] == "direct"] == ["Yuri Ushakov"]
+    assert [quote["speaker"] for quote in data["statements"] if quote["kind"] == "direct"] == ["Yuri Ushakov"]
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ async def test_library_lists_the_sample_articles_analyses_them_and_opens_one(tmp
             assert row[0] == (article.title or name.removesuffix(".txt").replace("-", " "))
             assert row[1] == (article.published or "")
             assert row[2] == f"{len(article.text[article.body_start :].split()):,}"
-            assert row[3:5] == [str(len(expected.quotes)), str(len(expected.actors))]
+            assert row[3:5] == [str(len(expected.statements)), str(len(expected.actors))]
         drought = rows[names.index("drought-water-talks.txt")]
         assert drought[:2] == ["Water talks stall as drought deepens across the south", "2025-08-22"]
         page = rows[names.index("news-page.html")]
@@ -87,7 +87,7 @@ async def test_library_lists_the_sample_articles_analyses_them_and_opens_one(tmp
         opened = app.screen
         assert isinstance(opened, LibraryReaderScreen)
         assert opened.article.source == str(folder / "kremlin-rules-out-talks-kursk.txt")
-        assert opened.analysis is not None and len(opened.analysis.quotes) >= 3
+        assert opened.analysis is not None and len(opened.analysis.statements) >= 3
         await pilot.press("right_square_bracket")
         assert opened.status_line.location.startswith("Quote 1/3 · Yuri Ushakov")
         await pilot.press("escape")

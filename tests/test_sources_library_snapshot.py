@@ -25,11 +25,11 @@ FROZEN_THEME = Path(__file__).with_name("tui_snapshot_theme.yaml")
 
 def counted_analysis(article: Article, **_: object) -> Analysis:
     """No model: a quote per paragraph is enough to fill the columns predictably."""
-    from reader.analysis.model import Quote
+    from reader.analysis.model import Statement
 
     paragraphs = [line for line in article.text.split("\n") if line.strip()]
-    quotes = [Quote(0, 0, "", "direct") for _ in paragraphs]
-    return Analysis(text=article.text, source=article.source, quotes=quotes)
+    quotes = [Statement(0, 0, "", "direct") for _ in paragraphs]
+    return Analysis(text=article.text, source=article.source, statements=quotes)
 
 
 def test_library_of_the_sample_articles(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:

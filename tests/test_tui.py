@@ -42,7 +42,7 @@ def look(view: ArticleView, offset: int) -> Style:
 
 
 def quote_start(analysis: Analysis, opening: str) -> int:
-    return next(q.start for q in analysis.quotes if q.text.lstrip("“").startswith(opening))
+    return next(q.start for q in analysis.statements if q.text.lstrip("“").startswith(opening))
 
 
 async def test_quote_navigation_reaches_syrskyi_and_back_to_zelensky() -> None:
@@ -73,11 +73,11 @@ async def test_current_quote_marks_speaker_and_cue() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("right_square_bracket")
         reader = app.reader
-        quote = reader.analysis.quotes[1]
+        quote = reader.analysis.statements[1]
         view = reader.article_view
         assert shows(app, view.style_at(quote.speaker_mention.start), "speaker")
         assert shows(app, view.style_at(quote.cue.start), "cue")
-        later = reader.analysis.quotes[3]
+        later = reader.analysis.statements[3]
         assert not shows(app, view.style_at(later.speaker_mention.start), "speaker")
 
 
@@ -111,21 +111,21 @@ async def test_selecting_ushakov_marks_his_statements_and_braces_walk_them() -> 
         analysis = reader.analysis
         ushakov = analysis.actor("ushakov")
         view = reader.article_view
-        for index in ushakov.quotes:
-            assert shows(app, view.style_at(analysis.quotes[index].start + 3), "actor.mark")
+        for index in ushakov.statements:
+            assert shows(app, view.style_at(analysis.statements[index].start + 3), "actor.mark")
         for mention in ushakov.mention_spans:
             assert shows(app, view.style_at(mention.start), "actor.mark")
-        zelensky_quote = analysis.quotes[analysis.actor("zelensky").quotes[0]]
+        zelensky_quote = analysis.statements[analysis.actor("zelensky").statements[0]]
         assert not shows(app, view.style_at(zelensky_quote.start + 3), "actor.mark")
 
         await pilot.press("escape", "right_curly_bracket")
         assert "statement 1/2 (reported) · emphasized" in reader.status_line.location
-        reported = analysis.quotes[ushakov.quotes[0]]
-        assert reported.kind == "indirect"
+        reported = analysis.statements[ushakov.statements[0]]
+        assert reported.kind == "reported"
         assert shows(app, view.style_at(reported.start + 3), "quote.current")
         await pilot.press("right_curly_bracket")
         assert "statement 2/2 (quote) · stated" in reader.status_line.location
-        assert view.is_visible(analysis.quotes[ushakov.quotes[1]].start)
+        assert view.is_visible(analysis.statements[ushakov.statements[1]].start)
         await pilot.press("left_curly_bracket")
         assert "statement 1/2" in reader.status_line.location
 
@@ -143,7 +143,7 @@ async def test_selecting_a_statement_in_the_panel_jumps_to_it() -> None:
         await pilot.press("right")  # expand
         await pilot.press("down", "enter")
         await pilot.pause()
-        syrskyi = shifted.quotes[shifted.actor("syrskyi").quotes[0]]
+        syrskyi = shifted.statements[shifted.actor("syrskyi").statements[0]]
         assert reader.article_view.is_visible(syrskyi.start)
         assert "Oleksandr Syrskyi" in reader.status_line.location
 
@@ -209,7 +209,7 @@ async def test_layer_toggles_change_what_is_styled() -> None:
         view = reader.article_view
         analysis = reader.analysis
         kursk = next(e for e in analysis.entities if e.text == "Kursk")
-        quote = analysis.quotes[1]
+        quote = analysis.statements[1]
         date = analysis.dates[0]
         plain = look(view, reader.article.text.index("firmly"))
         assert look(view, kursk.start) != plain
@@ -339,7 +339,7 @@ async def test_analysis_runs_in_a_worker_and_keys_wait_for_it(monkeypatch: pytes
     article = sample_article()
 
     def no_quotes_yet(partial: Analysis) -> None:
-        partial.quotes, partial.actors = [], []
+        partial.statements, partial.actors = [], []
 
     release = hold_analysis(monkeypatch, no_quotes_yet, halfway=True)
     app = BylineApp(article)
@@ -367,8 +367,8 @@ async def test_quotes_can_be_walked_while_the_analysis_runs(monkeypatch: pytest.
     article = sample_article()
 
     def quotations_only(partial: Analysis) -> None:
-        partial.quotes = [q for q in partial.quotes if q.kind == "direct"]
-        for quote in partial.quotes:
+        partial.statements = [q for q in partial.statements if q.kind == "direct"]
+        for quote in partial.statements:
             quote.speaker = quote.actor = quote.speaker_mention = quote.cue = None
         partial.actors = []
 
@@ -413,11 +413,11 @@ async def test_theme_cycles_and_is_remembered(byline_home: Path) -> None:
     app = make_app()
     names = [info.name for info in list_themes() if info.error is None]
     async with app.run_test(size=(120, 40)) as pilot:
-        before = look(app.reader.article_view, app.reader.analysis.quotes[1].start + 3)
+        before = look(app.reader.article_view, app.reader.analysis.statements[1].start + 3)
         await pilot.press("T")
         assert app.reader_theme.name == names[(names.index("default") + 1) % len(names)]
         assert app.theme == app.reader_theme.textual_theme.name
-        after = look(app.reader.article_view, app.reader.analysis.quotes[1].start + 3)
+        after = look(app.reader.article_view, app.reader.analysis.statements[1].start + 3)
         assert after != before
     saved = yaml.safe_load((byline_home / "config" / "config.yaml").read_text())
     assert saved["theme"] == app.reader_theme.name
@@ -539,7 +539,7 @@ async def test_a_then_enter_marks_the_first_actor() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("a", "enter")
         assert app.reader.actor_id is not None
-        first = max(app.reader.analysis.actors, key=lambda a: (len(a.quotes), a.mentions))
+        first = max(app.reader.analysis.actors, key=lambda a: (len(a.statements), a.mentions))
         assert app.reader.actor_id == first.id
         await pilot.press("right_curly_bracket")
         assert app.reader.status_line.location.startswith(f"{first.name}")

@@ -31,7 +31,7 @@ async def test_real_analysis_in_the_worker_then_quote_navigation(nlp) -> None:
         assert reader.actors_panel.select_actor(ushakov.id)
         await pilot.press("enter", "escape")
         cues = []
-        for _ in range(len(ushakov.quotes)):
+        for _ in range(len(ushakov.statements)):
             await pilot.press("right_curly_bracket")
             cues.append(reader.status_line.location.rsplit("· ", 1)[-1])
         assert "stated" in cues and "emphasized" in cues

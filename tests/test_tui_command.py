@@ -22,7 +22,7 @@ def test_cached_analysis_uses_the_key_analyze_stores_under(monkeypatch, byline_h
     monkeypatch.setattr(pipeline, "analyze_with", lambda nlp, art, *rest: sample_analysis(art))
     pipeline.analyze(article)
     found = cached_analysis(article, None)
-    assert found is not None and len(found.quotes) == len(sample_analysis(article).quotes)
+    assert found is not None and len(found.statements) == len(sample_analysis(article).statements)
     assert found.source == article.source
 
     # A fresh process finds it too, and never imports spaCy to do so.

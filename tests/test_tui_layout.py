@@ -97,7 +97,7 @@ def test_style_boundaries_tile_the_line_in_drawing_order() -> None:
 def test_decorations_layers_focus_and_actor_marks() -> None:
     analysis = sample_analysis()
     decorations = Decorations.from_analysis(analysis)
-    quote = analysis.quotes[1]
+    quote = analysis.statements[1]
     keys = {run.key for run in decorations.runs_for(quote.start, quote.end)}
     assert "quote.direct" in keys
     decorations.enabled.discard(Layer.QUOTES)
@@ -107,7 +107,7 @@ def test_decorations_layers_focus_and_actor_marks() -> None:
     assert focus_keys[-3:] == ["quote.current", "speaker", "cue"]
     decorations.mark_actor(analysis, "ushakov")
     marked = [run for run in decorations.layers[Layer.ACTOR].overlapping(0, len(analysis.text))]
-    assert len(marked) == analysis.actor("ushakov").mentions + len(analysis.actor("ushakov").quotes)
+    assert len(marked) == analysis.actor("ushakov").mentions + len(analysis.actor("ushakov").statements)
     decorations.mark_actor(analysis, None)
     assert Layer.ACTOR not in decorations.layers
 

@@ -8,7 +8,7 @@ numbers), and they describe what the contract says the analysis finds.
 
 from __future__ import annotations
 
-from reader.analysis.model import Actor, Analysis, DateMention, Entity, Quote, Span
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Span, Statement
 from reader.paths import sample_article as sample_article_path
 from reader.sources.article import Article
 
@@ -34,16 +34,16 @@ def all_spans(text: str, needle: str) -> list[Span]:
     return found
 
 
-def direct(text: str, opening: str, *, speaker: Span, cue: Span, actor: str) -> Quote:
+def direct(text: str, opening: str, *, speaker: Span, cue: Span, actor: str) -> Statement:
     start = text.index("“" + opening)
     end = text.index("”", start) + 1
     inner = Span(start + 1, end - 1, text[start + 1 : end - 1])
-    return Quote(start, end, text[start:end], "direct", [inner], NAMES[actor], speaker, cue, actor)
+    return Statement(start, end, text[start:end], "direct", [inner], NAMES[actor], speaker, cue, actor)
 
 
-def reported(text: str, content: str, *, speaker: Span, cue: Span, actor: str) -> Quote:
+def reported(text: str, content: str, *, speaker: Span, cue: Span, actor: str) -> Statement:
     where = span(text, content, after=cue.text)
-    return Quote(where.start, where.end, content, "indirect", [where], NAMES[actor], speaker, cue, actor)
+    return Statement(where.start, where.end, content, "reported", [where], NAMES[actor], speaker, cue, actor)
 
 
 def sample_article() -> Article:
@@ -112,7 +112,7 @@ def sample_analysis(article: Article | None = None) -> Analysis:
         Actor("kremlin", "Kremlin", "organisation", ["Moscow"], [], None, mentions("Kremlin", "Moscow"), []),
     ]
     return Analysis(text=text, source=article.source, title=article.title, published=article.published,
-                    entities=entities, quotes=quotes, dates=dates, actors=actors, model="hand-built")
+                    entities=entities, statements=quotes, dates=dates, actors=actors, model="hand-built")
 
 
 def _at(where: Span) -> tuple[int, int, str]:

@@ -10,11 +10,11 @@ from reader.analysis.model import (
     Analysis,
     DateMention,
     Entity,
-    Quote,
     Span,
+    Statement,
 )
 
-__all__ = ["SCHEMA", "Actor", "Analysis", "DateMention", "Entity", "Quote", "Span", "analyze", "cached"]
+__all__ = ["SCHEMA", "Actor", "Analysis", "DateMention", "Entity", "Span", "Statement", "analyze", "cached"]
 
 
 def __getattr__(name: str) -> object:

@@ -1,4 +1,4 @@
-"""Turn name clusters, roles and statements into actors with positions.
+"""Turn name clusters, roles and attributions into actors with positions.
 
 An actor is one real-world participant: a person, an organisation, a place
 (countries and cities, which speak through their governments), or a group
@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.analysis.attribution import Attribution
 from reader.analysis.entities import NameCluster, name_key
 from reader.analysis.facts import RoleFact, SubjectPhrase
 from reader.analysis.gazetteer import country_of_capital
@@ -31,8 +32,7 @@ from reader.analysis.lexicon import (
     ORGANISATION_NOUNS,
     SUBJECT_PRONOUNS,
 )
-from reader.analysis.model import Actor, Entity, Quote, Span
-from reader.analysis.speech import Statement
+from reader.analysis.model import Actor, Entity, Span, Statement
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
 _LOOKBACK_MENTIONS = 200
@@ -225,14 +225,14 @@ class ActorBuilder:
                 return actor
         return None
 
-    def resolve(self, statements: list[Statement]) -> list[Quote]:
+    def resolve(self, attributions: list[Attribution]) -> list[Statement]:
         """Fill in speaker and actor for every statement and record the actors' positions.
 
         Reported speech nested in another statement of the same speaker ("the union was asking
         for guarantees that ...", inside what its president said) is part of that statement and
         is dropped.
         """
-        for statement in statements:
+        for statement in attributions:
             actor = self._speaker_of(statement)
             if actor is not None:
                 statement.quote.actor = actor.id
@@ -240,14 +240,14 @@ class ActorBuilder:
                 if statement.event is not None and statement.event.speaker_form == "name":
                     # "Szymanski said he would appeal": a named speaker's own pronoun.
                     self._note_gender(actor, statement.event.content_pronoun)
-        quotes = _without_nested([s.quote for s in statements])
+        quotes = _without_nested([s.quote for s in attributions])
         for index, quote in enumerate(quotes):
             actor = self._by_id(quote.actor) if quote.actor else None
             if actor is not None:
-                actor.quotes.append(index)
+                actor.statements.append(index)
         return quotes
 
-    def _speaker_of(self, statement: Statement) -> Actor | None:
+    def _speaker_of(self, statement: Attribution) -> Actor | None:
         event = statement.event
         if event is None:
             if statement.inherited_from is not None and statement.inherited_from.quote.actor:
@@ -361,10 +361,10 @@ class ActorBuilder:
         for actor in self.actors:
             unique = {(s.start, s.end): s for s in actor.mention_spans}
             actor.mention_spans = sorted(unique.values(), key=lambda s: s.start)
-        return [a for a in self.actors if a.mention_spans or a.quotes]
+        return [a for a in self.actors if a.mention_spans or a.statements]
 
 
-def _without_nested(quotes: list[Quote]) -> list[Quote]:
+def _without_nested(quotes: list[Statement]) -> list[Statement]:
     """Drop reported speech that lies inside a longer statement of the same speaker."""
     nested: set[int] = set()
     by_actor: dict[str | None, list[int]] = {}
@@ -377,7 +377,7 @@ def _without_nested(quotes: list[Quote]) -> list[Quote]:
         for i in indices:
             quote = quotes[i]
             inside = reach_end > quote.end or (reach_end == quote.end and reach_start < quote.start)
-            if inside and quote.kind == "indirect":
+            if inside and quote.kind == "reported":
                 nested.add(i)
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start

@@ -12,9 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "byline.analysis/1"
+SCHEMA = "byline.analysis/2"
 
-QuoteKind = Literal["direct", "indirect"]
+StatementKind = Literal["direct", "reported"]
+"""``direct``: the speaker's own words in quotation marks; ``reported``: what the text says they said,
+believe, want, support or oppose, in the reporter's words."""
+Frame = Literal["speech", "belief", "intention", "stance", "evidence"]
+"""What kind of position a statement is: said, believed, intended, a stance taken, or shown by evidence."""
+How = Literal["tag", "split", "inherited", "pronoun", "description", "colon", "qa", "according_to", "frame"]
+"""How the speaker was found: a tag naming them, the other half of a split quote, inherited from the
+previous statement, a pronoun or a description resolved to an actor, a colon or statement lead-in, a
+Q&A or transcript turn, an ``according to`` phrase, or the clause frame of reported speech."""
 ActorKind = Literal["person", "organisation", "place", "group"]
 
 
@@ -61,25 +69,38 @@ class Entity:
 
 
 @dataclass(slots=True)
-class Quote:
-    """One statement: a direct quotation or a piece of reported speech.
+class Statement:
+    """One statement: a direct quotation or a reported one (speech, belief, intention, stance, evidence).
 
     ``start``/``end`` cover the whole statement; for a direct quote that is
     from the opening to the closing quotation mark, and a quote split by its
     speech tag (``"...," he said, "..."``) covers both halves. ``parts`` holds
     the quoted content pieces themselves (without quotation marks), one per
     half, so a reader can mark exactly the quoted words.
+
+    ``speaker`` is the resolved actor's name (``actor`` its id) and ``speaker_mention`` the words in
+    the text that name the source (``Ushakov``, ``he``, ``the minister``); ``cue`` is the attributing
+    words (``stated``, ``according to``) and ``cue_lemma`` their dictionary form (``state``).
+    ``how`` says how the speaker was found and ``confidence`` (0 to 1) how sure the attribution is.
+    ``frame`` is the kind of position for reported statements; a ``stance`` statement also has a
+    ``stance`` (support, oppose, demand, accuse, deny) and, where the text names one, a ``target``.
     """
 
     start: int
     end: int
     text: str
-    kind: QuoteKind
+    kind: StatementKind
     parts: list[Span] = field(default_factory=list)
     speaker: str | None = None
     speaker_mention: Span | None = None
     cue: Span | None = None
     actor: str | None = None
+    how: str | None = None
+    confidence: float | None = None
+    frame: str | None = None
+    cue_lemma: str | None = None
+    stance: str | None = None
+    target: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,12 +111,18 @@ class Quote:
             "speaker": self.speaker,
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "cue": self.cue.to_dict() if self.cue else None,
+            "cue_lemma": self.cue_lemma,
             "actor": self.actor,
+            "how": self.how,
+            "confidence": self.confidence,
+            "frame": self.frame,
+            "stance": self.stance,
+            "target": self.target.to_dict() if self.target else None,
             "parts": [part.to_dict() for part in self.parts],
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Quote:
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
         return cls(
             start=data["start"],
             end=data["end"],
@@ -106,6 +133,12 @@ class Quote:
             speaker_mention=Span.from_dict(data.get("speaker_mention")),
             cue=Span.from_dict(data.get("cue")),
             actor=data.get("actor"),
+            how=data.get("how"),
+            confidence=data.get("confidence"),
+            frame=data.get("frame"),
+            cue_lemma=data.get("cue_lemma"),
+            stance=data.get("stance"),
+            target=Span.from_dict(data.get("target")),
         )
 
 
@@ -152,7 +185,7 @@ class DateMention:
 class Actor:
     """One real-world actor and what the article has them say.
 
-    ``quotes`` are indices into ``Analysis.quotes`` in text order: these are
+    ``statements`` are indices into ``Analysis.statements`` in text order: these are
     the actor's positions. ``mention_spans`` are every place the text refers
     to the actor, names and resolved pronouns alike.
     """
@@ -164,7 +197,7 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     affiliation: str | None = None
     mention_spans: list[Span] = field(default_factory=list)
-    quotes: list[int] = field(default_factory=list)
+    statements: list[int] = field(default_factory=list)
 
     @property
     def mentions(self) -> int:
@@ -180,7 +213,7 @@ class Actor:
             "affiliation": self.affiliation,
             "mentions": self.mentions,
             "mention_spans": [span.to_dict() for span in self.mention_spans],
-            "quotes": list(self.quotes),
+            "statements": list(self.statements),
         }
 
     @classmethod
@@ -193,20 +226,27 @@ class Actor:
             roles=list(data.get("roles", [])),
             affiliation=data.get("affiliation"),
             mention_spans=[Span(s["start"], s["end"], s["text"]) for s in data.get("mention_spans", [])],
-            quotes=list(data.get("quotes", [])),
+            statements=list(data.get("statements", [])),
         )
 
 
 @dataclass(slots=True)
 class Analysis:
-    """Everything Byline knows about one article."""
+    """Everything Byline knows about one article.
+
+    ``author`` and ``metadata`` come from the source, not the analysis: ``metadata`` holds what the
+    source states about the article as strings (``outlet``, ``url``, ``modified``, and a dateline's
+    ``dateline_place``/``dateline_date``/``agency``), so a corpus record needs no join back.
+    """
 
     text: str
     source: str
     title: str | None = None
     published: str | None = None
+    author: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
     entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     model: str | None = None
@@ -220,10 +260,10 @@ class Analysis:
                 return actor
         return None
 
-    def positions(self, actor_id: str) -> list[Quote]:
+    def positions(self, actor_id: str) -> list[Statement]:
         """The actor's statements, direct and reported, in text order."""
         actor = self.actor(actor_id)
-        return [self.quotes[i] for i in actor.quotes] if actor else []
+        return [self.statements[i] for i in actor.statements] if actor else []
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -231,10 +271,12 @@ class Analysis:
             "source": self.source,
             "title": self.title,
             "published": self.published,
+            "author": self.author,
+            "metadata": dict(self.metadata),
             "model": self.model,
             "text": self.text,
             "entities": [e.to_dict() for e in self.entities],
-            "quotes": [q.to_dict() for q in self.quotes],
+            "statements": [q.to_dict() for q in self.statements],
             "dates": [d.to_dict() for d in self.dates],
             "actors": [a.to_dict() for a in self.actors],
         }
@@ -248,9 +290,11 @@ class Analysis:
             source=data["source"],
             title=data.get("title"),
             published=data.get("published"),
+            author=data.get("author"),
+            metadata={str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
             model=data.get("model"),
             entities=[Entity.from_dict(e) for e in data.get("entities", [])],
-            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            statements=[Statement.from_dict(q) for q in data.get("statements", [])],
             dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
             actors=[Actor.from_dict(a) for a in data.get("actors", [])],
         )

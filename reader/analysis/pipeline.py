@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.analysis.actors import ActorBuilder
+from reader.analysis.attribution import attribute
 from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
-from reader.analysis.model import Actor, Analysis, DateMention, Entity, Quote
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Statement
 from reader.analysis.nlp import load_model, model_id, resolve_model_name
 from reader.analysis.quotes import Quotation, paragraph_spans, scan_quotations
-from reader.analysis.speech import attribute
 from reader.sources.article import Article
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def analyze_with(
 def _assemble(
     article: Article,
     entities: list[Entity],
-    quotes: list[Quote],
+    quotes: list[Statement],
     dates: list[DateMention],
     actors: list[Actor] | None = None,
     model: str | None = None,
@@ -185,8 +185,10 @@ def _assemble(
         source=article.source,
         title=article.title,
         published=article.published,
+        author=article.author,
+        metadata=article.descriptive_metadata(),
         entities=entities,
-        quotes=quotes,
+        statements=quotes,
         dates=dates,
         actors=actors or [],
         model=model,
@@ -201,7 +203,7 @@ def _partial(article: Article, quotations: list[Quotation], facts: list[Paragrap
     """What is known so far: direct quotations without speakers, and entities and dates as parsed."""
     text = article.text
     quotes = [
-        Quote(q.start, q.end, text[q.start : q.end], "direct", parts=list(q.parts))
+        Statement(q.start, q.end, text[q.start : q.end], "direct", parts=list(q.parts))
         for q in quotations
         if not q.scare
     ]

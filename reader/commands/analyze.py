@@ -110,8 +110,8 @@ def render_text(analysis: Analysis) -> str:
     if analysis.published:
         lines.append(f"published {analysis.published}")
     lines.append("")
-    lines.append(f"Quotes ({len(analysis.quotes)})")
-    for number, quote in enumerate(analysis.quotes, 1):
+    lines.append(f"Quotes ({len(analysis.statements)})")
+    for number, quote in enumerate(analysis.statements, 1):
         cue = f" ({quote.cue.text})" if quote.cue else ""
         speaker = quote.speaker or "unknown speaker"
         words = " … ".join(part.text for part in quote.parts) or quote.text
@@ -121,7 +121,8 @@ def render_text(analysis: Analysis) -> str:
     for actor in analysis.actors:
         roles = f", {'; '.join(actor.roles)}" if actor.roles else ""
         lines.append(
-            f"  {actor.name} [{actor.kind}{roles}]: {actor.mentions} mentions, {len(actor.quotes)} statements"
+            f"  {actor.name} [{actor.kind}{roles}]: {actor.mentions} mentions, "
+            f"{len(actor.statements)} statements"
         )
     if analysis.dates:
         lines.append("")

@@ -9,6 +9,9 @@ BODY_START_KEY = "body_start"
 """The ``Article.metadata`` key for where the article's body starts in ``text``: a plain-text file
 keeps its headline and byline lines in the text, and the analysis starts after them."""
 
+INTERNAL_METADATA_KEYS = frozenset({BODY_START_KEY, "source_map", "source_length", "bom"})
+"""``Article.metadata`` keys that are Byline's bookkeeping, not facts about the article."""
+
 
 @dataclass(slots=True)
 class Article:
@@ -27,6 +30,17 @@ class Article:
     author: str | None = None
     encoding: str = "utf-8"
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    def descriptive_metadata(self) -> dict[str, str]:
+        """What the source says about the article (outlet, url, modified date, ...), as strings.
+
+        Byline's own bookkeeping (source maps, body start, BOM) is left out: this is what a record
+        of the article carries for the people who read it."""
+        return {
+            key: str(value)
+            for key, value in self.metadata.items()
+            if key not in INTERNAL_METADATA_KEYS and isinstance(value, str | int | float) and value != ""
+        }
 
     @property
     def body_start(self) -> int:

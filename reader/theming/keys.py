@@ -45,6 +45,10 @@ ENTITY_LABELS: tuple[str, ...] = (
 
 ENTITY_FALLBACK = "entity"
 
+STATEMENT_STYLES = {"direct": "quote.direct", "reported": "quote.indirect"}
+"""The style key for each statement kind. Reported statements keep the theme key ``quote.indirect``
+that themes have always used, so existing user themes go on working."""
+
 REQUIRED_STYLES: tuple[str, ...] = (
     "text",
     "muted",

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import accumulate, pairwise
 
-from reader.analysis.model import Analysis, Quote
+from reader.analysis.model import Analysis, Statement
+from reader.theming.keys import STATEMENT_STYLES
 
 #: Drawn over the entity the reader stepped to with ``e``; the theme has no key for it,
 #: so the pane shows it by inverting the entity's own colours.
@@ -69,7 +70,7 @@ class RunIndex:
             index += 1
 
 
-def quote_runs(quote: Quote, key: str) -> list[StyledRun]:
+def quote_runs(quote: Statement, key: str) -> list[StyledRun]:
     """The stretches of a quote to mark: its quoted parts when it is split by a speech tag,
     otherwise the whole statement (quotation marks included)."""
     if len(quote.parts) > 1:
@@ -81,7 +82,7 @@ def quote_runs(quote: Quote, key: str) -> list[StyledRun]:
 class Focus:
     """What the reader is looking at right now; each is drawn above the layers."""
 
-    quote: Quote | None = None
+    quote: Statement | None = None
     entity: tuple[int, int] | None = None
     date: tuple[int, int] | None = None
     search: tuple[int, int] | None = None
@@ -106,7 +107,7 @@ class Decorations:
             StyledRun(entity.start, entity.end, f"entity.{entity.label}") for entity in analysis.entities
         )
         decorations.layers[Layer.QUOTES] = RunIndex(
-            run for quote in analysis.quotes for run in quote_runs(quote, f"quote.{quote.kind}")
+            run for quote in analysis.statements for run in quote_runs(quote, STATEMENT_STYLES[quote.kind])
         )
         decorations.layers[Layer.DATES] = RunIndex(
             StyledRun(date.start, date.end, "date") for date in analysis.dates
@@ -120,8 +121,8 @@ class Decorations:
             self.layers.pop(Layer.ACTOR, None)
             return
         runs = [StyledRun(span.start, span.end, "actor.mark") for span in actor.mention_spans]
-        for index in actor.quotes:
-            quote = analysis.quotes[index]
+        for index in actor.statements:
+            quote = analysis.statements[index]
             runs.append(StyledRun(quote.start, quote.end, "actor.mark"))
         self.layers[Layer.ACTOR] = RunIndex(runs)
 

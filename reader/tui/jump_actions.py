@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.actions import SkipAction
 from textual.widgets import Input, TabbedContent
 
-from reader.analysis.model import Analysis, Quote
+from reader.analysis.model import Analysis, Statement
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.navigation import step
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from reader.tui.widgets.article_view import ArticleView
 
 
-def describe_speaker(quote: Quote, actor: Actor | None) -> str:
+def describe_speaker(quote: Statement, actor: Actor | None) -> str:
     """``Volodymyr Zelensky, Ukrainian President`` (or the raw speaker text, or ``unknown speaker``)."""
     name = actor.name if actor else quote.speaker
     if not name:
@@ -48,7 +48,7 @@ class JumpActions:
     actors_panel: ActorsPanel
     include_reported: bool
     quote_index: int | None
-    current_quote: Quote | None
+    current_quote: Statement | None
     entity_index: int | None
     date_index: int | None
     match_index: int | None
@@ -66,7 +66,7 @@ class JumpActions:
         analysis = analysis or self._need_analysis()
         if analysis is None:
             return
-        starts = [analysis.quotes[i].start for i in self._quote_order]
+        starts = [analysis.statements[i].start for i in self._quote_order]
         moved = step(starts, self.quote_index, delta, self.article_view.top_offset)
         if moved is None:
             self.notify("No quotes in this article", severity="warning")
@@ -74,14 +74,14 @@ class JumpActions:
         if moved.wrapped:
             self.notify("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
         self.quote_index = moved.index
-        quote = analysis.quotes[self._quote_order[moved.index]]
+        quote = analysis.statements[self._quote_order[moved.index]]
         self.current_quote = quote
         self._jump(quote.start)
         self._set_location(self._quote_location(quote, moved.index, len(starts)))
 
-    def _quote_location(self, quote: Quote, index: int, total: int) -> str:
+    def _quote_location(self, quote: Statement, index: int, total: int) -> str:
         noun = "Statement" if self.include_reported else "Quote"
-        kind = " (reported)" if quote.kind == "indirect" else ""
+        kind = " (reported)" if quote.kind == "reported" else ""
         if self.analysis is None:
             return f"{noun} {index + 1}/{total} · speakers still being analysed"
         who = describe_speaker(quote, self.analysis.actor(quote.actor))
@@ -105,10 +105,10 @@ class JumpActions:
         if actor is None:
             self.notify("Select an actor in the side panel first (a)", severity="warning")
             return
-        if not actor.quotes:
+        if not actor.statements:
             self.notify(f"{actor.name} has no statements in this article", severity="warning")
             return
-        starts = [analysis.quotes[i].start for i in actor.quotes]
+        starts = [analysis.statements[i].start for i in actor.statements]
         moved = step(starts, self.statement_index, delta, self.article_view.top_offset)
         assert moved is not None
         if moved.wrapped:
@@ -118,18 +118,19 @@ class JumpActions:
     def show_statement(self, actor: Actor, position: int) -> None:
         assert self.analysis is not None
         self.statement_index = position
-        quote_number = actor.quotes[position]
-        quote = self.analysis.quotes[quote_number]
+        quote_number = actor.statements[position]
+        quote = self.analysis.statements[quote_number]
         # ] and [ carry on from here when the statement is one of the quotes they step through.
         self.quote_index = (
             self._quote_order.index(quote_number) if quote_number in self._quote_order else None
         )
         self.current_quote = quote
         self._jump(quote.start)
-        kind = "reported" if quote.kind == "indirect" else "quote"
+        kind = "reported" if quote.kind == "reported" else "quote"
         cue = f" · {quote.cue.text}" if quote.cue else ""
         self._set_location(
-            f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.quotes)} ({kind}){cue}"
+            f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
+            f"({kind}){cue}"
         )
 
     def choose_actor(self, actor_id: str) -> None:
@@ -145,7 +146,8 @@ class JumpActions:
         actor = analysis.actor(actor_id)
         assert actor is not None
         self._set_location(
-            f"{actor.name}: {actor.mentions} mentions, {len(actor.quotes)} statements marked · }} walks them"
+            f"{actor.name}: {actor.mentions} mentions, {len(actor.statements)} statements marked"
+            " · } walks them"
         )
 
     def action_focus_actors(self) -> None:

@@ -30,7 +30,7 @@ from reader.tui.widgets.note_editor import NoteEditor
 from reader.tui.widgets.notes_panel import NotesPanel
 
 if TYPE_CHECKING:
-    from reader.analysis.model import Analysis, Quote
+    from reader.analysis.model import Analysis, Statement
     from reader.sources.article import Article
     from reader.tui.highlights import Decorations
     from reader.tui.widgets.article_view import ArticleView, StyleLookup
@@ -140,10 +140,10 @@ class NotesActions:
         if offset is None:
             span = self._visible_sentence()
             return span if span[1] > span[0] else None
-        quote: Quote | None = self._current_focus().quote
+        quote: Statement | None = self._current_focus().quote
         if quote is None or not quote.start <= offset < quote.end:
             # A statement reached from the actors panel is not "the current quote" of ] and [.
-            quotes = self.analysis.quotes if self.analysis else []
+            quotes = self.analysis.statements if self.analysis else []
             quote = next((q for q in quotes if q.start == offset), None)
         if quote is not None:
             return quote.start, quote.end
@@ -292,13 +292,13 @@ class NotesActions:
             self.notify("The quotes are not known until the analysis is done", severity="warning")
             return
         try:
-            added = self.notes.add_many([(quote.start, quote.end) for quote in analysis.quotes])
+            added = self.notes.add_many([(quote.start, quote.end) for quote in analysis.statements])
         except BylineError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
         finally:
             self.refresh_notes()
-        already = len(analysis.quotes) - len(added)
+        already = len(analysis.statements) - len(added)
         extra = f" ({already} already highlighted)" if already else ""
         self.notify(f"Highlighted {len(added)} quote{'s' if len(added) != 1 else ''}{extra}", timeout=3)
 

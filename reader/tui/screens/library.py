@@ -76,7 +76,7 @@ class LibraryEntry:
         article = self.article
         title = article.title or self.path.stem.replace("-", " ").replace("_", " ")
         if self.analysis is not None:
-            quotes, actors = str(len(self.analysis.quotes)), str(len(self.analysis.actors))
+            quotes, actors = str(len(self.analysis.statements)), str(len(self.analysis.actors))
         elif self.analysis_error:
             quotes, actors = "!", "!"
         else:

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.analysis.model import Analysis, Quote
+from reader.analysis.model import Analysis, Statement
 from reader.errors import BylineError
 from reader.sources.article import Article
 from reader.tui.highlights import Decorations, Focus, Layer
@@ -115,7 +115,7 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         self.analysis_error: str | None = None
         self.include_reported = False
         self.quote_index: int | None = None  # index into self._quote_order
-        self.current_quote: Quote | None = None  # marked in the text; set by ] [ and by } {
+        self.current_quote: Statement | None = None  # marked in the text; set by ] [ and by } {
         self.entity_index: int | None = None
         self.date_index: int | None = None
         self.match_index: int | None = None
@@ -258,13 +258,14 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         if self.current_quote is None:
             return
         start = self.current_quote.start
-        found = next((n for n, i in enumerate(self._quote_order) if analysis.quotes[i].start == start), None)
+        order = self._quote_order
+        found = next((n for n, i in enumerate(order) if analysis.statements[i].start == start), None)
         self.quote_index = found
-        self.current_quote = analysis.quotes[self._quote_order[found]] if found is not None else None
+        self.current_quote = analysis.statements[self._quote_order[found]] if found is not None else None
 
     def _rebuild_quote_order(self) -> None:
         source = self.analysis or self.partial_analysis
-        quotes = source.quotes if source else []
+        quotes = source.statements if source else []
         order = [i for i, quote in enumerate(quotes) if self.include_reported or quote.kind == "direct"]
         self._quote_order = sorted(order, key=lambda i: quotes[i].start)
 
@@ -309,9 +310,9 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
     def _default_location(self) -> str:
         if self.analysis is None:
             return "Reading"
-        direct = sum(1 for quote in self.analysis.quotes if quote.kind == "direct")
+        direct = sum(1 for quote in self.analysis.statements if quote.kind == "direct")
         return (
-            f"{direct} quotes, {len(self.analysis.quotes) - direct} reported statements, "
+            f"{direct} quotes, {len(self.analysis.statements) - direct} reported statements, "
             f"{len(self.analysis.actors)} actors · ] next quote · ? help"
         )
 
@@ -355,8 +356,8 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         if self.actor_id != event.actor_id:
             self.choose_actor(event.actor_id)
         actor = self.analysis.actor(event.actor_id) if self.analysis else None
-        if actor is not None and event.quote_index in actor.quotes:
-            self.show_statement(actor, actor.quotes.index(event.quote_index))
+        if actor is not None and event.quote_index in actor.statements:
+            self.show_statement(actor, actor.statements.index(event.quote_index))
 
     def _find(self, term: str) -> None:
         """``enter`` in the search box."""

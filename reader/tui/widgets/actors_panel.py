@@ -19,7 +19,8 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from reader.analysis.model import Actor, Analysis, Quote
+from reader.analysis.model import Actor, Analysis, Statement
+from reader.theming.keys import STATEMENT_STYLES
 from reader.tui.preview import one_line
 
 STATEMENT_PREVIEW = 56
@@ -43,7 +44,7 @@ def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
     """``2❞  5×  Yuri Ushakov, Kremlin adviser · person``: counts first, in columns, so the panel
     can be scanned for who speaks most even when it is too narrow for the whole line."""
     muted = style_lookup("muted")
-    label = Text(f"{len(actor.quotes):>2}❞ {actor.mentions:>3}× ", style=muted)
+    label = Text(f"{len(actor.statements):>2}❞ {actor.mentions:>3}× ", style=muted)
     label.append(actor.name, style=style_lookup(f"actor.{actor.kind}"))
     if actor.roles:
         label.append(f", {actor.roles[0]}")
@@ -51,8 +52,8 @@ def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
     return label
 
 
-def statement_label(quote: Quote, style_lookup: Callable[[str], Style]) -> Text:
-    label = Text(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(f"quote.{quote.kind}"))
+def statement_label(quote: Statement, style_lookup: Callable[[str], Style]) -> Text:
+    label = Text(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
     cue = f" ({quote.cue.text})" if quote.cue else ""
     label.append(f" {quote.kind}{cue}", style=style_lookup("muted"))
     return label
@@ -109,7 +110,7 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
         if not analysis.actors:
             self.root.add_leaf(Text("No actors found", style=style_lookup("muted")))
             return
-        for actor in sorted(analysis.actors, key=lambda a: (-len(a.quotes), -a.mentions, a.name)):
+        for actor in sorted(analysis.actors, key=lambda a: (-len(a.statements), -a.mentions, a.name)):
             node = self.root.add(actor_label(actor, style_lookup), data=ActorRef(actor.id))
             self._add_statements(node, actor, analysis)
             if actor.id in expanded:
@@ -119,11 +120,11 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
     def _add_statements(
         self, node: TreeNode[ActorRef | StatementRef], actor: Actor, analysis: Analysis
     ) -> None:
-        if not actor.quotes:
+        if not actor.statements:
             node.allow_expand = False
             return
-        for index in actor.quotes:
-            quote = analysis.quotes[index]
+        for index in actor.statements:
+            quote = analysis.statements[index]
             node.add_leaf(statement_label(quote, self._style_lookup), data=StatementRef(actor.id, index))
 
     def restyle(self, style_lookup: Callable[[str], Style]) -> None:

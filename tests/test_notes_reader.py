@@ -43,7 +43,7 @@ async def test_highlight_the_current_quote_write_a_note_quit_reopen_and_find_it(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket", "h")
         await pilot.pause()
-        store = app.reader.notes
+        store = app.reader.notes.store
         assert [(h.start, h.end) for h in store.highlights] == [(first_quote.start, first_quote.end)]
         assert listed(app) == [store.highlights[0].id]
         await pilot.press("m")
@@ -59,7 +59,7 @@ async def test_highlight_the_current_quote_write_a_note_quit_reopen_and_find_it(
     reopened = make_app(sample_article())
     async with reopened.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        [highlight] = reopened.reader.notes.highlights
+        [highlight] = reopened.reader.notes.store.highlights
         assert (highlight.start, highlight.end, highlight.note) == (
             first_quote.start,
             first_quote.end,
@@ -81,7 +81,7 @@ async def test_highlights_are_drawn_with_the_theme_and_noted_ones_get_a_marker()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")  # nothing current: the first sentence on screen
         await pilot.pause()
-        store = app.reader.notes
+        store = app.reader.notes.store
         [highlight] = store.highlights
         assert highlight.exact.startswith("The Kremlin has firmly ruled out") and highlight.exact.endswith(
             "."
@@ -89,7 +89,7 @@ async def test_highlights_are_drawn_with_the_theme_and_noted_ones_get_a_marker()
         runs = app.reader.decorations.runs_for(highlight.start, highlight.end)
         assert {run.key for run in runs if run.key in ("highlight", "note.marker")} == {"highlight"}
         store.set_note(highlight.id, "context")
-        app.reader.refresh_notes()
+        app.reader.notes.refresh()
         marker = [
             run for run in app.reader.decorations.runs_for(0, len(store.text)) if run.key == "note.marker"
         ]
@@ -102,7 +102,7 @@ async def test_remove_and_undo() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket", "h")
         await pilot.pause()
-        store = app.reader.notes
+        store = app.reader.notes.store
         [highlight] = store.highlights
         await pilot.press("x")
         await pilot.pause()
@@ -124,7 +124,7 @@ async def test_highlight_all_quotes_and_the_notes_tab_jumps() -> None:
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.press("H")
         await pilot.pause()
-        store = app.reader.notes
+        store = app.reader.notes.store
         assert sorted((h.start, h.end) for h in store.highlights) == sorted(
             (q.start, q.end) for q in analysis.statements
         )
@@ -169,11 +169,11 @@ async def test_ctrl_e_exports_and_an_unwritable_path_keeps_the_highlights(tmp_pa
         data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
         assert data["total"] == len(app.reader.analysis.statements)
 
-        before = app.reader.notes.file.read_text(encoding="utf-8")
+        before = app.reader.notes.store.file.read_text(encoding="utf-8")
         app.reader.export_notes(ExportRequest("md", tmp_path / "missing" / "x.md"))
         await pilot.pause()
         assert any(n.startswith("Export failed:") and "does not exist" in n for n in notes)
-        assert app.reader.notes.file.read_text(encoding="utf-8") == before
+        assert app.reader.notes.store.file.read_text(encoding="utf-8") == before
 
 
 async def test_orphans_are_reported_when_the_reader_opens(tmp_path: Path) -> None:
@@ -188,11 +188,11 @@ async def test_orphans_are_reported_when_the_reader_opens(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert any("could not be found in the edited article" in n for n in notes)
-        assert len(app.reader.notes.orphans) == 1
+        assert len(app.reader.notes.store.orphans) == 1
         panel = app.reader.query_one("#notes", NotesPanel)
         assert "1 orphaned" in str(panel.query_one("#notes-summary").content)
         # the orphan can still be chosen in the Notes tab, its note edited, and removed
-        [orphan] = app.reader.notes.orphans
+        [orphan] = app.reader.notes.store.orphans
         app.reader.query_one("#side-panel", TabbedContent).active = "notes-tab"
         options = panel.query_one("#notes-list", OptionList)
         options.focus()
@@ -205,11 +205,11 @@ async def test_orphans_are_reported_when_the_reader_opens(tmp_path: Path) -> Non
         assert isinstance(app.screen, NoteEditor) and app.screen.excerpt == "One sentence here."
         await pilot.press("o", "k", "ctrl+s")
         await pilot.pause()
-        assert app.reader.notes.get(orphan.id).note == "ok"
+        assert app.reader.notes.store.get(orphan.id).note == "ok"
         options.focus()
         await pilot.press("x")
         await pilot.pause()
-        assert app.reader.notes.highlights == []
+        assert app.reader.notes.store.highlights == []
         assert NoteStore.open(load_article(path)).highlights == []
 
 
@@ -238,7 +238,7 @@ async def test_h_highlights_a_mouse_selection() -> None:
         assert view.get_selection(app.screen.selections[view]) == ("Kremlin ", "\n")
         await pilot.press("h")
         await pilot.pause()
-        assert [(h.start, h.end, h.exact) for h in app.reader.notes.highlights] == [(4, 11, "Kremlin")]
+        assert [(h.start, h.end, h.exact) for h in app.reader.notes.store.highlights] == [(4, 11, "Kremlin")]
         assert view.selected_span() is None  # the selection became the highlight
 
 
@@ -263,7 +263,7 @@ async def test_keyboard_selection_grows_by_sentences_and_h_highlights_it() -> No
         )
         await pilot.press("h")
         await pilot.pause()
-        [highlight] = app.reader.notes.highlights
+        [highlight] = app.reader.notes.store.highlights
         assert (highlight.start, highlight.end) == (first[0], second_end)
         assert "\n" in highlight.exact  # it spans two paragraphs
 
@@ -279,15 +279,15 @@ async def test_h_acts_on_what_the_reader_stepped_to_last() -> None:
         await pilot.pause()
         await pilot.press("h")
         sentence = text[text.index("Zelensky also emphasized") : text.index("Russian attacks.") + 16]
-        assert [h.exact for h in reader.notes.highlights] == [sentence]
+        assert [h.exact for h in reader.notes.store.highlights] == [sentence]
         await pilot.press("right_square_bracket", "h")  # then a quote: h takes the quote, not the match
         await pilot.pause()
-        quote = next(q for q in analysis.statements if q.start == reader.jump_offset)
-        assert reader.notes.find(quote.start, quote.end) is not None
-        before = {h.id for h in reader.notes.highlights}
+        quote = next(q for q in analysis.statements if q.start == reader.state.jump_offset)
+        assert reader.notes.store.find(quote.start, quote.end) is not None
+        before = {h.id for h in reader.notes.store.highlights}
         await pilot.press("G", "h")  # scrolled away from both: the first sentence on screen
         await pilot.pause()
-        [newest] = [h for h in reader.notes.highlights if h.id not in before]
+        [newest] = [h for h in reader.notes.store.highlights if h.id not in before]
         view = reader.article_view
         assert view.is_visible(newest.start) and newest.start >= view.top_offset
-        assert len(reader.notes.highlights) == 3
+        assert len(reader.notes.store.highlights) == 3

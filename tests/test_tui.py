@@ -107,7 +107,7 @@ async def test_selecting_ushakov_marks_his_statements_and_braces_walk_them() -> 
         assert reader.actors_panel.select_actor("ushakov")
         await pilot.press("enter")
         await pilot.pause()
-        assert reader.actor_id == "ushakov"
+        assert reader.state.actor_id == "ushakov"
         analysis = reader.analysis
         ushakov = analysis.actor("ushakov")
         view = reader.article_view
@@ -166,10 +166,10 @@ async def test_search_counts_and_moves_between_matches() -> None:
         assert expected > 3
         assert reader.status_line.location == f"Match 1/{expected} for 'Kursk'"
         assert f"search: 'Kursk' ({expected})" in reader.status_line.filters
-        first = reader.matches[0][0]
+        first = reader.state.matches[0][0]
         await pilot.press("n")
         assert reader.status_line.location == f"Match 2/{expected} for 'Kursk'"
-        second = reader.matches[1][0]
+        second = reader.state.matches[1][0]
         view = reader.article_view
         assert look(view, second) != look(view, first)  # current vs other match
         await pilot.press("N", "N")
@@ -380,13 +380,14 @@ async def test_quotes_can_be_walked_while_the_analysis_runs(monkeypatch: pytest.
         await pilot.press("right_square_bracket")
         assert seen == []
         assert app.reader.status_line.location == "Quote 1/3 · speakers still being analysed"
-        first = app.reader.current_quote
+        first = app.reader.state.current_quote
         assert first is not None and first.text.startswith("“At this stage")
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.reader.current_quote is not None and app.reader.current_quote.start == first.start
-        assert app.reader.current_quote.speaker == "Yuri Ushakov"
+        kept = app.reader.state.current_quote
+        assert kept is not None and kept.start == first.start
+        assert kept.speaker == "Yuri Ushakov"
         await pilot.press("right_square_bracket")
         assert app.reader.status_line.location.startswith("Quote 2/3 · Volodymyr Zelensky")
 
@@ -526,9 +527,9 @@ async def test_keys_typed_in_a_burst_after_slash_reach_the_search_box() -> None:
             await pilot.pause(0.05)
             if reader.status_line.location.startswith("Match 2/"):
                 break
-        assert reader.search_term == "Kursk"
+        assert reader.state.search_term == "Kursk"
         assert reader.status_line.location.startswith("Match 2/")  # the "n" after enter moved on
-        assert not reader.include_reported  # "r" was typed into the box, not run as a key
+        assert not reader.state.include_reported  # "r" was typed into the box, not run as a key
         await pilot.press("slash", "slash")  # the second "/" is typed into the box
         assert "/" in app.query_one("#search", Input).value
 
@@ -538,9 +539,9 @@ async def test_a_then_enter_marks_the_first_actor() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("a", "enter")
-        assert app.reader.actor_id is not None
+        assert app.reader.state.actor_id is not None
         first = max(app.reader.analysis.actors, key=lambda a: (len(a.statements), a.mentions))
-        assert app.reader.actor_id == first.id
+        assert app.reader.state.actor_id == first.id
         await pilot.press("right_curly_bracket")
         assert app.reader.status_line.location.startswith(f"{first.name}")
         assert "statement 1/" in app.reader.status_line.location

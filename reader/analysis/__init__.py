@@ -4,6 +4,8 @@ spaCy lives under this package and nowhere else, and nothing here imports
 Textual. ``analyze`` is the one entry point the rest of Byline calls.
 """
 
+from typing import TYPE_CHECKING
+
 from reader.analysis.model import (
     SCHEMA,
     Actor,
@@ -13,6 +15,9 @@ from reader.analysis.model import (
     Span,
     Statement,
 )
+
+if TYPE_CHECKING:  # what __getattr__ below returns, for the type checker
+    from reader.analysis.pipeline import analyze, cached
 
 __all__ = ["SCHEMA", "Actor", "Analysis", "DateMention", "Entity", "Span", "Statement", "analyze", "cached"]
 

@@ -160,19 +160,19 @@ class ActorBuilder:
                     cluster_actor[cluster.key] = match
         entities: list[Entity] = []
         for cluster in clusters:
-            actor = cluster_actor.get(cluster.key)
+            owner = cluster_actor.get(cluster.key)
             for mention in cluster.mentions:
                 span = Span(mention.start, mention.end, mention.text)
                 entities.append(
                     Entity(
-                        mention.start, mention.end, mention.text, cluster.label, actor.id if actor else None
+                        mention.start, mention.end, mention.text, cluster.label, owner.id if owner else None
                     )
                 )
-                if actor is not None:
-                    self._add_mention(actor, span, salient=not mention.modifier)
+                if owner is not None:
+                    self._add_mention(owner, span, salient=not mention.modifier)
                     for gender in ("MALE", "FEMALE"):
                         if mention.evidence.get(gender):
-                            self._note_gender(actor, "he" if gender == "MALE" else "she")
+                            self._note_gender(owner, "he" if gender == "MALE" else "she")
         return entities
 
     def _note_gender(self, actor: Actor, pronoun: str | None) -> None:

@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
@@ -402,7 +403,8 @@ def _relative_period(lowered: str, anchor: date | None) -> _Resolved | None:
             unit, count = "week", count * 2
         if anchor is None:
             return _Resolved(None, "relative")
-        moment = anchor - relativedelta(**{f"{unit}s": count})
+        shift: dict[str, Any] = {f"{unit}s": count}  # days=, weeks=, months= or years=
+        moment = anchor - relativedelta(**shift)
         return _grain_value(moment, unit)
     period = _THIS_LAST_NEXT_RE.search(lowered)
     if period is None:
@@ -413,7 +415,8 @@ def _relative_period(lowered: str, anchor: date | None) -> _Resolved | None:
     if anchor is None:
         return _Resolved(None, "relative")
     step = {"this": 0, "last": -1, "next": 1, "coming": 1}[which]
-    moment = anchor + relativedelta(**{f"{unit}s": step})
+    shift = {f"{unit}s": step}
+    moment = anchor + relativedelta(**shift)
     return _grain_value(moment, unit)
 
 

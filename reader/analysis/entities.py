@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from reader.analysis.facts import NameMention
 from reader.analysis.gazetteer import is_known_place
@@ -63,24 +65,31 @@ class NameCluster:
         return self.key
 
 
-def _vote(mentions: list[NameMention]) -> Counter[str]:
-    votes: Counter[str] = Counter()
+def _vote(mentions: list[NameMention]) -> dict[str, float]:
+    """Label -> summed weight (fractional: a weak label counts 0.4), keys in first-vote order."""
+    votes: dict[str, float] = {}
     speaker = 0.0
     for mention in mentions:
         if mention.found_by == "ner":
-            votes[mention.label] += 0.4 if mention.label in WEAK_LABELS else 1.0
+            ner_weight = 0.4 if mention.label in WEAK_LABELS else 1.0
+            votes[mention.label] = votes.get(mention.label, 0.0) + ner_weight
         for label, weight in mention.evidence.items():
             if label in ("MALE", "FEMALE"):
                 continue
             if label == "SPEAKER":
                 speaker += weight
             else:
-                votes[label] += weight
+                votes[label] = votes.get(label, 0.0) + weight
     if speaker:
-        agents = [label for label in _AGENT_LABELS if votes[label] > 0]
+        agents = [label for label in _AGENT_LABELS if votes.get(label, 0.0) > 0]
         best = max(agents, key=lambda label: votes[label]) if agents else "PERSON"
-        votes[best] += speaker
+        votes[best] = votes.get(best, 0.0) + speaker
     return votes
+
+
+def _top(votes: dict[str, float]) -> str:
+    """The label with the most weight; on a tie the first one voted for (as ``Counter.most_common``)."""
+    return max(votes.items(), key=itemgetter(1))[0]
 
 
 def _has_person_evidence(mentions: list[NameMention]) -> bool:
@@ -90,8 +99,8 @@ def _has_person_evidence(mentions: list[NameMention]) -> bool:
 def _decide(key: str, mentions: list[NameMention], surname_of: dict[str, str]) -> str:
     votes = _vote(mentions)
     if key in surname_of:
-        votes["PERSON"] += 2.0
-    label = votes.most_common(1)[0][0] if votes else mentions[0].label
+        votes["PERSON"] = votes.get("PERSON", 0.0) + 2.0
+    label = _top(votes) if votes else mentions[0].label
     doubtful_person = label == "PERSON" and " " not in key and not _has_person_evidence(mentions)
     doubtful_thing = label in WEAK_LABELS
     if ((doubtful_person and key not in surname_of) or doubtful_thing) and is_known_place(key):
@@ -123,7 +132,7 @@ def _find_more(text: str, clusters: dict[str, NameCluster], taken: list[tuple[in
 
 
 def resolve_names(
-    text: str, mentions: list[NameMention], candidates: list[NameMention] = ()
+    text: str, mentions: list[NameMention], candidates: Sequence[NameMention] = ()
 ) -> list[NameCluster]:
     """Group mentions into clusters with one label each, in order of first mention.
 
@@ -138,12 +147,12 @@ def resolve_names(
     for candidate in candidates:
         key = name_key(candidate.text)
         if key and key not in by_key and is_known_place(key):
-            candidate.evidence["GPE"] += 1.0
+            candidate.evidence["GPE"] += 1
             by_key[key].append(candidate)
 
     # A full name is a person's when its mentions say so, or when its surname is used alone as a
     # person's elsewhere ("Imogen Fairbairn", tagged ORG, and later "Fairbairn said").
-    top_label = {key: _vote(group).most_common(1)[0][0] for key, group in by_key.items()}
+    top_label = {key: _top(_vote(group)) for key, group in by_key.items()}
     single_persons = {key for key, label in top_label.items() if " " not in key and label == "PERSON"}
     full_person_names = [
         key
@@ -165,9 +174,9 @@ def resolve_names(
         label = "PERSON" if key in forced_person else _decide(key, group, surname_of)
         clusters[key] = NameCluster(key=key, label=label, aliases=[key], mentions=list(group))
     for surname, full in surname_of.items():
-        cluster = clusters[full]
-        cluster.aliases.append(surname)
-        cluster.mentions.extend(by_key[surname])
+        full_cluster = clusters[full]
+        full_cluster.aliases.append(surname)
+        full_cluster.mentions.extend(by_key[surname])
     for full in full_person_names:
         surname = surname_in(full)
         cluster = clusters.get(full)

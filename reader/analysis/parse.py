@@ -561,10 +561,10 @@ def _add_missed_speakers(facts: ParagraphFacts, doc: Doc, base: int, persons: li
         if any(s < end and start < e for s, e in covered):
             for mention in facts.names:
                 if mention.start < end and start < mention.end:
-                    mention.evidence["SPEAKER"] += 1.0
+                    mention.evidence["SPEAKER"] += 1
             continue
         mention = NameMention(start, end, event.speaker.text, "PERSON", found_by="speaker")
-        mention.evidence["SPEAKER"] += 1.0
+        mention.evidence["SPEAKER"] += 1
         facts.names.append(mention)
         covered.append((start, end))
         first = doc.char_span(start - base, end - base, alignment_mode="expand")

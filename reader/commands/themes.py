@@ -43,11 +43,11 @@ def format_listing(rows: list[ThemeInfo]) -> str:
         table.append((row.name, mode, row.origin, source))
     widths = [max(len(line[i]) for line in table) for i in range(len(header) - 1)]
     lines = []
-    for line, row in zip(table, [None, *rows], strict=True):
+    for line, info in zip(table, [None, *rows], strict=True):
         lines.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=False))
                      + "  " + line[-1])
-        if row is not None and row.error:
-            lines.append(f"  error: {row.error}")
+        if info is not None and info.error:
+            lines.append(f"  error: {info.error}")
     return "\n".join(line.rstrip() for line in lines)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from textual.theme import Theme
@@ -145,7 +146,9 @@ def load_theme_file(path: Path) -> ReaderTheme:
     name = theme_file.name or path.stem
     dark = bool(resolved.dark)
     styles = {key: resolved.styles.get(key, resolved.styles[fallback_key(key)]) for key in STYLE_KEYS}
-    textual_theme = Theme(name=name, dark=dark, **{c: resolved.colours.get(c) for c in BASE_COLOURS})
+    # Theme's colour arguments are optional strings; a colour the file leaves out is passed as None.
+    colours: dict[str, Any] = {c: resolved.colours.get(c) for c in BASE_COLOURS}
+    textual_theme = Theme(name=name, dark=dark, **colours)
     textual_theme.to_color_system()  # Textual's own check, so a bad theme fails here, not in the app.
     return ReaderTheme(
         name=name,

@@ -8,7 +8,7 @@ binding added elsewhere (the notes keys, say) shows up here by itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,7 +25,7 @@ class HelpRow:
     binding_id: str
 
 
-def help_rows(screen: Screen[object]) -> list[HelpRow]:
+def help_rows(screen: Screen[Any]) -> list[HelpRow]:
     """One row per binding active on ``screen`` (keys merged), in the order they were declared."""
     app = screen.app
     keys_by_binding: dict[tuple[str, str], list[str]] = {}

@@ -109,13 +109,13 @@ class LibraryReaderScreen(ReaderScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(binding for binding in ReaderScreen.BINDINGS
           if not (isinstance(binding, Binding) and binding.id == "reader.dismiss")),
-        Binding("escape", "dismiss", "Close panel or search; back to the library", id="reader.dismiss",
+        Binding("escape", "close_overlay", "Close panel or search; back to the library", id="reader.dismiss",
                 show=False),
     ]
 
-    def action_dismiss(self) -> None:
+    def action_close_overlay(self) -> None:
         if self.has_class("-searching") or self.has_class("-panel-overlay"):
-            super().action_dismiss()
+            super().action_close_overlay()
         else:
             self.app.pop_screen()
 

@@ -1,33 +1,41 @@
 """The reading screen: header, article pane, side panel, status line and footer.
 
-It owns the reader's state (current quote, entity, date, search match and
-selected actor); the jumps themselves are in :mod:`reader.tui.jump_actions` and
-the notes keys in :mod:`reader.tui.notes_actions`. The analysis runs in a thread
-worker; the text is on screen before it starts, and keys that need the analysis
-say so until it is done instead of failing.
+What the reader is looking at is one :class:`~reader.tui.state.ReaderState`
+in the ``state`` reactive. The keys compute the next state with the pure
+functions of :mod:`reader.tui.navigation` and apply the :class:`Jump` they
+return (:meth:`ReaderScreen.apply`); ``watch_state`` then redraws the marks and
+the status line (whose two parts are bound to this screen's ``location`` and
+``filters`` reactives). The notes keys go to :class:`reader.tui.reader_notes.ReaderNotes`.
+The analysis runs in a thread worker; the text is on screen before it starts,
+and keys that need the analysis say so until it is done instead of failing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from reader.analysis.model import Analysis, Statement
+from reader.analysis.model import Analysis
 from reader.errors import BylineError
 from reader.sources.article import Article
-from reader.tui.highlights import Decorations, Focus, Layer
-from reader.tui.jump_actions import JumpActions
-from reader.tui.notes_actions import NOTES_BINDINGS, NotesActions
+from reader.tui import navigation
+from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
+from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
+from reader.tui.screens.export_dialog import ExportRequest
+from reader.tui.state import Jump, ReaderState, focus_of
+from reader.tui.status import default_location, progress_text, status_filters
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
@@ -62,7 +70,7 @@ class Progress:
     partial: Analysis | None = None
 
 
-class ReaderScreen(JumpActions, NotesActions, Screen[None]):
+class ReaderScreen(Screen[None]):
     """Reads one article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,11 +104,17 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         Binding("3", "toggle_layer('dates')", "Dates layer", id="layer.dates", show=False),
         Binding("4", "toggle_layer('actor')", "Actor marks layer", id="layer.actor", show=False),
         Binding("s", "toggle_side_panel", "Panel", id="panel.toggle"),
-        Binding("escape", "dismiss", "Close panel or search", id="reader.dismiss", show=False),
+        Binding("escape", "close_overlay", "Close panel or search", id="reader.dismiss", show=False),
         Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
     ]
+
+    #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
+    state: var[ReaderState] = var(ReaderState, init=False)
+    #: The status line's two parts (bound to :class:`StatusLine`), derived from the state and the analysis.
+    location: var[str] = var("")
+    filters: var[str] = var("")
 
     def __init__(self, article: Article, *, analysis: Analysis | None, model: str | None,
                  style_lookup: StyleLookup) -> None:
@@ -113,25 +127,16 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         self.decorations = Decorations()
         self.progress = Progress()
         self.analysis_error: str | None = None
-        self.include_reported = False
-        self.quote_index: int | None = None  # index into self._quote_order
-        self.current_quote: Statement | None = None  # marked in the text; set by ] [ and by } {
-        self.entity_index: int | None = None
-        self.date_index: int | None = None
-        self.match_index: int | None = None
-        self.actor_id: str | None = None
-        self.statement_index: int | None = None
-        self.matches: list[tuple[int, int]] = []
-        self.search_term = ""
-        self._quote_order: list[int] = []
         # The latest partial analysis while the worker runs: its quotations (found without the
         # parse) let ] and [ work before the speakers are known.
         self.partial_analysis: Analysis | None = None
-        self._location = ""
         self._saved_offset = 0
         self._progress_timer: Timer | None = None
-        # Kept as an attribute, not queried: the position is saved on unmount, after the children left.
+        # Kept as attributes, not queried: the position is saved on unmount, after the children left.
         self._view = ArticleView(article.text, id="article")
+        self._notes_panel = NotesPanel(id="notes")
+        self.notes = ReaderNotes(article, view=self._view, panel=self._notes_panel,
+                                 decorations=self.decorations, host=self, style_lookup=style_lookup)
 
     # -- composition ------------------------------------------------------------------------------
 
@@ -143,10 +148,10 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
                 with TabPane("Actors", id="actors-tab"):
                     yield ActorsPanel(id="actors")
                 with TabPane("Notes", id="notes-tab"):
-                    yield NotesPanel(id="notes")
-        yield SearchBox(self._find, self.action_dismiss,
+                    yield self._notes_panel
+        yield SearchBox(self._find, self.action_close_overlay,
                         placeholder="Search the article (enter to find, escape to cancel)", id="search")
-        yield StatusLine(id="status")
+        yield StatusLine(id="status").data_bind(ReaderScreen.location, ReaderScreen.filters)
         yield Footer(compact=True)
 
     @property
@@ -161,6 +166,10 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
     def status_line(self) -> StatusLine:
         return self.query_one("#status", StatusLine)
 
+    @property
+    def notes_panel(self) -> NotesPanel:
+        return self._notes_panel
+
     def on_mount(self) -> None:
         view = self.article_view
         view.style_lookup = self.style_lookup
@@ -169,7 +178,7 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         view.restore_offset(self._saved_offset)
         self.set_interval(POSITION_SAVE_INTERVAL, self.remember_position)
         view.focus()
-        self.open_notes()
+        self.notes.open()
         if self._given_analysis is not None:
             self.show_analysis(self._given_analysis)
         else:
@@ -220,7 +229,6 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         partial, self.progress.partial = self.progress.partial, None
         if partial is not None and self.analysis is None:
             self.partial_analysis = partial
-            self._rebuild_quote_order()
             self.decorations.layers = Decorations.from_analysis(partial).layers
             self.article_view.restyle()
         self.refresh_status()
@@ -243,31 +251,14 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         """Switch on the highlights and the panel: called with a cached analysis or the worker's."""
         self.analysis = analysis
         self.partial_analysis = None
-        fresh = Decorations.from_analysis(analysis)
-        self.decorations.layers = fresh.layers
-        self._rebuild_quote_order()
-        self._keep_current_quote(analysis)
+        self.decorations.layers = Decorations.from_analysis(analysis).layers
         self.actors_panel.show_analysis(analysis, self.style_lookup)
         if self._progress_timer is not None:
             self._progress_timer.stop()
+        # Stay on the quote the reader was at in the partial analysis (the watcher redraws it).
+        self.state = navigation.keep_current_quote(self.state, analysis)
         self.article_view.restyle()
         self.refresh_status()
-
-    def _keep_current_quote(self, analysis: Analysis) -> None:
-        """After the final analysis replaces a partial one, stay on the quote the reader was at."""
-        if self.current_quote is None:
-            return
-        start = self.current_quote.start
-        order = self._quote_order
-        found = next((n for n, i in enumerate(order) if analysis.statements[i].start == start), None)
-        self.quote_index = found
-        self.current_quote = analysis.statements[self._quote_order[found]] if found is not None else None
-
-    def _rebuild_quote_order(self) -> None:
-        source = self.analysis or self.partial_analysis
-        quotes = source.statements if source else []
-        order = [i for i, quote in enumerate(quotes) if self.include_reported or quote.kind == "direct"]
-        self._quote_order = sorted(order, key=lambda i: quotes[i].start)
 
     def _need_analysis(self) -> Analysis | None:
         """The analysis, or ``None`` after telling the reader why the key cannot work yet."""
@@ -280,72 +271,83 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         return None
 
     def _progress_text(self) -> str:
-        if self.progress.total <= 0:
-            return "loading the language model"
-        return f"{100 * self.progress.done // self.progress.total}%"
+        return progress_text(self.progress.done, self.progress.total)
 
-    # -- status line ------------------------------------------------------------------------------
+    # -- state: applying jumps, redrawing ---------------------------------------------------------
 
-    def refresh_status(self) -> None:
-        filters: list[str] = []
-        off = [layer.value for layer in Layer if layer not in self.decorations.enabled]
-        if off:
-            filters.append("hidden: " + ", ".join(off))
-        if self.include_reported:
-            filters.append("quotes+reported")
-        if actor := (self.analysis.actor(self.actor_id) if self.analysis else None):
-            filters.append(f"actor: {actor.name}")
-        if self.search_term:
-            filters.append(f"search: {self.search_term!r} ({len(self.matches)})")
-        if not self.article.encoding.lower().replace("_", "-").startswith("utf-8"):
-            filters.append(f"encoding: {self.article.encoding}")  # the text may have been guessed
-        if self.analysis is None:
-            if self.analysis_error:
-                filters.append("analysis failed")
-            else:
-                filters.append(f"analysing… {self._progress_text()}")
-        location = self._location or self._default_location()
-        self.status_line.show(location, " · ".join(filters))
+    def apply(self, jump: Jump) -> None:
+        """Show what a key did: the new state (the watcher redraws), the scroll, then the notice."""
+        self.state = jump.state
+        if jump.offset is not None:
+            self.article_view.scroll_to_offset(jump.offset)
+        if jump.notice is not None:
+            notice = jump.notice
+            self.notify(notice.text, severity=notice.severity, timeout=notice.timeout)
 
-    def _default_location(self) -> str:
-        if self.analysis is None:
-            return "Reading"
-        direct = sum(1 for quote in self.analysis.statements if quote.kind == "direct")
-        return (
-            f"{direct} quotes, {len(self.analysis.statements) - direct} reported statements, "
-            f"{len(self.analysis.actors)} actors · ] next quote · ? help"
-        )
-
-    def _set_location(self, text: str) -> None:
-        self._location = text
+    def watch_state(self, old: ReaderState, new: ReaderState) -> None:
+        """Redraw what depends on the state: the actor marks, search matches, layers, current targets
+        and the status line."""
+        decorations = self.decorations
+        if new.actor_id != old.actor_id:
+            decorations.mark_actor(self.analysis, new.actor_id)
+        if new.matches != old.matches:
+            decorations.set_search(list(new.matches))
+        decorations.enabled = new.enabled_layers
+        decorations.set_focus(focus_of(new, self.analysis))
+        self.article_view.restyle()
         self.refresh_status()
 
-    def _focus_changed(self) -> None:
-        self.decorations.set_focus(self._current_focus())
-        self.article_view.restyle()
+    def refresh_status(self) -> None:
+        """Recompute the status line's two parts (the bound :class:`StatusLine` shows them)."""
+        state = self.state
+        self.filters = status_filters(state, self.analysis, encoding=self.article.encoding,
+                                      analysis_error=self.analysis_error, progress=self._progress_text())
+        self.location = state.location or default_location(self.analysis)
 
-    def _current_focus(self) -> Focus:
-        focus = Focus()
-        analysis = self.analysis
-        if analysis is None:
-            return focus
-        focus.quote = self.current_quote
-        if self.entity_index is not None and analysis.entities:
-            entity = analysis.entities[self.entity_index]
-            focus.entity = (entity.start, entity.end)
-        if self.date_index is not None and analysis.dates:
-            date = analysis.dates[self.date_index]
-            focus.date = (date.start, date.end)
-        if self.match_index is not None and self.matches:
-            focus.search = self.matches[self.match_index]
-        return focus
+    @property
+    def _top(self) -> int:
+        return self.article_view.top_offset
 
-    def _jump(self, offset: int) -> None:
-        self._focus_changed()
-        self.jump_offset = offset  # where the reader now is: what the notes keys act on
-        self.article_view.scroll_to_offset(offset)
+    # -- quotes, statements, entities, dates ------------------------------------------------------
 
-    # -- messages from the panel and the search box ------------------------------------------------
+    def action_navigate_quote(self, delta: int) -> None:
+        # While the analysis runs, the quotations found so far can be walked already.
+        partial = self.partial_analysis
+        if self.analysis is None and partial is not None and navigation.quote_order(
+            partial.statements, self.state.include_reported
+        ):
+            self.apply(navigation.navigate_quote(self.state, partial, delta, self._top, speakers_known=False))
+            return
+        if (analysis := self._need_analysis()) is not None:
+            self.apply(navigation.navigate_quote(self.state, analysis, delta, self._top))
+
+    def action_toggle_reported(self) -> None:
+        self.apply(navigation.toggle_reported(self.state))
+
+    def action_navigate_statement(self, delta: int) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.apply(navigation.navigate_statement(self.state, analysis, delta, self._top))
+
+    def action_navigate_entity(self, delta: int) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.apply(navigation.navigate_entity(self.state, analysis, delta, self._top))
+
+    def action_navigate_date(self, delta: int) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.apply(navigation.navigate_date(self.state, analysis, delta, self._top))
+
+    def choose_actor(self, actor_id: str) -> None:
+        """Mark an actor's mentions and statements; ``}``/``{`` then walk the statements."""
+        if self.analysis is not None:
+            self.apply(navigation.choose_actor(self.state, self.analysis, actor_id))
+
+    def action_focus_actors(self) -> None:
+        if self.has_class("-narrow") and not self.has_class("-panel-overlay"):
+            self.add_class("-panel-overlay")
+        self.remove_class("-panel-hidden")
+        self.query_one("#side-panel", TabbedContent).active = "actors-tab"
+        self.actors_panel.focus()
+        self.actors_panel.cursor_to_first_actor()
 
     @on(ActorsPanel.ActorChosen)
     def select_actor(self, event: ActorsPanel.ActorChosen) -> None:
@@ -353,16 +355,40 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
 
     @on(ActorsPanel.StatementChosen)
     def jump_to_statement(self, event: ActorsPanel.StatementChosen) -> None:
-        if self.actor_id != event.actor_id:
+        if self.state.actor_id != event.actor_id:
             self.choose_actor(event.actor_id)
-        actor = self.analysis.actor(event.actor_id) if self.analysis else None
-        if actor is not None and event.quote_index in actor.statements:
-            self.show_statement(actor, actor.statements.index(event.quote_index))
+        analysis = self.analysis
+        actor = analysis.actor(event.actor_id) if analysis else None
+        if analysis is not None and actor is not None and event.quote_index in actor.statements:
+            position = actor.statements.index(event.quote_index)
+            self.apply(navigation.show_statement(self.state, analysis, actor, position))
+
+    # -- search -----------------------------------------------------------------------------------
+
+    def action_open_search(self) -> None:
+        focused = self.app.focused
+        if focused is not None and focused.check_consume_key("slash", "/"):
+            # "/" is a priority binding (see BINDINGS); in a text box it is just a character.
+            raise SkipAction
+        search = self.query_one("#search", Input)
+        search.value = self.state.search_term
+        self.add_class("-searching")
+        # Shown and focused now, not on the next refresh: keys typed right after "/" (or pasted)
+        # are already queued, and must reach the box rather than run as reader keys.
+        search.display = True
+        self.app.set_focus(search)
+
+    def search(self, term: str) -> None:
+        """Find every case-insensitive occurrence of ``term`` and go to the first on screen or after."""
+        self.apply(navigation.search(self.state, self.article.text, term, self._top))
 
     def _find(self, term: str) -> None:
         """``enter`` in the search box."""
         self._close_search()
         self.search(term)
+
+    def action_navigate_match(self, delta: int) -> None:
+        self.apply(navigation.navigate_match(self.state, delta, self._top))
 
     # -- movement, layers, panel ------------------------------------------------------------------
 
@@ -380,16 +406,7 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         view.scroll_to(y=view.max_scroll_y if end else 0, animate=False, immediate=True, force=True)
 
     def action_toggle_layer(self, name: str) -> None:
-        layer = LAYER_NAMES[name]
-        enabled = self.decorations.enabled
-        if layer in enabled:
-            enabled.discard(layer)
-        else:
-            enabled.add(layer)
-        self.article_view.restyle()
-        state = "shown" if layer in enabled else "hidden"
-        self.notify(f"{layer.value.capitalize()} {state}", timeout=2)
-        self.refresh_status()
+        self.apply(navigation.toggle_layer(self.state, LAYER_NAMES[name]))
 
     def action_toggle_side_panel(self) -> None:
         if self.has_class("-narrow"):
@@ -403,7 +420,11 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         else:
             self.article_view.focus()
 
-    def action_dismiss(self) -> None:
+    def action_close_overlay(self) -> None:
+        """``escape``: close the search box or the overlaid panel and go back to the text.
+
+        (Not ``action_dismiss``: that is Textual's own, which pops the screen with a result.)
+        """
         if self.has_class("-searching"):
             self._close_search()
         elif self.has_class("-panel-overlay"):
@@ -416,6 +437,41 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         self.query_one("#search", Input).display = False
         self.app.set_focus(self.article_view)
 
+    # -- highlights and notes (the work is ReaderNotes') ------------------------------------------
+
+    def action_highlight(self) -> None:
+        self.notes.highlight(self.state, self.analysis)
+
+    def action_edit_note(self) -> None:
+        self.notes.edit_note(self.state)
+
+    def action_remove_highlight(self) -> None:
+        self.notes.remove(self.state)
+
+    def action_undo_remove(self) -> None:
+        self.notes.undo_remove()
+
+    def action_highlight_all_quotes(self) -> None:
+        self.notes.highlight_all_quotes(self.analysis)
+
+    def action_extend_selection(self, delta: int) -> None:
+        self.notes.extend_selection(delta, self.state, self.analysis)
+
+    def action_export_notes(self) -> None:
+        self.notes.open_export_dialog(lambda: self.analysis)
+
+    def export_notes(self, request: ExportRequest) -> None:
+        """Write an export as the export dialog would (a failure is a notification)."""
+        self.notes.export(request, self.analysis)
+
+    def on_notes_panel_jump(self, event: NotesPanel.Jump) -> None:
+        offset = self.notes.chosen_in_panel(event.highlight_id)
+        if offset is None:
+            return
+        self.state = replace(self.state, jump_offset=offset)
+        self.article_view.scroll_to_offset(offset)
+        self.article_view.focus()
+
     # -- theme ------------------------------------------------------------------------------------
 
     def restyle(self, style_lookup: StyleLookup) -> None:
@@ -424,4 +480,4 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         self.article_view.style_lookup = style_lookup
         self.article_view.restyle()
         self.actors_panel.restyle(style_lookup)
-        self.restyle_notes(style_lookup)
+        self.notes.restyle(style_lookup)

@@ -11,11 +11,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import Static
 
 
 class StatusLine(Horizontal):
-    """Location on the left; filters and analysis progress on the right."""
+    """Location on the left; filters and analysis progress on the right.
+
+    Both are reactives: the reading screen binds its own ``location`` and ``filters`` to them
+    (``data_bind``), and the watchers redraw only the part that changed.
+    """
 
     DEFAULT_CSS = """
     StatusLine {
@@ -33,24 +38,22 @@ class StatusLine(Horizontal):
     }
     """
 
+    location: var[str] = var("")
+    filters: var[str] = var("")
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Made here, not queried: a bound value can arrive before the children are mounted.
+        self._location = Static(id="status-location")
+        self._filters = Static(id="status-filters")
+
     def compose(self) -> ComposeResult:
-        yield Static(id="status-location")
-        yield Static(id="status-filters")
+        yield self._location
+        yield self._filters
 
-    def show(self, location: str, filters: str) -> None:
-        """Update both parts; unchanged parts are left alone, and the location never needs a
-        layout pass (its width is fixed), which keeps a jump to the next quote within one frame."""
-        location_widget = self.query_one("#status-location", Static)
-        if str(location_widget.content) != location:
-            location_widget.update(Content(location), layout=False)
-        filters_widget = self.query_one("#status-filters", Static)
-        if str(filters_widget.content) != filters:
-            filters_widget.update(Content(filters))
+    def watch_location(self, location: str) -> None:
+        # Its width is fixed, so no layout pass: a jump to the next quote stays within one frame.
+        self._location.update(Content(location), layout=False)
 
-    @property
-    def location(self) -> str:
-        return str(self.query_one("#status-location", Static).content)
-
-    @property
-    def filters(self) -> str:
-        return str(self.query_one("#status-filters", Static).content)
+    def watch_filters(self, filters: str) -> None:
+        self._filters.update(Content(filters))

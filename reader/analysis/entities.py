@@ -170,7 +170,12 @@ def _find_more(
 
     ``guesses`` are short forms of people's names ("Goll" for "Tamsin Goll"): one becomes an
     alias only where the text uses it on its own."""
-    owner = {alias: cluster for cluster in clusters.values() for alias in cluster.aliases if len(alias) >= 3}
+    owner = {
+        alias: cluster
+        for cluster in clusters.values()
+        for alias in cluster.aliases
+        if len(alias) >= 3 or _ACRONYM.fullmatch(alias)
+    }
     for form, cluster in guesses.items():
         owner.setdefault(form, cluster)
     if not owner:
@@ -192,6 +197,40 @@ def _find_more(
         cluster.mentions.append(NameMention(start, end, form, cluster.label, found_by="document"))
         if form not in cluster.aliases:
             cluster.aliases.append(form)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_INITIAL_SKIP = frozenset("of and for the de du la le del des di da do dos das on in at to".split())
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name`` (``IMF``, ``BOT`` for "Bank of Thailand",
+    ``PSOE`` for "Spanish Socialist Workers' Party" in Spanish order is not caught: the text links it)."""
+    words = re.findall(r"[\w']+", name)
+    every = "".join(w[0] for w in words).upper()
+    significant = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
+    return acronym.replace("&", "") in (every, significant)
+
+
+def _link_acronyms(text: str, clusters: dict[str, NameCluster]) -> None:
+    """An acronym joins the organisation it abbreviates: the text links them ("the North American
+    Soccer League (NASL)") or it spells the name's initials ("IMF"). A linked acronym the model never
+    tagged becomes an alias, found wherever the text uses it."""
+    for key, cluster in list(clusters.items()):
+        if cluster.label != "ORG" or " " not in key:
+            continue
+        linked = re.search(re.escape(key) + r"['’]?s?\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)", text)
+        acronyms = [linked.group(1)] if linked else []
+        acronyms += [other for other in clusters if _ACRONYM.fullmatch(other) and _initials_match(other, key)]
+        for acronym in dict.fromkeys(acronyms):
+            found = clusters.pop(acronym, None)
+            if found is cluster:
+                clusters[acronym] = found
+                continue
+            if acronym not in cluster.aliases:
+                cluster.aliases.append(acronym)
+            if found is not None:
+                cluster.mentions.extend(found.mentions)
 
 
 def resolve_names(
@@ -233,6 +272,7 @@ def resolve_names(
             if short not in cluster.aliases:
                 cluster.aliases.append(short)
             cluster.mentions.append(mention)
+    _link_acronyms(text, clusters)
     guesses: dict[str, NameCluster] = {}
     for full in roots:
         for form in _short_forms(full):

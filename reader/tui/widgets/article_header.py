@@ -15,7 +15,8 @@ def dateline_text(metadata: dict[str, object]) -> str | None:
     place = metadata.get("dateline_place")
     if not place:
         return None
-    parts = [str(place)] + [str(metadata[key]) for key in ("dateline_region", "dateline_date") if metadata.get(key)]
+    parts = [str(place)]
+    parts += [str(metadata[key]) for key in ("dateline_region", "dateline_date") if metadata.get(key)]
     agency = metadata.get("agency")
     return ", ".join(parts) + (f" ({agency})" if agency else "")
 

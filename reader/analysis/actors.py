@@ -33,6 +33,7 @@ from reader.analysis.lexicon import (
     SUBJECT_PRONOUNS,
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
+from reader.analysis.names import slug as name_slug
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
 _LOOKBACK_MENTIONS = 200
@@ -40,7 +41,8 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECA
 
 
 def _slug(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "actor"
+    """A readable ASCII id, unique in the article (``luiz-inacio-lula-da-silva``, ``kyiv-2``)."""
+    base = name_slug(name) or "actor"
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

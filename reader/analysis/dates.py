@@ -33,17 +33,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from dateutil import parser as date_parser
+from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from reader.analysis.model import DateMention
 
-__all__ = ["normalise_dates"]
+__all__ = ["HOLIDAY_RE", "ZONE_OFFSETS", "normalise_dates"]
 
 DEFAULT_LABELS = ("DATE", "TIME")
 
@@ -91,6 +92,104 @@ _DURATION_RE = re.compile(
     r"|\b\d+-(?:year|month|week|day)s?-old\b",
     re.IGNORECASE,
 )
+# Points coarser than a month: "the 1990s", "Q3 2024", "the fourth quarter", "the first half of 2025",
+# "the summer of 2023".
+_DECADE_POINT_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:(?P<century>1\d|20)(?P<decade>\d)0s|['’](?P<short>\d)0s)$",
+    re.IGNORECASE,
+)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "last": 4}
+_QUARTER_POINT_RE = re.compile(
+    r"\bq(?P<q>[1-4])\b|\b(?P<qword>first|1st|second|2nd|third|3rd|fourth|4th|final)[- ]quarter\b",
+    re.IGNORECASE,
+)
+_HALF_POINT_RE = re.compile(r"\b(?P<hword>first|1st|second|2nd)[- ]half\b|\bh(?P<h>[12])\b", re.IGNORECASE)
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON_RE = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
+# "Tuesday of last week", "Monday next week", "the 1st of last month", "earlier this month".
+_WEEKDAY_OF_WEEK_RE = re.compile(r"\b(?:of\s+)?(?P<which>last|this|next)\s+week\b", re.IGNORECASE)
+_DAY_OF_MONTH_RE = re.compile(
+    r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?P<which>last|this|next)\s+month$", re.IGNORECASE
+)
+_PART_OF_PERIOD_RE = re.compile(
+    r"^(?:(?:earlier|later|early|late|the\s+(?:start|end|beginning|middle)\s+of)\s+)?(?:the\s+)?"
+    r"(?P<which>this|last|next|the)\s+(?P<unit>week|month|year)$",
+    re.IGNORECASE,
+)
+# Words before a date, in its own clause, that put it in the future: "will vote on Friday",
+# "would premiere in October", "is expected to launch her bid on Thursday".
+_FUTURE_RE = re.compile(
+    r"\b(?:will|would|shall|won['’]t|wouldn['’]t|going\s+to|due\s+to|set\s+to|expected\s+to|scheduled\s+to"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|promised|vowed)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+# Where a clause begins, for the tense of a date in it. A "when" clause takes the main clause's
+# tense ("will table an amendment when the Commons votes on Friday"), so it does not break.
+_CLAUSE_BREAK_RE = re.compile(r"[,;:—–(]|\s-\s|\b(?:that|but|and)\b")
+# Clock times' zones, as UTC offsets.
+ZONE_OFFSETS: dict[str, str] = {
+    "UTC": "+00:00", "GMT": "+00:00", "BST": "+01:00", "IST": "+05:30", "CET": "+01:00", "CEST": "+02:00",
+    "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00",
+    "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "JST": "+09:00",
+    "KST": "+09:00", "HKT": "+08:00", "SGT": "+08:00", "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00",
+    "NZDT": "+13:00", "WIB": "+07:00", "PKT": "+05:00", "SAST": "+02:00", "WAT": "+01:00", "EAT": "+03:00",
+}
+_ZONE_RE = re.compile(r"\b(" + "|".join(ZONE_OFFSETS) + r")\b")
+
+
+def _nth_weekday(year: int, month: int, day: weekday, n: int) -> date:
+    """The ``n``-th ``day`` of the month (``n=-1``: the last one)."""
+    if n > 0:
+        return date(year, month, 1) + relativedelta(weekday=day(+n))
+    return date(year, month, 1) + relativedelta(day=31, weekday=day(-1))
+
+
+# Named days, by the date they fall on in a given year.
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas day": lambda y: date(y, 12, 25),
+    "christmas": lambda y: date(y, 12, 25),
+    "boxing day": lambda y: date(y, 12, 26),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "st patrick's day": lambda y: date(y, 3, 17),
+    "st. patrick's day": lambda y: date(y, 3, 17),
+    "halloween": lambda y: date(y, 10, 31),
+    "republic day": lambda y: date(y, 1, 26),
+    "australia day": lambda y: date(y, 1, 26),
+    "anzac day": lambda y: date(y, 4, 25),
+    "canada day": lambda y: date(y, 7, 1),
+    "bastille day": lambda y: date(y, 7, 14),
+    "juneteenth": lambda y: date(y, 6, 19),
+    "armistice day": lambda y: date(y, 11, 11),
+    "remembrance day": lambda y: date(y, 11, 11),
+    "veterans day": lambda y: date(y, 11, 11),
+    "bonfire night": lambda y: date(y, 11, 5),
+    "guy fawkes night": lambda y: date(y, 11, 5),
+    "songkran": lambda y: date(y, 4, 13),
+    "king's day": lambda y: date(y, 4, 27),
+    "koningsdag": lambda y: date(y, 4, 27),
+    "labor day": lambda y: _nth_weekday(y, 9, MO, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, MO, -1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, TH, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, TH, 4),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, MO, 3),
+    "presidents' day": lambda y: _nth_weekday(y, 2, MO, 3),
+    "prinsjesdag": lambda y: _nth_weekday(y, 9, TU, 3),
+    "easter": easter,
+    "easter sunday": easter,
+    "good friday": lambda y: easter(y) - relativedelta(days=2),
+    "easter monday": lambda y: easter(y) + relativedelta(days=1),
+}
+_HOLIDAY_NAMES = sorted(_HOLIDAYS, key=len, reverse=True)
+HOLIDAY_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(name).replace("'", "['’]") for name in _HOLIDAY_NAMES) + r")\b",
+    re.IGNORECASE,
+)
+"""Named days Byline can date ("Labor Day", "Prinsjesdag"): the parse adds them as DATE mentions."""
+
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|[\r\n]+")
 _PARAGRAPH_END_RE = re.compile(r"[\r\n]+")
 
@@ -178,19 +277,41 @@ def normalise_dates(
         for (start, _end, _label), found in zip(kept, fields, strict=True)
         if found is not None and found.year is not None
     )
-    years = _StatedYears([s for s, _ in stated], [y for _, y in stated], sentences, paragraphs)
+    # Only a full date lends its year to a yearless date nearby ("between August 6 and August 10,
+    # 2023"): a bare year belongs to its own clause ("since the survey began in 2011, ... in October").
+    dated = [
+        (start, found.year)
+        for (start, _end, _label), found in zip(kept, fields, strict=True)
+        if found is not None and found.year is not None and found.month is not None
+    ]
+    dated.sort()
+    years = _StatedYears([s for s, _ in dated], [y for _, y in dated], sentences, paragraphs)
+    all_years = _StatedYears([s for s, _ in stated], [y for _, y in stated], sentences, paragraphs)
     results: list[DateMention] = []
     for (start, end, label), explicit in zip(kept, fields, strict=True):
         mention_text = text[start:end]
+        future = _in_future_clause(text, start, sentences)
         try:
             resolved = _resolve(
-                mention_text, label, explicit, anchor, years.local(start), years.earlier(start)
+                mention_text, label, explicit, anchor, years.local(start), all_years.earlier(start), future
             )
         except (ValueError, OverflowError, TypeError, KeyError, IndexError):
             resolved = _Resolved(None, "relative")
         results.append(DateMention(start, end, mention_text, resolved.value, resolved.grain, label))
-    _pin_times_to_days(results, sentences)
+    _pin_times_to_days(results, sentences, paragraphs, anchor)
+    _add_zones(results)
     return results
+
+
+def _in_future_clause(text: str, start: int, sentences: list[int]) -> bool:
+    """Whether the words before ``start`` in its clause put it in the future ("will vote on Friday",
+    "Sun, who turned 22 last month, will face ... on Wednesday")."""
+    index = bisect.bisect_right(sentences, start)
+    sentence_start = sentences[index - 1] if index else 0
+    before = text[sentence_start:start]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    return bool(_FUTURE_RE.search(clause))
 
 
 def _publication_date(published: str | None) -> date | None:
@@ -294,13 +415,17 @@ def _resolve(
     anchor: date | None,
     context_year: int | None,
     fallback_year: int | None,
+    future: bool = False,
 ) -> _Resolved:
     lowered = " ".join(mention.lower().split())
+    coarse = _coarse_point(lowered, explicit, anchor, context_year, future)
+    if coarse is not None:
+        return coarse
     if _DECADE_RE.search(lowered) or _is_range(lowered):
         return _Resolved(None, "duration")
     if explicit is not None and (explicit.year or explicit.month or explicit.day):
-        return _calendar(explicit, anchor, context_year, fallback_year)
-    day = _relative_day(lowered, anchor)
+        return _calendar(explicit, anchor, context_year, fallback_year, future)
+    day = _relative_day(lowered, anchor, future)
     if day is not None and day.value is None and explicit is not None and explicit.hour is not None:
         return _Resolved(_clock(explicit), "time")  # "10 a.m. Tuesday" with no date to place Tuesday
     if day is not None:
@@ -322,11 +447,98 @@ def _resolve(
     return _Resolved(None, "relative")
 
 
+def _coarse_point(
+    lowered: str, explicit: _Fields | None, anchor: date | None, context_year: int | None, future: bool
+) -> _Resolved | None:
+    """Decades, quarters, halves, seasons, named days, "the 1st of last month" and "earlier this
+    month": points in time that dateutil cannot read, or reads as something else."""
+    decade = _DECADE_POINT_RE.match(lowered)
+    if decade is not None:
+        if decade.group("century"):
+            return _Resolved(f"{decade.group('century')}{decade.group('decade')}0s", "decade")
+        tens = int(decade.group("short"))
+        century = 20 if anchor is not None and 2000 + tens * 10 <= anchor.year else 19
+        return _Resolved(f"{century}{tens}0s", "decade")
+    stated_year = _YEAR_RE.search(lowered)
+    year = int(stated_year.group()) if stated_year else None
+    periods = ((_QUARTER_POINT_RE, 3, "quarter", "Q"), (_HALF_POINT_RE, 6, "half", "H"))
+    for pattern, size, grain, code in periods:
+        found = pattern.search(lowered)
+        if found is None:
+            continue
+        digit = found.group(1) or found.group(2)
+        number = int(digit) if digit.isdigit() else min(_ORDINALS[digit], 12 // size)
+        when = year or _period_year(number, size, anchor, future)
+        return _Resolved(f"{when:04d}-{code}{number}" if when else None, grain if when else "relative")
+    season = _SEASON_RE.search(lowered)
+    which = re.search(r"\b(this|last|next|coming)\b", lowered)
+    if season is not None and (year or which or lowered.startswith("the")):
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[_SEASONS[season.group("season")]]
+        if year is None and anchor is not None:
+            step = {"this": 0, "last": -1, "next": 1, "coming": 1}[which.group(1)] if which else None
+            year = _season_year(start_month, anchor, step, future)
+        code = _SEASONS[season.group("season")]
+        return _Resolved(f"{year:04d}-{code}", "season") if year else _Resolved(None, "relative")
+    holiday = HOLIDAY_RE.search(lowered)
+    if holiday is not None and (explicit is None or explicit.month is None):
+        rule = _HOLIDAYS[holiday.group().replace("’", "'")]
+        when = year or context_year
+        if when is not None:
+            return _Resolved(rule(when).isoformat(), "day")
+        if anchor is None:
+            return _Resolved(None, "relative")
+        this_year = rule(anchor.year)
+        if future and this_year < anchor:
+            this_year = rule(anchor.year + 1)
+        elif not future and this_year > anchor:
+            this_year = rule(anchor.year - 1)
+        return _Resolved(this_year.isoformat(), "day")
+    day_of_month = _DAY_OF_MONTH_RE.match(lowered)
+    if day_of_month is not None:
+        if anchor is None:
+            return _Resolved(None, "relative")
+        step = {"last": -1, "this": 0, "next": 1}[day_of_month.group("which")]
+        month = anchor + relativedelta(months=step, day=1)
+        return _Resolved(date(month.year, month.month, int(day_of_month.group("day"))).isoformat(), "day")
+    part = _PART_OF_PERIOD_RE.match(lowered)
+    if part is not None and not lowered.startswith(("the last", "the next", "the past", "the coming")):
+        if anchor is None:
+            return _Resolved(None, "relative")
+        step = {"this": 0, "the": 0, "last": -1, "next": 1}[part.group("which")]
+        unit = part.group("unit")
+        return _grain_value(anchor + relativedelta(**{f"{unit}s": step}), unit)
+    return None
+
+
+def _period_year(number: int, size: int, anchor: date | None, future: bool) -> int | None:
+    """The year of a quarter or half named without one: the latest on or before publication, or,
+    in a future clause, the next on or after it."""
+    if anchor is None:
+        return None
+    current = (anchor.month - 1) // size + 1
+    if future:
+        return anchor.year if number >= current else anchor.year + 1
+    return anchor.year if number <= current else anchor.year - 1
+
+
+def _season_year(start_month: int, anchor: date, step: int | None, future: bool) -> int:
+    """The year of a season named without one ("next spring", "this summer", "the winter"): by
+    ``step`` (this 0, next 1, last -1) or else by the clause's tense."""
+    if step == 0:
+        return anchor.year
+    if step == 1 or (step is None and future):
+        return anchor.year if start_month > anchor.month else anchor.year + 1
+    if step == -1:
+        return anchor.year if start_month + 3 <= anchor.month else anchor.year - 1
+    return anchor.year if start_month <= anchor.month else anchor.year - 1
+
+
 def _calendar(
     explicit: _Fields,
     anchor: date | None,
     context_year: int | None,
     fallback_year: int | None,
+    future: bool = False,
 ) -> _Resolved:
     """A date with at least one calendar field stated: fill in the year from the anchors."""
     if explicit.month is None:
@@ -337,7 +549,10 @@ def _calendar(
     if year is None:
         year = context_year
     if year is None and anchor is not None:
-        year = _year_on_or_before(explicit.month, explicit.day or 1, anchor)
+        if future:
+            year = _year_on_or_after(explicit.month, explicit.day, anchor)
+        else:
+            year = _year_on_or_before(explicit.month, explicit.day or 1, anchor)
     if year is None:
         year = fallback_year
     if explicit.day is None:
@@ -358,6 +573,13 @@ def _year_on_or_before(month: int, day: int, anchor: date) -> int:
     return anchor.year - 1
 
 
+def _year_on_or_after(month: int, day: int | None, anchor: date) -> int:
+    """The year that puts month/day (or the month) on or after the publication date."""
+    if (month, day or 31) >= (anchor.month, anchor.day if day else 1):
+        return anchor.year
+    return anchor.year + 1
+
+
 def _clock(explicit: _Fields) -> str:
     return f"T{explicit.hour or 0:02d}:{explicit.minute or 0:02d}"
 
@@ -368,7 +590,7 @@ def _with_time(day_value: str, explicit: _Fields | None) -> str:
     return f"{day_value}{_clock(explicit)}"
 
 
-def _relative_day(lowered: str, anchor: date | None) -> _Resolved | None:
+def _relative_day(lowered: str, anchor: date | None, future: bool = False) -> _Resolved | None:
     """Weekdays and yesterday/today/tomorrow, resolved against the publication date."""
     offset = next((days for words, days in _DAY_WORDS if words in lowered), None)
     weekday_match = _WEEKDAY_RE.search(lowered)
@@ -383,7 +605,13 @@ def _relative_day(lowered: str, anchor: date | None) -> _Resolved | None:
         return _Resolved(None, "relative")  # "on Mondays": a habit, not a day
     target = _WEEKDAYS[weekday_match.group(1).lower()]
     before = lowered[: weekday_match.start()]
-    if re.search(r"\bnext\s*$", before):
+    of_week = _WEEKDAY_OF_WEEK_RE.search(lowered, weekday_match.end())
+    if of_week is not None:
+        # "Tuesday of last week": that weekday in the ISO week before publication.
+        step = {"last": -1, "this": 0, "next": 1}[of_week.group("which").lower()]
+        monday = anchor + relativedelta(weeks=step, weekday=MO(-1))
+        return _Resolved((monday + relativedelta(weekday=target(+1))).isoformat(), "day")
+    if re.search(r"\bnext\s*$", before) or (future and not re.search(r"\blast\s*$", before)):
         resolved = anchor + relativedelta(days=1, weekday=target(+1))
     elif re.search(r"\blast\s*$", before):
         resolved = anchor + relativedelta(days=-1, weekday=target(-1))
@@ -431,10 +659,14 @@ def _grain_value(moment: date, unit: str) -> _Resolved:
     return _Resolved(f"{moment.year:04d}", "year")
 
 
-def _pin_times_to_days(results: list[DateMention], sentences: list[int]) -> None:
-    """Prefix a bare clock time with the day that the same sentence pins down ("10 a.m. on Monday")."""
+def _pin_times_to_days(
+    results: list[DateMention], sentences: list[int], paragraphs: list[int], anchor: date | None
+) -> None:
+    """Prefix a bare clock time with its day: the one its sentence pins down ("10 a.m. on Monday"),
+    else the last day named earlier in its paragraph, else the publication date (a live blog's
+    "14:05 BST" is that day's)."""
     days = [
-        (bisect.bisect_right(sentences, m.start), m.value)
+        (m.start, bisect.bisect_right(sentences, m.start), m.value)
         for m in results
         if m.grain == "day" and m.value and not m.value.startswith("--")
     ]
@@ -442,6 +674,28 @@ def _pin_times_to_days(results: list[DateMention], sentences: list[int]) -> None
         if mention.grain != "time" or not mention.value or not mention.value.startswith("T"):
             continue
         sentence = bisect.bisect_right(sentences, mention.start)
-        same = [value for index, value in days if index == sentence]
-        if len(set(same)) == 1:
-            mention.value = f"{same[0]}{mention.value}"
+        same = {value for _, index, value in days if index == sentence}
+        paragraph = bisect.bisect_right(paragraphs, mention.start)
+        paragraph_start = paragraphs[paragraph - 1] if paragraph else 0
+        earlier = [value for start, _, value in days if paragraph_start <= start < mention.start]
+        if len(same) == 1:
+            mention.value = f"{same.pop()}{mention.value}"
+        elif not same and earlier:
+            mention.value = f"{earlier[-1]}{mention.value}"
+        elif not same and anchor is not None:
+            mention.value = f"{anchor.isoformat()}{mention.value}"
+
+
+def _add_zones(results: list[DateMention]) -> None:
+    """Give a clock time its zone as a UTC offset ("14:05 BST" -> ``...T14:05+01:00``); a time
+    without one takes the zone of the article's other times when they all share one."""
+    zones = {
+        m.start: found.group(1) for m in results if m.grain == "time" and (found := _ZONE_RE.search(m.text))
+    }
+    shared = next(iter(zones.values())) if len(set(zones.values())) == 1 else None
+    for mention in results:
+        if mention.grain != "time" or not mention.value or "T" not in mention.value:
+            continue
+        zone = zones.get(mention.start, shared)
+        if zone is not None:
+            mention.value = f"{mention.value}{ZONE_OFFSETS[zone]}"

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from reader.analysis.facts import NameMention
 from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import WEAK_LABELS
+from reader.analysis.names import is_particle, is_short_form, looks_like_full_name, shape_label
 
 _AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -31,24 +30,6 @@ def name_key(text: str) -> str:
     """The form under which mentions of one name are grouped ("the Kremlin’s" -> "Kremlin")."""
     key = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", " ".join(text.split())))
     return key.strip(" .,;:")
-
-
-_SURNAME_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "bin", "ibn"}
-)
-
-
-def _looks_like_full_name(key: str) -> bool:
-    words = key.split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in _SURNAME_PARTICLES for w in words)
-
-
-def surname_in(full_name: str) -> str:
-    """The part of a full name used alone later in an article ("Pieter van Wyk" -> "van Wyk")."""
-    words = full_name.split()
-    if len(words) >= 3 and words[-2].lower() in _SURNAME_PARTICLES:
-        return " ".join(words[-2:])
-    return words[-1]
 
 
 @dataclass(slots=True)
@@ -65,59 +46,141 @@ class NameCluster:
         return self.key
 
 
-def _vote(mentions: list[NameMention]) -> dict[str, float]:
-    """Label -> summed weight (fractional: a weak label counts 0.4), keys in first-vote order."""
-    votes: dict[str, float] = {}
+def _vote(mentions: list[NameMention], key: str = "") -> Counter[str]:
+    """Each mention's model label and context evidence, plus what the name's own words say
+    ("Toyama Motors" is an organisation, "Lagos State" a place), as label weights."""
+    votes: Counter[str] = Counter()
     speaker = 0.0
     for mention in mentions:
         if mention.found_by == "ner":
-            ner_weight = 0.4 if mention.label in WEAK_LABELS else 1.0
-            votes[mention.label] = votes.get(mention.label, 0.0) + ner_weight
+            votes[mention.label] += 0.4 if mention.label in WEAK_LABELS else 1.0
         for label, weight in mention.evidence.items():
             if label in ("MALE", "FEMALE"):
                 continue
             if label == "SPEAKER":
                 speaker += weight
             else:
-                votes[label] = votes.get(label, 0.0) + weight
+                votes[label] += weight
+    shape = shape_label(key) if key else None
+    if shape is not None:
+        votes[shape] += 3.0
     if speaker:
-        agents = [label for label in _AGENT_LABELS if votes.get(label, 0.0) > 0]
+        agents = [label for label in _AGENT_LABELS if votes[label] > 0]
         best = max(agents, key=lambda label: votes[label]) if agents else "PERSON"
-        votes[best] = votes.get(best, 0.0) + speaker
+        votes[best] += speaker
     return votes
-
-
-def _top(votes: dict[str, float]) -> str:
-    """The label with the most weight; on a tie the first one voted for (as ``Counter.most_common``)."""
-    return max(votes.items(), key=itemgetter(1))[0]
 
 
 def _has_person_evidence(mentions: list[NameMention]) -> bool:
     return any(m.evidence.get("PERSON", 0) > 0 or m.evidence.get("SPEAKER", 0) > 0 for m in mentions)
 
 
-def _decide(key: str, mentions: list[NameMention], surname_of: dict[str, str]) -> str:
-    votes = _vote(mentions)
-    if key in surname_of:
-        votes["PERSON"] = votes.get("PERSON", 0.0) + 2.0
-    label = _top(votes) if votes else mentions[0].label
+def _org_only_by_model(mentions: list[NameMention]) -> bool:
+    """Whether nothing but the model's own label says this name is an organisation."""
+    return not any(m.evidence.get("ORG", 0) > 0 or m.evidence.get("SPEAKER", 0) > 0 for m in mentions)
+
+
+def _decide(key: str, mentions: list[NameMention]) -> str:
+    votes = _vote(mentions, key)
+    label = votes.most_common(1)[0][0] if votes else mentions[0].label
+    if shape_label(key) is not None:
+        return label
     doubtful_person = label == "PERSON" and " " not in key and not _has_person_evidence(mentions)
-    doubtful_thing = label in WEAK_LABELS
-    if ((doubtful_person and key not in surname_of) or doubtful_thing) and is_known_place(key):
+    doubtful_thing = label in WEAK_LABELS or (label == "ORG" and _org_only_by_model(mentions))
+    if (doubtful_person or doubtful_thing) and is_known_place(key):
         return "GPE"
     return label
 
 
-def _find_more(text: str, clusters: dict[str, NameCluster], taken: list[tuple[int, int]]) -> None:
-    """Add every other occurrence of a decided name that no mention covers yet."""
-    findable = sorted(
-        (alias for cluster in clusters.values() for alias in cluster.aliases if len(alias) >= 3),
-        key=len,
-        reverse=True,
-    )
-    if not findable:
+def _place_in_context(mentions: list[NameMention]) -> bool:
+    return any(m.evidence.get("GPE", 0) > 0 or m.evidence.get("LOC", 0) > 0 for m in mentions)
+
+
+def _person_names(by_key: dict[str, list[NameMention]], top: dict[str, str]) -> list[str]:
+    """Multi-word names that are people: voted PERSON, or shaped like a full name and used again in
+    part ("Tamsin Goll" ... "Tamsin is a real expert", whatever label the model gave either)."""
+    persons = []
+    for key, label in top.items():
+        if " " not in key:
+            continue
+        if (label == "PERSON" and shape_label(key) is None) or (
+            looks_like_full_name(key)
+            and label not in ("GPE", "LOC", "NORP")
+            and shape_label(key) is None
+            and not is_known_place(key)
+            and any(is_short_form(other, key) and shape_label(other) is None for other in by_key)
+        ):
+            persons.append(key)
+    return persons
+
+
+def _short_form_owners(
+    by_key: dict[str, list[NameMention]], top: dict[str, str], roots: list[str]
+) -> dict[str, list[str]]:
+    """For each name that is a short form of one or more full person names, those full names."""
+    owners: dict[str, list[str]] = {}
+    for key, group in by_key.items():
+        if key in roots or shape_label(key) is not None:
+            continue
+        fulls = [full for full in roots if is_short_form(key, full)]
+        if not fulls:
+            continue
+        if top[key] != "PERSON" and is_known_place(key) and _place_in_context(group):
+            continue  # "Jordan Hale ... flights to Jordan": the country, not Hale
+        owners[key] = fulls
+    return owners
+
+
+def _owner_at(fulls: list[str], first_seen: dict[str, int], position: int) -> str:
+    """Of several people a short form may stand for, the one named most recently before it."""
+    before = [full for full in fulls if first_seen[full] <= position]
+    return max(before, key=lambda full: first_seen[full]) if before else fulls[0]
+
+
+# Capitalised words that start sentences as ordinary words: a short form spelled like one is only
+# looked for where it cannot be a sentence's first word.
+_COMMON_WORDS = frozenset("sun may will long young park rose hope grace king bell hall new little".split())
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\r\n]\s*|[\"“‘]\s*)$")
+
+
+def _short_forms(full: str) -> list[str]:
+    """Forms of a person's full name that the text may use alone and the model may have missed:
+    each name word ("Tsang", "Guðrún") and particle surnames as written and capitalised ("van den
+    Broek", "Van den Broek", "Al-Sharqawi")."""
+    words = full.split()
+    forms: list[str] = []
+    for i, word in enumerate(words):
+        if not is_particle(word) and len(word) >= 3:
+            forms.append(word)
+            if word[:1].islower():
+                forms.append(word[:1].upper() + word[1:])
+        if 0 < i < len(words) - 1 and is_particle(word):
+            tail = " ".join(words[i:])
+            forms += [tail, tail[:1].upper() + tail[1:]]
+    return [form for form in dict.fromkeys(forms) if form != full]
+
+
+def _find_more(
+    text: str,
+    clusters: dict[str, NameCluster],
+    taken: list[tuple[int, int]],
+    guesses: dict[str, NameCluster],
+) -> None:
+    """Add every other occurrence of a decided name that no mention covers yet.
+
+    ``guesses`` are short forms of people's names ("Goll" for "Tamsin Goll"): one becomes an
+    alias only where the text uses it on its own."""
+    owner = {
+        alias: cluster
+        for cluster in clusters.values()
+        for alias in cluster.aliases
+        if len(alias) >= 3 or _ACRONYM.fullmatch(alias)
+    }
+    for form, cluster in guesses.items():
+        owner.setdefault(form, cluster)
+    if not owner:
         return
-    owner = {alias: cluster for cluster in clusters.values() for alias in cluster.aliases}
+    findable = sorted(owner, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, findable)) + r")(?![\w-])")
     taken_sorted = sorted(taken)
     starts = [s for s, _ in taken_sorted]
@@ -127,17 +190,58 @@ def _find_more(text: str, clusters: dict[str, NameCluster], taken: list[tuple[in
         i = bisect.bisect_right(starts, end)
         if any(s < end and start < e for s, e in taken_sorted[max(0, i - 8) : i]):
             continue
-        cluster = owner[match.group()]
-        cluster.mentions.append(NameMention(start, end, match.group(), cluster.label, found_by="document"))
+        form = match.group()
+        if form.lower() in _COMMON_WORDS and _SENTENCE_START.search(text[max(0, start - 3) : start]):
+            continue
+        cluster = owner[form]
+        cluster.mentions.append(NameMention(start, end, form, cluster.label, found_by="document"))
+        if form not in cluster.aliases:
+            cluster.aliases.append(form)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_INITIAL_SKIP = frozenset("of and for the de du la le del des di da do dos das on in at to".split())
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name`` (``IMF``, ``BOT`` for "Bank of Thailand",
+    ``PSOE`` for "Spanish Socialist Workers' Party" in Spanish order is not caught: the text links it)."""
+    words = re.findall(r"[\w']+", name)
+    every = "".join(w[0] for w in words).upper()
+    significant = "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIP).upper()
+    return acronym.replace("&", "") in (every, significant)
+
+
+def _link_acronyms(text: str, clusters: dict[str, NameCluster]) -> None:
+    """An acronym joins the organisation it abbreviates: the text links them ("the North American
+    Soccer League (NASL)") or it spells the name's initials ("IMF"). A linked acronym the model never
+    tagged becomes an alias, found wherever the text uses it."""
+    for key, cluster in list(clusters.items()):
+        if cluster.label != "ORG" or " " not in key:
+            continue
+        linked = re.search(re.escape(key) + r"['’]?s?\s*\(\s*([A-Z][A-Za-z&]{1,9})\s*\)", text)
+        acronyms = [linked.group(1)] if linked else []
+        acronyms += [other for other in clusters if _ACRONYM.fullmatch(other) and _initials_match(other, key)]
+        for acronym in dict.fromkeys(acronyms):
+            found = clusters.pop(acronym, None)
+            if found is cluster:
+                clusters[acronym] = found
+                continue
+            if acronym not in cluster.aliases:
+                cluster.aliases.append(acronym)
+            if found is not None:
+                cluster.mentions.extend(found.mentions)
 
 
 def resolve_names(
-    text: str, mentions: list[NameMention], candidates: Sequence[NameMention] = ()
+    text: str, mentions: list[NameMention], candidates: list[NameMention] = ()
 ) -> list[NameCluster]:
     """Group mentions into clusters with one label each, in order of first mention.
 
     ``candidates`` are lone proper nouns the model left unlabelled; one becomes a
-    place when no labelled mention shares its name and GeoNames knows it.
+    place when no labelled mention shares its name and GeoNames knows it. A short
+    form of a person's full name (``Bong``, ``Tamsin``, ``Lula``, ``Van den Broek``)
+    joins that person's cluster, whatever label the model gave it.
     """
     by_key: dict[str, list[NameMention]] = defaultdict(list)
     for mention in mentions:
@@ -147,45 +251,36 @@ def resolve_names(
     for candidate in candidates:
         key = name_key(candidate.text)
         if key and key not in by_key and is_known_place(key):
-            candidate.evidence["GPE"] += 1
+            candidate.evidence["GPE"] += 1.0
             by_key[key].append(candidate)
 
-    # A full name is a person's when its mentions say so, or when its surname is used alone as a
-    # person's elsewhere ("Imogen Fairbairn", tagged ORG, and later "Fairbairn said").
-    top_label = {key: _top(_vote(group)) for key, group in by_key.items()}
-    single_persons = {key for key, label in top_label.items() if " " not in key and label == "PERSON"}
-    full_person_names = [
-        key
-        for key, label in top_label.items()
-        if " " in key
-        and (label == "PERSON" or (_looks_like_full_name(key) and surname_in(key) in single_persons))
-    ]
-    forced_person = set(full_person_names)
-    surname_of: dict[str, str] = {}
-    for full in full_person_names:
-        surname = surname_in(full)
-        if surname in by_key and surname != full:
-            surname_of.setdefault(surname, full)
+    top = {key: _vote(group, key).most_common(1)[0][0] for key, group in by_key.items()}
+    persons = _person_names(by_key, top)
+    roots = [full for full in persons if not any(is_short_form(full, other) for other in persons)]
+    owners = _short_form_owners(by_key, top, roots)
 
     clusters: dict[str, NameCluster] = {}
     for key, group in by_key.items():
-        if key in surname_of:
+        if key in owners:
             continue
-        label = "PERSON" if key in forced_person else _decide(key, group, surname_of)
+        label = "PERSON" if key in roots else _decide(key, group)
         clusters[key] = NameCluster(key=key, label=label, aliases=[key], mentions=list(group))
-    for surname, full in surname_of.items():
-        full_cluster = clusters[full]
-        full_cluster.aliases.append(surname)
-        full_cluster.mentions.extend(by_key[surname])
-    for full in full_person_names:
-        surname = surname_in(full)
-        cluster = clusters.get(full)
-        findable = surname not in clusters and surname[:1].isupper()
-        if cluster is not None and cluster.label == "PERSON" and findable and surname not in cluster.aliases:
-            cluster.aliases.append(surname)  # found in the text below, where the model missed it
+    first_seen = {key: min(m.start for m in by_key[key]) for key in roots}
+    for short, fulls in owners.items():
+        for mention in by_key[short]:
+            cluster = clusters[_owner_at(fulls, first_seen, mention.start)]
+            if short not in cluster.aliases:
+                cluster.aliases.append(short)
+            cluster.mentions.append(mention)
+    _link_acronyms(text, clusters)
+    guesses: dict[str, NameCluster] = {}
+    for full in roots:
+        for form in _short_forms(full):
+            if form not in clusters and form not in owners:
+                guesses.setdefault(form, clusters[full])
 
     taken = [(m.start, m.end) for cluster in clusters.values() for m in cluster.mentions]
-    _find_more(text, clusters, taken)
+    _find_more(text, clusters, taken, guesses)
     for cluster in clusters.values():
         cluster.mentions.sort(key=lambda m: m.start)
         for mention in cluster.mentions:

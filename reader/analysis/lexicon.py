@@ -54,6 +54,8 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     department party campaign company firm bank court parliament cabinet union authorities association
     federation organisation organization service institute university hospital newspaper coalition
     alliance report study survey poll document letter filing charity embassy consulate foundation
+    carrier airline operator broadcaster insurer lender retailer manufacturer carmaker automaker
+    chipmaker regulator club league
     """.split()
 )
 
@@ -121,7 +123,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 GENERIC_ORGANISATION_NOUNS: frozenset[str] = frozenset(
     """
     company firm corporation developer operator utility group organisation organization charity party
-    agency bank airline alliance coalition union association campaign
+    agency bank airline alliance coalition union association campaign carrier broadcaster insurer
+    lender retailer manufacturer carmaker automaker chipmaker regulator club
     """.split()
 )
 

@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING
 from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact, SpeechEvent, SubjectPhrase
 from reader.analysis.lexicon import (
     DOCUMENT_NOUNS,
-    HONORIFICS,
     LOCATIVE_PREPOSITIONS,
     NAME_LABELS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
-    PERSON_TITLES,
     PLACE_NOUNS,
     POSSESSIVE_PRONOUNS,
     SPEAKER_NOUNS,
@@ -28,6 +26,7 @@ from reader.analysis.lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from reader.analysis.model import Span
+from reader.analysis.names import HONORIFIC_WORDS, TITLE_WORDS, shape_label
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,7 +64,7 @@ def _proper_chain(token: Token) -> tuple[int, int]:
     """Token indices [first, last] of the run of proper nouns around ``token``."""
     doc = token.doc
     first = last = token.i
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].lower_ not in PERSON_TITLES:
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and not _is_title(doc[first - 1]):
         first -= 1
     while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
         last += 1
@@ -84,7 +83,7 @@ def _name_evidence(ent: SpacySpan) -> dict[str, float]:
         possessive = after is not None and after.lower_ in ("'s", "’s")
         if not possessive:
             evidence["GPE"] = evidence.get("GPE", 0) + 1.5
-    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.text[:1].isupper():
+    if before is not None and before.lower_.rstrip(".") in TITLE_WORDS and before.text[:1].isupper():
         evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0
         gender = _HONORIFIC_GENDER.get(before.lower_.rstrip("."))
         if gender:
@@ -94,6 +93,8 @@ def _name_evidence(ent: SpacySpan) -> dict[str, float]:
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLE_NOUNS and len(ent) >= 2:
         evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0  # "its commander-in-chief, Oleksandr Syrskyi,"
+    if len(ent) == 1 and ent.label_ == "PERSON" and before is not None and before.lower_ == "the":
+        evidence["LOC"] = evidence.get("LOC", 0) + 1.5  # "the Danube", "the Algarve": people take no article
     if len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and ent.label_ == "PERSON":
         evidence["PERSON"] = evidence.get("PERSON", 0) + 1.0
     if ent.label_ == "NORP" or (root.pos_ == "ADJ" and ent.label_ in ("GPE", "NORP")):
@@ -103,7 +104,19 @@ def _name_evidence(ent: SpacySpan) -> dict[str, float]:
 
 
 def _is_title(token: Token) -> bool:
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in PERSON_TITLES
+    """A capitalised title or form of address ("Chairwoman", "Crown", "Prof", "Rep.")."""
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in TITLE_WORDS
+
+
+def _name_start_after_titles(doc: Doc, start_i: int, end_i: int) -> int:
+    """Where the name begins in a mention that starts with titles: after "Crown Prince", "Speaker",
+    and after a whole role phrase that ends in one ("Commerce Minister Liang Jianhua")."""
+    while end_i - start_i > 1 and _is_title(doc[start_i]):
+        start_i += 1
+    last_title = max((k for k in range(start_i, end_i - 1) if _is_title(doc[k])), default=None)
+    if last_title is not None and all(doc[k].pos_ == "PROPN" for k in range(last_title + 1, end_i)):
+        start_i = last_title + 1
+    return start_i
 
 
 def _extend_person(ent: SpacySpan) -> tuple[int, int]:
@@ -116,7 +129,7 @@ def _extend_person(ent: SpacySpan) -> tuple[int, int]:
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
             and not token.ent_type_
-            and token.lower_.rstrip(".") not in PERSON_TITLES
+            and token.lower_.rstrip(".") not in TITLE_WORDS
         )
 
     start, end = ent.start, ent.end
@@ -399,7 +412,7 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
     last = i
     while i >= 0:
         token = doc[i]
-        is_title = token.lower_.rstrip(".") in PERSON_TITLES and token.text[:1].isupper()
+        is_title = _is_title(token)
         # Inside a hyphenated word ("commander-in-chief") the pieces are glued together.
         glued = i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_ and i < name_first.i - 1
         if glued or token.pos_ in ("NOUN", "ADJ") or (
@@ -413,7 +426,7 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
     first = i + 1
     if first > last:
         return None
-    if not any(doc[k].pos_ == "NOUN" or doc[k].lower_ in PERSON_TITLES for k in range(first, last + 1)):
+    if not any(doc[k].pos_ == "NOUN" or _is_title(doc[k]) for k in range(first, last + 1)):
         return None
     return first, last
 
@@ -456,37 +469,43 @@ def _role_from_apposition(name_first: Token, name_last: Token) -> tuple[int, int
     return None
 
 
+def _role_fact(
+    doc: Doc, base: int, bounds: tuple[int, int], name_first: Token, name_last: Token
+) -> RoleFact | None:
+    """The role in token range ``bounds`` without forms of address, with its affiliation, or ``None``."""
+    first, last = bounds
+    text = doc.text
+    tokens = [doc[k] for k in range(first, last + 1) if doc[k].lower_.rstrip(".") not in HONORIFIC_WORDS]
+    if not tokens:
+        return None
+    affiliation = None
+    leading = tokens[0]
+    if leading.ent_type_ in ("NORP", "GPE", "ORG") and len(tokens) > 1:
+        affiliation = leading.text
+        # A capitalised title keeps its nationality ("Ukrainian President"); a plain
+        # description gives it up to the affiliation ("senior commander", Ukrainian).
+        if not tokens[-1].text[:1].isupper() and leading.ent_type_ in ("NORP", "GPE"):
+            tokens = tokens[1:]
+    role_start, role_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return RoleFact(
+        name_start=base + name_first.idx,
+        name_end=base + name_last.idx + len(name_last),
+        role=text[role_start:role_end],
+        affiliation=affiliation,
+    )
+
+
 def _roles(doc: Doc, base: int, persons: list[tuple[int, int]]) -> list[RoleFact]:
     """Roles written next to each PERSON mention, with nationality or organisation as affiliation."""
     facts: list[RoleFact] = []
-    text = doc.text
     for first_i, end_i in persons:
         name_first, name_last = doc[first_i], doc[end_i - 1]
-        bounds = _role_before(name_first) or _role_from_apposition(name_first, name_last)
-        if bounds is None:
-            continue
-        first, last = bounds
-        tokens = [doc[k] for k in range(first, last + 1) if doc[k].lower_.rstrip(".") not in HONORIFICS]
-        if not tokens:
-            continue
-        affiliation = None
-        leading = tokens[0]
-        if leading.ent_type_ in ("NORP", "GPE", "ORG") and len(tokens) > 1:
-            affiliation = leading.text
-            # A capitalised title keeps its nationality ("Ukrainian President"); a plain
-            # description gives it up to the affiliation ("senior commander", Ukrainian).
-            if not tokens[-1].text[:1].isupper() and leading.ent_type_ in ("NORP", "GPE"):
-                tokens = tokens[1:]
-        role_start, role_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        role = text[role_start:role_end]
-        facts.append(
-            RoleFact(
-                name_start=base + name_first.idx,
-                name_end=base + name_last.idx + len(name_last),
-                role=role,
-                affiliation=affiliation,
-            )
-        )
+        # Both a title before the name and an apposition after it may give a role ("Sheikh Faisal
+        # ..., chairman of Gulf Horizon Ports,": the honorific is dropped, the apposition kept).
+        for bounds in (_role_before(name_first), _role_from_apposition(name_first, name_last)):
+            fact = _role_fact(doc, base, bounds, name_first, name_last) if bounds else None
+            if fact is not None:
+                facts.append(fact)
     return facts
 
 
@@ -506,10 +525,20 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         if label not in NAME_LABELS:
             continue
         start_i, end_i = ent.start, ent.end
-        titled = False
-        while end_i - start_i > 1 and _is_title(doc[start_i]):
-            start_i += 1  # "Councillor David Mbeki", "Ms Fairbairn": the title is not part of the name
-            titled = True
+        # "Councillor David Mbeki", "Ms Fairbairn": the title is not part of the name, and makes it a person.
+        # A form of address always starts a person's name ("Ms Fairbairn" tagged ORG); a title only
+        # where the model saw a person or a name follows it ("Crown Estate" is an organisation).
+        while end_i - start_i > 1 and _is_title(doc[start_i]) and (
+            label == "PERSON" or doc[start_i].lower_.rstrip(".") in HONORIFIC_WORDS
+        ):
+            start_i += 1
+        if label in ("PERSON", "ORG"):
+            named_from = _name_start_after_titles(doc, start_i, end_i)
+            rest = doc[named_from:end_i]
+            # "Commerce Minister Liang Jianhua" is a person; "Prince Group" is not.
+            if label == "PERSON" or (len(rest) >= 2 and shape_label(rest.text) is None):
+                start_i = named_from
+        titled = start_i > ent.start
         is_person = label == "PERSON" or titled
         if is_person:
             start_i, end_i = _extend_person(doc[start_i:end_i])

@@ -149,10 +149,11 @@ def analyze_with(
             on_partial(_partial(article, quotations, facts))
             last_partial = time.monotonic()
 
+    furniture = article.furniture
     clusters = resolve_names(
         text,
-        [name for fact in facts for name in fact.names],
-        [candidate for fact in facts for candidate in fact.candidates],
+        [name for fact in facts for name in fact.names if not _inside(furniture, name.start, name.end)],
+        [c for fact in facts for c in fact.candidates if not _inside(furniture, c.start, c.end)],
     )
     builder = ActorBuilder(text)
     entities = builder.entities_from(clusters)
@@ -163,8 +164,13 @@ def analyze_with(
 
     statements = attribute(
         text,
-        quotations,
-        [event for fact in facts for event in fact.events],
+        [q for q in quotations if not _inside(furniture, q.start, q.end)],
+        [
+            event
+            for fact in facts
+            for event in fact.events
+            if event.speaker is None or not _inside(furniture, event.speaker.start, event.speaker.end)
+        ],
         paragraph_spans(text),
     )
     quotes = builder.resolve(statements)
@@ -193,6 +199,11 @@ def _assemble(
         actors=actors or [],
         model=model,
     )
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` overlaps any of ``spans`` (article furniture: a dateline, a credit line)."""
+    return any(s < end and start < e for s, e in spans)
 
 
 def _number_entities(text: str, facts: list[ParagraphFacts]) -> list[Entity]:

@@ -9,7 +9,11 @@ BODY_START_KEY = "body_start"
 """The ``Article.metadata`` key for where the article's body starts in ``text``: a plain-text file
 keeps its headline and byline lines in the text, and the analysis starts after them."""
 
-INTERNAL_METADATA_KEYS = frozenset({BODY_START_KEY, "source_map", "source_length", "bom"})
+FURNITURE_KEY = "furniture"
+"""The ``Article.metadata`` key for ``[start, end]`` spans of the text that are article furniture (a
+dateline's place and agency, credit lines): the analysis makes no actor of a name inside one."""
+
+INTERNAL_METADATA_KEYS = frozenset({BODY_START_KEY, FURNITURE_KEY, "source_map", "source_length", "bom"})
 """``Article.metadata`` keys that are Byline's bookkeeping, not facts about the article."""
 
 
@@ -41,6 +45,11 @@ class Article:
             for key, value in self.metadata.items()
             if key not in INTERNAL_METADATA_KEYS and isinstance(value, str | int | float) and value != ""
         }
+
+    @property
+    def furniture(self) -> list[tuple[int, int]]:
+        """Spans of ``text`` that are furniture, not story (see ``FURNITURE_KEY``)."""
+        return [(int(start), int(end)) for start, end in self.metadata.get(FURNITURE_KEY, [])]
 
     @property
     def body_start(self) -> int:

@@ -23,8 +23,8 @@ from typing import Any, BinaryIO
 
 from reader.errors import BylineError
 from reader.sources import raw
-from reader.sources.article import BODY_START_KEY, Article
-from reader.sources.header import parse_header
+from reader.sources.article import BODY_START_KEY, FURNITURE_KEY, Article
+from reader.sources.header import find_furniture, parse_header
 from reader.sources.offsets import SOURCE_LENGTH_KEY, SOURCE_MAP_KEY, SourceMap, normalise_newlines
 from reader.sources.url import DEFAULT_TIMEOUT, fetch, is_url
 
@@ -115,6 +115,7 @@ def article_from_bytes(
     if fmt == "html":
         page = extract_article(text, origin, url)
         metadata.update(page.metadata)
+        _add_furniture(page.text, 0, metadata)
         return Article(text=page.text, source=source, title=page.title, published=page.published,
                        author=page.author, encoding=encoding, metadata=metadata)
     shown, source_map, info = _from_markdown(text) if fmt == "markdown" else _from_text(text)
@@ -124,8 +125,23 @@ def article_from_bytes(
     metadata[SOURCE_LENGTH_KEY] = source_map.source_length
     metadata.update({key: value for key, value in info.items()
                      if key not in ("title", "published", "author")})
+    header_fields = metadata.get("header") or {}
+    for key in ("desk", "outlet"):
+        if header_fields.get(key):
+            metadata.setdefault(key, header_fields[key])
+    _add_furniture(shown, int(metadata.get(BODY_START_KEY, 0)), metadata)
     return Article(text=shown, source=source, title=info["title"], published=info["published"],
                    author=info["author"], encoding=encoding, metadata=metadata)
+
+
+def _add_furniture(text: str, body_start: int, metadata: dict[str, Any]) -> None:
+    """The dateline and credit lines as metadata (``dateline_place``, ``agency``, ``credits`` ...),
+    and their spans under ``FURNITURE_KEY`` so that the analysis makes no actor of them."""
+    furniture = find_furniture(text, body_start)
+    for key, value in furniture.fields.items():
+        metadata.setdefault(key, value)
+    if furniture.spans:
+        metadata[FURNITURE_KEY] = [list(span) for span in furniture.spans]
 
 
 def _read_stdin(stream: BinaryIO | None, limit: int) -> bytes:

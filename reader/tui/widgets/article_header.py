@@ -10,6 +10,17 @@ from textual.widgets import Static
 from reader.sources.article import Article
 
 
+def dateline_text(metadata: dict[str, object]) -> str | None:
+    """The article's dateline as the source wrote its parts (``KYIV, Ukraine (AP)``), or ``None``."""
+    place = metadata.get("dateline_place")
+    if not place:
+        return None
+    parts = [str(place)]
+    parts += [str(metadata[key]) for key in ("dateline_region", "dateline_date") if metadata.get(key)]
+    agency = metadata.get("agency")
+    return ", ".join(parts) + (f" ({agency})" if agency else "")
+
+
 def header_parts(article: Article) -> tuple[str, str]:
     """The title line and the "source · date" line for an article."""
     title = article.title or (Path(article.source).name if article.source not in ("", "-") else "Untitled")
@@ -18,6 +29,9 @@ def header_parts(article: Article) -> tuple[str, str]:
         details.append(article.published)
     if article.author:
         details.append(article.author)
+    dateline = dateline_text(article.metadata)
+    if dateline:
+        details.append(dateline)
     return " ".join(title.split()), " · ".join(details)
 
 

@@ -1,0 +1,148 @@
+"""Personal names across naming traditions: titles, particles, short forms and readable ids.
+
+News names people in many ways: family name first (``Bong Joon Ho`` ... ``Bong``), by the given
+name (``Tamsin``, ``Guðrún``), by a mononym inside the full name (``Lula``), with particles
+(``van den``, ``de la``, ``bin``, ``Abu``, ``Ní``) written capitalised when they start the short form
+(``Van den Broek``), and with titles before the name (``Chairwoman``, ``Crown Prince``, ``Prof``).
+This module holds the word lists and the small pure functions that decide these questions; it
+knows nothing about spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Forms of address: they are dropped from names and never become roles ("Dr", "Prof", "Mr").
+HONORIFIC_WORDS: frozenset[str] = frozenset(
+    "mr mrs ms miss mx dr prof dame sir sheikh sheikha shaikh hon rev mme mlle herr frau".split()
+)
+
+# Capitalised words that, right before a name, are a title or role and never part of the name
+# ("Chairwoman Choi Eun-ji", "Crown Prince Nayef bin Turki", "Speaker Oh Dae-hyun").
+TITLE_WORDS: frozenset[str] = HONORIFIC_WORDS | frozenset(
+    """
+    president prime minister chancellor senator sen governor gov mayor general gen colonel col lieutenant
+    lt sergeant sgt captain capt judge justice secretary ambassador king queen prince princess crown
+    emir emira sultan pope rabbi imam bishop archbishop cardinal father lady lord commander adviser
+    advisor spokesman spokeswoman spokesperson councillor councilor councilman councilwoman director
+    chairman chairwoman chair chief ceo speaker commissioner professor deputy vice rep representative
+    inspector detective superintendent constable coach dean provost president-elect premier mp mep msp td
+    mla mpp
+    """.split()
+)
+
+# Lower-case words inside names, across traditions (Dutch, German, Romance, Arabic, Malay, Irish,
+# Portuguese "e"): part of the name, never a name by themselves.
+NAME_PARTICLES: frozenset[str] = frozenset(
+    """
+    van von de der den het ter ten te op da das do dos di del della dei degli des du la le lo e y zu
+    af av al el bin binti binte bint ibn ben bat abu ap ní nic ó ua mac mc st
+    """.split()
+)
+
+# Final words that make a name an organisation ("Toyama Motors", "Gulf Horizon Ports").
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    """
+    airlines airline airways group inc inc. ltd ltd. plc llc llp corp corp. corporation company co co.
+    ag gmbh sa s.a. nv bv spa holdings holding bank motors industries technologies technology systems
+    partners ports authority union party ministry council agency association federation
+    league institute university college foundation fund bureau commission service services telecom
+    railways railway logistics capital securities insurance media studios club fc society trust
+    organization organisation committee executive assembly parliament semicon electronics energy
+    pharmaceuticals pharma shipping steel chemicals mining petroleum oil kazhagam
+    congress front movement network press times post news broadcasting cooperative co-operative
+    """.split()
+)
+
+# Leading words of "X of Y" organisation names ("Bank of Thailand", "Ministry of Trade").
+ORGANISATION_LEADS: frozenset[str] = frozenset(
+    """
+    bank ministry department university institute council union federation association office agency
+    commission court board bureau port league academy college school society
+    """.split()
+)
+
+# Final words that make a name a place: administrative ("Lagos State", "Ōita Prefecture") or natural
+# and built landmarks ("Third Mainland Bridge", "Downing Street").
+PLACE_HEADS: dict[str, str] = {
+    **{w: "GPE" for w in "city state prefecture province county district region oblast municipality".split()},
+    **{
+        w: "LOC"
+        for w in (
+            "river lake mountain mountains sea ocean gulf valley island islands bridge street"
+            " road avenue square market stadium airport harbour harbor canal desert forest coast"
+            " peninsula"
+        ).split()
+    },
+}
+
+# Letters NFKD does not take apart into an ASCII letter and accents.
+_ASCII_EXTRA = str.maketrans(
+    {"ß": "ss", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
+     "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h", "Ħ": "H"}
+)
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` in ASCII letters, accents dropped: ``Inácio`` -> ``Inacio``, ``Þórður`` -> ``Thordur``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.encode("ascii", "ignore").decode()
+
+
+def slug(name: str) -> str:
+    """A readable ASCII id for a name: ``Luiz Inácio Lula da Silva`` -> ``luiz-inacio-lula-da-silva``."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")
+
+
+def _words(name: str) -> list[str]:
+    return [w.casefold() for w in name.split()]
+
+
+def is_particle(word: str) -> bool:
+    """Whether ``word`` is a name particle (``van``, ``bin``, ``al-`` stays with its name)."""
+    return word.casefold().rstrip(".") in NAME_PARTICLES
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is how a text may refer again to the person ``full``.
+
+    Any run of whole words of the full name will do, in any naming order: the family name of
+    ``Bong Joon Ho`` (``Bong``), the given name (``Tamsin``), a mononym inside the name (``Lula``),
+    a particle surname written capitalised (``Van den Broek``), a double surname's first part
+    (``Gutiérrez``), a name and patronymic (``Anatoly Petrovich``). Particles alone are not names,
+    and an ``al-`` prefix may change case (``Al-Sharqawi`` for ``al-Sharqawi``).
+    """
+    short_words, full_words = _words(short), _words(full)
+    if not short_words or len(short_words) >= len(full_words):
+        return False
+    if all(is_particle(w) for w in short_words):
+        return False
+    n = len(short_words)
+    return any(full_words[i : i + n] == short_words for i in range(len(full_words) - n + 1))
+
+
+def looks_like_full_name(name: str) -> bool:
+    """Two to six words, each capitalised or a particle, the last not a particle (``Ana Lucía de la
+    Garza Villarreal``)."""
+    words = name.split()
+    if not 2 <= len(words) <= 6 or is_particle(words[-1]):
+        return False
+    return all(w[:1].isupper() or is_particle(w) or w[:2].lower() in ("al", "el") for w in words)
+
+
+def shape_label(name: str) -> str | None:
+    """The label a name's own words give it (``Toyama Motors`` ORG, ``Lagos State`` GPE, ``Third
+    Mainland Bridge`` LOC), or ``None``."""
+    words = _words(name)
+    if len(words) < 2:
+        return None
+    last = words[-1].strip(".,")
+    if last in ORGANISATION_HEADS:
+        return "ORG"
+    if last in PLACE_HEADS:
+        return PLACE_HEADS[last]
+    if len(words) >= 3 and words[1] == "of" and words[0] in ORGANISATION_LEADS:
+        return "ORG"
+    return None

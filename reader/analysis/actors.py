@@ -28,6 +28,7 @@ from reader.analysis.gazetteer import country_of_capital
 from reader.analysis.lexicon import (
     ACTOR_LABELS,
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     GENERIC_ORGANISATION_NOUNS,
     ORGANISATION_NOUNS,
     SUBJECT_PRONOUNS,
@@ -269,6 +270,9 @@ class ActorBuilder:
         if named is not None:
             return named
         head = event.speaker_head
+        if head in EVIDENCE_NOUNS and event.frame == "evidence":
+            # "A poll published on Sunday shows that ...": the poll holds its own evidence.
+            return self._described(mention, head, event.plural)
         if head in DOCUMENT_NOUNS:
             # "According to the statement, ...": the last named person or organisation issued it.
             issuer = self.timeline.latest(mention.start, ("person", "organisation"))

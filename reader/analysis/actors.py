@@ -30,6 +30,7 @@ from reader.analysis.lexicon import (
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     GENERIC_ORGANISATION_NOUNS,
+    GROUP_PRONOUNS,
     ORGANISATION_NOUNS,
     SUBJECT_PRONOUNS,
 )
@@ -342,7 +343,8 @@ class ActorBuilder:
 
     def _described(self, mention: Span, head: str, plural: bool) -> Actor:
         """An actor the text only describes ("Ukrainian officials", "the Ukrainian government")."""
-        name = _DETERMINERS.sub("", mention.text).strip()
+        # "Those close to the governor": the pronoun heads the group; "those officials" does not.
+        name = mention.text.strip() if head in GROUP_PRONOUNS else _DETERMINERS.sub("", mention.text).strip()
         key = name.lower()
         actor = self._by_described.get(key)
         if actor is None:

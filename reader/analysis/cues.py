@@ -36,10 +36,12 @@ from reader.analysis.lexicon import (
     EVIDENCE_VERBS,
     GROUP_PRONOUNS,
     INTENTION_VERBS,
+    LEMMA_FIXES,
     MORE_SPEAKER_NOUNS,
     NOUN_CUES,
     OBJECT_CUES,
     ORGANISATION_NOUNS,
+    PARTICLE_CUES,
     PERSON_TITLES,
     POSSESSIVE_PRONOUNS,
     PREPOSITION_CUES,
@@ -70,8 +72,19 @@ _CLAUSE_FRAMES: dict[str, tuple[str, str | None]] = {
     "vow": ("intention", None),
     "threaten": ("intention", None),
 }
+_RELATIVE_PRONOUNS = ("who", "which", "that")
 # A question, not a statement: "asked whether ...".
 _QUESTION_MARKS = ("whether", "if")
+
+
+def _lemma(token: Token) -> str:
+    """The token's lower-case lemma, corrected where the small models get a cue verb wrong."""
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
+def _is_evidence_noun(token: Token) -> bool:
+    """A poll, report or data set ("figures" has the lemma "figure", "data" may be "datum")."""
+    return _lemma(token) in EVIDENCE_NOUNS or token.lower_ in EVIDENCE_NOUNS
 
 
 def text_span(doc_text: str, base: int, start: int, end: int) -> Span:
@@ -143,7 +156,7 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
             return child, "name"
     if subject.pos_ == "NOUN":
-        lemma = subject.lemma_.lower()
+        lemma = _lemma(subject)
         is_document = lemma in DOCUMENT_NOUNS and lemma not in EVIDENCE_NOUNS
         labels = ("PERSON", "ORG", "GPE") if is_document else ("PERSON",)
         named = _named_inside(subject, labels, via_appos=not is_document)
@@ -201,7 +214,7 @@ def _valid_speaker(token: Token, form: str, strong: bool) -> bool:
         return token.lower_ in SUBJECT_PRONOUNS or token.lower_ in POSSESSIVE_PRONOUNS
     if token.lower_ in GROUP_PRONOUNS:
         return True
-    if token.lemma_.lower() in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS:
+    if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS:
         return True
     return strong and token.pos_ in ("NOUN", "PROPN")
 
@@ -216,11 +229,13 @@ def _find_subject(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if child.dep_ == "nsubj" and child.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head  # "the Trust, which has accused Tarnway of ...": the Trust
                 if child.dep_ == "nsubj":
                     return child
                 # "He was quoted as saying ...": the subject of "quoted" said it.
-                return child if current.lemma_.lower() == "quote" and current.i != verb.i else None
-        if current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.lemma_ == "quote":
+                return child if _lemma(current) == "quote" and current.i != verb.i else None
+        if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
@@ -233,7 +248,7 @@ def _find_subject(verb: Token) -> Token | None:
             # noted that ...": the parser hangs "noted" on "run"; when the clause belongs to a
             # speech verb, its speaker also made this statement. Otherwise the subject is not a speaker.
             outer = current.head
-            if verb.lemma_.lower() in SPEECH_VERBS and outer.lemma_.lower() in SPEECH_VERBS:
+            if _lemma(verb) in SPEECH_VERBS and _lemma(outer) in SPEECH_VERBS:
                 current = outer
                 continue
             return None
@@ -266,18 +281,14 @@ def _withheld(verb: Token) -> bool:
     intends to charge")."""
     if _is_negated(verb):
         return True
-    if (
-        verb.dep_ == "xcomp"
-        and verb.lemma_.lower() in WITHHELD_SPEECH
-        and verb.head.lemma_.lower() in WITHHOLD_VERBS
-    ):
+    if verb.dep_ == "xcomp" and _lemma(verb) in WITHHELD_SPEECH and _lemma(verb.head) in WITHHOLD_VERBS:
         return True
     node = verb
     for _ in range(8):
         if node.head.i == node.i:
             return False
         parent = node.head
-        cue_parent = parent.lemma_.lower() in SPEECH_VERBS or parent.lemma_.lower() in BELIEF_VERBS
+        cue_parent = _lemma(parent) in SPEECH_VERBS or _lemma(parent) in BELIEF_VERBS
         if cue_parent and (_is_negated(parent) or _withheld_speech(parent)):
             return True
         node = parent
@@ -285,11 +296,7 @@ def _withheld(verb: Token) -> bool:
 
 
 def _withheld_speech(verb: Token) -> bool:
-    return (
-        verb.dep_ == "xcomp"
-        and verb.lemma_.lower() in WITHHELD_SPEECH
-        and verb.head.lemma_.lower() in WITHHOLD_VERBS
-    )
+    return verb.dep_ == "xcomp" and _lemma(verb) in WITHHELD_SPEECH and _lemma(verb.head) in WITHHOLD_VERBS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -297,7 +304,7 @@ def _withheld_speech(verb: Token) -> bool:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
+    return token.pos_ == "VERB" and _lemma(token) in SPEECH_VERBS
 
 
 def _has_own_subject(token: Token) -> bool:
@@ -352,19 +359,21 @@ def _complement(verb: Token) -> Token | None:
         if child.dep_ != "ccomp":
             continue
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-        if marks & set(_QUESTION_MARKS) and verb.lemma_.lower() not in ("ask", "wonder", "question"):
+        if marks & set(_QUESTION_MARKS) and _lemma(verb) not in ("ask", "wonder", "question"):
             return None
         return child
     return None
 
 
-def _phrase_bounds_np(head: Token) -> tuple[int, int]:
+def _phrase_bounds_np(head: Token, stop: Token | None = None) -> tuple[int, int]:
     """A noun phrase's tokens, stopping before a comma (a non-restrictive relative clause or an
-    apposition is the reporter's addition) and before an ``as`` phrase."""
+    apposition is the reporter's addition), before an ``as`` phrase and before ``stop`` (the
+    cue's preposition hung on the object: "accused the board [of] hiding losses")."""
     doc = head.doc
     first, last = head.left_edge.i, head.right_edge.i
     for i in range(head.i + 1, last + 1):
-        if doc[i].text in (",", ";", "(", "—", "–") or (doc[i].lower_ == "as" and doc[i].head.i == head.i):
+        as_phrase = doc[i].lower_ == "as" and doc[i].head.i == head.i
+        if doc[i].text in (",", ";", "(", "—", "–") or as_phrase or (stop is not None and i == stop.i):
             last = i - 1
             break
     return first, last
@@ -383,7 +392,7 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
     first = last = verb.i
     for child in verb.children:
         if (child.dep_ == "prt" and child.i == last + 1) or (
-            child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and child.i == last + 1
+            child.dep_ in ("dobj", "dative") and _lemma(verb) == "tell" and child.i == last + 1
         ):
             last = child.i
     return first, last
@@ -435,7 +444,7 @@ class _Reader:
             head_word = POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_)
             plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we", *GROUP_PRONOUNS)
             evidence_cue = lemma.split()[0] in EVIDENCE_VERBS or lemma == "according to"
-            if frame in ("speech", "belief") and head.lemma_.lower() in EVIDENCE_NOUNS and evidence_cue:
+            if frame in ("speech", "belief") and _is_evidence_noun(head) and evidence_cue:
                 frame = "evidence"
         return SpeechEvent(
             cue=self.span(cue.i, cue_last),
@@ -453,7 +462,7 @@ class _Reader:
 
     def verb_events(self, verb: Token) -> list[SpeechEvent]:
         """Every position a verb reports, by construction."""
-        if _withheld(verb) or (verb.lemma_.lower() in WITHHOLD_VERBS and _withholds(verb)):
+        if _withheld(verb) or (_lemma(verb) in WITHHOLD_VERBS and _withholds(verb)):
             return []
         passive = _is_passive(verb)
         own_subject = _has_own_subject(verb)
@@ -473,8 +482,9 @@ class _Reader:
 
     def _clause_event(self, verb: Token, subject: Token) -> SpeechEvent | None:
         """``X said (that) ...``, ``..., analysts say.``, ``The deal, he said, is dead.``"""
-        lemma = verb.lemma_.lower()
-        is_speech, is_belief = lemma in SPEECH_VERBS, lemma in BELIEF_VERBS
+        lemma = _lemma(verb)
+        is_speech = lemma in SPEECH_VERBS or _lemma_with_particle(verb) in PARTICLE_CUES
+        is_belief = lemma in BELIEF_VERBS
         if not (is_speech or is_belief or lemma in EVIDENCE_VERBS):
             return None
         clause = _complement(verb)
@@ -489,7 +499,7 @@ class _Reader:
             content = _trimmed(self.text, self.base, sent.start_char, sent.end_char)
         if content is None:
             return self._bare_speech(verb, subject) if is_speech else None
-        frame, stance = _CLAUSE_FRAMES.get(lemma, ("speech" if is_speech else "belief", None))
+        frame, stance = _CLAUSE_FRAMES.get(lemma, ("belief" if is_belief else "speech", None))
         if lemma in EVIDENCE_VERBS and not is_speech and not is_belief:
             frame = "belief"  # "the judge found that ...": an evidence frame needs a document
         _, cue_last = _cue_bounds(verb)
@@ -500,7 +510,7 @@ class _Reader:
 
     def _bare_speech(self, verb: Token, subject: Token) -> SpeechEvent | None:
         """A speech verb with no content of its own: kept as a tag for a quotation near it."""
-        if verb.lemma_.lower() not in SPEECH_VERBS:
+        if _lemma(verb) not in SPEECH_VERBS:
             return None
         _, cue_last = _cue_bounds(verb)
         return self.event(
@@ -510,12 +520,12 @@ class _Reader:
             None,
             "speech",
             _lemma_with_particle(verb),
-            strong=verb.lemma_.lower() not in WEAK_SPEECH_VERBS,
+            strong=_lemma(verb) not in WEAK_SPEECH_VERBS,
         )
 
     def _object_events(self, verb: Token, subject: Token) -> list[SpeechEvent | None]:
         """``condemned the pay offer``, ``called for a recount``, ``accused X of Y``, ``dismissed X as Y``."""
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         doc = self.doc
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         preps = [c for c in verb.children if c.dep_ == "prep"]
@@ -524,6 +534,12 @@ class _Reader:
         events: list[SpeechEvent | None] = []
         # V X as Y
         as_prep = next((p for p in preps if p.lower_ == "as" and p.head.i == verb.i), None)
+        if as_prep is None and lemma == "refer":
+            # "referred to the allegations as gossip": the parser may hang "as" on the allegations.
+            to = next((p for p in preps if p.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is not None:
+                as_prep = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if as_prep is not None and lemma in AS_CUES:
             known = obj
             if known is None and lemma == "refer":
@@ -549,7 +565,7 @@ class _Reader:
             content = _token_span(doc, self.base, pobj.left_edge.i, pobj.right_edge.i)
             target = None
             if key in TARGET_OBJECT_CUES and obj is not None:
-                target = _token_span(doc, self.base, *_phrase_bounds_np(obj))
+                target = _token_span(doc, self.base, *_phrase_bounds_np(obj, stop=prep))
             elif frame == "stance":
                 target = content
             cue_last = prep.i if prep.i == verb.i + 1 else verb.i
@@ -602,7 +618,7 @@ class _Reader:
 
     def _infinitive_event(self, verb: Token, subject: Token | None) -> SpeechEvent | None:
         """``plans to close the bridge``, ``urged lawmakers to reject the bill``, ``expect X to VP``."""
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
             return None
@@ -615,7 +631,7 @@ class _Reader:
             content = _token_span(doc, self.base, *_infinitive_bounds(xcomp))
             return self.event(verb, verb.i, subject, content, "intention", f"{lemma} to")
         if obj is None and (lemma in INTENTION_VERBS or lemma in ("expect", "hope")):
-            if lemma in WITHHOLD_VERBS and xcomp.lemma_.lower() in WITHHELD_SPEECH:
+            if lemma in WITHHOLD_VERBS and _lemma(xcomp) in WITHHELD_SPEECH:
                 return None
             frame = "belief" if lemma == "expect" else "intention"
             content = _token_span(doc, self.base, *_infinitive_bounds(xcomp))
@@ -624,7 +640,7 @@ class _Reader:
 
     def _passive_events(self, verb: Token) -> list[SpeechEvent]:
         """``is expected by analysts to ...``, ``is said to ...``, ``has been accused (by X) of Y``."""
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         agent = _agent(verb)
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         doc = self.doc
@@ -641,7 +657,10 @@ class _Reader:
             if content is not None:
                 events.append(self.event(verb, verb.i, agent, content, frame, f"{lemma} to", strong=False))
         elif (lemma, "of") in PREPOSITION_CUES or lemma in ("accuse", "blame", "criticise", "criticize"):
-            for prep in (c for c in verb.children if c.dep_ == "prep"):
+            preps = [c for c in verb.children if c.dep_ == "prep"]
+            if agent is not None:  # "accused by some investors and doctors of overstating ..."
+                preps += [c for c in agent.children if c.dep_ == "prep"]
+            for prep in preps:
                 key = (lemma, prep.lower_)
                 pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                 if key in PREPOSITION_CUES and pobj is not None:
@@ -684,7 +703,7 @@ class _Reader:
 
     def noun_event(self, noun: Token) -> SpeechEvent | None:
         """``his claim that ...``, ``the ministry's view that ...``, ``her pledge to ...``."""
-        frame_stance = NOUN_CUES.get(noun.lemma_.lower())
+        frame_stance = NOUN_CUES.get(_lemma(noun))
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if frame_stance is None or owner is None:
             return None
@@ -704,7 +723,7 @@ class _Reader:
                 return None
             content = _token_span(doc, self.base, *bounds)
             frame, stance = frame_stance
-            return self.event(noun, noun.i, owner, content, frame, noun.lemma_.lower(), stance, strong=False)
+            return self.event(noun, noun.i, owner, content, frame, _lemma(noun), stance, strong=False)
         return None
 
     def according_event(self, according: Token) -> SpeechEvent | None:
@@ -727,7 +746,7 @@ class _Reader:
             # "According to X, ..." : the content is what follows it.
             content_start = doc[phrase_last].idx + len(doc[phrase_last])
             content_end = sent.end_char
-        frame = "evidence" if head.lemma_.lower() in EVIDENCE_NOUNS else "speech"
+        frame = "evidence" if _is_evidence_noun(head) else "speech"
         return SpeechEvent(
             cue=text_span(self.text, self.base, according.idx, to.idx + len(to)),
             speaker=self.span(first, last),
@@ -743,7 +762,7 @@ class _Reader:
 def _withholds(verb: Token) -> bool:
     """ "declined to comment", "refused to say whether": withholding, not a position."""
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    return xcomp is not None and xcomp.lemma_.lower() in WITHHELD_SPEECH and verb.lemma_.lower() != "fail"
+    return xcomp is not None and _lemma(xcomp) in WITHHELD_SPEECH and _lemma(verb) != "fail"
 
 
 def _particle(verb: Token) -> str | None:
@@ -752,11 +771,11 @@ def _particle(verb: Token) -> str | None:
 
 def _lemma_with_particle(verb: Token) -> str:
     particle = _particle(verb)
-    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+    return f"{_lemma(verb)} {particle}" if particle else _lemma(verb)
 
 
 def _subject_phrase(token: Token, text: str, base: int) -> SubjectPhrase | None:
-    if token.lemma_.lower() not in ORGANISATION_NOUNS and token.lower_ not in SPEAKER_NOUNS:
+    if _lemma(token) not in ORGANISATION_NOUNS and token.lower_ not in SPEAKER_NOUNS:
         return None
     first, _ = phrase_bounds(token, "description")
     span = text_span(text, base, token.doc[first].idx, token.idx + len(token))
@@ -764,9 +783,12 @@ def _subject_phrase(token: Token, text: str, base: int) -> SubjectPhrase | None:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
+    if token.lower_ in BELIEF_ADJECTIVES and token.dep_ == "acomp":
+        return False  # "is convinced that": read as an adjective
     return token.pos_ == "VERB" and (
-        lemma in SPEECH_VERBS
+        _lemma_with_particle(token) in PARTICLE_CUES
+        or lemma in SPEECH_VERBS
         or lemma in BELIEF_VERBS
         or lemma in EVIDENCE_VERBS
         or lemma in INTENTION_VERBS
@@ -795,11 +817,11 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             event = reader.according_event(token)
             if event is not None:
                 events.append(event)
-        elif token.pos_ == "ADJ" and token.lower_ in BELIEF_ADJECTIVES:
+        elif token.lower_ in BELIEF_ADJECTIVES and (token.pos_ == "ADJ" or token.dep_ == "acomp"):
             event = reader.adjective_event(token)
             if event is not None:
                 events.append(event)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+        elif token.pos_ == "NOUN" and _lemma(token) in NOUN_CUES:
             event = reader.noun_event(token)
             if event is not None:
                 events.append(event)

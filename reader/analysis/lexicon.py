@@ -317,6 +317,12 @@ NOUN_CUES: dict[str, tuple[str, str | None]] = {
     "denial": ("stance", "deny"),
 }
 
+# Lemmas the small English models get wrong for cue verbs: "hopes" -> "hop", "fined" -> "fin".
+LEMMA_FIXES: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "fined": "fine"}
+
+# Verb + particle cues: "pointed out that ..." (speech), "laid out a plan".
+PARTICLE_CUES: dict[str, str] = {"point out": "speech", "lay out": "speech", "spell out": "speech"}
+
 # Pronouns and quantifiers that head a group description: "Those close to him say ...".
 GROUP_PRONOUNS: frozenset[str] = frozenset("those some many most others several few both all".split())
 
@@ -331,5 +337,8 @@ MORE_SPEAKER_NOUNS: frozenset[str] = frozenset(
     tribunal bureau watchdog laboratory lab developer insider insiders candidate candidates democrats
     republicans people americans citizens economist pollster pollsters strategist strategists
     historian historians professor professors author authors editor editors journalist journalists
+    commentator commentators prosecution defence defense defendant defendants plaintiff plaintiffs
+    claimant claimants family families patient patients victim victims protester protesters demonstrators
+    organisers organizers sponsor sponsors backer backers rival rivals challenger challengers
     """.split()
 )

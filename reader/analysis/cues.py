@@ -39,6 +39,7 @@ from reader.analysis.lexicon import (
     LEMMA_FIXES,
     MORE_SPEAKER_NOUNS,
     NOUN_CUES,
+    NOUN_PREPOSITION_CUES,
     OBJECT_CUES,
     ORGANISATION_NOUNS,
     PARTICLE_CUES,
@@ -73,6 +74,19 @@ _CLAUSE_FRAMES: dict[str, tuple[str, str | None]] = {
     "threaten": ("intention", None),
 }
 _RELATIVE_PRONOUNS = ("who", "which", "that")
+_PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
+# Verbs that show evidence with a plain object when a poll or report is the subject.
+_EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
+# "called the plan reckless", "deemed it unfair": naming something is a position on it.
+_NAMING_VERBS: dict[str, str] = {
+    "call": "speech",
+    "label": "speech",
+    "brand": "speech",
+    "dub": "speech",
+    "deem": "belief",
+    "consider": "belief",
+    "declare": "speech",
+}
 # A question, not a statement: "asked whether ...".
 _QUESTION_MARKS = ("whether", "if")
 
@@ -204,10 +218,11 @@ def phrase_bounds(token: Token, form: str) -> tuple[int, int]:
     return first, token.i
 
 
-def _valid_speaker(token: Token, form: str, strong: bool) -> bool:
+def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = False) -> bool:
     """Whether the subject can be a source. With a strong cue ("said", "told", "condemned") any
-    noun can ("the report said"); with a weak one ("believes", "plans", "shows") only a noun
-    that names a source or a document."""
+    noun can ("the report said"); with a weak one ("believes", "plans") only a noun that names a
+    source or a document, or a plural ("allies expect ..."). ``people_only`` (for "shows",
+    "finds" without a poll or report) takes no plural: "rising prices show ..." is no source."""
     if form == "name":
         return True
     if form == "pronoun":
@@ -215,6 +230,8 @@ def _valid_speaker(token: Token, form: str, strong: bool) -> bool:
     if token.lower_ in GROUP_PRONOUNS:
         return True
     if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS:
+        return True
+    if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True
     return strong and token.pos_ in ("NOUN", "PROPN")
 
@@ -238,6 +255,8 @@ def _find_subject(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "super PACs backing Mr. Cruz", "a statement saying ..."
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in current.head.children):
@@ -437,7 +456,9 @@ class _Reader:
         speaker, form, head_word, plural = None, "none", "", False
         if holder is not None:
             head, form = speaker_phrase(holder)
-            if not _valid_speaker(head, form, strong):
+            verb_lemma = lemma.split()[0]
+            people_only = verb_lemma in EVIDENCE_VERBS and verb_lemma not in SPEECH_VERBS | BELIEF_VERBS
+            if not _valid_speaker(head, form, strong, people_only):
                 return None
             first, last = phrase_bounds(head, form)
             speaker = self.span(first, last)
@@ -554,6 +575,9 @@ class _Reader:
                     target = _token_span(doc, self.base, *_phrase_bounds_np(known))
                 cue_lemma = "refer to as" if lemma == "refer" else f"{lemma} as"
                 return [self.event(verb, verb.i, subject, content, frame, cue_lemma, stance, target)]
+        named = self._naming_event(verb, subject, obj)
+        if named is not None:
+            return [named]
         for prep in preps:
             key = (lemma, prep.lower_)
             if key not in PREPOSITION_CUES:
@@ -572,7 +596,15 @@ class _Reader:
             cue_lemma = f"{lemma} {prep.lower_}"
             events.append(self.event(verb, cue_last, subject, content, frame, cue_lemma, stance, target))
             return events
-        if obj is not None and lemma in OBJECT_CUES and obj.pos_ != "PRON":
+        if (
+            obj is not None
+            and lemma in _EVIDENCE_OBJECT_VERBS
+            and _is_evidence_noun(speaker_phrase(subject)[0])
+        ):
+            # "recent polls show Clinton with a double-digit lead"
+            content = _token_span(doc, self.base, obj.left_edge.i, obj.right_edge.i)
+            events.append(self.event(verb, verb.i, subject, content, "evidence", lemma))
+        elif obj is not None and lemma in OBJECT_CUES and obj.pos_ != "PRON":
             if any(c.dep_ == "xcomp" for c in verb.children):
                 return events  # "urged lawmakers to ...": a request, read as an intention
             frame, stance = OBJECT_CUES[lemma]
@@ -615,6 +647,32 @@ class _Reader:
             content = _token_span(doc, self.base, *_phrase_bounds_np(obj))
             events.append(self.event(verb, _cue_bounds(verb)[1], subject, content, "intention", "rule out"))
         return events
+
+    def _naming_event(self, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:
+        """``called the remarks racist`` (speech: "the remarks racist"), ``described the country
+        as beset by ...``: what someone calls a thing is their position on it."""
+        lemma = _lemma(verb)
+        doc = self.doc
+        if lemma in _NAMING_VERBS:
+            predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i), None)
+            if predicate is None or any(
+                c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
+            ):
+                return None
+            first = obj.left_edge.i if obj is not None else predicate.left_edge.i
+            content = _token_span(doc, self.base, first, predicate.right_edge.i)
+            return self.event(verb, verb.i, subject, content, _NAMING_VERBS[lemma], lemma)
+        if lemma in AS_CUES and obj is not None:
+            clause = next(
+                (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children)),
+                None,
+            )
+            if clause is not None and clause.i > obj.i:
+                frame, stance = AS_CUES[lemma]
+                content = _token_span(doc, self.base, obj.left_edge.i, clause.right_edge.i)
+                target = _token_span(doc, self.base, *_phrase_bounds_np(obj)) if frame == "stance" else None
+                return self.event(verb, verb.i, subject, content, frame, f"{lemma} as", stance, target)
+        return None
 
     def _infinitive_event(self, verb: Token, subject: Token | None) -> SpeechEvent | None:
         """``plans to close the bridge``, ``urged lawmakers to reject the bill``, ``expect X to VP``."""
@@ -702,12 +760,26 @@ class _Reader:
         )
 
     def noun_event(self, noun: Token) -> SpeechEvent | None:
-        """``his claim that ...``, ``the ministry's view that ...``, ``her pledge to ...``."""
-        frame_stance = NOUN_CUES.get(_lemma(noun))
+        """``his claim that ...``, ``the ministry's view that ...``, ``her pledge to ...``,
+        ``her support for the bill``."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if frame_stance is None or owner is None:
+        if owner is None:
             return None
         doc = self.doc
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+            key = (noun.lower_, prep.lower_)
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if key in NOUN_PREPOSITION_CUES and pobj is not None:
+                frame, stance = NOUN_PREPOSITION_CUES[key]
+                content = _token_span(doc, self.base, pobj.left_edge.i, pobj.right_edge.i)
+                target = content if frame == "stance" else None
+                cue_lemma = f"{_lemma(noun)} {prep.lower_}"
+                return self.event(
+                    noun, prep.i, owner, content, frame, cue_lemma, stance, target, strong=False
+                )
+        frame_stance = NOUN_CUES.get(_lemma(noun))
+        if frame_stance is None:
+            return None
         for child in noun.children:
             if child.dep_ not in ("acl", "ccomp", "appos") or child.i < noun.i:
                 continue
@@ -821,7 +893,7 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             event = reader.adjective_event(token)
             if event is not None:
                 events.append(event)
-        elif token.pos_ == "NOUN" and _lemma(token) in NOUN_CUES:
+        elif token.pos_ == "NOUN" and (_lemma(token) in NOUN_CUES or token.lower_ in _PREPOSITION_NOUNS):
             event = reader.noun_event(token)
             if event is not None:
                 events.append(event)

@@ -215,7 +215,10 @@ OBJECT_CUES: dict[str, tuple[str, str | None]] = {
     **{v: ("stance", "demand") for v in "demand seek urge request".split()},
     "deny": ("stance", "deny"),
     **{v: ("speech", None) for v in "announce unveil confirm acknowledge admit predict propose".split()},
-    **{v: ("intention", None) for v in "promise pledge vow".split()},
+    **{v: ("intention", None) for v in "promise pledge vow want".split()},
+    "prefer": ("stance", "support"),
+    **{v: ("speech", None) for v in "cite discuss mention highlight".split()},
+    "report": ("speech", None),
 }
 
 # Verb + preposition cues, the position being the preposition's object: "called for a recount".
@@ -239,6 +242,14 @@ PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("speak", "about"): ("speech", None),
     ("speak", "of"): ("speech", None),
     ("complain", "about"): ("speech", None),
+    ("point", "to"): ("speech", None),
+    ("focus", "on"): ("speech", None),
+    ("respond", "to"): ("speech", None),
+    ("comment", "on"): ("speech", None),
+    ("refer", "to"): ("speech", None),
+    ("ask", "about"): ("speech", None),
+    ("think", "about"): ("belief", None),
+    ("campaign", "for"): ("stance", "support"),
     ("accuse", "of"): ("stance", "accuse"),
     ("blame", "for"): ("stance", "accuse"),
     ("charge", "with"): ("stance", "accuse"),
@@ -322,6 +333,24 @@ LEMMA_FIXES: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope
 
 # Verb + particle cues: "pointed out that ..." (speech), "laid out a plan".
 PARTICLE_CUES: dict[str, str] = {"point out": "speech", "lay out": "speech", "spell out": "speech"}
+
+# Noun + preposition cues with an owner: "her support for the bill", "his attack on the press".
+NOUN_PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("support", "for"): ("stance", "support"),
+    ("endorsement", "of"): ("stance", "support"),
+    ("backing", "for"): ("stance", "support"),
+    ("opposition", "to"): ("stance", "oppose"),
+    ("criticism", "of"): ("stance", "oppose"),
+    ("attack", "on"): ("stance", "oppose"),
+    ("attacks", "on"): ("stance", "oppose"),
+    ("call", "for"): ("stance", "demand"),
+    ("calls", "for"): ("stance", "demand"),
+    ("demand", "for"): ("stance", "demand"),
+    ("view", "on"): ("belief", None),
+    ("views", "on"): ("belief", None),
+    ("comments", "on"): ("speech", None),
+    ("remarks", "about"): ("speech", None),
+}
 
 # Pronouns and quantifiers that head a group description: "Those close to him say ...".
 GROUP_PRONOUNS: frozenset[str] = frozenset("those some many most others several few both all".split())

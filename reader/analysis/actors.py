@@ -28,7 +28,9 @@ from reader.analysis.gazetteer import country_of_capital
 from reader.analysis.lexicon import (
     ACTOR_LABELS,
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     GENERIC_ORGANISATION_NOUNS,
+    GROUP_PRONOUNS,
     ORGANISATION_NOUNS,
     SUBJECT_PRONOUNS,
 )
@@ -271,6 +273,9 @@ class ActorBuilder:
         if named is not None:
             return named
         head = event.speaker_head
+        if head in EVIDENCE_NOUNS and event.frame == "evidence":
+            # "A poll published on Sunday shows that ...": the poll holds its own evidence.
+            return self._described(mention, head, event.plural)
         if head in DOCUMENT_NOUNS:
             # "According to the statement, ...": the last named person or organisation issued it.
             issuer = self.timeline.latest(mention.start, ("person", "organisation"))
@@ -340,7 +345,8 @@ class ActorBuilder:
 
     def _described(self, mention: Span, head: str, plural: bool) -> Actor:
         """An actor the text only describes ("Ukrainian officials", "the Ukrainian government")."""
-        name = _DETERMINERS.sub("", mention.text).strip()
+        # "Those close to the governor": the pronoun heads the group; "those officials" does not.
+        name = mention.text.strip() if head in GROUP_PRONOUNS else _DETERMINERS.sub("", mention.text).strip()
         key = name.lower()
         actor = self._by_described.get(key)
         if actor is None:

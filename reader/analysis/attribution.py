@@ -143,6 +143,10 @@ def _quote(
         parts=parts,
         speaker_mention=event.speaker if event else None,
         cue=event.cue if event else None,
+        frame=event.frame if event else "speech",
+        cue_lemma=event.cue_lemma if event else None,
+        stance=event.stance if event else None,
+        target=event.target if event else None,
     )
 
 
@@ -256,7 +260,7 @@ def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -
     statements = []
     for event in events:
         content = event.content
-        if content is None or event.speaker is None:
+        if content is None or (event.speaker is None and event.speaker_form != "none"):
             continue
         lo = bisect.bisect_left(quoted_starts, content.start - longest)
         hi = bisect.bisect_left(quoted_starts, content.end)

@@ -37,7 +37,7 @@ class NameMention:
 
 @dataclass(slots=True)
 class SpeechEvent:
-    """A speech verb with its speaker and, for reported speech, its content."""
+    """An attribution cue with its source (speaker) and, for reported statements, its content."""
 
     cue: Span
     speaker: Span | None
@@ -48,6 +48,13 @@ class SpeechEvent:
     # "he" or "she" when the reported content starts with one ("the minister said she was open
     # to ..."): it usually refers back to the speaker, so it tells the speaker's gender.
     content_pronoun: str | None = None
+    # What kind of position the cue reports (speech, belief, intention, stance, evidence), the cue's
+    # lemma with its particle or preposition ("call for"), and for a stance which one
+    # (support, oppose, demand, accuse, deny) and its target span where the text names one.
+    frame: str = "speech"
+    cue_lemma: str | None = None
+    stance: str | None = None
+    target: Span | None = None
 
 
 @dataclass(slots=True)

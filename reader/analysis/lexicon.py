@@ -17,7 +17,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     post complain caution believe estimate agree disclose reveal signal ask demand accuse counter retort
     charge concede hint answer assure boast conclude confess emphasise forecast guarantee imply inform
     joke lament mention object pledge proclaim propose protest recommend remind repeat speculate swear
-    threaten underline underscore whisper shout predict acknowledge rule
+    threaten underline underscore whisper shout predict acknowledge rule email chant recount highlight
+    describe express
     """.split()
 )
 
@@ -144,3 +145,232 @@ NAME_LABELS: frozenset[str] = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 TEMPORAL_LABELS: frozenset[str] = frozenset({"DATE", "TIME"})
+
+# ---------------------------------------------------------------------------------------------
+# Attribution cues by frame. Chosen and ranked from the cue counts of PolNeAR's training split
+# (22,242 cues in 919 US political articles; ../shared/lexicon/attribution-cues.tsv): every verb
+# cue seen 10 times or more there that reports a position is in one of these tables, unless it is
+# mostly narration there ("make", "give", "include", "pass", "see"). Each table is keyed by lemma.
+# A frame is what kind of position the cue reports: ``speech`` (said, wrote), ``belief`` (thinks,
+# expects), ``intention`` (plans, urges someone to), ``stance`` (supports, opposes, demands,
+# accuses, denies) or ``evidence`` (a poll or report shows).
+
+# Verbs whose that-clause (or clause with "that" left out) is what someone believes.
+BELIEF_VERBS: frozenset[str] = frozenset(
+    """
+    believe think expect fear doubt feel hope suspect worry conclude assume reckon know understand
+    consider predict estimate guess figure imagine trust anticipate envision project wonder
+    """.split()
+)
+
+# Verbs that report what a document, poll or data set shows (with such a subject the frame is
+# ``evidence``; with a person as subject most of them are speech or belief).
+EVIDENCE_VERBS: frozenset[str] = frozenset(
+    "show find suggest indicate estimate reveal conclude confirm predict say report project prove".split()
+)
+
+# Nouns for the documents and data that can hold evidence: "A poll shows that ...".
+EVIDENCE_NOUNS: frozenset[str] = frozenset(
+    """
+    poll polls survey surveys study studies report reports review data figures analysis research
+    audit census estimate estimates statistics numbers findings investigation inquiry assessment
+    """.split()
+)
+
+# Verbs whose to-infinitive is what the subject intends: "plans to close the bridge".
+INTENTION_VERBS: frozenset[str] = frozenset(
+    """
+    plan want intend hope pledge vow promise refuse seek aim threaten offer decide wish aspire
+    commit prepare push strive resolve undertake
+    """.split()
+)
+
+# Verbs whose object is asked to do the to-infinitive: "urged lawmakers to reject the bill".
+REQUEST_VERBS: frozenset[str] = frozenset(
+    (
+        "urge ask instruct order encourage tell invite press implore beg advise direct call persuade request"
+    ).split()
+)
+
+# Verbs that never report a position with a to-infinitive and cancel one inside them:
+# "declined to say whether", "refused to comment".
+WITHHOLD_VERBS: frozenset[str] = frozenset("decline refuse fail".split())
+WITHHELD_SPEECH: frozenset[str] = frozenset(
+    "say comment confirm disclose elaborate discuss specify reveal answer speculate give name".split()
+)
+
+# Verbs whose direct object is the position, with its stance: "condemned the pay offer".
+OBJECT_CUES: dict[str, tuple[str, str | None]] = {
+    **{
+        v: ("stance", "support")
+        for v in (
+            "support back endorse praise welcome defend applaud hail embrace champion favor favour "
+            "tout laud commend celebrate"
+        ).split()
+    },
+    **{
+        v: ("stance", "oppose")
+        for v in (
+            "oppose condemn criticise criticize reject dismiss denounce decry slam attack blast "
+            "challenge mock lambaste deplore protest fight resist veto"
+        ).split()
+    },
+    **{v: ("stance", "demand") for v in "demand seek urge request".split()},
+    "deny": ("stance", "deny"),
+    **{v: ("speech", None) for v in "announce unveil confirm acknowledge admit predict propose".split()},
+    **{v: ("intention", None) for v in "promise pledge vow want".split()},
+    "prefer": ("stance", "support"),
+    **{v: ("speech", None) for v in "cite discuss mention highlight".split()},
+    "report": ("speech", None),
+}
+
+# Verb + preposition cues, the position being the preposition's object: "called for a recount".
+# With ``target_object`` the verb's own object is the target: "accused the board of hiding losses".
+PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("call", "for"): ("stance", "demand"),
+    ("push", "for"): ("stance", "demand"),
+    ("press", "for"): ("stance", "demand"),
+    ("ask", "for"): ("stance", "demand"),
+    ("appeal", "for"): ("stance", "demand"),
+    ("advocate", "for"): ("stance", "support"),
+    ("argue", "for"): ("stance", "support"),
+    ("argue", "against"): ("stance", "oppose"),
+    ("rail", "against"): ("stance", "oppose"),
+    ("campaign", "against"): ("stance", "oppose"),
+    ("warn", "against"): ("stance", "oppose"),
+    ("object", "to"): ("stance", "oppose"),
+    ("warn", "of"): ("speech", None),
+    ("warn", "about"): ("speech", None),
+    ("talk", "about"): ("speech", None),
+    ("speak", "about"): ("speech", None),
+    ("speak", "of"): ("speech", None),
+    ("complain", "about"): ("speech", None),
+    ("point", "to"): ("speech", None),
+    ("focus", "on"): ("speech", None),
+    ("respond", "to"): ("speech", None),
+    ("comment", "on"): ("speech", None),
+    ("refer", "to"): ("speech", None),
+    ("ask", "about"): ("speech", None),
+    ("think", "about"): ("belief", None),
+    ("campaign", "for"): ("stance", "support"),
+    ("accuse", "of"): ("stance", "accuse"),
+    ("blame", "for"): ("stance", "accuse"),
+    ("charge", "with"): ("stance", "accuse"),
+    ("criticise", "for"): ("stance", "oppose"),
+    ("criticize", "for"): ("stance", "oppose"),
+    ("attack", "for"): ("stance", "oppose"),
+    ("thank", "for"): ("stance", "support"),
+    ("praise", "for"): ("stance", "support"),
+    ("credit", "with"): ("stance", "support"),
+}
+# Of the preposition cues, those whose verb's object is the target named before the position.
+TARGET_OBJECT_CUES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("accuse", "of"),
+        ("blame", "for"),
+        ("charge", "with"),
+        ("criticise", "for"),
+        ("criticize", "for"),
+        ("attack", "for"),
+        ("thank", "for"),
+        ("praise", "for"),
+        ("credit", "with"),
+    }
+)
+
+# "dismissed the claims as rumours": the position is "X as Y", the target X (none for speech).
+AS_CUES: dict[str, tuple[str, str | None]] = {
+    "dismiss": ("stance", "oppose"),
+    "reject": ("stance", "oppose"),
+    "brand": ("stance", "oppose"),
+    "criticise": ("stance", "oppose"),
+    "criticize": ("stance", "oppose"),
+    "defend": ("stance", "support"),
+    "praise": ("stance", "support"),
+    "hail": ("stance", "support"),
+    "welcome": ("stance", "support"),
+    "describe": ("speech", None),
+    "refer": ("speech", None),
+    "characterise": ("speech", None),
+    "characterize": ("speech", None),
+    "portray": ("speech", None),
+    "label": ("speech", None),
+    "see": ("belief", None),
+    "view": ("belief", None),
+    "regard": ("belief", None),
+}
+
+# Adjectives that hold a belief: "is convinced that ...".
+BELIEF_ADJECTIVES: frozenset[str] = frozenset(
+    "convinced confident sure certain optimistic pessimistic worried concerned adamant hopeful".split()
+)
+
+# Nouns whose that-clause or to-infinitive is their owner's position: "his claim that ...".
+NOUN_CUES: dict[str, tuple[str, str | None]] = {
+    **{
+        n: ("speech", None)
+        for n in (
+            "claim assertion argument statement allegation warning insistence suggestion contention "
+            "announcement admission message remark comment testimony"
+        ).split()
+    },
+    **{
+        n: ("belief", None)
+        for n in (
+            "view belief fear hope conclusion assessment expectation prediction conviction opinion "
+            "suspicion concern position"
+        ).split()
+    },
+    **{
+        n: ("intention", None)
+        for n in "promise pledge vow plan intention threat bid refusal decision".split()
+    },
+    "accusation": ("stance", "accuse"),
+    "demand": ("stance", "demand"),
+    "call": ("stance", "demand"),
+    "denial": ("stance", "deny"),
+}
+
+# Lemmas the small English models get wrong for cue verbs: "hopes" -> "hop", "fined" -> "fin".
+LEMMA_FIXES: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "fined": "fine"}
+
+# Verb + particle cues: "pointed out that ..." (speech), "laid out a plan".
+PARTICLE_CUES: dict[str, str] = {"point out": "speech", "lay out": "speech", "spell out": "speech"}
+
+# Noun + preposition cues with an owner: "her support for the bill", "his attack on the press".
+NOUN_PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("support", "for"): ("stance", "support"),
+    ("endorsement", "of"): ("stance", "support"),
+    ("backing", "for"): ("stance", "support"),
+    ("opposition", "to"): ("stance", "oppose"),
+    ("criticism", "of"): ("stance", "oppose"),
+    ("attack", "on"): ("stance", "oppose"),
+    ("attacks", "on"): ("stance", "oppose"),
+    ("call", "for"): ("stance", "demand"),
+    ("calls", "for"): ("stance", "demand"),
+    ("demand", "for"): ("stance", "demand"),
+    ("view", "on"): ("belief", None),
+    ("views", "on"): ("belief", None),
+    ("comments", "on"): ("speech", None),
+    ("remarks", "about"): ("speech", None),
+}
+
+# Pronouns and quantifiers that head a group description: "Those close to him say ...".
+GROUP_PRONOUNS: frozenset[str] = frozenset("those some many most others several few both all".split())
+
+# More common nouns that name a possible source (see SPEAKER_NOUNS).
+MORE_SPEAKER_NOUNS: frozenset[str] = frozenset(
+    """
+    advocate advocates campaigner campaigners supporter supporters opponent opponents voter voters fan
+    fans investor investors doctor doctors pundit pundits colleague colleagues worker workers member
+    members player players manager managers coach owner owners executive executives regulator regulators
+    inspector inspectors auditor auditors teacher teachers nurse nurses parent parents student students
+    farmer farmers employer employers shareholder shareholders board club team panel commission jury
+    tribunal bureau watchdog laboratory lab developer insider insiders candidate candidates democrats
+    republicans people americans citizens economist pollster pollsters strategist strategists
+    historian historians professor professors author authors editor editors journalist journalists
+    commentator commentators prosecution defence defense defendant defendants plaintiff plaintiffs
+    claimant claimants family families patient patients victim victims protester protesters demonstrators
+    organisers organizers sponsor sponsors backer backers rival rivals challenger challengers
+    """.split()
+)

@@ -146,3 +146,8 @@ def shape_label(name: str) -> str | None:
     if len(words) >= 3 and words[1] == "of" and words[0] in ORGANISATION_LEADS:
         return "ORG"
     return None
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a capitalised word is a title or form of address ("Chairwoman", "Prof", "Rep.")."""
+    return word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS

@@ -1,8 +1,9 @@
 """Read the facts Byline needs out of one parsed paragraph.
 
-This is the only module that walks spaCy tokens. It turns a ``Doc`` into
-:class:`ParagraphFacts` (names with context evidence, speech events, roles,
-temporal mentions) with offsets shifted into the whole article, so the Doc can
+With :mod:`reader.analysis.cues` (the attribution cues: who says, believes, wants,
+supports or opposes what), this is the only code that walks spaCy tokens. It turns a
+``Doc`` into :class:`ParagraphFacts` (names with context evidence, attribution events,
+roles, temporal mentions) with offsets shifted into the whole article, so the Doc can
 be dropped as soon as it is read.
 """
 
@@ -10,31 +11,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact, SpeechEvent, SubjectPhrase
+from reader.analysis.cues import speech_events
+from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact
 from reader.analysis.lexicon import (
-    DOCUMENT_NOUNS,
     LOCATIVE_PREPOSITIONS,
     NAME_LABELS,
-    ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
     PLACE_NOUNS,
-    POSSESSIVE_PRONOUNS,
-    SPEAKER_NOUNS,
-    SPEECH_VERBS,
-    SUBJECT_PRONOUNS,
     TEMPORAL_LABELS,
-    WEAK_SPEECH_VERBS,
 )
-from reader.analysis.model import Span
 from reader.analysis.names import HONORIFIC_WORDS, TITLE_WORDS, shape_label
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
-_QUOTE_CHARS = "\"'“”‘’«»`"
 # Honorifics that tell a person's gender, which helps "she" find the right antecedent.
 _HONORIFIC_GENDER = {
     "mr": "MALE",
@@ -45,30 +36,6 @@ _HONORIFIC_GENDER = {
     "dame": "FEMALE",
 }
 _NUMBER_LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
-
-
-def _span(doc_text: str, base: int, start: int, end: int) -> Span:
-    return Span(base + start, base + end, doc_text[start:end])
-
-
-def _trimmed(doc_text: str, base: int, start: int, end: int) -> Span | None:
-    """A span with surrounding spaces, quotation marks and stray punctuation removed."""
-    while start < end and (doc_text[start].isspace() or doc_text[start] in _QUOTE_CHARS + ",:;"):
-        start += 1
-    while end > start and (doc_text[end - 1].isspace() or doc_text[end - 1] in _QUOTE_CHARS + ",:;."):
-        end -= 1
-    return _span(doc_text, base, start, end) if end > start else None
-
-
-def _proper_chain(token: Token) -> tuple[int, int]:
-    """Token indices [first, last] of the run of proper nouns around ``token``."""
-    doc = token.doc
-    first = last = token.i
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and not _is_title(doc[first - 1]):
-        first -= 1
-    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
-        last += 1
-    return first, last
 
 
 def _name_evidence(ent: SpacySpan) -> dict[str, float]:
@@ -138,271 +105,6 @@ def _extend_person(ent: SpacySpan) -> tuple[int, int]:
     while start > 0 and name_part(doc[start - 1]):
         start -= 1
     return start, end
-
-
-def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
-    """A name inside the subject phrase that is the real source, not a possessor.
-
-    "Her counterpart from Northridge, Pieter van Wyk," (an apposition somewhere in the
-    phrase) and "figures released by the board" name their source; "Szymanski’s lawyers"
-    does not make Szymanski the speaker.
-    """
-    for token in subject.subtree:
-        if token.i == subject.i or token.ent_type_ not in labels:
-            continue
-        path, node = [], token
-        while node.i != subject.i and node.head.i != node.i:
-            path.append(node.dep_)
-            node = node.head
-        if node.i != subject.i or "poss" in path:
-            continue
-        if not via_appos or "appos" in path:
-            return token
-    return None
-
-
-def _speaker_phrase(subject: Token) -> tuple[Token, str]:
-    """The token that best names the speaker, and the form of the phrase.
-
-    "Ukrainian senior commander Oleksandr Syrskyi" is parsed with "commander" as
-    the subject and the name as its apposition: the name is the better speaker.
-    A document ("the statement", "figures released by the board") speaks for
-    whoever issued it.
-    """
-    for child in subject.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
-            return child, "name"
-    if subject.pos_ == "NOUN":
-        is_document = subject.lemma_.lower() in DOCUMENT_NOUNS
-        labels = ("PERSON", "ORG", "GPE") if is_document else ("PERSON",)
-        named = _named_inside(subject, labels, via_appos=not is_document)
-        if named is not None:
-            return named, "name"
-        owner = next((child for child in subject.children if child.dep_ == "poss"), None)
-        if is_document and owner is not None:
-            # "the council's own engineering report" speaks for the council; "its report" for "it".
-            return _speaker_phrase(owner) if owner.pos_ != "PRON" else (owner, "pronoun")
-    capitalised = subject.text[:1].isupper()
-    if (subject.pos_ == "PROPN" and capitalised) or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return subject, "name"
-    if subject.pos_ == "PRON":
-        return subject, "pronoun"
-    return subject, "description"
-
-
-def _phrase_bounds(token: Token, form: str) -> tuple[int, int]:
-    """Token indices [first, last] of the speaker mention."""
-    if form == "name":
-        if token.ent_type_ and token.ent_iob_ != "O":
-            first = last = token.i
-            doc = token.doc
-            while first > 0 and doc[first].ent_iob_ == "I":
-                first -= 1
-            while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-                last += 1
-            return first, last
-        return _proper_chain(token)
-    if form == "pronoun":
-        return token.i, token.i
-    first = token.i
-    for child in token.lefts:
-        if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod"):
-            first = min(first, child.left_edge.i)
-    return first, token.i
-
-
-def _valid_speaker(token: Token, form: str, verb_lemma: str) -> bool:
-    """Whether the subject can be a source. With a strong speech verb ("said", "told",
-    "confirmed") any noun can ("the report said"); with a weak one only a speaker noun."""
-    if form == "name":
-        return True
-    if form == "pronoun":
-        return token.lower_ in SUBJECT_PRONOUNS or token.lower_ in POSSESSIVE_PRONOUNS
-    if token.lemma_.lower() in SPEAKER_NOUNS or token.lower_ in SPEAKER_NOUNS:
-        return True
-    return verb_lemma not in WEAK_SPEECH_VERBS and token.pos_ in ("NOUN", "PROPN")
-
-
-def _find_subject(verb: Token) -> Token | None:
-    """The verb's subject, or the subject of the clause it hangs from ("..., confirming that ...")."""
-    current: Token | None = verb
-    for _ in range(3):
-        if current is None:
-            return None
-        for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child if child.dep_ == "nsubj" else None
-        if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
-        if current.dep_ == "ccomp":
-            # Coordinated inside someone's reported words. "X said the trial was run well but
-            # noted that ...": the parser hangs "noted" on "run"; when the clause belongs to a
-            # speech verb, its speaker also made this statement. Otherwise the subject is not a speaker.
-            outer = current.head
-            if verb.lemma_.lower() in SPEECH_VERBS and outer.lemma_.lower() in SPEECH_VERBS:
-                current = outer
-                continue
-            return None
-    return None
-
-
-def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
-
-
-def _has_own_subject(token: Token) -> bool:
-    return any(child.dep_ in _SUBJECT_DEPS for child in token.children)
-
-
-def _is_second_statement(token: Token) -> bool:
-    """A speech verb coordinated inside a complement with content of its own ("... but noted
-    that ...") is a second statement of the same speaker, not part of the first."""
-    return (
-        token.dep_ == "conj"
-        and _is_speech_verb(token)
-        and not _has_own_subject(token)
-        and any(child.dep_ == "ccomp" for child in token.children)
-    )
-
-
-def _is_other_speaker(token: Token, content_head: Token) -> bool:
-    """A speech verb with its own subject inside the content ("..., while organizers said ...")."""
-    return (
-        token.i != content_head.i
-        and token.dep_ in ("advcl", "conj")
-        and _is_speech_verb(token)
-        and _has_own_subject(token)
-    )
-
-
-def _content_bounds(verb: Token) -> tuple[int, int] | None:
-    """Token indices [first, last] of the reported content: the verb's clausal complement.
-
-    The content stops before a coordinated second statement of the same speaker and
-    before another speaker's statement hung inside it.
-    """
-    doc = verb.doc
-    for child in verb.children:
-        if child.dep_ != "ccomp":
-            continue
-        first, last = child.left_edge.i, child.right_edge.i
-        for token in child.subtree:
-            if token.i > first and (_is_second_statement(token) or _is_other_speaker(token, child)):
-                cut = token.left_edge.i
-                while cut - 1 > first and (doc[cut - 1].dep_ in ("cc", "mark") or doc[cut - 1].is_punct):
-                    cut -= 1
-                last = min(last, cut - 1)
-        while first <= last and (doc[first].dep_ == "mark" or doc[first].is_punct):
-            first += 1
-        if last - first + 1 >= 3 and first <= last:
-            return first, last
-    return None
-
-
-def _cue_bounds(verb: Token) -> tuple[int, int]:
-    first = last = verb.i
-    for child in verb.children:
-        if (child.dep_ == "prt" and child.i == last + 1) or (
-            child.dep_ in ("dobj", "dative") and verb.lemma_ == "tell" and child.i == last + 1
-        ):
-            last = child.i
-    return first, last
-
-
-def _subject_phrase(token: Token, text: str, base: int) -> SubjectPhrase | None:
-    if token.lemma_.lower() not in ORGANISATION_NOUNS and token.lower_ not in SPEAKER_NOUNS:
-        return None
-    first, _ = _phrase_bounds(token, "description")
-    span = _span(text, base, token.doc[first].idx, token.idx + len(token))
-    return SubjectPhrase(span=span, head=token.lower_, plural=token.tag_ == "NNS")
-
-
-def _speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[SpeechEvent]:
-    """Speech events, and (into ``subjects``) the organisation or group subjects a pronoun may refer to."""
-    text = doc.text
-    events: list[SpeechEvent] = []
-    for token in doc:
-        if token.dep_ == "nsubj" and token.pos_ == "NOUN":
-            phrase = _subject_phrase(token, text, base)
-            if phrase is not None:
-                subjects.append(phrase)
-        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
-            event = _verb_event(token, text, base)
-        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            event = _according_event(token, text, base)
-        else:
-            continue
-        if event is not None:
-            events.append(event)
-    return events
-
-
-def _verb_event(verb: Token, text: str, base: int) -> SpeechEvent | None:
-    own_subject = any(child.dep_ in _SUBJECT_DEPS for child in verb.children)
-    if verb.tag_ == "VBN" and not own_subject:
-        return None  # "Asked whether she would publish ...": a question put to her, not her statement
-    subject = _find_subject(verb)
-    if subject is None:
-        return None
-    head, form = _speaker_phrase(subject)
-    if not _valid_speaker(head, form, verb.lemma_.lower()):
-        return None
-    first, last = _phrase_bounds(head, form)
-    doc = verb.doc
-    speaker = _span(text, base, doc[first].idx, doc[last].idx + len(doc[last]))
-    cue_first, cue_last = _cue_bounds(verb)
-    cue = _span(text, base, doc[cue_first].idx, doc[cue_last].idx + len(doc[cue_last]))
-    bounds = _content_bounds(verb)
-    content = None
-    if bounds is not None:
-        content = _trimmed(text, base, doc[bounds[0]].idx, doc[bounds[1]].idx + len(doc[bounds[1]]))
-    return SpeechEvent(
-        cue=cue,
-        speaker=speaker,
-        speaker_form=form,
-        speaker_head=POSSESSIVE_PRONOUNS.get(head.lower_, head.lower_),
-        content=content,
-        plural=head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we"),
-        content_pronoun=_leading_pronoun(content),
-    )
-
-
-def _leading_pronoun(content: Span | None) -> str | None:
-    if content is None:
-        return None
-    first = content.text.split(maxsplit=1)[0].lower() if content.text.split() else ""
-    return first if first in ("he", "she") else None
-
-
-def _according_event(according: Token, text: str, base: int) -> SpeechEvent | None:
-    """``according to officials, ...`` and ``..., according to the ministry.``"""
-    doc = according.doc
-    to = doc[according.i + 1]
-    objects = [child for child in to.children if child.dep_ == "pobj"]
-    if not objects:
-        return None
-    head, form = _speaker_phrase(objects[0])
-    if not _valid_speaker(head, form, "according"):
-        return None
-    first, last = _phrase_bounds(head, form)
-    phrase_first, phrase_last = according.i, max(last, objects[0].right_edge.i)
-    sent = according.sent
-    if phrase_first > sent.start and doc[phrase_first - 1].is_punct and phrase_first - 1 > sent.start:
-        # "..., according to X." : the content is what comes before the phrase.
-        content_start, content_end = sent.start_char, doc[phrase_first - 1].idx
-    else:
-        # "According to X, ..." : the content is what follows it.
-        content_start = doc[phrase_last].idx + len(doc[phrase_last])
-        content_end = sent.end_char
-    return SpeechEvent(
-        cue=_span(text, base, according.idx, to.idx + len(to)),
-        speaker=_span(text, base, doc[first].idx, doc[last].idx + len(doc[last])),
-        speaker_form=form,
-        speaker_head=head.lower_,
-        content=_trimmed(text, base, content_start, content_end),
-        plural=head.tag_ in ("NNS", "NNPS"),
-    )
 
 
 def _role_before(name_first: Token) -> tuple[int, int] | None:
@@ -550,7 +252,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         facts.names.append(mention)
         if is_person or mention.evidence.get("PERSON", 0) > 0:
             persons.append((start_i, end_i))
-    facts.events = _speech_events(doc, base, facts.subjects)
+    facts.events = speech_events(doc, base, facts.subjects)
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
     facts.roles = _roles(doc, base, persons)

@@ -22,6 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Attribution
+from reader.analysis.coreference import (
+    FIRST_NAME_WEIGHT,
+    HONORIFIC_WEIGHT,
+    PRONOUN_WEIGHT,
+    first_name_pronoun,
+    honorific_pronoun,
+)
 from reader.analysis.entities import NameCluster, name_key
 from reader.analysis.facts import RoleFact, SubjectPhrase
 from reader.analysis.gazetteer import country_of_capital
@@ -36,6 +43,8 @@ from reader.analysis.model import Actor, Entity, Span, Statement
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
 _LOOKBACK_MENTIONS = 200
+# How far back (characters) a pronoun tag looks for a subject before settling for any mention.
+_PRONOUN_WINDOW = 1500
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 
 
@@ -69,12 +78,14 @@ class _Timeline:
     """Actor mentions in text order, for "the most recent compatible actor" lookups."""
 
     starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     salient: list[bool] = field(default_factory=list)
 
-    def add(self, start: int, actor: Actor, salient: bool = True) -> None:
+    def add(self, start: int, actor: Actor, salient: bool = True, end: int | None = None) -> None:
         i = bisect.bisect_right(self.starts, start)
         self.starts.insert(i, start)
+        self.ends.insert(i, start + 1 if end is None else end)
         self.actors.insert(i, actor)
         self.salient.insert(i, salient)
 
@@ -109,10 +120,15 @@ class ActorBuilder:
         self._mention_owner: list[tuple[int, int, Actor]] = []
         self._longest_mention = 0
         self.timeline = _Timeline()
+        # How clearly the last pronoun was resolved: "subject", "unsure" or "fallback".
+        self._certainty: str | None = None
         self._subjects: list[SubjectPhrase] = []
         # What the text itself says of a person's gender ("Ms", "she said" resolved to them).
         self._gender: dict[str, Counter[str]] = {}
         self._subject_starts: list[int] = []
+        self._quoted: list[tuple[int, int]] = []
+        self._quoted_starts: list[int] = []
+        self._subject_offsets: list[int] = []
 
     def add_subject_phrases(self, subjects: list[SubjectPhrase]) -> None:
         """Organisation and group subjects that a later "it" or "they" may stand for."""
@@ -137,7 +153,7 @@ class ActorBuilder:
         actor.mention_spans.append(span)
         bisect.insort(self._mention_owner, (span.start, span.end, actor), key=lambda m: m[0])
         self._longest_mention = max(self._longest_mention, span.end - span.start)
-        self.timeline.add(span.start, actor, salient)
+        self.timeline.add(span.start, actor, salient, span.end)
 
     def entities_from(self, clusters: list[NameCluster]) -> list[Entity]:
         """Create actors for clusters that can act, and the entity list that links to them."""
@@ -170,14 +186,34 @@ class ActorBuilder:
                 )
                 if actor is not None:
                     self._add_mention(actor, span, salient=not mention.modifier)
-                    for gender in ("MALE", "FEMALE"):
-                        if mention.evidence.get(gender):
-                            self._note_gender(actor, "he" if gender == "MALE" else "she")
+                    honorific = honorific_pronoun(self.text, mention.start)
+                    self._note_gender(actor, honorific, HONORIFIC_WEIGHT)
+        for actor in self.actors:
+            self._note_gender(actor, first_name_pronoun(actor.name), FIRST_NAME_WEIGHT)
         return entities
 
-    def _note_gender(self, actor: Actor, pronoun: str | None) -> None:
+    def _note_gender(self, actor: Actor, pronoun: str | None, weight: int = PRONOUN_WEIGHT) -> None:
         if pronoun in ("he", "she") and actor.kind == "person":
-            self._gender.setdefault(actor.id, Counter())[pronoun] += 1
+            self._gender.setdefault(actor.id, Counter())[pronoun] += weight
+
+    def gender_known(self, actor: Actor) -> bool:
+        """Whether the text or the first name tells this person's gender."""
+        return bool(self._gender.get(actor.id))
+
+    def set_context(self, quoted: list[tuple[int, int]], subjects: list[int]) -> None:
+        """Where the quoted words are (their names are never a tag's antecedent) and where clause
+        subjects start (a pronoun prefers the last subject to an object or a name in passing)."""
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [start for start, _ in self._quoted]
+        self._subject_offsets = sorted(subjects)
+
+    def _in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and self._quoted[i][0] <= offset < self._quoted[i][1]
+
+    def _is_subject(self, span_start: int, span_end: int) -> bool:
+        i = bisect.bisect_left(self._subject_offsets, span_start)
+        return i < len(self._subject_offsets) and self._subject_offsets[i] < span_end
 
     def _fits(self, actor: Actor, pronoun: str | None) -> bool:
         """Whether nothing the text said of this person contradicts ``pronoun``."""
@@ -226,17 +262,22 @@ class ActorBuilder:
         return None
 
     def resolve(self, attributions: list[Attribution]) -> list[Statement]:
-        """Fill in speaker and actor for every statement and record the actors' positions.
+        """Fill in speaker, actor, ``how`` and ``confidence`` for every statement and record the
+        actors' positions.
 
         Reported speech nested in another statement of the same speaker ("the union was asking
         for guarantees that ...", inside what its president said) is part of that statement and
         is dropped.
         """
         for statement in attributions:
+            self._certainty = None
             actor = self._speaker_of(statement)
+            quote = statement.quote
+            quote.how = _how(statement)
+            quote.confidence = confidence(quote.how, actor is not None, self._certainty)
             if actor is not None:
-                statement.quote.actor = actor.id
-                statement.quote.speaker = actor.name
+                quote.actor = actor.id
+                quote.speaker = actor.name
                 if statement.event is not None and statement.event.speaker_form == "name":
                     # "Szymanski said he would appeal": a named speaker's own pronoun.
                     self._note_gender(actor, statement.event.content_pronoun)
@@ -256,6 +297,8 @@ class ActorBuilder:
         mention = event.speaker
         if mention is None:
             return None
+        if event.speaker_form == "label":
+            return self._labelled(mention)
         if event.speaker_form == "name":
             return self.actor_at(mention) or self._described(mention, event.speaker_head, event.plural)
         if event.speaker_form == "pronoun":
@@ -280,12 +323,45 @@ class ActorBuilder:
             or self._described(mention, head, event.plural)
         )
 
+    def _labelled(self, label: Span) -> Actor | None:
+        """The speaker of a Q&A or transcript turn: ``Q`` is the interviewer, ``A`` the interviewee,
+        ``MODERATOR`` whoever the text calls the moderator, ``OKONKWO`` the person of that name."""
+        key = label.text.lower()
+        people = [a for a in self.actors if a.kind == "person" and a.mention_spans]
+        if key in ("q", "a"):
+            interviewer = self._interviewer(people)
+            if key == "q":
+                return interviewer
+            others = [a for a in people if a is not interviewer]
+            # The interviewee is the person the introduction is about: named first and most often.
+            return max(others, key=lambda a: (len(a.mention_spans), -a.mention_spans[0].start), default=None)
+        for actor in people:
+            words = {w.lower().strip(".,") for name in [actor.name, *actor.aliases] for w in name.split()}
+            if key in words or key.replace(" ", "") in words:
+                return actor
+        for actor in people:
+            if any(key in role.lower().split() for role in actor.roles):
+                return actor
+        for actor in people:
+            first = actor.mention_spans[0].start
+            if self.text[max(0, first - 20) : first].lower().rstrip().endswith(key):
+                return actor  # "moderator Janelle Ortiz"
+        return None
+
+    def _interviewer(self, people: list[Actor]) -> Actor | None:
+        for actor in people:
+            for span in actor.mention_spans:
+                before = self.text[max(0, span.start - 30) : span.start].lower()
+                if re.search(r"(?:reporter|interviewer|correspondent|editor|\bby)\s*$", before):
+                    return actor
+        return None
+
     def _antecedent(self, mention: Span, pronoun: str) -> Actor | None:
         """The most recent compatible actor: a person for "he"/"she", an organisation or group
         (or an organisation or group subject phrase, which then becomes an actor) for "it"/"they"."""
         kind = SUBJECT_PRONOUNS.get(pronoun, "person")
         if kind == "person":
-            actor = self.timeline.latest(mention.start, ("person",), lambda a: self._fits(a, pronoun))
+            actor = self._person_antecedent(mention, pronoun)
         else:
             kinds = ("organisation", "place") if pronoun == "it" else ("group", "organisation", "place")
             actor = self.timeline.latest(mention.start, kinds)
@@ -296,6 +372,33 @@ class ActorBuilder:
         if actor is not None:
             self._add_mention(actor, mention)
         return actor
+
+    def _person_antecedent(self, mention: Span, pronoun: str) -> Actor | None:
+        """The person a "he" or "she" tag stands for: the last main-clause subject before it that is
+        outside quotation marks, is not a possessor, and whose gender fits; failing a subject, the
+        last such mention at all. Sets ``_certainty`` to how clearly the text decided."""
+        timeline = self.timeline
+        i = bisect.bisect_left(timeline.starts, mention.start) - 1
+        nearest: Actor | None = None
+        rivals: set[str] = set()
+        while i >= 0 and mention.start - timeline.starts[i] <= _PRONOUN_WINDOW:
+            actor, start = timeline.actors[i], timeline.starts[i]
+            i -= 1
+            if actor.kind != "person" or not timeline.salient[i + 1] or self._in_quote(start):
+                continue
+            if not self._fits(actor, pronoun):
+                continue
+            nearest = nearest or actor
+            if self._is_subject(start, timeline.ends[i + 1]):
+                known = self.gender_known(actor) or pronoun not in ("he", "she")
+                self._certainty = "subject" if known and not rivals - {actor.id} else "unsure"
+                return actor
+            rivals.add(actor.id)
+        if nearest is not None:
+            self._certainty = "unsure"
+            return nearest
+        self._certainty = "fallback"
+        return timeline.latest(mention.start, ("person",), lambda a: self._fits(a, pronoun))
 
     def _last_mention_start(self, actor: Actor, before: int) -> int:
         return max((s.start for s in actor.mention_spans if s.start < before), default=-1)
@@ -382,3 +485,41 @@ def _without_nested(quotes: list[Statement]) -> list[Statement]:
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start
     return [quote for i, quote in enumerate(quotes) if i not in nested]
+
+
+def _how(statement: Attribution) -> str | None:
+    """How the speaker was found, from the attribution's route and its speaker phrase's form."""
+    event = statement.event
+    how = statement.how
+    if how in ("colon", "qa", "inherited") or event is None:
+        return how
+    if event.cue.text.lower().startswith("according"):
+        return "according_to"
+    if event.speaker_form == "pronoun":
+        return "pronoun"
+    if event.speaker_form == "description":
+        return "description"
+    return "tag"
+
+
+# Confidence by how the speaker was found, measured on the evaluation sets (benchmarks/README.md).
+_CONFIDENCE = {
+    "tag": 0.95,
+    "according_to": 0.85,
+    "description": 0.8,
+    "colon": 0.85,
+    "qa": 0.9,
+    "inherited": 0.7,
+    "pronoun": 0.8,
+}
+_PRONOUN_CONFIDENCE = {"subject": 0.9, "unsure": 0.7, "fallback": 0.5}
+
+
+def confidence(how: str | None, resolved: bool, certainty: str | None = None) -> float:
+    """How sure Byline is of a statement's speaker, in [0, 1]: by the route it was found, and for a
+    pronoun by how clearly its antecedent stood out. A statement with no speaker is unsure."""
+    if not resolved or how is None:
+        return 0.2
+    if how == "pronoun" and certainty is not None:
+        return _PRONOUN_CONFIDENCE.get(certainty, 0.7)
+    return _CONFIDENCE.get(how, 0.7)

@@ -48,6 +48,8 @@ class SpeechEvent:
     # "he" or "she" when the reported content starts with one ("the minister said she was open
     # to ..."): it usually refers back to the speaker, so it tells the speaker's gender.
     content_pronoun: str | None = None
+    # "colon" when the event is a lead-in that introduces the next paragraph ("She told graduates:").
+    layout: str | None = None
 
 
 @dataclass(slots=True)
@@ -80,3 +82,5 @@ class ParagraphFacts:
     events: list[SpeechEvent] = field(default_factory=list)
     roles: list[RoleFact] = field(default_factory=list)
     subjects: list[SubjectPhrase] = field(default_factory=list)
+    # Start offsets of main-clause subjects: the antecedents a pronoun tag prefers.
+    clause_subjects: list[int] = field(default_factory=list)

@@ -28,6 +28,7 @@ from reader.analysis.lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from reader.analysis.model import Span
+from reader.analysis.tags import main_clause_subjects, tag_events
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -522,6 +523,8 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         if is_person or mention.evidence.get("PERSON", 0) > 0:
             persons.append((start_i, end_i))
     facts.events = _speech_events(doc, base, facts.subjects)
+    facts.events += tag_events(doc, base, facts.events)
+    facts.clause_subjects = main_clause_subjects(doc, base)
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
     facts.roles = _roles(doc, base, persons)

@@ -43,6 +43,17 @@ from reader.analysis.model import Actor, Entity, Span, Statement
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
 _LOOKBACK_MENTIONS = 200
+# How far around a name (characters) a title word counts as that person's ("minister, Ana Ruiz,").
+_TITLE_WINDOW = 40
+# The words between a document and its verb that name its issuer: "from the residents' association".
+_DOCUMENT_OWNER = re.compile(
+    r"^\s+(?:issued |released |published |sent |posted )?(?:from|by|of)\s+(?P<owner>[^,;.]+?)\s*,?\s*$"
+)
+# "Kessler, a Democrat," / "Ruiz, the Spaniard,": the name an apposition describes.
+_APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}$")
+# "for the Department of Commerce" between a description and its verb.
+_FOR_WHOM = re.compile(r"^\s+(?P<pp>(?:for|of|at|with)\s+[^,;.\"“”]{2,60}?)\s*,?\s*$")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])[.!?][\"”’']?\s+[A-Z\"“]")
 # How far back (characters) a pronoun tag looks for a subject before settling for any mention.
 _PRONOUN_WINDOW = 1500
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -300,7 +311,11 @@ class ActorBuilder:
         if event.speaker_form == "label":
             return self._labelled(mention)
         if event.speaker_form == "name":
-            return self.actor_at(mention) or self._described(mention, event.speaker_head, event.plural)
+            return (
+                self.actor_at(mention)
+                or self._apposition_owner(mention)
+                or self._described(mention, event.speaker_head, event.plural, event.cue)
+            )
         if event.speaker_form == "pronoun":
             # A resolved pronoun is not evidence of gender: one wrong guess would spread.
             return self._antecedent(mention, event.speaker_head)
@@ -313,6 +328,9 @@ class ActorBuilder:
             return named
         head = event.speaker_head
         if head in DOCUMENT_NOUNS:
+            owner = self._document_owner(mention, event.cue)
+            if owner is not None:
+                return owner
             # "According to the statement, ...": the last named person or organisation issued it.
             issuer = self.timeline.latest(mention.start, ("person", "organisation"))
             if issuer is not None:
@@ -320,8 +338,54 @@ class ActorBuilder:
         return (
             self._by_role(mention, head, event.content_pronoun)
             or self._organisation_named(mention, head)
-            or self._described(mention, head, event.plural)
+            or self._by_title_nearby(mention, head)
+            or self._described(mention, head, event.plural, event.cue)
         )
+
+    def _apposition_owner(self, mention: Span) -> Actor | None:
+        """ "Kessler, a Democrat, said": a word in apposition to a name (a party, a nationality, a
+        job) is that person, never an actor of its own."""
+        match = _APPOSITION_BEFORE.search(self.text[max(0, mention.start - 80) : mention.start])
+        if match is None:
+            return None
+        end = mention.start - (len(match.group(0)) - match.end("name"))
+        name = match.group("name")
+        actor = self.actor_at(Span(end - len(name), end, name))
+        return actor if actor is not None and actor.kind == "person" else None
+
+    def _document_owner(self, mention: Span, cue: Span) -> Actor | None:
+        """ "A statement from the residents' association said": the document speaks for whoever the
+        words between it and its verb name ("from", "by", "of", "issued by")."""
+        if cue.start <= mention.end:
+            return None
+        between = self.text[mention.end : cue.start]
+        match = _DOCUMENT_OWNER.match(between)
+        if match is None:
+            return None
+        start = mention.end + match.start("owner")
+        owner = Span(start, start + len(match.group("owner")), match.group("owner"))
+        words = owner.text.split()
+        head = words[-1].lower().strip("'’") if words else ""
+        return self.actor_at(owner) or self._described(owner, head, head.endswith("s"))
+
+    def _by_title_nearby(self, mention: Span, head: str) -> Actor | None:
+        """ "the minister said" -> the last person whose name the text wrote right next to that word
+        ("Brazil's agriculture minister, João Pedro dos Santos Ferreira,"), when no role was read."""
+        if head in ORGANISATION_NOUNS or not head:
+            return None
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
+        stop = max(-1, i - _LOOKBACK_MENTIONS)
+        while i > stop:
+            actor, start, end = self.timeline.actors[i], self.timeline.starts[i], self.timeline.ends[i]
+            i -= 1
+            if actor.kind != "person" or self._in_quote(start):
+                continue
+            window = self.text[max(0, start - _TITLE_WINDOW) : end + _TITLE_WINDOW]
+            if pattern.search(window) and "\n" not in self.text[start:end]:
+                self._add_mention(actor, mention)
+                return actor
+        return None
 
     def _labelled(self, label: Span) -> Actor | None:
         """The speaker of a Q&A or transcript turn: ``Q`` is the interviewer, ``A`` the interviewee,
@@ -374,31 +438,44 @@ class ActorBuilder:
         return actor
 
     def _person_antecedent(self, mention: Span, pronoun: str) -> Actor | None:
-        """The person a "he" or "she" tag stands for: the last main-clause subject before it that is
-        outside quotation marks, is not a possessor, and whose gender fits; failing a subject, the
-        last such mention at all. Sets ``_certainty`` to how clearly the text decided."""
+        """The person a "he" or "she" tag stands for.
+
+        Candidates are person mentions before the tag, outside quotation marks, not possessors, whose
+        gender fits. The nearest wins, unless it is not a clause subject and an earlier mention in the
+        same sentence is ("Okafor criticised Lund. '...,' he said": Okafor, never the object). Sets
+        ``_certainty``: "subject" when the winner is a subject whose gender the text tells and no
+        other person fits in between, else "unsure"; "fallback" when nothing fitted near the tag.
+        """
         timeline = self.timeline
         i = bisect.bisect_left(timeline.starts, mention.start) - 1
-        nearest: Actor | None = None
+        nearest: int | None = None
         rivals: set[str] = set()
         while i >= 0 and mention.start - timeline.starts[i] <= _PRONOUN_WINDOW:
-            actor, start = timeline.actors[i], timeline.starts[i]
-            i -= 1
-            if actor.kind != "person" or not timeline.salient[i + 1] or self._in_quote(start):
+            index, i = i, i - 1
+            actor, start = timeline.actors[index], timeline.starts[index]
+            if actor.kind != "person" or not timeline.salient[index] or self._in_quote(start):
                 continue
             if not self._fits(actor, pronoun):
                 continue
-            nearest = nearest or actor
-            if self._is_subject(start, timeline.ends[i + 1]):
-                known = self.gender_known(actor) or pronoun not in ("he", "she")
+            subject = self._is_subject(start, timeline.ends[index])
+            if subject and (nearest is None or self._same_sentence(start, timeline.starts[nearest])):
+                known = self.gender_known(actor)
                 self._certainty = "subject" if known and not rivals - {actor.id} else "unsure"
                 return actor
+            if nearest is None:
+                nearest = index
+            elif not self._same_sentence(start, timeline.starts[nearest]):
+                break
             rivals.add(actor.id)
         if nearest is not None:
             self._certainty = "unsure"
-            return nearest
+            return timeline.actors[nearest]
         self._certainty = "fallback"
         return timeline.latest(mention.start, ("person",), lambda a: self._fits(a, pronoun))
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        between = self.text[start:end]
+        return "\n" not in between and not _SENTENCE_BREAK.search(between)
 
     def _last_mention_start(self, actor: Actor, before: int) -> int:
         return max((s.start for s in actor.mention_spans if s.start < before), default=-1)
@@ -439,9 +516,15 @@ class ActorBuilder:
             return fallback
         return None
 
-    def _described(self, mention: Span, head: str, plural: bool) -> Actor:
-        """An actor the text only describes ("Ukrainian officials", "the Ukrainian government")."""
+    def _described(self, mention: Span, head: str, plural: bool, cue: Span | None = None) -> Actor:
+        """An actor the text only describes ("Ukrainian officials", "the Ukrainian government"); a
+        description followed by whom it works for before its verb keeps it ("A spokeswoman for the
+        Department of Commerce said")."""
         name = _DETERMINERS.sub("", mention.text).strip()
+        if cue is not None and cue.start > mention.end:
+            for_whom = _FOR_WHOM.match(self.text[mention.end : cue.start])
+            if for_whom is not None:
+                name = f"{name} {for_whom.group('pp')}"
         key = name.lower()
         actor = self._by_described.get(key)
         if actor is None:

@@ -28,6 +28,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\b[A-Z])[.!?](?=[\s\"'”’»]|$)"
 )
 _MAX_AFTER_GAP = 40
+_NOT_A_TAG_GAP = re.compile(r"^[\s,—–-]*(?:a|an|which|that|as|in|of|to)\s", re.IGNORECASE)
 _MAX_BEFORE_GAP = 60
 # The rest of a tag sentence between the two halves of a split quote (", the club's lawyer. ").
 _MAX_SPLIT_GAP = 80
@@ -84,6 +85,9 @@ def _tag_after(
     text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
 ) -> SpeechEvent | None:
     """The speech tag right after a quotation: '“...,” Ushakov stated.'"""
+    signed = _dash_signed(text, quotation, events)
+    if signed is not None:
+        return signed
     if quotation.parts and quotation.parts[-1].text.rstrip().endswith("."):
         return None  # "...walk." ends its sentence; a tag would follow a comma: '“...,” she said'
     paragraph = paragraphs.index(quotation.end - 1)
@@ -94,11 +98,22 @@ def _tag_after(
         if paragraphs.index(start) != paragraph:
             return None
         gap = text[quotation.end : start]
+        if _NOT_A_TAG_GAP.match(gap):
+            return None  # '"...," a charge she denied': the words after are about the quote, not its tag
         if _TAG_AFTER_GAP.match(gap) or (
             len(gap) <= _MAX_AFTER_GAP and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap)
         ):
             return event
         return None
+    return None
+
+
+def _dash_signed(text: str, quotation: Quotation, events: list[SpeechEvent]) -> SpeechEvent | None:
+    """A dash signature right after the closing mark: '"..." -Commissioner Tobias Renwick'."""
+    for event in events:
+        dash = event.cue.text in "-—–" and event.cue.start >= quotation.end
+        if dash and not text[quotation.end : event.cue.start].strip():
+            return event
     return None
 
 
@@ -207,15 +222,16 @@ def attribute(
         lo = bisect.bisect_left(event_starts, quotation.start - 400)
         hi = bisect.bisect_right(event_starts, quotation.end + 400)
         nearby = free_events[lo:hi]
-        after = _tag_after(text, quotation, nearby, paragraphs)
-        before = None if after else _tag_before(text, quotation, nearby, paragraphs)
+        taggers = [e for e in nearby if e.layout != "intro"]
+        after = _tag_after(text, quotation, taggers, paragraphs)
+        before = None if after else _tag_before(text, quotation, taggers, paragraphs)
         event = after or before
         how = "tag" if event is not None else None
         if before is not None and _negated(text, before.cue.start) and _words(quotation.parts) <= 6:
             i += 1
             continue  # 'He did not say "strike"': the word is not something he said
         if quotation.scare:
-            event = _scare_speaker(text, quotation, after, nearby)
+            event = _scare_speaker(text, quotation, after, taggers)
             if event is None:
                 i += 1
                 continue
@@ -228,7 +244,7 @@ def attribute(
         if (
             after is not None
             and following is not None
-            and _continues(text, after, following, nearby, paragraphs)
+            and _continues(text, after, following, taggers, paragraphs)
         ):
             parts += list(following.parts)
             end = following.end
@@ -352,7 +368,7 @@ def _reported_before(
         if floor <= _speaker_start(e)
         and _speaker_end(e) <= quotation.start
         and e.speaker is not None
-        and e.content is not None
+        and (e.content is not None or e.layout == "intro")
         and not _negated(text, e.cue.start)
     ]
     return found[-1] if found else None

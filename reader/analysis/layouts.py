@@ -28,7 +28,7 @@ _MIN_TURNS = 2
 _ROUNDUP = re.compile(
     r"(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|de|der|den|da|dos|bin|al|la|le|von)){0,5}"
     r"(?: (?:editorial board|board|staff|team|committee|council))?)"
-    r"(?P<rest>, [^:\"“”.!?]{1,60})?:\s*(?=[\"“])"
+    r"(?P<rest>, [^:.!?]{1,80})?:\s*(?=[\"“])"
 )
 
 
@@ -77,7 +77,7 @@ def roundup_events(text: str, paragraphs: list[tuple[int, int]]) -> list[SpeechE
             SpeechEvent(
                 cue=Span(colon, colon + 1, ":"),
                 speaker=Span(match.start("name"), match.end("name"), name),
-                speaker_form="name" if last_word[:1].isupper() else "description",
+                speaker_form="name",
                 speaker_head=last_word.lower(),
                 content=None,
             )

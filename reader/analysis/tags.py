@@ -14,6 +14,7 @@ Every event is a :class:`~reader.analysis.facts.SpeechEvent` with offsets into t
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from reader.analysis.facts import SpeechEvent
@@ -45,13 +46,17 @@ def tag_events(doc: Doc, base: int, known: list[SpeechEvent]) -> list[SpeechEven
     for token in doc:
         if token.text in _CLOSING_MARKS and token.i > 0 and _ends_quote(doc[token.i - 1]):
             event = _after_quote(doc, token.i + 1, base)
-        elif token.text in _CLOSING_MARKS and token.i + 1 < len(doc) and doc[token.i + 1].text in _DASHES:
+        elif token.text in _CLOSING_MARKS and token.i + 1 < len(doc) and _dash_start(doc[token.i + 1]):
             event = _dash_signature(doc, token.i + 1, base)
         else:
             continue
         if event is not None and event.cue.start not in taken:
             taken.add(event.cue.start)
             found.append(event)
+    for intro in _introductions(doc, base):
+        if intro.cue.start not in taken and not any(_overlaps(intro.cue, e.cue) for e in known):
+            taken.add(intro.cue.start)
+            found.append(intro)
     lead_in = _lead_in(doc, base)
     if lead_in is not None:
         same = next((e for e in [*known, *found] if e.cue.start == lead_in.cue.start), None)
@@ -150,14 +155,33 @@ def _after_quote(doc: Doc, i: int, base: int) -> SpeechEvent | None:
     return None
 
 
+def _dash_start(token: Token) -> bool:
+    """A dash token, or a word glued to its dash ("-Commissioner")."""
+    return token.text in _DASHES or (token.text[:1] in "-—–" and token.text[1:2].isupper())
+
+
 def _dash_signature(doc: Doc, dash: int, base: int) -> SpeechEvent | None:
     """``"..." -Commissioner Tobias Renwick`` (the rest of the paragraph may describe them)."""
+    glued = doc[dash].text not in _DASHES
     subject = _subject_at(doc, dash + 1)
     if subject is None or subject[2] == "pronoun":
         return None
     if not (subject[1] + 1 >= len(doc) or doc[subject[1] + 1].is_punct):
         return None
-    return _event(doc, base, (dash, dash), subject)
+    if glued and doc[dash].text[1:].lower() not in _TITLE_WORDS and subject[0] == dash + 1:
+        subject = (dash, subject[1], subject[2])  # "-Renwick": the glued word is the name itself
+    start = doc[dash].idx
+    cue = Span(base + start, base + start + 1, doc.text[start])
+    first, last, form = subject
+    speaker_start = doc[first].idx + (1 if first == dash else 0)
+    speaker_end = doc[last].idx + len(doc[last])
+    return SpeechEvent(
+        cue=cue,
+        speaker=Span(base + speaker_start, base + speaker_end, doc.text[speaker_start:speaker_end]),
+        speaker_form=form,
+        speaker_head=doc[last].lower_,
+        content=None,
+    )
 
 
 def _lead_in(doc: Doc, base: int) -> SpeechEvent | None:
@@ -200,3 +224,33 @@ def main_clause_subjects(doc: Doc, base: int) -> list[int]:
         offsets.append(base + token.idx)
         offsets.extend(base + child.idx for child in token.children if child.dep_ == "appos")
     return offsets
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+_OPENING_MARKS = frozenset({'"', "“", "‘", "«", "``"})
+
+
+def _introductions(doc: Doc, base: int) -> list[SpeechEvent]:
+    """A sentence about a person right before a quotation that opens the next sentence:
+    ``Siobhán O'Dwyer, Ireland's minister, was blunter. "Everyone in that room ..."``. The
+    quotation is hers unless something closer tags it (``layout == "intro"``)."""
+    found: list[SpeechEvent] = []
+    sentences = list(doc.sents)
+    for sentence, following in itertools.pairwise(sentences):
+        if following[0].text not in _OPENING_MARKS or sentence[0].text in _OPENING_MARKS:
+            continue
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        from reader.analysis.parse import _phrase_bounds, _speaker_phrase
+
+        head, form = _speaker_phrase(subject)
+        if form != "name" and not (form == "pronoun" and head.lower_ in ("he", "she")):
+            continue
+        first, last = _phrase_bounds(head, form)
+        found.append(_event(doc, base, (root.i, root.i), (first, last, form), layout="intro"))
+    return found

@@ -49,6 +49,12 @@ _TITLE_WINDOW = 40
 _DOCUMENT_OWNER = re.compile(
     r"^\s+(?:issued |released |published |sent |posted )?(?:from|by|of)\s+(?P<owner>[^,;.]+?)\s*,?\s*$"
 )
+# A wire dateline at a paragraph start: "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.' ]+)?(?: \([\w .-]+\))?\s*[—–-]+\s+")
+_FIRST_SPEECH_VERB = re.compile(r"\s+(?:said|says|told|tells|announced|argued|warned|added|wrote)\b")
+# "(D-N.C.)", "(R-Ohio)", "(I-Vt.)": a US party-state tag after a legislator's name.
+_PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*-\s*[A-Z][\w. ]{0,18}\)")
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$")
 # "Kessler, a Democrat," / "Ruiz, the Spaniard,": the name an apposition describes.
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}$")
 # "for the Department of Commerce" between a description and its verb.
@@ -133,6 +139,9 @@ class ActorBuilder:
         self.timeline = _Timeline()
         # How clearly the last pronoun was resolved: "subject", "unsure" or "fallback".
         self._certainty: str | None = None
+        # The speaker words when the parse's were inside a dateline or a party-state tag.
+        self.corrected_mention: Span | None = None
+        self.how_override: str | None = None
         self._subjects: list[SubjectPhrase] = []
         # What the text itself says of a person's gender ("Ms", "she said" resolved to them).
         self._gender: dict[str, Counter[str]] = {}
@@ -282,9 +291,13 @@ class ActorBuilder:
         """
         for statement in attributions:
             self._certainty = None
+            self.corrected_mention = None
+            self.how_override = None
             actor = self._speaker_of(statement)
             quote = statement.quote
-            quote.how = _how(statement)
+            if self.corrected_mention is not None:
+                quote.speaker_mention = self.corrected_mention
+            quote.how = self.how_override or _how(statement)
             quote.confidence = confidence(quote.how, actor is not None, self._certainty)
             if actor is not None:
                 quote.actor = actor.id
@@ -310,6 +323,18 @@ class ActorBuilder:
             return None
         if event.speaker_form == "label":
             return self._labelled(mention)
+        corrected = self._outside_party_tag(mention)
+        after_dateline = self._after_dateline(mention, event.cue)
+        if after_dateline is not None:
+            self.corrected_mention = after_dateline
+            self.how_override = "description"
+            words = after_dateline.text.split()
+            head = words[-1].lower()
+            return self._by_role(after_dateline, head) or self._described(
+                after_dateline, head, head.endswith("s"), event.cue
+            )
+        if corrected is not mention:
+            self.corrected_mention = mention = corrected
         if event.speaker_form == "name":
             return (
                 self.actor_at(mention)
@@ -325,6 +350,7 @@ class ActorBuilder:
         head_span = Span(mention.end - len(head_word), mention.end, head_word)
         named = self.actor_at(head_span)
         if named is not None:
+            self.how_override = "tag"  # "Thorne" tagged as a noun: the text names the speaker
             return named
         head = event.speaker_head
         if head in DOCUMENT_NOUNS:
@@ -341,6 +367,31 @@ class ActorBuilder:
             or self._by_title_nearby(mention, head)
             or self._described(mention, head, event.plural, event.cue)
         )
+
+    def _after_dateline(self, mention: Span, cue: Span) -> Span | None:
+        """ "KYIV, Ukraine (AP) — A bipartisan group of U.S. lawmakers said": a speaker found inside
+        a dateline is the phrase between the dateline and the verb."""
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        match = _DATELINE.match(self.text, line_start)
+        if match is None or not (mention.start < match.end() <= cue.start):
+            return None
+        phrase = self.text[match.end() : cue.start]
+        verb = _FIRST_SPEECH_VERB.search(phrase)
+        phrase = (phrase[: verb.start()] if verb else phrase).rstrip(" ,")
+        if not phrase or len(phrase.split()) > 8:
+            return None
+        return Span(match.end(), match.end() + len(phrase), phrase)
+
+    def _outside_party_tag(self, mention: Span) -> Span:
+        """ "Rep. Marisol Duarte (D-N.C.) told reporters": a speaker found inside a party-state tag is
+        the name written right before the tag."""
+        opening = self.text.rfind("(", max(0, mention.start - 6), mention.start + 1)
+        if opening < 0 or not _PARTY_TAG.match(self.text, opening):
+            return mention
+        match = _NAME_BEFORE.search(self.text, max(0, opening - 60), opening)
+        if match is None:
+            return mention
+        return Span(match.start("name"), match.end("name"), match.group("name"))
 
     def _apposition_owner(self, mention: Span) -> Actor | None:
         """ "Kessler, a Democrat, said": a word in apposition to a name (a party, a nationality, a

@@ -222,7 +222,7 @@ def attribute(
         lo = bisect.bisect_left(event_starts, quotation.start - 400)
         hi = bisect.bisect_right(event_starts, quotation.end + 400)
         nearby = free_events[lo:hi]
-        taggers = [e for e in nearby if e.layout != "intro"]
+        taggers = [e for e in nearby if e.layout not in ("intro", "embed")]
         after = _tag_after(text, quotation, taggers, paragraphs)
         before = None if after else _tag_before(text, quotation, taggers, paragraphs)
         event = after or before
@@ -238,6 +238,9 @@ def attribute(
         if event is None:
             event = _lead_in_for(text, quotation, free_events, paragraphs)
             how = "colon" if event is not None else None
+        if event is None and not quotation.scare:
+            event = _embedding(text, quotation, nearby)
+            how = "tag" if event is not None else None
         parts = list(quotation.parts)
         end = quotation.end
         following = quotations[i + 1] if i + 1 < len(quotations) else None
@@ -317,6 +320,19 @@ def _not_a_statement(text: str, event: SpeechEvent) -> bool:
     if _negated(text, event.cue.start):
         return True
     return content is not None and bool(_QUESTION_CONTENT.match(content.text))
+
+
+def _embedding(text: str, quotation: Quotation, events: list[SpeechEvent]) -> SpeechEvent | None:
+    """The subject of the sentence a quotation sits in, when its verb comes before it in that
+    sentence: 'Thorne later chided councillors for "relitigating a decision"'."""
+    found = None
+    for event in events:
+        if event.layout in ("intro", "colon") or event.cue.end > quotation.start:
+            continue
+        between = text[event.cue.end : quotation.start]
+        if "\n" not in between and not _SENTENCE_END.search(between):
+            found = event
+    return found
 
 
 def _lead_in_for(

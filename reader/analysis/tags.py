@@ -18,6 +18,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from reader.analysis.facts import SpeechEvent
+from reader.analysis.lexicon import SPEAKER_NOUNS
 from reader.analysis.model import Span
 
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ def tag_events(doc: Doc, base: int, known: list[SpeechEvent]) -> list[SpeechEven
         if event is not None and event.cue.start not in taken:
             taken.add(event.cue.start)
             found.append(event)
+    for embed in _embeddings(doc, base):
+        if not any(_overlaps(embed.cue, e.cue) for e in [*known, *found]):
+            found.append(embed)
     for intro in _introductions(doc, base):
         if intro.cue.start not in taken and not any(_overlaps(intro.cue, e.cue) for e in known):
             taken.add(intro.cue.start)
@@ -254,3 +258,39 @@ def _introductions(doc: Doc, base: int) -> list[SpeechEvent]:
         first, last = _phrase_bounds(head, form)
         found.append(_event(doc, base, (root.i, root.i), (first, last, form), layout="intro"))
     return found
+
+
+def _embeddings(doc: Doc, base: int) -> list[SpeechEvent]:
+    """The subject of a sentence that carries a quotation inside it, whatever its verb:
+    ``Thorne later chided councillors for "relitigating ..."``, ``Whitford quipped that the complaint
+    was "rich ..."`` (``layout == "embed"``). Used only for a quotation that nothing else tags."""
+    found: list[SpeechEvent] = []
+    for sentence in doc.sents:
+        if sentence[0].text in _OPENING_MARKS:
+            continue
+        if not any(t.text in _OPENING_MARKS or t.text == '"' for t in sentence[1:]):
+            continue
+        root = sentence.root
+        if not _is_verb(root):
+            continue
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        from reader.analysis.parse import _phrase_bounds, _speaker_phrase
+
+        head, form = _speaker_phrase(subject)
+        if not _can_speak(head, form):
+            continue
+        first, last = _phrase_bounds(head, form)
+        found.append(_event(doc, base, (root.i, root.i), (first, last, form), layout="embed"))
+    return found
+
+
+def _can_speak(head: Token, form: str) -> bool:
+    """A name, a personal pronoun, a capitalised word the tagger took for a noun ("Thorne"), or a
+    noun for someone who speaks ("the minister")."""
+    if form == "name":
+        return True
+    if form == "pronoun":
+        return head.lower_ in _PRONOUNS
+    return head.text[:1].isupper() or head.lemma_.lower() in SPEAKER_NOUNS

@@ -77,8 +77,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
         "``Nobody saw this coming,'' Ivan Petrov said.",
         [("direct", "Nobody saw this coming", "Ivan Petrov", "said")],
     ),
-    "a following quote with no tag inherits the speaker": (
+    "a quote after a sentence-final tag is the second part of the same statement": (
         '"We are ready," Mia Lund said. "The trucks leave at dawn."',
+        [("direct", "We are ready The trucks leave at dawn.", "Mia Lund", "said")],
+    ),
+    "a following quote with no tag inherits the speaker": (
+        '"We are ready," Mia Lund said.\n"The trucks leave at dawn."',
         [
             ("direct", "We are ready", "Mia Lund", "said"),
             ("direct", "The trucks leave at dawn", "Mia Lund", None),

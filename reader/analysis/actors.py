@@ -22,6 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.analysis.attribution import Attribution
+from reader.analysis.coreference import (
+    FIRST_NAME_WEIGHT,
+    HONORIFIC_WEIGHT,
+    PRONOUN_WEIGHT,
+    first_name_pronoun,
+    honorific_pronoun,
+)
 from reader.analysis.entities import NameCluster, name_key
 from reader.analysis.facts import RoleFact, SubjectPhrase
 from reader.analysis.gazetteer import country_of_capital
@@ -39,6 +46,25 @@ from reader.analysis.names import slug as name_slug
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
 _LOOKBACK_MENTIONS = 200
+# How far around a name (characters) a title word counts as that person's ("minister, Ana Ruiz,").
+_TITLE_WINDOW = 40
+# The words between a document and its verb that name its issuer: "from the residents' association".
+_DOCUMENT_OWNER = re.compile(
+    r"^\s+(?:issued |released |published |sent |posted )?(?:from|by|of)\s+(?P<owner>[^,;.]+?)\s*,?\s*$"
+)
+# A wire dateline at a paragraph start: "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.' ]+)?(?: \([\w .-]+\))?\s*[—–-]+\s+")
+_FIRST_SPEECH_VERB = re.compile(r"\s+(?:said|says|told|tells|announced|argued|warned|added|wrote)\b")
+# "(D-N.C.)", "(R-Ohio)", "(I-Vt.)": a US party-state tag after a legislator's name.
+_PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*-\s*[A-Z][\w. ]{0,18}\)")
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$")
+# "Kessler, a Democrat," / "Ruiz, the Spaniard,": the name an apposition describes.
+_APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}$")
+# "for the Department of Commerce" between a description and its verb.
+_FOR_WHOM = re.compile(r"^\s+(?P<pp>(?:for|of|at|with)\s+[^,;.\"“”]{2,60}?)\s*,?\s*$")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])[.!?][\"”’']?\s+[A-Z\"“]")
+# How far back (characters) a pronoun tag looks for a subject before settling for any mention.
+_PRONOUN_WINDOW = 1500
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 
 
@@ -73,12 +99,14 @@ class _Timeline:
     """Actor mentions in text order, for "the most recent compatible actor" lookups."""
 
     starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     salient: list[bool] = field(default_factory=list)
 
-    def add(self, start: int, actor: Actor, salient: bool = True) -> None:
+    def add(self, start: int, actor: Actor, salient: bool = True, end: int | None = None) -> None:
         i = bisect.bisect_right(self.starts, start)
         self.starts.insert(i, start)
+        self.ends.insert(i, start + 1 if end is None else end)
         self.actors.insert(i, actor)
         self.salient.insert(i, salient)
 
@@ -113,10 +141,18 @@ class ActorBuilder:
         self._mention_owner: list[tuple[int, int, Actor]] = []
         self._longest_mention = 0
         self.timeline = _Timeline()
+        # How clearly the last pronoun was resolved: "subject", "unsure" or "fallback".
+        self._certainty: str | None = None
+        # The speaker words when the parse's were inside a dateline or a party-state tag.
+        self.corrected_mention: Span | None = None
+        self.how_override: str | None = None
         self._subjects: list[SubjectPhrase] = []
         # What the text itself says of a person's gender ("Ms", "she said" resolved to them).
         self._gender: dict[str, Counter[str]] = {}
         self._subject_starts: list[int] = []
+        self._quoted: list[tuple[int, int]] = []
+        self._quoted_starts: list[int] = []
+        self._subject_offsets: list[int] = []
 
     def add_subject_phrases(self, subjects: list[SubjectPhrase]) -> None:
         """Organisation and group subjects that a later "it" or "they" may stand for."""
@@ -141,7 +177,7 @@ class ActorBuilder:
         actor.mention_spans.append(span)
         bisect.insort(self._mention_owner, (span.start, span.end, actor), key=lambda m: m[0])
         self._longest_mention = max(self._longest_mention, span.end - span.start)
-        self.timeline.add(span.start, actor, salient)
+        self.timeline.add(span.start, actor, salient, span.end)
 
     def entities_from(self, clusters: list[NameCluster]) -> list[Entity]:
         """Create actors for clusters that can act, and the entity list that links to them."""
@@ -176,12 +212,35 @@ class ActorBuilder:
                     self._add_mention(owner, span, salient=not mention.modifier)
                     for gender in ("MALE", "FEMALE"):
                         if mention.evidence.get(gender):
-                            self._note_gender(owner, "he" if gender == "MALE" else "she")
+                            self._note_gender(owner, "he" if gender == "MALE" else "she", HONORIFIC_WEIGHT)
+                    honorific = honorific_pronoun(self.text, mention.start)
+                    self._note_gender(owner, honorific, HONORIFIC_WEIGHT)
+        for actor in self.actors:
+            self._note_gender(actor, first_name_pronoun(actor.name), FIRST_NAME_WEIGHT)
         return entities
 
-    def _note_gender(self, actor: Actor, pronoun: str | None) -> None:
+    def _note_gender(self, actor: Actor, pronoun: str | None, weight: int = PRONOUN_WEIGHT) -> None:
         if pronoun in ("he", "she") and actor.kind == "person":
-            self._gender.setdefault(actor.id, Counter())[pronoun] += 1
+            self._gender.setdefault(actor.id, Counter())[pronoun] += weight
+
+    def gender_known(self, actor: Actor) -> bool:
+        """Whether the text or the first name tells this person's gender."""
+        return bool(self._gender.get(actor.id))
+
+    def set_context(self, quoted: list[tuple[int, int]], subjects: list[int]) -> None:
+        """Where the quoted words are (their names are never a tag's antecedent) and where clause
+        subjects start (a pronoun prefers the last subject to an object or a name in passing)."""
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [start for start, _ in self._quoted]
+        self._subject_offsets = sorted(subjects)
+
+    def _in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, offset) - 1
+        return i >= 0 and self._quoted[i][0] <= offset < self._quoted[i][1]
+
+    def _is_subject(self, span_start: int, span_end: int) -> bool:
+        i = bisect.bisect_left(self._subject_offsets, span_start)
+        return i < len(self._subject_offsets) and self._subject_offsets[i] < span_end
 
     def _fits(self, actor: Actor, pronoun: str | None) -> bool:
         """Whether nothing the text said of this person contradicts ``pronoun``."""
@@ -230,17 +289,26 @@ class ActorBuilder:
         return None
 
     def resolve(self, attributions: list[Attribution]) -> list[Statement]:
-        """Fill in speaker and actor for every statement and record the actors' positions.
+        """Fill in speaker, actor, ``how`` and ``confidence`` for every statement and record the
+        actors' positions.
 
         Reported speech nested in another statement of the same speaker ("the union was asking
         for guarantees that ...", inside what its president said) is part of that statement and
         is dropped.
         """
         for statement in attributions:
+            self._certainty = None
+            self.corrected_mention = None
+            self.how_override = None
             actor = self._speaker_of(statement)
+            quote = statement.quote
+            if self.corrected_mention is not None:
+                quote.speaker_mention = self.corrected_mention
+            quote.how = self.how_override or _how(statement)
+            quote.confidence = confidence(quote.how, actor is not None, self._certainty)
             if actor is not None:
-                statement.quote.actor = actor.id
-                statement.quote.speaker = actor.name
+                quote.actor = actor.id
+                quote.speaker = actor.name
                 if statement.event is not None and statement.event.speaker_form == "name":
                     # "Szymanski said he would appeal": a named speaker's own pronoun.
                     self._note_gender(actor, statement.event.content_pronoun)
@@ -260,8 +328,26 @@ class ActorBuilder:
         mention = event.speaker
         if mention is None:
             return None
+        if event.speaker_form == "label":
+            return self._labelled(mention)
+        corrected = self._outside_party_tag(mention)
+        after_dateline = self._after_dateline(mention, event.cue)
+        if after_dateline is not None:
+            self.corrected_mention = after_dateline
+            self.how_override = "description"
+            words = after_dateline.text.split()
+            head = words[-1].lower()
+            return self._by_role(after_dateline, head) or self._described(
+                after_dateline, head, head.endswith("s"), event.cue
+            )
+        if corrected is not mention:
+            self.corrected_mention = mention = corrected
         if event.speaker_form == "name":
-            return self.actor_at(mention) or self._described(mention, event.speaker_head, event.plural)
+            return (
+                self.actor_at(mention)
+                or self._apposition_owner(mention)
+                or self._described(mention, event.speaker_head, event.plural, event.cue)
+            )
         if event.speaker_form == "pronoun":
             # A resolved pronoun is not evidence of gender: one wrong guess would spread.
             return self._antecedent(mention, event.speaker_head)
@@ -271,12 +357,16 @@ class ActorBuilder:
         head_span = Span(mention.end - len(head_word), mention.end, head_word)
         named = self.actor_at(head_span)
         if named is not None:
+            self.how_override = "tag"  # "Thorne" tagged as a noun: the text names the speaker
             return named
         head = event.speaker_head
         if head in EVIDENCE_NOUNS and event.frame == "evidence":
             # "A poll published on Sunday shows that ...": the poll holds its own evidence.
             return self._described(mention, head, event.plural)
         if head in DOCUMENT_NOUNS:
+            owner = self._document_owner(mention, event.cue)
+            if owner is not None:
+                return owner
             # "According to the statement, ...": the last named person or organisation issued it.
             issuer = self.timeline.latest(mention.start, ("person", "organisation"))
             if issuer is not None:
@@ -284,15 +374,119 @@ class ActorBuilder:
         return (
             self._by_role(mention, head, event.content_pronoun)
             or self._organisation_named(mention, head)
-            or self._described(mention, head, event.plural)
+            or self._by_title_nearby(mention, head)
+            or self._described(mention, head, event.plural, event.cue)
         )
+
+    def _after_dateline(self, mention: Span, cue: Span) -> Span | None:
+        """ "KYIV, Ukraine (AP) — A bipartisan group of U.S. lawmakers said": a speaker found inside
+        a dateline is the phrase between the dateline and the verb."""
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        match = _DATELINE.match(self.text, line_start)
+        if match is None or not (mention.start < match.end() <= cue.start):
+            return None
+        phrase = self.text[match.end() : cue.start]
+        verb = _FIRST_SPEECH_VERB.search(phrase)
+        phrase = (phrase[: verb.start()] if verb else phrase).rstrip(" ,")
+        if not phrase or len(phrase.split()) > 8:
+            return None
+        return Span(match.end(), match.end() + len(phrase), phrase)
+
+    def _outside_party_tag(self, mention: Span) -> Span:
+        """ "Rep. Marisol Duarte (D-N.C.) told reporters": a speaker found inside a party-state tag is
+        the name written right before the tag."""
+        opening = self.text.rfind("(", max(0, mention.start - 6), mention.start + 1)
+        if opening < 0 or not _PARTY_TAG.match(self.text, opening):
+            return mention
+        match = _NAME_BEFORE.search(self.text, max(0, opening - 60), opening)
+        if match is None:
+            return mention
+        return Span(match.start("name"), match.end("name"), match.group("name"))
+
+    def _apposition_owner(self, mention: Span) -> Actor | None:
+        """ "Kessler, a Democrat, said": a word in apposition to a name (a party, a nationality, a
+        job) is that person, never an actor of its own."""
+        match = _APPOSITION_BEFORE.search(self.text[max(0, mention.start - 80) : mention.start])
+        if match is None:
+            return None
+        end = mention.start - (len(match.group(0)) - match.end("name"))
+        name = match.group("name")
+        actor = self.actor_at(Span(end - len(name), end, name))
+        return actor if actor is not None and actor.kind == "person" else None
+
+    def _document_owner(self, mention: Span, cue: Span) -> Actor | None:
+        """ "A statement from the residents' association said": the document speaks for whoever the
+        words between it and its verb name ("from", "by", "of", "issued by")."""
+        if cue.start <= mention.end:
+            return None
+        between = self.text[mention.end : cue.start]
+        match = _DOCUMENT_OWNER.match(between)
+        if match is None:
+            return None
+        start = mention.end + match.start("owner")
+        owner = Span(start, start + len(match.group("owner")), match.group("owner"))
+        words = owner.text.split()
+        head = words[-1].lower().strip("'’") if words else ""
+        return self.actor_at(owner) or self._described(owner, head, head.endswith("s"))
+
+    def _by_title_nearby(self, mention: Span, head: str) -> Actor | None:
+        """ "the minister said" -> the last person whose name the text wrote right next to that word
+        ("Brazil's agriculture minister, João Pedro dos Santos Ferreira,"), when no role was read."""
+        if head in ORGANISATION_NOUNS or not head:
+            return None
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
+        stop = max(-1, i - _LOOKBACK_MENTIONS)
+        while i > stop:
+            actor, start, end = self.timeline.actors[i], self.timeline.starts[i], self.timeline.ends[i]
+            i -= 1
+            if actor.kind != "person" or self._in_quote(start):
+                continue
+            window = self.text[max(0, start - _TITLE_WINDOW) : end + _TITLE_WINDOW]
+            if pattern.search(window) and "\n" not in self.text[start:end]:
+                self._add_mention(actor, mention)
+                return actor
+        return None
+
+    def _labelled(self, label: Span) -> Actor | None:
+        """The speaker of a Q&A or transcript turn: ``Q`` is the interviewer, ``A`` the interviewee,
+        ``MODERATOR`` whoever the text calls the moderator, ``OKONKWO`` the person of that name."""
+        key = label.text.lower()
+        people = [a for a in self.actors if a.kind == "person" and a.mention_spans]
+        if key in ("q", "a"):
+            interviewer = self._interviewer(people)
+            if key == "q":
+                return interviewer
+            others = [a for a in people if a is not interviewer]
+            # The interviewee is the person the introduction is about: named first and most often.
+            return max(others, key=lambda a: (len(a.mention_spans), -a.mention_spans[0].start), default=None)
+        for actor in people:
+            words = {w.lower().strip(".,") for name in [actor.name, *actor.aliases] for w in name.split()}
+            if key in words or key.replace(" ", "") in words:
+                return actor
+        for actor in people:
+            if any(key in role.lower().split() for role in actor.roles):
+                return actor
+        for actor in people:
+            first = actor.mention_spans[0].start
+            if self.text[max(0, first - 20) : first].lower().rstrip().endswith(key):
+                return actor  # "moderator Janelle Ortiz"
+        return None
+
+    def _interviewer(self, people: list[Actor]) -> Actor | None:
+        for actor in people:
+            for span in actor.mention_spans:
+                before = self.text[max(0, span.start - 30) : span.start].lower()
+                if re.search(r"(?:reporter|interviewer|correspondent|editor|\bby)\s*$", before):
+                    return actor
+        return None
 
     def _antecedent(self, mention: Span, pronoun: str) -> Actor | None:
         """The most recent compatible actor: a person for "he"/"she", an organisation or group
         (or an organisation or group subject phrase, which then becomes an actor) for "it"/"they"."""
         kind = SUBJECT_PRONOUNS.get(pronoun, "person")
         if kind == "person":
-            actor = self.timeline.latest(mention.start, ("person",), lambda a: self._fits(a, pronoun))
+            actor = self._person_antecedent(mention, pronoun)
         else:
             kinds = ("organisation", "place") if pronoun == "it" else ("group", "organisation", "place")
             actor = self.timeline.latest(mention.start, kinds)
@@ -303,6 +497,46 @@ class ActorBuilder:
         if actor is not None:
             self._add_mention(actor, mention)
         return actor
+
+    def _person_antecedent(self, mention: Span, pronoun: str) -> Actor | None:
+        """The person a "he" or "she" tag stands for.
+
+        Candidates are person mentions before the tag, outside quotation marks, not possessors, whose
+        gender fits. The nearest wins, unless it is not a clause subject and an earlier mention in the
+        same sentence is ("Okafor criticised Lund. '...,' he said": Okafor, never the object). Sets
+        ``_certainty``: "subject" when the winner is a subject whose gender the text tells and no
+        other person fits in between, else "unsure"; "fallback" when nothing fitted near the tag.
+        """
+        timeline = self.timeline
+        i = bisect.bisect_left(timeline.starts, mention.start) - 1
+        nearest: int | None = None
+        rivals: set[str] = set()
+        while i >= 0 and mention.start - timeline.starts[i] <= _PRONOUN_WINDOW:
+            index, i = i, i - 1
+            actor, start = timeline.actors[index], timeline.starts[index]
+            if actor.kind != "person" or not timeline.salient[index] or self._in_quote(start):
+                continue
+            if not self._fits(actor, pronoun):
+                continue
+            subject = self._is_subject(start, timeline.ends[index])
+            if subject and (nearest is None or self._same_sentence(start, timeline.starts[nearest])):
+                known = self.gender_known(actor)
+                self._certainty = "subject" if known and not rivals - {actor.id} else "unsure"
+                return actor
+            if nearest is None:
+                nearest = index
+            elif not self._same_sentence(start, timeline.starts[nearest]):
+                break
+            rivals.add(actor.id)
+        if nearest is not None:
+            self._certainty = "unsure"
+            return timeline.actors[nearest]
+        self._certainty = "fallback"
+        return timeline.latest(mention.start, ("person",), lambda a: self._fits(a, pronoun))
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        between = self.text[start:end]
+        return "\n" not in between and not _SENTENCE_BREAK.search(between)
 
     def _last_mention_start(self, actor: Actor, before: int) -> int:
         return max((s.start for s in actor.mention_spans if s.start < before), default=-1)
@@ -343,10 +577,16 @@ class ActorBuilder:
             return fallback
         return None
 
-    def _described(self, mention: Span, head: str, plural: bool) -> Actor:
-        """An actor the text only describes ("Ukrainian officials", "the Ukrainian government")."""
+    def _described(self, mention: Span, head: str, plural: bool, cue: Span | None = None) -> Actor:
+        """An actor the text only describes ("Ukrainian officials", "the Ukrainian government"); a
+        description followed by whom it works for before its verb keeps it ("A spokeswoman for the
+        Department of Commerce said")."""
         # "Those close to the governor": the pronoun heads the group; "those officials" does not.
         name = mention.text.strip() if head in GROUP_PRONOUNS else _DETERMINERS.sub("", mention.text).strip()
+        if cue is not None and cue.start > mention.end:
+            for_whom = _FOR_WHOM.match(self.text[mention.end : cue.start])
+            if for_whom is not None:
+                name = f"{name} {for_whom.group('pp')}"
         key = name.lower()
         actor = self._by_described.get(key)
         if actor is None:
@@ -390,3 +630,41 @@ def _without_nested(quotes: list[Statement]) -> list[Statement]:
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start
     return [quote for i, quote in enumerate(quotes) if i not in nested]
+
+
+def _how(statement: Attribution) -> str | None:
+    """How the speaker was found, from the attribution's route and its speaker phrase's form."""
+    event = statement.event
+    how = statement.how
+    if how in ("colon", "qa", "inherited") or event is None:
+        return how
+    if event.cue.text.lower().startswith("according"):
+        return "according_to"
+    if event.speaker_form == "pronoun":
+        return "pronoun"
+    if event.speaker_form == "description":
+        return "description"
+    return "tag"
+
+
+# Confidence by how the speaker was found, measured on the evaluation sets (benchmarks/README.md).
+_CONFIDENCE = {
+    "tag": 0.95,
+    "according_to": 0.85,
+    "description": 0.8,
+    "colon": 0.85,
+    "qa": 0.9,
+    "inherited": 0.7,
+    "pronoun": 0.8,
+}
+_PRONOUN_CONFIDENCE = {"subject": 0.9, "unsure": 0.7, "fallback": 0.5}
+
+
+def confidence(how: str | None, resolved: bool, certainty: str | None = None) -> float:
+    """How sure Byline is of a statement's speaker, in [0, 1]: by the route it was found, and for a
+    pronoun by how clearly its antecedent stood out. A statement with no speaker is unsure."""
+    if not resolved or how is None:
+        return 0.2
+    if how == "pronoun" and certainty is not None:
+        return _PRONOUN_CONFIDENCE.get(certainty, 0.7)
+    return _CONFIDENCE.get(how, 0.7)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.facts import SpeechEvent
+from reader.analysis.layouts import roundup_events, transcript_turns
 from reader.analysis.model import Span, Statement, StatementKind
 from reader.analysis.quotes import Quotation
 
@@ -27,7 +28,10 @@ _SENTENCE_END = re.compile(
     r"(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\b[A-Z])[.!?](?=[\s\"'”’»]|$)"
 )
 _MAX_AFTER_GAP = 40
+_NOT_A_TAG_GAP = re.compile(r"^[\s,—–-]*(?:a|an|which|that|as|in|of|to)\s", re.IGNORECASE)
 _MAX_BEFORE_GAP = 60
+# The rest of a tag sentence between the two halves of a split quote (", the club's lawyer. ").
+_MAX_SPLIT_GAP = 80
 # An untagged quotation this short, inside a sentence, is a title or a term ("posters from
 # “Hold the Line,” a documentary"), not a statement.
 _MAX_UNTAGGED_TERM_WORDS = 6
@@ -45,17 +49,24 @@ class Attribution:
     quote: Statement
     event: SpeechEvent | None
     inherited_from: Attribution | None = None
+    # How the speaker was found before resolution ("tag", "colon", "inherited", "qa"...); the actor
+    # builder turns a tag into "pronoun" or "description" by the form of its speaker phrase.
+    how: str | None = None
 
 
 class _Paragraphs:
     def __init__(self, bounds: list[tuple[int, int]]) -> None:
-        self._starts = [start for start, _ in bounds]
+        self.starts = [start for start, _ in bounds]
+        self._ends = [end for _, end in bounds]
 
     def index(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def start_of(self, offset: int) -> int:
-        return self._starts[self.index(offset)] if self._starts else 0
+        return self.starts[self.index(offset)] if self.starts else 0
+
+    def end_of(self, offset: int) -> int:
+        return self._ends[self.index(offset)] if self._ends else offset
 
 
 def _speaker_end(event: SpeechEvent) -> int:
@@ -67,13 +78,16 @@ def _speaker_start(event: SpeechEvent) -> int:
 
 
 def _has_quote_mark(gap: str) -> bool:
-    return any(mark in gap for mark in "\"“”«»")
+    return any(mark in gap for mark in '"“”«»')
 
 
 def _tag_after(
     text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
 ) -> SpeechEvent | None:
     """The speech tag right after a quotation: '“...,” Ushakov stated.'"""
+    signed = _dash_signed(text, quotation, events)
+    if signed is not None:
+        return signed
     if quotation.parts and quotation.parts[-1].text.rstrip().endswith("."):
         return None  # "...walk." ends its sentence; a tag would follow a comma: '“...,” she said'
     paragraph = paragraphs.index(quotation.end - 1)
@@ -84,11 +98,22 @@ def _tag_after(
         if paragraphs.index(start) != paragraph:
             return None
         gap = text[quotation.end : start]
+        if _NOT_A_TAG_GAP.match(gap):
+            return None  # '"...," a charge she denied': the words after are about the quote, not its tag
         if _TAG_AFTER_GAP.match(gap) or (
             len(gap) <= _MAX_AFTER_GAP and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap)
         ):
             return event
         return None
+    return None
+
+
+def _dash_signed(text: str, quotation: Quotation, events: list[SpeechEvent]) -> SpeechEvent | None:
+    """A dash signature right after the closing mark: '"..." -Commissioner Tobias Renwick'."""
+    for event in events:
+        dash = event.cue.text in "-—–" and event.cue.start >= quotation.end
+        if dash and not text[quotation.end : event.cue.start].strip():
+            return event
     return None
 
 
@@ -175,8 +200,21 @@ def attribute(
     events: list[SpeechEvent],
     paragraph_bounds: list[tuple[int, int]],
 ) -> list[Attribution]:
-    """All statements, direct and reported, in text order."""
+    """All statements, direct and reported, in text order, each with ``how`` its speaker was found.
+
+    Layout statements (Q&A and transcript turns, ``Name, Outlet: "..."`` roundup lines) come from
+    ``layouts.py``; the quotations inside a turn are part of it and make no statement of their own.
+    """
     paragraphs = _Paragraphs(paragraph_bounds)
+    turns = [
+        Attribution(
+            _quote(text, t.content.start, t.content.end, [t.content], "direct", t.event), t.event, how="qa"
+        )
+        for t in transcript_turns(text, paragraph_bounds)
+    ]
+    in_turn = _Covered([(t.quote.start, t.quote.end) for t in turns])
+    quotations = [q for q in quotations if not in_turn.covers(q.start)]
+    events = [e for e in events if not in_turn.covers(e.cue.start)] + roundup_events(text, paragraph_bounds)
     free_events = _outside(events, quotations)
     event_starts = [_speaker_start(e) for e in free_events]
     direct: list[Attribution] = []
@@ -188,34 +226,172 @@ def attribute(
         lo = bisect.bisect_left(event_starts, quotation.start - 400)
         hi = bisect.bisect_right(event_starts, quotation.end + 400)
         nearby = free_events[lo:hi]
-        after = _tag_after(text, quotation, nearby, paragraphs)
-        event = after or _tag_before(text, quotation, nearby, paragraphs)
+        taggers = [e for e in nearby if e.layout not in ("intro", "embed")]
+        after = _tag_after(text, quotation, taggers, paragraphs)
+        before = None if after else _tag_before(text, quotation, taggers, paragraphs)
+        event = after or before
+        how = "tag" if event is not None else None
+        if before is not None and _negated(text, before.cue.start) and _words(quotation.parts) <= 6:
+            i += 1
+            continue  # 'He did not say "strike"': the word is not something he said
         if quotation.scare:
-            event = _scare_speaker(text, quotation, after, nearby)
+            event = _scare_speaker(text, quotation, after, taggers)
             if event is None:
                 i += 1
                 continue
+        if event is None:
+            event = _lead_in_for(text, quotation, free_events, paragraphs)
+            how = "colon" if event is not None else None
+        if event is None and not quotation.scare:
+            event = _embedding(text, quotation, nearby)
+            how = "tag" if event is not None else None
         parts = list(quotation.parts)
         end = quotation.end
         following = quotations[i + 1] if i + 1 < len(quotations) else None
-        if after is not None and following is not None and _continues(text, after, following):
+        if (
+            after is not None
+            and following is not None
+            and _continues(text, after, following, taggers, paragraphs)
+        ):
             parts += list(following.parts)
             end = following.end
             i += 1
-        statement = Attribution(_quote(text, quotation.start, end, parts, "direct", event), event)
+        statement = Attribution(_quote(text, quotation.start, end, parts, "direct", event), event, how=how)
         if event is None:
             if not _starts_sentence(text, quotation, paragraphs):
-                if len(" ".join(p.text for p in parts).split()) <= _MAX_UNTAGGED_TERM_WORDS:
+                if _words(parts) <= _MAX_UNTAGGED_TERM_WORDS:
                     i += 1
                     continue  # a title or a term, not a statement
-            elif previous is not None and _can_inherit(previous, quotation, paragraphs):
-                statement.inherited_from = previous
+            elif _names_other_speaker(text, quotation, paragraphs):
+                pass  # its own sentence names a speaker Byline could not read: never inherit across it
+            else:
+                reporter = _reported_before(text, quotation, nearby, previous, paragraphs)
+                if reporter is not None:
+                    statement = Attribution(
+                        _quote(text, quotation.start, end, parts, "direct", reporter),
+                        reporter,
+                        how="inherited",
+                    )
+                elif previous is not None and _can_inherit(previous, quotation, paragraphs):
+                    statement.inherited_from = previous
+                    statement.how = "inherited"
         direct.append(statement)
-        previous = statement if (event is not None or statement.inherited_from) else previous
+        previous = statement if (statement.event is not None or statement.inherited_from) else previous
         i += 1
 
     reported = _reported(text, free_events, direct)
-    return sorted(direct + reported, key=lambda s: (s.quote.start, s.quote.end))
+    return sorted(direct + reported + turns, key=lambda s: (s.quote.start, s.quote.end))
+
+
+class _Covered:
+    """Sorted, non-overlapping ``(start, end)`` ranges, for "is this offset inside one" look-ups."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._starts = [start for start, _ in self._ranges]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self._ranges[i][0] <= offset < self._ranges[i][1]
+
+
+def _words(parts: list[Span] | tuple[Span, ...]) -> int:
+    return sum(len(part.text.split()) for part in parts)
+
+
+# Words before a speech verb that make it no statement: "declined to say", "did not say", "won't comment".
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:declined|declines|decline|declining|refused|refuses|refuse|refusing|wouldn['’]t|won['’]t|"
+    r"didn['’]t|doesn['’]t|don['’]t|did not|does not|do not|would not|will not|could not|couldn['’]t|"
+    r"never|not)\s+(?:to\s+)?(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _negated(text: str, cue_start: int) -> bool:
+    """Whether the speech verb at ``cue_start`` is negated or declined ("declined to say whether")."""
+    window = text[max(0, cue_start - 40) : cue_start]
+    return bool(_NEGATION_BEFORE.search(window))
+
+
+_QUESTION_CONTENT = re.compile(r"^(?:whether|if)\b", re.IGNORECASE)
+
+
+def _not_a_statement(text: str, event: SpeechEvent) -> bool:
+    """'declined to say whether he would resign', 'did not say', 'refused to comment on': the
+    content is not something the speaker said."""
+    content = event.content
+    if _negated(text, event.cue.start):
+        return True
+    return content is not None and bool(_QUESTION_CONTENT.match(content.text))
+
+
+def _embedding(text: str, quotation: Quotation, events: list[SpeechEvent]) -> SpeechEvent | None:
+    """The subject of the sentence a quotation sits in, when its verb comes before it in that
+    sentence: 'Thorne later chided councillors for "relitigating a decision"'."""
+    found = None
+    for event in events:
+        if event.layout in ("intro", "colon") or event.cue.end > quotation.start:
+            continue
+        between = text[event.cue.end : quotation.start]
+        if "\n" not in between and not _SENTENCE_END.search(between):
+            found = event
+    return found
+
+
+def _lead_in_for(
+    text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
+) -> SpeechEvent | None:
+    """A quotation that opens its paragraph right after a lead-in: 'She told graduates:' + quote."""
+    index = paragraphs.index(quotation.start)
+    if index == 0 or paragraphs.start_of(quotation.start) != quotation.start:
+        return None
+    previous_start = paragraphs.starts[index - 1]
+    candidates = [e for e in events if previous_start <= e.cue.start < quotation.start and e.speaker]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    lead_text = text[previous_start : quotation.start].rstrip()
+    if last.layout == "colon" or lead_text.endswith(":"):
+        return last
+    return None
+
+
+_SPEAKER_WORD = re.compile(r"\b(?:he|she|they|we|I|[A-Z][a-z]+)\b")
+
+
+def _names_other_speaker(text: str, quotation: Quotation, paragraphs: _Paragraphs) -> bool:
+    """Whether the rest of the quotation's sentence holds a tag ('..., Ortiz bristled.')."""
+    para_end = paragraphs.end_of(quotation.end - 1)
+    rest = text[quotation.end : para_end]
+    sentence_end = _SENTENCE_END.search(rest)
+    tail = rest[: sentence_end.start()] if sentence_end else rest
+    if not tail.strip() or _has_quote_mark(tail) or len(tail) > _MAX_AFTER_GAP:
+        return False
+    return bool(re.match(r"^\s*[,—–-]", tail)) and bool(_SPEAKER_WORD.search(tail))
+
+
+def _reported_before(
+    text: str,
+    quotation: Quotation,
+    events: list[SpeechEvent],
+    previous: Attribution | None,
+    paragraphs: _Paragraphs,
+) -> SpeechEvent | None:
+    """Reported speech earlier in the quotation's paragraph, after the last attributed statement:
+    'Priya Natarajan, a councillor, said she was worried. "The town cannot absorb it."'"""
+    para_start = paragraphs.start_of(quotation.start)
+    floor = max(para_start, previous.quote.end if previous is not None else para_start)
+    found = [
+        e
+        for e in events
+        if floor <= _speaker_start(e)
+        and _speaker_end(e) <= quotation.start
+        and e.speaker is not None
+        and (e.content is not None or e.layout == "intro")
+        and not _negated(text, e.cue.start)
+    ]
+    return found[-1] if found else None
 
 
 def _scare_speaker(
@@ -237,10 +413,25 @@ def _scare_speaker(
     return None
 
 
-def _continues(text: str, tag: SpeechEvent, following: Quotation) -> bool:
-    """Whether ``following`` is the second half of a quotation split by ``tag``."""
+def _continues(
+    text: str, tag: SpeechEvent, following: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
+) -> bool:
+    """Whether ``following`` is the second half of a quotation split by ``tag``: mid-sentence
+    ('"The station," she said, "is ..."') or sentence-final ('"We will appeal," said Hale Brennan,
+    the club's lawyer. "This is not over."', when the second half has no tag of its own)."""
     gap = text[_speaker_end(tag) : following.start]
-    return (bool(_TAG_AFTER_GAP.match(gap)) and "," in gap) or gap.strip() in (",", ":")
+    if (bool(_TAG_AFTER_GAP.match(gap)) and "," in gap) or gap.strip() in (",", ":"):
+        return True
+    if paragraphs.index(following.start) != paragraphs.index(tag.cue.start):
+        return False
+    if len(gap) > _MAX_SPLIT_GAP or _has_quote_mark(gap):
+        return False
+    ends = list(_SENTENCE_END.finditer(gap))
+    if len(ends) != 1 or gap[ends[0].end() :].strip():
+        return False
+    if any(_speaker_end(tag) <= e.cue.start < following.start for e in events if e is not tag):
+        return False
+    return _tag_after(text, following, events, paragraphs) is None
 
 
 def _can_inherit(previous: Attribution, quotation: Quotation, paragraphs: _Paragraphs) -> bool:
@@ -260,7 +451,11 @@ def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -
     statements = []
     for event in events:
         content = event.content
-        if content is None or (event.speaker is None and event.speaker_form != "none"):
+        if (
+            content is None
+            or (event.speaker is None and event.speaker_form != "none")
+            or _not_a_statement(text, event)
+        ):
             continue
         lo = bisect.bisect_left(quoted_starts, content.start - longest)
         hi = bisect.bisect_left(quoted_starts, content.end)

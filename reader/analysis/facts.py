@@ -55,6 +55,8 @@ class SpeechEvent:
     cue_lemma: str | None = None
     stance: str | None = None
     target: Span | None = None
+    # "colon" when the event is a lead-in that introduces the next paragraph ("She told graduates:").
+    layout: str | None = None
 
 
 @dataclass(slots=True)
@@ -87,3 +89,5 @@ class ParagraphFacts:
     events: list[SpeechEvent] = field(default_factory=list)
     roles: list[RoleFact] = field(default_factory=list)
     subjects: list[SubjectPhrase] = field(default_factory=list)
+    # Start offsets of main-clause subjects: the antecedents a pronoun tag prefers.
+    clause_subjects: list[int] = field(default_factory=list)

@@ -21,6 +21,7 @@ from reader.analysis.lexicon import (
     TEMPORAL_LABELS,
 )
 from reader.analysis.names import HONORIFIC_WORDS, TITLE_WORDS, shape_label
+from reader.analysis.tags import main_clause_subjects, tag_events
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -117,8 +118,10 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
         is_title = _is_title(token)
         # Inside a hyphenated word ("commander-in-chief") the pieces are glued together.
         glued = i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_ and i < name_first.i - 1
-        if glued or token.pos_ in ("NOUN", "ADJ") or (
-            token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or is_title)
+        if (
+            glued
+            or token.pos_ in ("NOUN", "ADJ")
+            or (token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or is_title))
         ):
             if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 break
@@ -253,6 +256,8 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         if is_person or mention.evidence.get("PERSON", 0) > 0:
             persons.append((start_i, end_i))
     facts.events = speech_events(doc, base, facts.subjects)
+    facts.events += tag_events(doc, base, facts.events)
+    facts.clause_subjects = main_clause_subjects(doc, base)
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
     facts.roles = _roles(doc, base, persons)

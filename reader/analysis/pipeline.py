@@ -159,6 +159,10 @@ def analyze_with(
     entities = builder.entities_from(clusters)
     builder.add_roles([role for fact in facts for role in fact.roles])
     builder.add_subject_phrases([subject for fact in facts for subject in fact.subjects])
+    builder.set_context(
+        [(part.start, part.end) for q in quotations for part in q.parts],
+        [offset for fact in facts for offset in fact.clause_subjects],
+    )
     entities += _number_entities(text, facts)
     entities.sort(key=lambda e: (e.start, e.end))
 

@@ -345,6 +345,8 @@ def _role(
             return "close"
         if context == "internal" and not text[mark.start - 1].isalnum():
             return "open"  # said,"We ...: a missing space before the opening mark
+        if context == "isolated" and _padded_opening(text, mark, para_start):
+            return "open"  # tokenised copy: 'said . " Our growers are ... , " the minister said .'
         return "ignore"
     if mark.token in _OPENERS:
         if context == "closing":
@@ -354,6 +356,28 @@ def _role(
     if family_open:
         return "close"
     return "open" if context == "opening" else "ignore"
+
+
+# Tokenised copy pads marks with spaces: an isolated straight mark opens when a word follows it and a
+# sentence end, a colon, a comma or the paragraph start comes before it.
+_PADDED_AFTER = re.compile(r" +[\w(]")
+_PADDED_BEFORE = re.compile(r"(?:^|[.!?:,] *)$")
+
+
+_PADDED_CLOSER = re.compile(r' " ?(?=[ .,;:!?]|$)|[^\s"] "(?= |$)')
+
+
+def _padded_opening(text: str, mark: _Mark, para_start: int) -> bool:
+    """An isolated straight mark opens when a word follows it and either a sentence end, colon, comma
+    or the paragraph start comes before it, or (a partial quote: 'were " temporary " and') another
+    padded mark later in the paragraph can close it."""
+    if not _PADDED_AFTER.match(text, mark.end):
+        return False
+    if _PADDED_BEFORE.search(text[max(para_start, mark.start - 3) : mark.start]):
+        return True
+    line_end = text.find("\n", mark.end)
+    rest = text[mark.end : line_end if line_end >= 0 else len(text)]
+    return bool(_PADDED_CLOSER.search(rest))
 
 
 def _single_role(mark: _Mark, family_open: bool, closer_later: bool, text: str, para_start: int) -> Role:

@@ -21,6 +21,28 @@ from reader.theming.keys import STATEMENT_STYLES
 #: Drawn over the entity the reader stepped to with ``e``; the theme has no key for it,
 #: so the pane shows it by inverting the entity's own colours.
 FOCUS_KEY = "@focus"
+#: Drawn over a statement whose speaker is a guess (inherited from an earlier statement, or a
+#: resolved pronoun): the pane dims it, and the status line says why (``attribution_note``).
+DIM_KEY = "@dim"
+DIMMED_HOW = frozenset({"inherited", "pronoun"})
+
+
+def attribution_note(quote: Statement) -> str:
+    """Why a statement's speaker is less sure, for the status line ("" when it is a plain tag)."""
+    if quote.how not in DIMMED_HOW:
+        return ""
+    mention = quote.speaker_mention.text if quote.speaker_mention else None
+    why = (
+        f"“{mention}” resolved to the speaker"
+        if quote.how == "pronoun" and mention
+        else (
+            "speaker carried over from the statement before"
+            if quote.how == "inherited"
+            else "pronoun resolved"
+        )
+    )
+    sure = f", confidence {quote.confidence:.2f}" if quote.confidence is not None else ""
+    return f" · dimmed: {why}{sure}"
 
 
 class Layer(Enum):
@@ -107,7 +129,13 @@ class Decorations:
             StyledRun(entity.start, entity.end, f"entity.{entity.label}") for entity in analysis.entities
         )
         decorations.layers[Layer.QUOTES] = RunIndex(
-            run for quote in analysis.statements for run in quote_runs(quote, STATEMENT_STYLES[quote.kind])
+            [run for quote in analysis.statements for run in quote_runs(quote, STATEMENT_STYLES[quote.kind])]
+            + [
+                run
+                for quote in analysis.statements
+                if quote.how in DIMMED_HOW
+                for run in quote_runs(quote, DIM_KEY)
+            ]
         )
         decorations.layers[Layer.DATES] = RunIndex(
             StyledRun(date.start, date.end, "date") for date in analysis.dates

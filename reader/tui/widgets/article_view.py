@@ -21,12 +21,13 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.tui.highlights import FOCUS_KEY, Decorations, StyledRun, style_boundaries
+from reader.tui.highlights import DIM_KEY, FOCUS_KEY, Decorations, StyledRun, style_boundaries
 from reader.tui.layout import WrappedText, reading_width, visible_text, wrap_text
 
 StyleLookup = Callable[[str], Style]
 
 _FOCUS_STYLE = Style(reverse=True)
+_DIM_STYLE = Style(dim=True)
 #: Drawn over the mouse selection, with the screen's own selection colours (a theme variable).
 SELECTION_KEY = "@selection"
 
@@ -134,6 +135,8 @@ class ArticleView(ScrollView, can_focus=True):
             for key in keys:
                 if key == FOCUS_KEY:
                     style += _FOCUS_STYLE
+                elif key == DIM_KEY:
+                    style += _DIM_STYLE
                 elif key == SELECTION_KEY:
                     style += self.screen.get_component_rich_style("screen--selection")
                 else:

@@ -1,0 +1,85 @@
+"""Statements whose speaker is given by the layout of the page rather than by a speech tag.
+
+* Q&A interviews and transcripts: paragraphs that open with a speaker label (``Q:``, ``A:``,
+  ``MODERATOR:``, ``OKONKWO:``). Each turn, without its label, is one direct statement of the labelled
+  speaker, quotation marks or not; quotations inside a turn are part of it. A page is a transcript only
+  when at least two paragraphs open with a label, so a lone ``Note:`` or ``UPDATE:`` is not a turn.
+* Roundups: ``Alex Moreno, Daily Ledger: "..."`` and ``Harbor Gazette editorial board: "..."``, a
+  name (and an outlet or role) before a colon that opens a quotation.
+
+Both return :class:`~reader.analysis.facts.SpeechEvent` objects whose ``speaker`` is the label or the
+name as written; ``speaker_form`` is ``"label"`` for a turn label, which the actor builder resolves
+(``Q`` to the interviewer, ``A`` to the interviewee, a surname to the person it names). Offsets are
+into the article text. Plain text only: no spaCy here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.facts import SpeechEvent
+from reader.analysis.model import Span
+
+# "Q:", "A:", "MODERATOR:", "OKONKWO:", "AUDIENCE MEMBER:", "Q.": a label in capitals, then the turn.
+_TURN_LABEL = re.compile(r"(?P<label>Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})\s*:\s+(?=\S)")
+_MIN_TURNS = 2
+# A roundup line: a capitalised name, optionally ", Outlet or role", a colon, then a quotation.
+_ROUNDUP = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|de|der|den|da|dos|bin|al|la|le|von)){0,5}"
+    r"(?: (?:editorial board|board|staff|team|committee|council))?)"
+    r"(?P<rest>, [^:.!?]{1,80})?:\s*(?=[\"“])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One Q&A or transcript turn: the words after the label, and the label as the speaker."""
+
+    content: Span
+    event: SpeechEvent
+
+
+def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]:
+    """Every labelled turn of a Q&A or transcript page (empty when the page is not one)."""
+    turns: list[Turn] = []
+    for start, end in paragraphs:
+        match = _TURN_LABEL.match(text, start, end)
+        if match is None:
+            continue
+        label = Span(match.start("label"), match.end("label"), match.group("label"))
+        content = Span(match.end(), end, text[match.end() : end])
+        cue = Span(label.start, match.end(), text[label.start : match.end()].rstrip())
+        event = SpeechEvent(
+            cue=cue,
+            speaker=label,
+            speaker_form="label",
+            speaker_head=label.text.lower(),
+            content=None,
+        )
+        turns.append(Turn(content, event))
+    if len(turns) < _MIN_TURNS or len({t.event.speaker_head for t in turns}) < 2:
+        return []
+    return turns
+
+
+def roundup_events(text: str, paragraphs: list[tuple[int, int]]) -> list[SpeechEvent]:
+    """``Name, Outlet: "..."`` lines: the name speaks the quotation that follows the colon."""
+    events: list[SpeechEvent] = []
+    for start, end in paragraphs:
+        match = _ROUNDUP.match(text, start, end)
+        if match is None:
+            continue
+        name = match.group("name")
+        colon = text.index(":", match.end("rest") if match.group("rest") else match.end("name"))
+        last_word = name.split()[-1]
+        events.append(
+            SpeechEvent(
+                cue=Span(colon, colon + 1, ":"),
+                speaker=Span(match.start("name"), match.end("name"), name),
+                speaker_form="name",
+                speaker_head=last_word.lower(),
+                content=None,
+            )
+        )
+    return events

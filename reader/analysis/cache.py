@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from reader.analysis.model import Analysis
-from reader.config import atomic_write_text
+from reader.fileio import atomic_write_text
 from reader.paths import cache_dir
 
 ANALYSIS_VERSION = "1"

@@ -13,6 +13,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.safe_text import terminal_safe
+
 
 class StatusLine(Horizontal):
     """Location on the left; filters and analysis progress on the right."""
@@ -40,6 +42,7 @@ class StatusLine(Horizontal):
     def show(self, location: str, filters: str) -> None:
         """Update both parts; unchanged parts are left alone, and the location never needs a
         layout pass (its width is fixed), which keeps a jump to the next quote within one frame."""
+        location, filters = terminal_safe(location), terminal_safe(filters)
         location_widget = self.query_one("#status-location", Static)
         if str(location_widget.content) != location:
             location_widget.update(Content(location), layout=False)

@@ -99,6 +99,18 @@ def _run(args: list[str]) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        # The environment failed (a folder we may not enter, a vanished file, a full disk): one line.
+        warn(describe_os_error(error))
+        return BylineError.exit_code
+
+
+def describe_os_error(error: OSError) -> str:
+    """``PATH: reason`` for an ``OSError`` (``PermissionError`` says what could not be done)."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if isinstance(error, PermissionError):
+        reason = "permission denied (cannot read it)"
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from reader import __version__
+from reader.console import GuardedStdout, StdoutError, silence_stdout, warn
 from reader.errors import BylineError
 
 SUBCOMMANDS = {
@@ -57,6 +58,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[:1] == ["--version"]:
         print(f"byline {__version__}")
         return 0
+    if args and args[0] in SUBCOMMANDS:
+        # Headless output: a full disk or a closed pipe on stdout is one line (or silence), never a
+        # traceback. The reader (no subcommand) owns the terminal and is left alone.
+        stdout = sys.stdout
+        sys.stdout = GuardedStdout(stdout)  # type: ignore[assignment]
+        try:
+            code = _run(args)
+            sys.stdout.flush()
+            return code
+        except StdoutError as error:
+            warn(str(error))
+            silence_stdout()
+            return error.exit_code
+        except BrokenPipeError:
+            silence_stdout()
+            return 0
+        finally:
+            sys.stdout = stdout
+    return _run(args)
+
+
+def _run(args: list[str]) -> int:
+    """Run a subcommand or the reader; every :class:`BylineError` becomes one ``byline:`` line."""
     try:
         if args and args[0] in SUBCOMMANDS:
             module_name, help_text = SUBCOMMANDS[args[0]]
@@ -66,14 +90,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = ["--help"]
         parser, module = _parser_for(READ_COMMAND, "byline", "open an article in the reader")
         return int(module.run(parser.parse_args(args)) or 0)
+    except StdoutError:
+        raise
     except BylineError as error:
-        print(f"byline: {error}", file=sys.stderr)
+        warn(str(error))
         return error.exit_code
     except KeyboardInterrupt:
-        print("byline: interrupted", file=sys.stderr)
+        warn("interrupted")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        # The environment failed (a folder we may not enter, a vanished file, a full disk): one line.
+        warn(describe_os_error(error))
+        return BylineError.exit_code
+
+
+def describe_os_error(error: OSError) -> str:
+    """``PATH: reason`` for an ``OSError`` (``PermissionError`` says what could not be done)."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if isinstance(error, PermissionError):
+        reason = "permission denied (cannot read it)"
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 if __name__ == "__main__":

@@ -7,15 +7,15 @@ is reported, never fatal, and never overwritten without being moved aside.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from reader.fileio import atomic_write_text
 from reader.paths import config_dir
+from reader.safe_yaml import load_yaml, read_yaml_file
 
 
 def config_path() -> Path:
@@ -47,7 +47,7 @@ def load_config(path: Path | None = None) -> Config:
     if not path.exists():
         return Config()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(read_yaml_file(path)) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
         return Config(problem=f"{path}: {first_line}")
@@ -62,21 +62,6 @@ def load_config(path: Path | None = None) -> Config:
         keymap={str(k): str(v) for k, v in keymap.items()},
         extra=data,
     )
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_config(config: Config, path: Path | None = None) -> None:

@@ -10,19 +10,19 @@ other annotation tools can read it; YAML is the same data as the JSON.
 from __future__ import annotations
 
 import bisect
-import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from reader import __version__
 from reader.analysis.model import Actor, Analysis, Statement
-from reader.config import atomic_write_text
 from reader.errors import BylineError
+from reader.fileio import atomic_write_text, check_output_path
 from reader.notes import Highlight, NoteStore, content_hash, now_iso
+from reader.safe_text import json_dumps_inert
+from reader.safe_yaml import dump_yaml_inert
 from reader.sources.article import Article
 
 ExportFormat = Literal["md", "json", "yaml"]
@@ -416,11 +416,11 @@ def to_annotations(document: ExportDocument) -> dict[str, Any]:
 
 
 def to_json(document: ExportDocument) -> str:
-    return json.dumps(to_annotations(document), ensure_ascii=False, indent=2) + "\n"
+    return json_dumps_inert(to_annotations(document), indent=2) + "\n"
 
 
 def to_yaml(document: ExportDocument) -> str:
-    return yaml.safe_dump(to_annotations(document), sort_keys=False, allow_unicode=True, width=100)
+    return dump_yaml_inert(to_annotations(document), sort_keys=False, width=100)
 
 
 RENDERERS = {"md": to_markdown, "json": to_json, "yaml": to_yaml}
@@ -457,8 +457,21 @@ def default_export_path(article: Article, fmt: ExportFormat = "md") -> Path:
     return Path.cwd() / f"article.notes{extension}"
 
 
-def write_export(text: str, path: Path) -> None:
-    """Write an export atomically; any problem is one :class:`BylineError` line naming the path."""
+def article_file(article: Article) -> Path | None:
+    """The file an article was read from (``None`` for standard input and URLs)."""
+    source = article.source
+    if not source or source == "-" or "://" in source:
+        return None
+    return Path(source).expanduser()
+
+
+def write_export(text: str, path: Path, *, protected: Sequence[Path] = (), force: bool = False) -> None:
+    """Write an export atomically; any problem is one :class:`BylineError` line naming the path.
+
+    ``protected`` files (the article being exported) are never overwritten; an existing file is
+    only with ``force``. A symlink's target, a device or a FIFO is written through
+    (:mod:`reader.fileio`); an existing file keeps its mode and a new one follows the umask.
+    """
     path = Path(path).expanduser()
     if path.is_dir():
         raise BylineError(f"{path}: is a directory; give a file name to export to")
@@ -466,7 +479,8 @@ def write_export(text: str, path: Path) -> None:
     if not parent.is_dir():
         problem = "is not a directory" if parent.exists() else "does not exist"
         raise BylineError(f"{path}: cannot write: {parent} {problem}")
+    check_output_path(path, protected=protected, force=force)
     try:
-        atomic_write_text(path, text)
+        atomic_write_text(path, text, new_mode=0o666)
     except OSError as error:
         raise BylineError(f"{path}: cannot write: {error.strerror or error}") from None

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from reader.analysis.model import Analysis
-from reader.config import atomic_write_text
+from reader.fileio import atomic_write_text
 from reader.paths import cache_dir
 
 ANALYSIS_VERSION = "1"
@@ -68,12 +68,76 @@ def _path(key: str) -> Path:
     return cache_dir() / "analysis" / f"{key}.json"
 
 
-def load_cached(key: str) -> Analysis | None:
-    """The cached analysis for ``key``; a missing or unreadable entry is simply a miss."""
+def load_cached(key: str, text: str | None = None) -> Analysis | None:
+    """The cached analysis for ``key``; a missing, unreadable or malformed entry is simply a miss.
+
+    The cache is outside data: an entry of the wrong JSON type (a list, a string, an offset that is
+    a string or points past the text) must cost an analysis, never crash whoever reads it. With
+    ``text``, an entry for another text is a miss too.
+    """
     try:
-        return Analysis.from_dict(json.loads(_path(key).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+        analysis = Analysis.from_dict(json.loads(_path(key).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
+    if text is not None and analysis.text != text:
+        return None
+    return analysis if well_formed(analysis) else None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _optional_str(*values: object) -> bool:
+    return all(value is None or isinstance(value, str) for value in values)
+
+
+def _span_ok(span: object, length: int) -> bool:
+    start, end, text = (getattr(span, name, None) for name in ("start", "end", "text"))
+    return (
+        _is_int(start) and _is_int(end) and isinstance(text, str)
+        and 0 <= start <= end <= length  # type: ignore[operator]
+    )
+
+
+def well_formed(analysis: Analysis) -> bool:
+    """True when every field has the type the model promises and every span lies inside the text."""
+    if not isinstance(analysis.text, str) or not isinstance(analysis.source, str):
+        return False
+    if not _optional_str(analysis.title, analysis.published, analysis.author, analysis.model):
+        return False
+    length = len(analysis.text)
+    for entity in analysis.entities:
+        if not (_span_ok(entity, length) and isinstance(entity.label, str) and _optional_str(entity.actor)):
+            return False
+    for statement in analysis.statements:
+        spans = [statement, *statement.parts]
+        optional_spans = (statement.speaker_mention, statement.cue, statement.target)
+        if not all(_span_ok(span, length) for span in spans) or statement.kind not in ("direct", "reported"):
+            return False
+        if not all(span is None or _span_ok(span, length) for span in optional_spans):
+            return False
+        texts = (statement.speaker, statement.actor, statement.how, statement.frame, statement.cue_lemma,
+                 statement.stance)
+        confidence = statement.confidence
+        if not _optional_str(*texts) or not (confidence is None or isinstance(confidence, int | float)):
+            return False
+    for date in analysis.dates:
+        if not (_span_ok(date, length) and _optional_str(date.value) and isinstance(date.grain, str)
+                and isinstance(date.label, str)):
+            return False
+    count = len(analysis.statements)
+    for actor in analysis.actors:
+        names = [actor.id, actor.name, *actor.aliases, *actor.roles]
+        if not all(isinstance(name, str) for name in names) or not _optional_str(actor.affiliation):
+            return False
+        if actor.kind not in ("person", "organisation", "place", "group"):
+            return False
+        if not all(_span_ok(span, length) for span in actor.mention_spans):
+            return False
+        if not all(_is_int(index) and 0 <= index < count for index in actor.statements):
+            return False
+    return True
 
 
 def store(key: str, analysis: Analysis) -> None:

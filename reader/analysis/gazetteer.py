@@ -15,7 +15,7 @@ import json
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
-from reader.config import atomic_write_text
+from reader.fileio import atomic_write_text
 from reader.paths import cache_dir
 
 

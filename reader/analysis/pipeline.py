@@ -9,6 +9,7 @@ afterwards from those facts and from a scan of the raw text.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -34,18 +35,37 @@ Partial = Callable[[Analysis], None]
 PARTIAL_INTERVAL = 0.5
 
 # spaCy refuses texts over nlp.max_length, and one huge Doc costs memory for nothing:
-# a paragraph longer than this is parsed in pieces cut at whitespace.
-MAX_CHUNK_CHARS = 20_000
+# a paragraph longer than this is parsed in pieces, cut after a sentence where one ends
+# in the second half of the window, else at whitespace. The pieces are batched BATCH_SIZE
+# at a time, so this bounds the memory of a batch: a 2 MB line with no newline must cost
+# what the same words in ordinary paragraphs cost (64 pieces of 20,000 characters took
+# gigabytes in the tagger's arrays).
+MAX_CHUNK_CHARS = 3_000
 BATCH_SIZE = 64
+# ... and a batch holds at most this many characters, whatever its number of pieces: the
+# tagger's memory grows with the characters of a batch, not with its number of Docs.
+MAX_BATCH_CHARS = 32_000
+_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s""")
+
+
+def _cut(text: str, start: int, max_chars: int) -> int:
+    """Where to end a piece of ``text`` that starts at ``start``: after a sentence, else a space."""
+    window_start, window_end = start + max_chars // 2, start + max_chars
+    last_sentence = None
+    for match in _SENTENCE_END.finditer(text, window_start, window_end):
+        last_sentence = match.end()
+    if last_sentence is not None:
+        return last_sentence
+    space = text.rfind(" ", window_start, window_end)
+    return space + 1 if space > start else window_end
 
 
 def chunk_spans(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Paragraph spans, with any paragraph longer than ``max_chars`` cut at whitespace."""
+    """Paragraph spans, with any paragraph longer than ``max_chars`` cut (see :data:`MAX_CHUNK_CHARS`)."""
     chunks: list[tuple[int, int]] = []
     for start, end in paragraph_spans(text):
         while end - start > max_chars:
-            cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
-            cut = cut + 1 if cut > start else start + max_chars
+            cut = _cut(text, start, max_chars)
             chunks.append((start, cut))
             start = cut
         if end > start:
@@ -58,11 +78,26 @@ def _parse(
 ) -> Iterator[ParagraphFacts]:
     from reader.analysis.parse import read_paragraph
 
-    docs = nlp.pipe((text[start:end] for start, end in chunks), batch_size=BATCH_SIZE)
-    for (start, end), doc in zip(chunks, docs, strict=True):
-        yield read_paragraph(doc, start)
-        if progress is not None:
-            progress(end, len(text))
+    for batch in _batches(chunks):
+        docs = nlp.pipe((text[start:end] for start, end in batch), batch_size=len(batch))
+        for (start, end), doc in zip(batch, docs, strict=True):
+            yield read_paragraph(doc, start)
+            if progress is not None:
+                progress(end, len(text))
+
+
+def _batches(chunks: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """``chunks`` in order, grouped by at most ``BATCH_SIZE`` pieces and ``MAX_BATCH_CHARS`` characters."""
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for start, end in chunks:
+        if batch and (len(batch) >= BATCH_SIZE or size + end - start > MAX_BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append((start, end))
+        size += end - start
+    if batch:
+        yield batch
 
 
 def _key(article: Article, model_name: str) -> str:
@@ -71,7 +106,7 @@ def _key(article: Article, model_name: str) -> str:
 
 def cached(article: Article, model: str | None = None) -> Analysis | None:
     """The cached analysis of this article, or ``None``. Reads the cache only: spaCy is not imported."""
-    found = load_cached(_key(article, model or resolve_model_name()))
+    found = load_cached(_key(article, model or resolve_model_name()), article.text)
     if found is not None:
         found.source, found.title = article.source, article.title or found.title
     return found

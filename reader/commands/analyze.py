@@ -8,7 +8,6 @@ a whole collection. Cached analyses come back without importing spaCy.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import TextIO
 from reader.analysis.model import Analysis
 from reader.config import load_config
 from reader.errors import BylineError
+from reader.safe_text import json_dumps_inert, terminal_safe
 
 FORMATS = ("json", "jsonl", "yaml", "text")
 
@@ -96,7 +96,7 @@ class _Progress:
         self.done += 1
         width = 30
         filled = width * self.done // self.total
-        name = Path(source).name[:40]
+        name = terminal_safe(Path(source).name)[:40]
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {name:<40}")
         sys.stderr.flush()
 
@@ -105,7 +105,11 @@ class _Progress:
 
 
 def render_text(analysis: Analysis) -> str:
-    """A human-readable summary: who said what, then the actors."""
+    """A human-readable summary: who said what, then the actors.
+
+    Inert for a terminal: every character from the article that a terminal could act on is shown
+    visibly (:func:`reader.safe_text.terminal_safe`).
+    """
     lines = [f"# {analysis.title or analysis.source}"]
     if analysis.published:
         lines.append(f"published {analysis.published}")
@@ -129,13 +133,13 @@ def render_text(analysis: Analysis) -> str:
         lines.append("Dates")
         for date in analysis.dates:
             lines.append(f"  {date.text}: {date.value or '?'} ({date.grain})")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines), multiline=True)
 
 
 def _write(analyses: Iterator[Analysis], fmt: str, out: TextIO) -> None:
     if fmt == "jsonl":
         for analysis in analyses:
-            out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json_dumps_inert(analysis.to_dict()) + "\n")
             out.flush()
         return
     items = list(analyses)
@@ -145,11 +149,11 @@ def _write(analyses: Iterator[Analysis], fmt: str, out: TextIO) -> None:
     data = [a.to_dict() for a in items]
     payload = data[0] if len(data) == 1 else data
     if fmt == "json":
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        out.write(json_dumps_inert(payload, indent=2) + "\n")
     else:
-        import yaml
+        from reader.safe_yaml import dump_yaml_inert
 
-        out.write(yaml.safe_dump(payload, allow_unicode=True, sort_keys=False))
+        out.write(dump_yaml_inert(payload, sort_keys=False))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,9 +15,19 @@ from pathlib import Path
 
 from reader.analysis.model import Analysis
 from reader.config import load_config
+from reader.console import warn, write_stdout
 from reader.errors import BylineError
-from reader.export import FORMATS, ExportFormat, build_export, format_for_path, render, write_export
+from reader.export import (
+    FORMATS,
+    ExportFormat,
+    article_file,
+    build_export,
+    format_for_path,
+    render,
+    write_export,
+)
 from reader.notes import NoteStore
+from reader.safe_text import terminal_safe
 from reader.sources import load_article
 from reader.sources.article import Article
 
@@ -30,7 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FORMATS,
         help="md (Markdown), json (W3C Web Annotations) or yaml; default: from OUT's extension, else md",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output (- is standard output)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite OUT if it exists (never the article itself)"
+    )
     parser.add_argument(
         "--all-quotes",
         action="store_true",
@@ -50,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     article = load_article(args.file)
     store = NoteStore.open(article)
     for problem in store.problems:
-        print(f"byline: warning: {problem}", file=sys.stderr)
+        warn(f"warning: {problem}")
     try:
         # The reader's model (config.yaml) by default, so the analysis it cached is reused.
         analysis: Analysis | None = analyse_article(article, args.model or load_config().model)
@@ -58,17 +73,19 @@ def run(args: argparse.Namespace) -> int:
         if args.all_quotes:
             raise
         # The highlights and notes are the reader's own work: export them even without speakers.
-        print(f"byline: warning: no analysis ({error}); exporting without speakers", file=sys.stderr)
+        warn(f"warning: no analysis ({error}); exporting without speakers")
         analysis = None
     document = build_export(article, analysis, store.highlights, all_quotes=args.all_quotes)
-    output = Path(args.output) if args.output else None
+    output = Path(args.output) if args.output and args.output != "-" else None
     fmt: ExportFormat = args.format or (format_for_path(output) if output else "md")
     text = render(document, fmt)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        # JSON and YAML are already inert (escaped); Markdown keeps the article's characters,
+        # which a terminal must not act on.
+        write_stdout(terminal_safe(text, multiline=True) if sys.stdout.isatty() else text)
         return 0
-    write_export(text, output)
+    source = article_file(article)
+    write_export(text, output, protected=[source] if source else [], force=args.force)
     count = len(store.highlights)
-    print(f"byline: exported {count} highlight{'s' if count != 1 else ''} to {output}", file=sys.stderr)
+    warn(f"exported {count} highlight{'s' if count != 1 else ''} to {output}")
     return 0

@@ -8,11 +8,10 @@ non-zero with the one-line message when the file is wrong.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-import yaml
-
+from reader.console import say, write_stdout
+from reader.safe_yaml import dump_yaml_inert
 from reader.themes import BASE_COLOURS, ReaderTheme, ThemeInfo, list_themes, load_theme, load_theme_file
 
 
@@ -57,17 +56,17 @@ def format_theme(theme: ReaderTheme) -> str:
     document: dict[str, object] = {"name": theme.name, "description": theme.description, "dark": theme.dark}
     document.update({name: value for name in BASE_COLOURS if (value := getattr(textual, name)) is not None})
     document["styles"] = dict(theme.styles)
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    return dump_yaml_inert(document, sort_keys=False)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.check is not None:
         theme = load_theme_file(args.check)
         mode = "dark" if theme.dark else "light"
-        print(f"{args.check}: ok: theme {theme.name!r} ({mode}), {len(theme.styles)} styles")
+        say(f"{args.check}: ok: theme {theme.name!r} ({mode}), {len(theme.styles)} styles")
         return 0
     if args.show is not None:
-        sys.stdout.write(format_theme(load_theme(args.show)))
+        write_stdout(format_theme(load_theme(args.show)))
         return 0
-    print(format_listing(list_themes()))
+    say(format_listing(list_themes()))
     return 0

@@ -66,8 +66,10 @@ def _blank_front_matter(source: str) -> tuple[str, dict[str, Any]]:
         return source, {}
     import yaml
 
+    from reader.safe_yaml import load_yaml
+
     try:
-        data = yaml.safe_load(match.group("body"))
+        data = load_yaml(match.group("body"), max_chars=64 * 1024, max_nodes=10_000)
     except yaml.YAMLError:
         return source, {}
     if not isinstance(data, dict):

@@ -1,7 +1,7 @@
 """Fetch an article over http(s), with a timeout and one-line errors.
 
 The standard library's urllib is enough for one GET, and keeps Byline free of
-an HTTP client dependency. Redirects are followed; anything but a final
+an HTTP client dependency. Redirects are followed (to http and https only); anything but a final
 ``200 OK`` is an error that names the status, and being offline, a refused
 connection or a timeout each get their own message.
 """
@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import http.client
 import socket
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from typing import Any
 
 from reader import __version__
 from reader.errors import BylineError
-from reader.sources.raw import read_stream
+from reader.sources.raw import too_large
 
 DEFAULT_TIMEOUT = 15.0
 """Seconds to wait for a server to connect and to answer each read."""
+DEFAULT_DEADLINE = 60.0
+"""Seconds the whole fetch may take, redirects and body included (a trickled body cannot hang)."""
+CHUNK = 64 * 1024
 
 
 @dataclass(slots=True)
@@ -46,14 +52,70 @@ def _reason(error: BaseException) -> str:
     return " ".join(str(text).split())
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, limit: int) -> Fetched:
-    """GET ``url`` and return its body, or raise a one-line :class:`BylineError`."""
-    request = urllib.request.Request(url, headers={"User-Agent": f"byline/{__version__}"})
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http(s): never to ``ftp:``, ``file:`` or anything else."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise BylineError(
+                f"{req.full_url}: the server redirects to a {scheme or 'relative'}: URL; "
+                "only http and https are followed"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _read_body(response: Any, url: str, limit: int, deadline: float, budget: float) -> bytes:
+    """The body, read in chunks with the overall deadline checked between them.
+
+    ``read1`` returns what has arrived, so a server trickling one byte at a time cannot hold the
+    fetch past ``deadline`` (a :func:`time.monotonic` value). A body shorter than its
+    Content-Length is an error (a cut connection), not a shorter article.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise BylineError(f"{url}: the answer did not arrive within {budget:g} s (too slow)")
+        chunk = response.read1(CHUNK)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise too_large(url, None, limit)
+    announced = response.headers.get("Content-Length")
+    if announced is not None and announced.strip().isdigit() and int(announced) != size:
+        raise BylineError(
+            f"{url}: the server sent {size:,} of the {int(announced):,} bytes it announced (connection cut?)"
+        )
+    return b"".join(chunks)
+
+
+def fetch(
+    url: str, *, timeout: float = DEFAULT_TIMEOUT, limit: int, deadline: float = DEFAULT_DEADLINE
+) -> Fetched:
+    """GET ``url`` and return its body, or raise a one-line :class:`BylineError`.
+
+    ``timeout`` bounds the connection and each read (seconds), ``deadline`` the whole fetch,
+    ``limit`` the body's size in bytes. Redirects are followed to http(s) only.
+    """
+    give_up = time.monotonic() + deadline
+    opener = urllib.request.build_opener(_HttpOnlyRedirects)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        request = urllib.request.Request(url, headers={"User-Agent": f"byline/{__version__}"})
+        with opener.open(request, timeout=min(timeout, deadline)) as response:
             if response.status != 200:
                 raise BylineError(f"{url}: the server answered {response.status} {response.reason}")
-            data = read_stream(response, url, limit)
+            data = _read_body(response, url, limit, give_up, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
             final_url = response.geturl()

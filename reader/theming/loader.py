@@ -18,6 +18,7 @@ import yaml
 from textual.theme import Theme
 
 from reader.paths import bundled_dir, config_dir
+from reader.safe_yaml import YamlLimitError, load_yaml, read_yaml_file
 from reader.theming.keys import BASE_COLOURS, REQUIRED_STYLES, STYLE_KEYS, fallback_key
 from reader.theming.model import ReaderTheme, ThemeError, ThemeInfo
 from reader.theming.schema import ThemeFile, parse_theme_text
@@ -52,7 +53,7 @@ def _theme_files(directory: Path) -> list[Path]:
 def _declared_name(path: Path) -> str:
     """The file's ``name:``, or its file stem when it has none or cannot be read."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_yaml_file(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return path.stem
     name = data.get("name") if isinstance(data, dict) else None
@@ -69,7 +70,9 @@ def theme_sources() -> list[ThemeSource]:
 
 def _read_theme_file(path: Path) -> ThemeFile:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_yaml_file(path)
+    except YamlLimitError as error:
+        raise ThemeError(f"{path}: {error}") from None
     except FileNotFoundError:
         raise ThemeError(f"{path}: theme file not found") from None
     except UnicodeDecodeError:

@@ -20,6 +20,7 @@ from rich.style import Style
 from textual.color import Color as TextualColor
 from textual.color import ColorParseError as TextualColorParseError
 
+from reader.safe_yaml import YamlLimitError, compose_yaml, load_yaml
 from reader.theming.keys import BASE_COLOURS, ENTITY_FALLBACK, ENTITY_LABELS, STYLE_KEYS
 from reader.theming.model import ThemeError
 
@@ -189,7 +190,9 @@ def _where(path: Path, line: int | None) -> str:
 def parse_theme_text(text: str, path: Path) -> ThemeFile:
     """Validate a theme file's text; every problem becomes a :class:`ThemeError`."""
     try:
-        data: Any = yaml.safe_load(text)
+        data: Any = load_yaml(text)
+    except YamlLimitError as error:
+        raise ThemeError(f"{path}: refused: {error}; allowed: a theme of a few KiB") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -208,6 +211,6 @@ def parse_theme_text(text: str, path: Path) -> ThemeFile:
         details = error.errors(include_url=False)
         first = details[0]
         key_path = tuple(str(part) for part in first["loc"] if part != "[key]")
-        line = _key_line(yaml.compose(text, Loader=yaml.SafeLoader), key_path)
+        line = _key_line(compose_yaml(text), key_path)
         more = f" (and {len(details) - 1} more)" if len(details) > 1 else ""
         raise ThemeError(f"{_where(path, line)}: {'.'.join(key_path)}: {_describe(first)}{more}") from None

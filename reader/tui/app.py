@@ -17,12 +17,16 @@ from typing import ClassVar
 from rich.style import Style
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
 from reader.config import Config, load_config, save_config
+from reader.safe_text import terminal_safe
 from reader.sources.article import Article
 from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or_default
+from reader.tui.inert_filter import InertTextFilter
 from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
 
@@ -71,6 +75,37 @@ class BylineApp(App[None]):
             self._reader_screen = ReaderScreen(
                 article, analysis=analysis, model=self.model, style_lookup=self.style_for
             )
+
+    # -- what reaches the terminal -------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (from any screen or widget) as inert plain text, never markup.
+
+        Messages carry search terms, file, theme and actor names: ``[/x]`` in one must show as
+        ``[/x]``, not crash the markup parser, and an ESC must not reach the terminal. ``markup`` is
+        accepted for Textual's signature and ignored.
+        """
+        super().notify(
+            terminal_safe(str(message)),
+            title=terminal_safe(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    _inert_filter = InertTextFilter()
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters plus :class:`InertTextFilter`, applied to every line every widget draws."""
+        return [*super().get_line_filters(), self._inert_filter]
 
     def _load_theme(self, name: str | None) -> ReaderTheme:
         """The named theme; a broken or unknown one is reported and ``default`` used instead."""

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from reader.config import atomic_write_text
+from reader.fileio import atomic_write_text
 from reader.paths import data_dir
 
 

@@ -31,6 +31,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
 from reader.errors import BylineError
+from reader.safe_text import terminal_safe
 from reader.sources.article import Article
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.widgets.article_view import StyleLookup
@@ -72,7 +73,8 @@ class LibraryEntry:
         if self.article is None:
             problem = self.error or "loading…"
             blank = Text("")
-            return (Text(problem, style="italic"), blank, blank, blank, blank, Text(self.path.name))
+            return (Text(terminal_safe(problem), style="italic"), blank, blank, blank, blank,
+                    Text(terminal_safe(self.path.name)))
         article = self.article
         title = article.title or self.path.stem.replace("-", " ").replace("_", " ")
         if self.analysis is not None:
@@ -82,12 +84,12 @@ class LibraryEntry:
         else:
             quotes, actors = PENDING, PENDING
         return (
-            Text(title, no_wrap=True, overflow="ellipsis"),
-            Text(article.published or ""),
+            Text(terminal_safe(" ".join(title.split())), no_wrap=True, overflow="ellipsis"),
+            Text(terminal_safe(article.published or "")),
             Text(f"{self.words:,}", justify="right"),
             Text(quotes, justify="right"),
             Text(actors, justify="right"),
-            Text(self.path.name, style="dim", no_wrap=True, overflow="ellipsis"),
+            Text(terminal_safe(self.path.name), style="dim", no_wrap=True, overflow="ellipsis"),
         )
 
 
@@ -158,7 +160,8 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         count = f"{len(self.entries)} article{'s' if len(self.entries) != 1 else ''}"
-        yield Static(Text(f"{self.folder} · {count} · enter opens, escape comes back"), id="library-header")
+        header = terminal_safe(f"{self.folder} · {count} · enter opens, escape comes back")
+        yield Static(Text(header), id="library-header")
         yield LibraryTable(id="library-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="library-progress-row"):
             yield ProgressBar(id="library-progress", show_eta=False)

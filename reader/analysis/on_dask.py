@@ -1,0 +1,127 @@
+"""The same per-article function over a Dask bag: ``byline analyze ... --dask [SCHEDULER]``.
+
+Dask (``pip install "byline[dask]"``: ``dask[distributed]``, BSD-3-Clause) does the scheduling;
+Byline only maps :func:`reader.analysis.batch.analyse_item` over a bag of corpus items, so a
+cluster gives exactly the records that one process gives. Each Dask worker is a process with one
+thread, which loads the spaCy model on its first article and keeps it (``load_model`` is cached
+per process). With no scheduler address a local cluster of ``workers`` processes is started and
+stopped with the run.
+
+Two ways out: :func:`dask_results` brings each partition's results back to the caller as the
+partition finishes (the caller writes one output), and :func:`write_partitions` has every worker
+write its own partition (``part-00000.jsonl.gz``, ...) into a folder that all workers can reach,
+so that nothing large passes through the client.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from reader.analysis.batch import BatchResult, BatchSettings, analyse_item
+from reader.errors import BylineError
+from reader.sources.corpus import CorpusItem
+
+PARTITION_SIZE = 50
+"""Articles per partition: small enough to balance the workers, large enough to amortise a task."""
+
+
+def _dask() -> Any:
+    try:
+        import dask.bag
+        import distributed
+    except ImportError:
+        raise BylineError('--dask needs the dask extra: pip install "byline[dask]"') from None
+    return dask.bag, distributed
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A ``distributed.Client`` on ``scheduler`` (``tcp://host:8786``), or on a local cluster of
+    ``workers`` one-thread processes started here and closed on exit."""
+    _, distributed = _dask()
+    if scheduler:
+        try:
+            client = distributed.Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as error:
+            raise BylineError(f"--dask {scheduler}: cannot reach the scheduler ({error})") from None
+        with client:
+            yield client
+        return
+    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def _bag(items: list[CorpusItem], settings: BatchSettings) -> Any:
+    bag, _ = _dask()
+    return bag.from_sequence(items, partition_size=PARTITION_SIZE).map(analyse_item, settings)
+
+
+def _ready(items: Iterable[CorpusItem]) -> tuple[list[CorpusItem], list[BatchResult]]:
+    """Items to analyse, and the results of those that are already errors (no worker needed)."""
+    todo: list[CorpusItem] = []
+    failed: list[BatchResult] = []
+    for item in items:
+        if item.error is not None:
+            failed.append(BatchResult(item.index, item.source, error=item.error))
+        else:
+            todo.append(item)
+    return todo, failed
+
+
+def dask_results(items: Iterable[CorpusItem], settings: BatchSettings, client: Any) -> Iterator[BatchResult]:
+    """Results partition by partition, in the order the partitions finish."""
+    _, distributed = _dask()
+    todo, failed = _ready(items)
+    yield from failed
+    if not todo:
+        return
+    futures = client.compute(_bag(todo, settings).to_delayed())
+    for future in distributed.as_completed(futures):
+        yield from future.result()
+        future.release()
+
+
+def write_partitions(items: Iterable[CorpusItem], settings: BatchSettings, client: Any, folder: Path,
+                     *, text: bool = True) -> Iterator[BatchResult]:
+    """Have each worker write its partition's records to ``folder/part-NNNNN.jsonl.gz``.
+
+    Yields, per finished partition, results stripped of their analyses (index, source, error,
+    warning, language) for the caller's summary. Records of inputs that failed before analysis
+    are written by the client to ``part-errors.jsonl.gz``."""
+    import dask
+
+    _, distributed = _dask()
+    folder.mkdir(parents=True, exist_ok=True)
+    todo, failed = _ready(items)
+    if failed:
+        _write_records(folder / "part-errors.jsonl.gz", failed, text)
+        yield from failed
+    parts = _bag(todo, settings).to_delayed() if todo else []
+    writes = [dask.delayed(_write_partition)(part, str(folder / f"part-{n:05d}.jsonl.gz"), text)
+              for n, part in enumerate(parts)]
+    for future in distributed.as_completed(client.compute(writes)):
+        yield from future.result()
+        future.release()
+
+
+def _write_partition(results: list[BatchResult], path: str, text: bool) -> list[BatchResult]:
+    _write_records(Path(path), results, text)
+    return [BatchResult(r.index, r.source, error=r.error, warning=r.warning, language=r.language)
+            for r in results]
+
+
+def _write_records(path: Path, results: list[BatchResult], text: bool) -> None:
+    from reader.analysis.records import result_record
+
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for result in results:
+            out.write(json.dumps(result_record(result, text=text), ensure_ascii=False, separators=(",", ":")))
+            out.write("\n")

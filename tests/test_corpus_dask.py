@@ -1,0 +1,69 @@
+"""One process, a process pool and a local 2-worker Dask cluster give the same records."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+
+from reader.cli import main
+
+pytest.importorskip("distributed")
+
+ARTICLES = 50
+
+
+def _small_corpus(path: Path) -> Path:
+    """50 short articles (two or three sample paragraphs each, fixed seed) as one JSONL file."""
+    paragraphs = [line.strip() for sample in sorted(SAMPLES.glob("*.txt"))
+                  for line in sample.read_text(encoding="utf-8").splitlines() if len(line.split()) > 12]
+    rng = random.Random(18)
+    outlets = ("Wire Daily", "The Herald", "Morning Post")
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(ARTICLES):
+            text = "\n".join(rng.sample(paragraphs, rng.randint(2, 3))) + "\n"
+            row = {"id": f"n{number}", "text": text, "outlet": outlets[number % 3],
+                   "date": f"2024-08-{number % 28 + 1:02d}"}
+            handle.write(json.dumps(row) + "\n")
+    return path
+
+
+def _records(lines: list[str]) -> list[dict]:
+    return sorted((json.loads(line) for line in lines), key=lambda record: record["index"])
+
+
+def test_jobs_and_dask_give_the_single_process_records(capsys, tmp_path: Path) -> None:
+    corpus = str(_small_corpus(tmp_path / "corpus.jsonl"))
+    runs = {}
+    for name, extra in (("one", []), ("two", ["--jobs", "2"]), ("dask", ["--dask", "--jobs", "2"])):
+        code = main(["analyze", corpus, "--format", "jsonl", "--no-cache", "--no-text", *extra])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        runs[name] = _records(out.splitlines())
+    assert [record["index"] for record in runs["one"]] == list(range(ARTICLES))
+    assert runs["two"] == runs["one"]
+    assert runs["dask"] == runs["one"]
+
+
+def test_dask_writes_partitions(capsys, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": "Talks are off, the Kremlin said."}) + "\n"
+                              for i in range(3)) + "not json\n", encoding="utf-8")
+    partitions = f"{tmp_path}/out/"
+    code = main(["analyze", str(corpus), "--format", "jsonl", "--dask", "--jobs", "2", "-o", partitions])
+    _, err = capsys.readouterr()
+    lines = []
+    for part in sorted((tmp_path / "out").glob("part-*.jsonl.gz")):
+        with gzip.open(part, "rt", encoding="utf-8") as handle:
+            lines += handle.read().splitlines()
+    records = _records(lines)
+    assert code == 3
+    assert [(r["index"], r["source"].rsplit("/", 1)[-1], "error" in r) for r in records] == [
+        (0, "corpus.jsonl#n0", False), (1, "corpus.jsonl#n1", False), (2, "corpus.jsonl#n2", False),
+        (3, "corpus.jsonl:4", True),
+    ]
+    assert err.startswith("byline: 4 inputs: 3 analysed, 1 failed in ")

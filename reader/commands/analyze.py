@@ -218,5 +218,4 @@ def render_text(analysis: Analysis) -> str:
         lines.append("Dates")
         for date in analysis.dates:
             lines.append(f"  {date.text}: {date.value or '?'} ({date.grain})")
-    return terminal_safe("
-".join(lines), multiline=True)
+    return terminal_safe("\n".join(lines), multiline=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from reader.analysis.cues import phrase_bounds, speaker_phrase
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.lexicon import SPEAKER_NOUNS
 from reader.analysis.model import Span
@@ -203,10 +204,9 @@ def _lead_in(doc: Doc, base: int) -> SpeechEvent | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or not _is_verb(root):
         return None
-    from reader.analysis.parse import _phrase_bounds, _speaker_phrase
 
-    head, form = _speaker_phrase(subject)
-    first, last = _phrase_bounds(head, form)
+    head, form = speaker_phrase(subject)
+    first, last = phrase_bounds(head, form)
     cue_last = root.i
     if root.i + 1 < len(doc) and doc[root.i + 1].dep_ == "prt":
         cue_last = root.i + 1
@@ -250,12 +250,11 @@ def _introductions(doc: Doc, base: int) -> list[SpeechEvent]:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        from reader.analysis.parse import _phrase_bounds, _speaker_phrase
 
-        head, form = _speaker_phrase(subject)
+        head, form = speaker_phrase(subject)
         if form != "name" and not (form == "pronoun" and head.lower_ in ("he", "she")):
             continue
-        first, last = _phrase_bounds(head, form)
+        first, last = phrase_bounds(head, form)
         found.append(_event(doc, base, (root.i, root.i), (first, last, form), layout="intro"))
     return found
 
@@ -276,12 +275,11 @@ def _embeddings(doc: Doc, base: int) -> list[SpeechEvent]:
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        from reader.analysis.parse import _phrase_bounds, _speaker_phrase
 
-        head, form = _speaker_phrase(subject)
+        head, form = speaker_phrase(subject)
         if not _can_speak(head, form):
             continue
-        first, last = _phrase_bounds(head, form)
+        first, last = phrase_bounds(head, form)
         found.append(_event(doc, base, (root.i, root.i), (first, last, form), layout="embed"))
     return found
 

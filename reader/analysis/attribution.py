@@ -19,13 +19,9 @@ from dataclasses import dataclass
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.model import Span, Statement, StatementKind
 from reader.analysis.quotes import Quotation
+from reader.sources.structure import ends_with_sentence_end, has_sentence_end
 
 _TAG_AFTER_GAP = re.compile(r"^[\s,;:—–-]*$")
-# A full stop, question or exclamation mark that ends a sentence, not one that ends "Mr." or "U.S.".
-_SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
-    r"(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\b[A-Z])[.!?](?=[\s\"'”’»]|$)"
-)
 _MAX_AFTER_GAP = 40
 _MAX_BEFORE_GAP = 60
 # An untagged quotation this short, inside a sentence, is a title or a term ("posters from
@@ -85,7 +81,7 @@ def _tag_after(
             return None
         gap = text[quotation.end : start]
         if _TAG_AFTER_GAP.match(gap) or (
-            len(gap) <= _MAX_AFTER_GAP and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap)
+            len(gap) <= _MAX_AFTER_GAP and not has_sentence_end(gap) and not _has_quote_mark(gap)
         ):
             return event
         return None
@@ -106,7 +102,7 @@ def _tag_before(
         if event.content is not None and event.content.end > quotation.start:
             return event
         gap = text[end : quotation.start]
-        if len(gap) <= _MAX_BEFORE_GAP and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap):
+        if len(gap) <= _MAX_BEFORE_GAP and not has_sentence_end(gap) and not _has_quote_mark(gap):
             return event
         return None
     return None
@@ -148,7 +144,7 @@ def _quote(
 
 def _starts_sentence(text: str, quotation: Quotation, paragraphs: _Paragraphs) -> bool:
     before = text[paragraphs.start_of(quotation.start) : quotation.start].rstrip()
-    return not before or before[-1] in ".!?:”’\"'" or bool(_SENTENCE_END.search(before[-2:]))
+    return not before or before[-1] in ":”’\"'" or ends_with_sentence_end(before)
 
 
 def _word_before(text: str, offset: int) -> str:

@@ -80,3 +80,5 @@ class ParagraphFacts:
     events: list[SpeechEvent] = field(default_factory=list)
     roles: list[RoleFact] = field(default_factory=list)
     subjects: list[SubjectPhrase] = field(default_factory=list)
+    # Where the parser's sentences start (offsets into the article text), for dates.
+    sentence_starts: list[int] = field(default_factory=list)

@@ -10,7 +10,7 @@ afterwards from those facts and from a scan of the raw text.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from reader.analysis.actors import ActorBuilder
@@ -19,10 +19,11 @@ from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
-from reader.analysis.model import Actor, Analysis, DateMention, Entity, Statement
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Span, Statement
 from reader.analysis.nlp import load_model, model_id, resolve_model_name
-from reader.analysis.quotes import Quotation, paragraph_spans, scan_quotations
+from reader.analysis.quotes import Quotation, scan_quotations
 from reader.sources.article import Article
+from reader.sources.structure import TextSpan, paragraph_spans, sentence_starts, without_line_breaks
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,10 +40,12 @@ MAX_CHUNK_CHARS = 20_000
 BATCH_SIZE = 64
 
 
-def chunk_spans(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Paragraph spans, with any paragraph longer than ``max_chars`` cut at whitespace."""
+def chunk_spans(
+    text: str, max_chars: int = MAX_CHUNK_CHARS, paragraphs: Sequence[TextSpan] | None = None
+) -> list[tuple[int, int]]:
+    """Paragraph spans (``paragraphs``, else detected), any longer than ``max_chars`` cut at whitespace."""
     chunks: list[tuple[int, int]] = []
-    for start, end in paragraph_spans(text):
+    for start, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         while end - start > max_chars:
             cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
             cut = cut + 1 if cut > start else start + max_chars
@@ -58,9 +61,16 @@ def _parse(
 ) -> Iterator[ParagraphFacts]:
     from reader.analysis.parse import read_paragraph
 
-    docs = nlp.pipe((text[start:end] for start, end in chunks), batch_size=BATCH_SIZE)
+    # A hard-wrapped paragraph's line ends are not structure: the parser sees spaces (same length, so
+    # every offset still points into the original text).
+    docs = nlp.pipe((without_line_breaks(text, start, end) for start, end in chunks), batch_size=BATCH_SIZE)
     for (start, end), doc in zip(chunks, docs, strict=True):
-        yield read_paragraph(doc, start)
+        facts = read_paragraph(doc, start)
+        if doc.has_annotation("SENT_START"):
+            facts.sentence_starts = [start + sentence.start_char for sentence in doc.sents]
+        else:
+            facts.sentence_starts = [s for s in sentence_starts(text) if start <= s < end]
+        yield facts
         if progress is not None:
             progress(end, len(text))
 
@@ -116,7 +126,8 @@ def analyze(
 
 
 def _body_quotations(article: Article) -> list[Quotation]:
-    return [q for q in scan_quotations(article.text) if q.start >= article.body_start]
+    quotations = scan_quotations(article.text, article.structure.paragraphs)
+    return [q for q in quotations if q.start >= article.body_start]
 
 
 def analyze_with(
@@ -136,7 +147,10 @@ def analyze_with(
     """
     text = article.text
     body = article.body_start
-    chunks = [(max(start, body), end) for start, end in chunk_spans(text) if end > body]
+    paragraphs = article.structure.paragraphs
+    chunks = [
+        (max(start, body), end) for start, end in chunk_spans(text, paragraphs=paragraphs) if end > body
+    ]
     if quotations is None:
         quotations = _body_quotations(article)
     facts: list[ParagraphFacts] = []
@@ -165,11 +179,45 @@ def analyze_with(
         text,
         quotations,
         [event for fact in facts for event in fact.events],
-        paragraph_spans(text),
+        list(paragraphs),
     )
     quotes = builder.resolve(statements)
-    dates = normalise_dates([t for fact in facts for t in fact.temporals], text, article.published)
-    return _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))
+    dates = normalise_dates(
+        [t for fact in facts for t in fact.temporals],
+        text,
+        article.published,
+        sentence_starts=[s for fact in facts for s in fact.sentence_starts],
+        paragraph_starts=article.structure.starts,
+    )
+    result = _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))
+    return _with_original_text(result)
+
+
+def _original(text: str, span: Span) -> Span:
+    found = text[span.start : span.end]
+    return span if found == span.text else Span(span.start, span.end, found)
+
+
+def _with_original_text(analysis: Analysis) -> Analysis:
+    """Every span's ``text`` as the article has it (``text[start:end] == span.text``).
+
+    The parser read hard-wrapped paragraphs with their line ends as spaces, so a
+    name or cue across a line end comes back as "Tomas Reiner" where the text
+    has "Tomas\\nReiner". Names (actors, speakers) keep the spaced form.
+    """
+    text = analysis.text
+    for entity in analysis.entities:
+        entity.text = text[entity.start : entity.end]
+    for statement in analysis.statements:
+        statement.text = text[statement.start : statement.end]
+        statement.parts = [_original(text, part) for part in statement.parts]
+        for name in ("speaker_mention", "cue", "target"):
+            span = getattr(statement, name)
+            if span is not None:
+                setattr(statement, name, _original(text, span))
+    for actor in analysis.actors:
+        actor.mention_spans = [_original(text, span) for span in actor.mention_spans]
+    return analysis
 
 
 def _assemble(

@@ -115,13 +115,13 @@ class NotesActions:
         """The first sentence that starts on screen (or the one running through the top line)."""
         text = self.article.text
         top = self.article_view.top_offset
-        start, end = sentence_span(text, top)
+        start, end = sentence_span(text, top, self.article.structure)
         if start < top and end < len(text):
             following = end
             while following < len(text) and text[following].isspace():
                 following += 1
             if following < len(text) and self.article_view.is_visible(following):
-                return sentence_span(text, following)
+                return sentence_span(text, following, self.article.structure)
         return start, end
 
     def highlight_target(self) -> tuple[int, int] | None:
@@ -147,7 +147,7 @@ class NotesActions:
             quote = next((q for q in quotes if q.start == offset), None)
         if quote is not None:
             return quote.start, quote.end
-        return sentence_span(self.article.text, offset)
+        return sentence_span(self.article.text, offset, self.article.structure)
 
     def current_highlight(self) -> Highlight | None:
         """The highlight the reader is on: the one chosen in the Notes tab while it has focus, else
@@ -203,7 +203,7 @@ class NotesActions:
             if following >= len(text):
                 self.notify("The selection reaches the end of the article", timeout=2)
                 return
-            target = (current[0], sentence_span(text, following)[1])
+            target = (current[0], sentence_span(text, following, self.article.structure)[1])
         self._selection_steps.append(target)
         view.select_span(*target)
         if not view.is_visible(target[1]):

@@ -131,7 +131,7 @@ class ReaderScreen(JumpActions, NotesActions, Screen[None]):
         self._saved_offset = 0
         self._progress_timer: Timer | None = None
         # Kept as an attribute, not queried: the position is saved on unmount, after the children left.
-        self._view = ArticleView(article.text, id="article")
+        self._view = ArticleView(article.text, paragraphs=article.structure.paragraphs, id="article")
 
     # -- composition ------------------------------------------------------------------------------
 

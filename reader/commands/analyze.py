@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.analysis.model import Analysis
-from reader.config import load_config
+from reader.config import configured_model
 from reader.errors import BylineError
 
 FORMATS = ("json", "jsonl", "yaml", "text")
@@ -63,7 +63,7 @@ def _analyses(args: argparse.Namespace) -> Iterator[Analysis]:
     """Analyses in the order of the arguments, each yielded as soon as it (and those before it) is done."""
     if args.jobs < 1:
         raise BylineError("--jobs must be at least 1")
-    model = args.model or load_config().model
+    model = args.model or configured_model()
     specs = list(_article_specs(args.paths))
     jobs = [(spec, model, not args.no_cache) for spec in specs]
     progress = _Progress(len(jobs)) if sys.stderr.isatty() and len(jobs) > 1 else None

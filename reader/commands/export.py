@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.analysis.model import Analysis
-from reader.config import load_config
+from reader.config import configured_model
 from reader.errors import BylineError
 from reader.export import FORMATS, ExportFormat, build_export, format_for_path, render, write_export
 from reader.notes import NoteStore
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"byline: warning: {problem}", file=sys.stderr)
     try:
         # The reader's model (config.yaml) by default, so the analysis it cached is reused.
-        analysis: Analysis | None = analyse_article(article, args.model or load_config().model)
+        analysis: Analysis | None = analyse_article(article, args.model or configured_model())
     except BylineError as error:
         if args.all_quotes:
             raise

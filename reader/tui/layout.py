@@ -26,7 +26,8 @@ MIN_READING_WIDTH = 20
 GUTTER = 2
 
 # Control characters would move the terminal's cursor; each is shown as one space
-# so that columns and text offsets stay one-to-one. Newlines are kept: they end paragraphs.
+# so that columns and text offsets stay one-to-one. ``visible_text`` keeps newlines (paragraphs are
+# found from them); ``display_text`` turns them into spaces too, for drawing.
 _CONTROL = {code: " " for code in [*range(0, 32), *range(127, 160)] if code != ord("\n")}
 _CONTROL_CHARS = frozenset(chr(code) for code in _CONTROL)
 

@@ -298,3 +298,24 @@ async def test_the_reader_pane_shows_a_hard_wrapped_paragraph_as_one(tmp_path: P
         assert drawn.count("") == 2  # one blank line between paragraphs, none after each source line
         assert any("more time to study the costs" in line for line in drawn)
         assert all("\n" not in line for line in drawn)
+
+
+def test_a_few_overlong_lines_do_not_hide_a_hard_wrapped_layout() -> None:
+    wrapped_block = (
+        "The harbour board delayed its vote on Tuesday after a long and\n"
+        "heated debate about the costs of the new bridge across the bay.\n"
+    )
+    overlong = "Figures: " + "an item, " * 14 + "and the last item of a table row that nobody wrapped.\n"
+    text = "\n".join([wrapped_block] * 5 + [overlong] + [wrapped_block] * 4)
+    structure = detect_structure(text)
+    assert structure.layout == "wrapped"
+    assert len(structure.paragraphs) == 10
+    assert texts(text, structure.paragraphs)[5] == overlong.strip()
+
+
+def test_long_lines_are_one_paragraph_each_even_in_blank_line_blocks() -> None:
+    line = "The council voted on Tuesday to build the bridge, ending a debate that lasted twelve years. "
+    text = f"Title\n\n{line * 2}\n{line * 2}\n\n{line * 3}\n"
+    structure = detect_structure(text)
+    assert structure.layout == "lines"
+    assert len(structure.paragraphs) == 4

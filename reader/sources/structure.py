@@ -106,13 +106,18 @@ def _blocks(text: str) -> tuple[list[list[TextSpan]], bool]:
 
 
 def _wrap_width(text: str, blocks: list[list[TextSpan]]) -> int:
-    """The width lines were wrapped at: the longest line with a space in it.
+    """The width lines were wrapped at, or 0 when the lines are too long to be hard-wrapped.
 
-    A greedy wrap never makes a line longer than its width, and the longest
-    line is the best estimate of it; a line without spaces (a URL) could not be
-    wrapped and says nothing about the width.
+    A greedy wrap never makes a line longer than its width, so the longest line
+    is the best estimate of it. A line without spaces (a URL) could not be
+    wrapped and says nothing; a few lines longer than :data:`MAX_WRAP_WIDTH`
+    (a pasted table row, a long link text) are tolerated, one in ten at most.
     """
-    return max((end - start for block in blocks for start, end in block if " " in text[start:end]), default=0)
+    lengths = [end - start for block in blocks for start, end in block if " " in text[start:end]]
+    narrow = [length for length in lengths if length <= MAX_WRAP_WIDTH]
+    if not narrow or 10 * len(narrow) < 9 * len(lengths):
+        return 0
+    return max(narrow)
 
 
 def _first_word_length(text: str, start: int, end: int) -> int:
@@ -136,7 +141,7 @@ def detect_structure(text: str) -> TextStructure:
     soft = sum(_soft_wrap(text, line, following, width) for line, following in breaks)
     # Hard-wrapped text has a narrow width and most of its line breaks inside blocks are soft; a
     # headline over a byline in one block is not enough.
-    hard_wrapped = 0 < width <= MAX_WRAP_WIDTH and soft > 0 and 2 * soft >= len(breaks)
+    hard_wrapped = width > 0 and soft > 0 and 2 * soft >= len(breaks)
     if not hard_wrapped:
         layout: Layout = "blocks" if all(len(block) == 1 for block in blocks) else "lines"
         return TextStructure(layout, tuple(line for block in blocks for line in block))

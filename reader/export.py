@@ -42,7 +42,7 @@ def paragraph_starts(text: str) -> list[int]:
     An :class:`Article` carries them already (``article.structure.starts``); this is for callers
     that only have the text.
     """
-    return detect_structure(text).starts
+    return list(detect_structure(text).starts)
 
 
 def paragraph_number(starts: list[int], offset: int) -> int:
@@ -143,7 +143,7 @@ def build_export(
     all_quotes: bool = False,
 ) -> ExportDocument:
     """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted."""
-    document = ExportDocument(article, analysis, paragraphs=article.structure.starts)
+    document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts))
     for highlight in highlights:
         if highlight.orphaned:
             item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
@@ -56,11 +56,11 @@ class TextStructure:
 
     layout: Layout
     paragraphs: tuple[TextSpan, ...]
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    """The offset where each paragraph begins (for bisection)."""
 
-    @property
-    def starts(self) -> list[int]:
-        """The offset where each paragraph begins."""
-        return [start for start, _ in self.paragraphs]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(start for start, _ in self.paragraphs))
 
     def index_of(self, offset: int) -> int:
         """The 0-based index of the paragraph holding ``offset`` (the one before, between two)."""

@@ -319,3 +319,15 @@ def test_long_lines_are_one_paragraph_each_even_in_blank_line_blocks() -> None:
     structure = detect_structure(text)
     assert structure.layout == "lines"
     assert len(structure.paragraphs) == 4
+
+
+def test_list_items_of_similar_length_stay_apart() -> None:
+    text = (
+        "What the board decided\n\n"
+        "• The vote on the bridge is delayed until the costs are studied.\n"
+        "• The harbour master will report on the shipping lanes in May.\n"
+        "• A public meeting is planned for the residents of the quay.\n"
+    )
+    structure = detect_structure(text)
+    assert structure.layout == "lines"
+    assert [text[s:e][:5] for s, e in structure.paragraphs] == ["What ", "• The", "• The", "• A p"]

@@ -43,6 +43,7 @@ SOFT_WRAP_SLACK = 0.9
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?…]+[\"”’'»)\]]*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LIST_ITEM = re.compile(r"(?:[•*·‣◦–—-]|\d{1,3}[.)])\s")
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " "})
 
 
@@ -126,7 +127,10 @@ def _first_word_length(text: str, start: int, end: int) -> int:
 
 
 def _soft_wrap(text: str, line: TextSpan, following: TextSpan, width: int) -> bool:
-    """True when the break after ``line`` was made by a wrap: the next word would not have fitted."""
+    """True when the break after ``line`` was made by a wrap: the next word would not have fitted
+    (and the next line is not a list item, which starts a line of its own)."""
+    if _LIST_ITEM.match(text, following[0]):
+        return False
     length = line[1] - line[0]
     return length + 1 + _first_word_length(text, *following) > SOFT_WRAP_SLACK * width
 

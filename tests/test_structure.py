@@ -331,3 +331,21 @@ def test_list_items_of_similar_length_stay_apart() -> None:
     structure = detect_structure(text)
     assert structure.layout == "lines"
     assert [text[s:e][:5] for s, e in structure.paragraphs] == ["What ", "• The", "• The", "• A p"]
+
+
+async def test_h_takes_the_whole_sentence_across_a_hard_line_break(tmp_path: Path) -> None:
+    from reader.analysis.model import Analysis
+    from reader.tui.app import BylineApp
+
+    article = Article(text=WRAPPED, source=str(tmp_path / "wrapped.txt"))
+    app = BylineApp(article, analysis=Analysis(text=WRAPPED, source=article.source))
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.reader
+        reader.search("study the costs")  # a match: h takes its sentence
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert [h.exact for h in reader.notes.highlights] == [
+            '"We need more time to\nstudy the costs before we commit the town to this," said board chair\n'
+            "Marta Lindqvist."
+        ]

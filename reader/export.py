@@ -24,6 +24,7 @@ from reader.notes import Highlight, NoteStore, content_hash, now_iso
 from reader.safe_text import json_dumps_inert
 from reader.safe_yaml import dump_yaml_inert
 from reader.sources.article import Article
+from reader.sources.structure import detect_structure
 
 ExportFormat = Literal["md", "json", "yaml"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "json", "yaml")
@@ -36,16 +37,12 @@ KIND_NAMES = {"direct": "direct quote", "reported": "reported speech"}
 
 
 def paragraph_starts(text: str) -> list[int]:
-    """Offsets where paragraphs begin.
+    """Offsets where paragraphs begin: the reader's paragraphs (:mod:`reader.sources.structure`).
 
-    Text with blank lines is divided at blank lines (hard-wrapped prose);
-    text without any has one paragraph per line, as scraped articles do.
+    An :class:`Article` carries them already (``article.structure.starts``); this is for callers
+    that only have the text.
     """
-    blank_line = r"\n[ \t]*\n"
-    separator = re.compile(blank_line + r"\s*" if re.search(blank_line, text) else r"\n\s*")
-    starts = [len(text) - len(text.lstrip())]
-    starts += [match.end() for match in separator.finditer(text) if match.end() < len(text)]
-    return sorted(set(starts))
+    return list(detect_structure(text).starts)
 
 
 def paragraph_number(starts: list[int], offset: int) -> int:
@@ -146,7 +143,7 @@ def build_export(
     all_quotes: bool = False,
 ) -> ExportDocument:
     """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted."""
-    document = ExportDocument(article, analysis, paragraphs=paragraph_starts(article.text))
+    document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts))
     for highlight in highlights:
         if highlight.orphaned:
             item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight)

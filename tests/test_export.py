@@ -92,18 +92,34 @@ def kursk(tmp_path: Path) -> Path:
     return copy
 
 
-def test_paragraphs_are_lines_or_blank_line_blocks() -> None:
+def test_paragraph_numbers_are_the_readers_paragraphs() -> None:
+    # Short lines in a blank-line block are not hard-wrapped prose: each is a paragraph, as the
+    # reader shows them (the export used to number "one" and "two" as one paragraph).
     lines = "one\ntwo\n\nthree"
     assert [paragraph_number(paragraph_starts(lines), lines.index(w)) for w in ("one", "two", "three")] == [
         1,
-        1,
         2,
+        3,
     ]
     flat = "one\ntwo\nthree\n"
     assert [paragraph_number(paragraph_starts(flat), flat.index(w)) for w in ("one", "two", "three")] == [
         1,
         2,
         3,
+    ]
+    wrapped = (
+        "The harbour board delayed its vote on Tuesday after a long\n"
+        "and sometimes heated debate in the council chamber.\n\n"
+        "Residents were divided over the plan, which would close the\n"
+        "old bridge for two years.\n"
+    )
+    assert [
+        paragraph_number(paragraph_starts(wrapped), wrapped.index(w)) for w in ("The", "and", "Res", "old")
+    ] == [
+        1,
+        1,
+        2,
+        2,
     ]
 
 

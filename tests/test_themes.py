@@ -232,7 +232,7 @@ BAD_FILES = {
     ),
     "incomplete without extends": (
         "dark: true\nprimary: '#336699'\nstyles:\n  text: '#ffffff'\n",
-        [": styles: missing muted, entity, quote.direct, quote.indirect (and 14 more);",
+        [": styles: missing entity, quote.direct, highlight; set the essential styles,",
          "'extends: default'"],
     ),
     "no dark without extends": (

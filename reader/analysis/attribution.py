@@ -20,13 +20,11 @@ from reader.analysis.facts import SpeechEvent
 from reader.analysis.layouts import roundup_events, transcript_turns
 from reader.analysis.model import Span, Statement, StatementKind
 from reader.analysis.quotes import Quotation
+from reader.sources.structure import ends_with_sentence_end, has_sentence_end, sentence_ends
 
+# Sentence-final punctuation and the closing marks that may follow it.
+_SENTENCE_CLOSERS = ".!?…\"'”’»)] "
 _TAG_AFTER_GAP = re.compile(r"^[\s,;:—–-]*$")
-# A full stop, question or exclamation mark that ends a sentence, not one that ends "Mr." or "U.S.".
-_SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
-    r"(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\b[A-Z])[.!?](?=[\s\"'”’»]|$)"
-)
 _MAX_AFTER_GAP = 40
 _NOT_A_TAG_GAP = re.compile(r"^[\s,—–-]*(?:a|an|which|that|as|in|of|to)\s", re.IGNORECASE)
 _MAX_BEFORE_GAP = 60
@@ -101,7 +99,7 @@ def _tag_after(
         if _NOT_A_TAG_GAP.match(gap):
             return None  # '"...," a charge she denied': the words after are about the quote, not its tag
         if _TAG_AFTER_GAP.match(gap) or (
-            len(gap) <= _MAX_AFTER_GAP and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap)
+            len(gap) <= _MAX_AFTER_GAP and not has_sentence_end(gap) and not _has_quote_mark(gap)
         ):
             return event
         return None
@@ -131,7 +129,7 @@ def _tag_before(
         if event.content is not None and event.content.end > quotation.start:
             return event
         gap = text[end : quotation.start]
-        if len(gap) <= _MAX_BEFORE_GAP and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap):
+        if len(gap) <= _MAX_BEFORE_GAP and not has_sentence_end(gap) and not _has_quote_mark(gap):
             return event
         return None
     return None
@@ -177,7 +175,7 @@ def _quote(
 
 def _starts_sentence(text: str, quotation: Quotation, paragraphs: _Paragraphs) -> bool:
     before = text[paragraphs.start_of(quotation.start) : quotation.start].rstrip()
-    return not before or before[-1] in ".!?:”’\"'" or bool(_SENTENCE_END.search(before[-2:]))
+    return not before or before[-1] in ":”’\"'" or ends_with_sentence_end(before)
 
 
 def _word_before(text: str, offset: int) -> str:
@@ -334,7 +332,7 @@ def _embedding(text: str, quotation: Quotation, events: list[SpeechEvent]) -> Sp
         if event.layout in ("intro", "colon") or event.cue.end > quotation.start:
             continue
         between = text[event.cue.end : quotation.start]
-        if "\n" not in between and not _SENTENCE_END.search(between):
+        if "\n" not in between and not has_sentence_end(text, event.cue.end, quotation.start):
             found = event
     return found
 
@@ -364,8 +362,12 @@ def _names_other_speaker(text: str, quotation: Quotation, paragraphs: _Paragraph
     """Whether the rest of the quotation's sentence holds a tag ('..., Ortiz bristled.')."""
     para_end = paragraphs.end_of(quotation.end - 1)
     rest = text[quotation.end : para_end]
-    sentence_end = _SENTENCE_END.search(rest)
-    tail = rest[: sentence_end.start()] if sentence_end else rest
+    ends = sentence_ends(text, quotation.end, para_end)
+    # The words up to the end of the quotation's sentence, without its final punctuation.
+    if ends:
+        tail = text[quotation.end : ends[0]].rstrip(_SENTENCE_CLOSERS)
+    else:
+        tail = rest.rstrip(_SENTENCE_CLOSERS) if ends_with_sentence_end(rest) else rest
     if not tail.strip() or _has_quote_mark(tail) or len(tail) > _MAX_AFTER_GAP:
         return False
     return bool(re.match(r"^\s*[,—–-]", tail)) and bool(_SPEAKER_WORD.search(tail))
@@ -426,8 +428,9 @@ def _continues(
         return False
     if len(gap) > _MAX_SPLIT_GAP or _has_quote_mark(gap):
         return False
-    ends = list(_SENTENCE_END.finditer(gap))
-    if len(ends) != 1 or gap[ends[0].end() :].strip():
+    # Exactly one sentence ends between the tag and the next quotation, and nothing else follows it.
+    ends = sentence_ends(text, _speaker_end(tag), following.start + 1)
+    if len(ends) != 1 or text[ends[0] : following.start].strip():
         return False
     if any(_speaker_end(tag) <= e.cue.start < following.start for e in events if e is not tag):
         return False

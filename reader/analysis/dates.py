@@ -43,6 +43,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from reader.analysis.model import DateMention
+from reader.sources import structure
 
 __all__ = ["HOLIDAY_RE", "ZONE_OFFSETS", "normalise_dates"]
 
@@ -190,8 +191,6 @@ HOLIDAY_RE = re.compile(
 )
 """Named days Byline can date ("Labor Day", "Prinsjesdag"): the parse adds them as DATE mentions."""
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|[\r\n]+")
-_PARAGRAPH_END_RE = re.compile(r"[\r\n]+")
 
 _COUNT_WORDS = {
     "a": 1,
@@ -256,6 +255,9 @@ def normalise_dates(
     text: str,
     published: str | None,
     labels: Sequence[str] | None = None,
+    *,
+    sentence_starts: Sequence[int] | None = None,
+    paragraph_starts: Sequence[int] | None = None,
 ) -> list[DateMention]:
     """A :class:`DateMention` for every DATE/TIME mention, in the order given.
 
@@ -268,8 +270,16 @@ def normalise_dates(
     """
     wanted = set(DEFAULT_LABELS if labels is None else labels)
     anchor = _publication_date(published)
-    sentences = _boundaries(_SENTENCE_END_RE, text)
-    paragraphs = _boundaries(_PARAGRAPH_END_RE, text)
+    # Sentences and paragraphs as the rest of Byline sees them: the parser's sentences when the
+    # pipeline passes them, else the one sentence rule (reader.sources.structure).
+    if sentence_starts is None or paragraph_starts is None:
+        detected = structure.detect_structure(text)
+        if sentence_starts is None:
+            sentence_starts = structure.sentence_starts(text, detected)
+        if paragraph_starts is None:
+            paragraph_starts = detected.starts
+    sentences = sorted(sentence_starts)
+    paragraphs = sorted(paragraph_starts)
     kept = [(s, e, label) for s, e, label in mentions if label in wanted and 0 <= s <= e <= len(text)]
     fields = [_explicit_fields(text[s:e]) for s, e, _ in kept]
     stated = sorted(
@@ -327,10 +337,6 @@ def _publication_date(published: str | None) -> date | None:
     except (ValueError, OverflowError, TypeError):
         return None
     return first.date() if first.date() == second.date() else None
-
-
-def _boundaries(pattern: re.Pattern[str], text: str) -> list[int]:
-    return [match.end() for match in pattern.finditer(text)]
 
 
 def _is_range(mention: str) -> bool:

@@ -91,3 +91,5 @@ class ParagraphFacts:
     subjects: list[SubjectPhrase] = field(default_factory=list)
     # Start offsets of main-clause subjects: the antecedents a pronoun tag prefers.
     clause_subjects: list[int] = field(default_factory=list)
+    # Where the parser's sentences start (offsets into the article text), for dates.
+    sentence_starts: list[int] = field(default_factory=list)

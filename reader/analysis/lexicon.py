@@ -374,3 +374,18 @@ MORE_SPEAKER_NOUNS: frozenset[str] = frozenset(
     organisers organizers sponsor sponsors backer backers rival rivals challenger challengers
     """.split()
 )
+
+# Words whose full stop does not end a sentence ("Prof. Lind", "Gen. Smith", "approx. 40"), lower
+# case, without the final stop; dotted forms ("u.s", "e.g") keep their inner stops. A single capital
+# letter before a stop (an initial, "J. Smith") is handled by the rule itself
+# (reader.sources.structure.sentence_ends), which is the one sentence rule Byline has.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    mr mrs ms mx dr prof st jr sr rev fr sen rep gov gen col lt sgt capt cmdr adm maj cpl pte supt
+    det insp hon messrs mme mlle
+    inc ltd co corp bros plc llc
+    vs etc fig approx dept est univ assn ave blvd rd mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u u.s.a d.c e.g i.e a.k.a
+    """.split()
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from reader.analysis.actors import ActorBuilder
@@ -20,10 +20,11 @@ from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
-from reader.analysis.model import Actor, Analysis, DateMention, Entity, Statement
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Span, Statement
 from reader.analysis.nlp import load_model, model_id, resolve_model_name
-from reader.analysis.quotes import Quotation, paragraph_spans, scan_quotations
+from reader.analysis.quotes import Quotation, scan_quotations
 from reader.sources.article import Article
+from reader.sources.structure import TextSpan, paragraph_spans, sentence_starts, without_line_breaks
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,10 +61,13 @@ def _cut(text: str, start: int, max_chars: int) -> int:
     return space + 1 if space > start else window_end
 
 
-def chunk_spans(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Paragraph spans, with any paragraph longer than ``max_chars`` cut (see :data:`MAX_CHUNK_CHARS`)."""
+def chunk_spans(
+    text: str, max_chars: int = MAX_CHUNK_CHARS, paragraphs: Sequence[TextSpan] | None = None
+) -> list[tuple[int, int]]:
+    """Paragraph spans (``paragraphs``, else detected), any longer than ``max_chars`` cut after a
+    sentence or at whitespace (see :data:`MAX_CHUNK_CHARS`)."""
     chunks: list[tuple[int, int]] = []
-    for start, end in paragraph_spans(text):
+    for start, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         while end - start > max_chars:
             cut = _cut(text, start, max_chars)
             chunks.append((start, cut))
@@ -78,10 +82,21 @@ def _parse(
 ) -> Iterator[ParagraphFacts]:
     from reader.analysis.parse import read_paragraph
 
+    # A hard-wrapped paragraph's line ends are not structure: the parser sees spaces (same length, so
+    # every offset still points into the original text).
+    fallback_starts: list[int] | None = None
     for batch in _batches(chunks):
-        docs = nlp.pipe((text[start:end] for start, end in batch), batch_size=len(batch))
+        pieces = (without_line_breaks(text, start, end) for start, end in batch)
+        docs = nlp.pipe(pieces, batch_size=len(batch))
         for (start, end), doc in zip(batch, docs, strict=True):
-            yield read_paragraph(doc, start)
+            facts = read_paragraph(doc, start)
+            if doc.has_annotation("SENT_START"):
+                facts.sentence_starts = [start + sentence.start_char for sentence in doc.sents]
+            else:
+                if fallback_starts is None:
+                    fallback_starts = sentence_starts(text)
+                facts.sentence_starts = [s for s in fallback_starts if start <= s < end]
+            yield facts
             if progress is not None:
                 progress(end, len(text))
 
@@ -154,7 +169,8 @@ def analyze(
 
 
 def _body_quotations(article: Article) -> list[Quotation]:
-    return [q for q in scan_quotations(article.text) if q.start >= article.body_start]
+    quotations = scan_quotations(article.text, article.structure.paragraphs)
+    return [q for q in quotations if q.start >= article.body_start]
 
 
 def analyze_with(
@@ -174,7 +190,10 @@ def analyze_with(
     """
     text = article.text
     body = article.body_start
-    chunks = [(max(start, body), end) for start, end in chunk_spans(text) if end > body]
+    paragraphs = article.structure.paragraphs
+    chunks = [
+        (max(start, body), end) for start, end in chunk_spans(text, paragraphs=paragraphs) if end > body
+    ]
     if quotations is None:
         quotations = _body_quotations(article)
     facts: list[ParagraphFacts] = []
@@ -213,11 +232,45 @@ def analyze_with(
             for event in fact.events
             if event.speaker is None or not _inside(furniture, event.speaker.start, event.speaker.end)
         ],
-        paragraph_spans(text),
+        list(paragraphs),
     )
     quotes = builder.resolve(statements)
-    dates = normalise_dates([t for fact in facts for t in fact.temporals], text, article.published)
-    return _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))
+    dates = normalise_dates(
+        [t for fact in facts for t in fact.temporals],
+        text,
+        article.published,
+        sentence_starts=[s for fact in facts for s in fact.sentence_starts],
+        paragraph_starts=article.structure.starts,
+    )
+    result = _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))
+    return _with_original_text(result)
+
+
+def _original(text: str, span: Span) -> Span:
+    found = text[span.start : span.end]
+    return span if found == span.text else Span(span.start, span.end, found)
+
+
+def _with_original_text(analysis: Analysis) -> Analysis:
+    """Every span's ``text`` as the article has it (``text[start:end] == span.text``).
+
+    The parser read hard-wrapped paragraphs with their line ends as spaces, so a
+    name or cue across a line end comes back as "Tomas Reiner" where the text
+    has "Tomas\\nReiner". Names (actors, speakers) keep the spaced form.
+    """
+    text = analysis.text
+    for entity in analysis.entities:
+        entity.text = text[entity.start : entity.end]
+    for statement in analysis.statements:
+        statement.text = text[statement.start : statement.end]
+        statement.parts = [_original(text, part) for part in statement.parts]
+        for name in ("speaker_mention", "cue", "target"):
+            span = getattr(statement, name)
+            if span is not None:
+                setattr(statement, name, _original(text, span))
+    for actor in analysis.actors:
+        actor.mention_spans = [_original(text, span) for span in actor.mention_spans]
+    return analysis
 
 
 def _assemble(

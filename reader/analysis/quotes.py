@@ -42,10 +42,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from reader.analysis.model import Span
+from reader.sources.structure import TextSpan, paragraph_spans, sentence_ends
 
 __all__ = ["Quotation", "paragraph_spans", "scan_quotations"]
 
@@ -73,7 +75,6 @@ class Quotation:
     scare: bool
 
 
-_PARAGRAPH_RE = re.compile(r"[^\r\n]+")
 # Longest first: the two-character ASCII styles before the single straight mark.
 _MARK_RE = re.compile(r"``|''|[\"'“”„‟«»‹›‘’‚]")
 
@@ -197,26 +198,6 @@ _SPEECH_VERBS = frozenset(
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"})
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every paragraph that has any non-space text.
-
-    A paragraph break is one or more newlines (``\\n``, ``\\r\\n`` or ``\\r``),
-    which is how the sample articles and most plain-text exports are laid
-    out. Surrounding whitespace is left out of the span, so a batch built
-    from these spans never starts or ends with blanks.
-    """
-    spans: list[tuple[int, int]] = []
-    for match in _PARAGRAPH_RE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
-
-
 @dataclass(slots=True)
 class _Mark:
     """A quotation-mark candidate, classified once from its surroundings."""
@@ -246,8 +227,12 @@ class _Open:
     content_end: int | None = None
 
 
-def scan_quotations(text: str) -> list[Quotation]:
+def scan_quotations(text: str, paragraphs: Sequence[TextSpan] | None = None) -> list[Quotation]:
     """Every top-level quotation in ``text``, in order and non-overlapping.
+
+    ``paragraphs`` are the text's paragraph spans (``Article.structure``; by
+    default detected from ``text`` by :mod:`reader.sources.structure`): a quote
+    never runs past a paragraph end unless the next paragraph reopens it.
 
     Quotes nested inside another (``“He said ‘no’ twice,” she said``) are
     part of the outer one and are not reported. The scan is linear in the
@@ -256,7 +241,7 @@ def scan_quotations(text: str) -> list[Quotation]:
     """
     quotations: list[Quotation] = []
     carried: _Open | None = None
-    for para_start, para_end in paragraph_spans(text):
+    for para_start, para_end in paragraph_spans(text) if paragraphs is None else paragraphs:
         marks = _marks(text, para_start, para_end)
         carried = _scan_paragraph(text, para_start, para_end, marks, carried, quotations)
     if carried is not None:
@@ -505,12 +490,6 @@ def _content_end(text: str, opening: _Open) -> int:
     return len(text) if opening.content_end is None else opening.content_end
 
 
-# The end of a sentence inside an unclosed quote: ". " before a capital, not after "Mr" or an initial.
-_SENTENCE_BREAK_RE = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?](?=\s+[A-Z“\"‘'])"
-)
-
-
 def _unclosed(text: str, opening: _Open) -> Quotation | None:
     """A quote whose closing mark never came: it ends at its first sentence end.
 
@@ -520,9 +499,9 @@ def _unclosed(text: str, opening: _Open) -> Quotation | None:
     its paragraph.
     """
     end = _content_end(text, opening)
-    sentence_end = _SENTENCE_BREAK_RE.search(text, opening.content_start, end)
-    if sentence_end is not None:
-        end = sentence_end.end()
+    ends = sentence_ends(text, opening.content_start, end)
+    if ends:
+        end = ends[0]
     parts = _spans(text, [*opening.earlier_parts, (opening.content_start, end)])
     if not parts:
         return None  # a lone opening mark at the end of a paragraph quotes nothing

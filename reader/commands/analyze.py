@@ -30,7 +30,7 @@ from reader.commands.analyze_output import (
     make_writer,
     open_output,
 )
-from reader.config import load_config
+from reader.config import configured_model
 from reader.errors import BylineError
 from reader.safe_text import terminal_safe
 from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.analysis.nlp import resolve_model_name
 
     _check_args(args)
-    model = resolve_model_name(args.model or load_config().model)
+    model = resolve_model_name(args.model or configured_model())
     if not args.dask:
         _check_model(model)
     settings = BatchSettings(model=model, use_cache=not args.no_cache, check_language=not args.any_language)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from reader.analysis.model import Analysis
-from reader.config import load_config
+from reader.config import configured_model
 from reader.console import warn, write_stdout
 from reader.errors import BylineError
 from reader.export import (
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         warn(f"warning: {problem}")
     try:
         # The reader's model (config.yaml) by default, so the analysis it cached is reused.
-        analysis: Analysis | None = analyse_article(article, args.model or load_config().model)
+        analysis: Analysis | None = analyse_article(article, args.model or configured_model())
     except BylineError as error:
         if args.all_quotes:
             raise

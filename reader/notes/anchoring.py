@@ -8,10 +8,11 @@ The order of trust, as in Hypothesis-style anchoring:
    phrase lands on the right occurrence);
 3. the same, ignoring differences in spacing and line breaks (a re-wrapped
    paragraph);
-4. a fuzzy match near the old position (diff-match-patch's Bitap matcher): a
-   corrected word inside a highlight does not orphan it. The match is accepted
-   when its edit distance from the stored quote is at most
-   :data:`FUZZY_MAX_ERROR_RATE` of the quote's length.
+4. a fuzzy match near the old position (diff-match-patch's Bitap matcher,
+   within :data:`FUZZY_WINDOW` characters either side): a corrected word
+   inside a highlight does not orphan it. The match is accepted when its edit
+   distance from the stored quote is at most :data:`FUZZY_MAX_ERROR_RATE` of
+   the quote's length.
 
 Anything else is orphaned by the caller (never dropped).
 """
@@ -27,6 +28,10 @@ from reader.notes.model import Highlight
 
 FUZZY_MAX_ERROR_RATE = 0.25
 """Largest accepted edit distance of a fuzzy match, as a share of the quote's length."""
+
+FUZZY_WINDOW = 4096
+"""How far (characters) before or after its old place a fuzzy match is looked for: Bitap's cost grows
+with the text it scans, and an edit that moves a highlight further has usually rewritten it."""
 
 _BITAP_BITS = 32
 """Bitap matches at most this many characters at once (diff-match-patch's ``Match_MaxBits``)."""
@@ -72,12 +77,12 @@ def _candidates(text: str, exact: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
-def _matcher(text_length: int) -> diff_match_patch:
+def _matcher(window_length: int) -> diff_match_patch:
     dmp = diff_match_patch()
     dmp.Match_Threshold = 0.4  # 0 = exact only, 1 = anything; Hypothesis-like tolerance
     # How far from the expected place a match may be before nearness outweighs errors: the whole
-    # text, so that an insertion before the highlight does not hide it.
-    dmp.Match_Distance = max(1000, text_length)
+    # window, so that an insertion before the highlight does not hide it.
+    dmp.Match_Distance = max(1000, window_length)
     return dmp
 
 
@@ -120,18 +125,22 @@ def fuzzy_anchor(
     """
     if not exact or not text:
         return None
-    dmp = _matcher(len(text))
     expected_start = max(0, min(expected_start, len(text)))
-    start = dmp.match_main(text, exact[:_BITAP_BITS], expected_start)
-    if start == -1:
+    low = max(0, expected_start - FUZZY_WINDOW)
+    high = min(len(text), expected_start + len(exact) + FUZZY_WINDOW)
+    window = text[low:high]
+    dmp = _matcher(len(window))
+    head = dmp.match_main(window, exact[:_BITAP_BITS], expected_start - low)
+    if head == -1:
         return None
+    start = low + head
     if len(exact) <= _BITAP_BITS:
         region_end = min(len(text), start + len(exact) + max(2, len(exact) // 2))
     else:
-        tail_start = dmp.match_main(text, exact[-_BITAP_BITS:], start + len(exact) - _BITAP_BITS)
-        if tail_start == -1 or tail_start < start:
+        tail = dmp.match_main(window, exact[-_BITAP_BITS:], start - low + len(exact) - _BITAP_BITS)
+        if tail == -1 or low + tail < start:
             return None
-        region_end = min(len(text), tail_start + _BITAP_BITS + _BITAP_BITS // 2)
+        region_end = min(len(text), low + tail + _BITAP_BITS + _BITAP_BITS // 2)
     diffs = dmp.diff_main(exact, text[start:region_end], False)
     # Where the quote's last character landed: roughly the end of the match, refined below.
     end = start + dmp.diff_xIndex(diffs, len(exact) - 1) + 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.sources.structure import TextStructure, detect_structure
+
 BODY_START_KEY = "body_start"
 """The ``Article.metadata`` key for where the article's body starts in ``text``: a plain-text file
 keeps its headline and byline lines in the text, and the analysis starts after them."""
@@ -25,6 +27,9 @@ class Article:
     analysis points into it. ``source`` names where it came from (a path,
     ``-`` for standard input, or a URL). ``published`` is an ISO date
     (``YYYY-MM-DD``) when the source states one: it anchors relative dates.
+    ``structure`` is decided from ``text`` when the article is made: its
+    layout and paragraph spans, which every part of Byline uses (the text
+    itself is never rewritten).
     """
 
     text: str
@@ -34,6 +39,10 @@ class Article:
     author: str | None = None
     encoding: str = "utf-8"
     metadata: dict[str, Any] = field(default_factory=dict)
+    structure: TextStructure = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.structure = detect_structure(self.text)
 
     def descriptive_metadata(self) -> dict[str, str]:
         """What the source says about the article (outlet, url, modified date, ...), as strings.

@@ -7,6 +7,8 @@ added here once and every theme that lacks it is reported.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 BASE_COLOURS: tuple[str, ...] = (
     "primary",
     "secondary",
@@ -49,7 +51,7 @@ STATEMENT_STYLES = {"direct": "quote.direct", "reported": "quote.indirect"}
 """The style key for each statement kind. Reported statements keep the theme key ``quote.indirect``
 that themes have always used, so existing user themes go on working."""
 
-REQUIRED_STYLES: tuple[str, ...] = (
+READER_STYLES: tuple[str, ...] = (
     "text",
     "muted",
     ENTITY_FALLBACK,
@@ -70,21 +72,70 @@ REQUIRED_STYLES: tuple[str, ...] = (
     "actor.place",
     "actor.group",
 )
-"""Styles a theme must end up with, itself or through ``extends``."""
+"""The reader's styles (besides the per-label entity styles), in documentation order."""
+
+REQUIRED_STYLES: tuple[str, ...] = ("text", ENTITY_FALLBACK, "quote.direct", "highlight")
+"""The essential styles: a theme must set these, itself or through ``extends``. Every other
+style falls back along :data:`STYLE_PARENTS` to one of them, so a style key added in a later
+version never makes an older user theme fail to load."""
+
+STYLE_PARENTS: dict[str, str] = {
+    "muted": "text",
+    "quote.indirect": "quote.direct",
+    "quote.current": "highlight",
+    "speaker": f"{ENTITY_FALLBACK}.PERSON",
+    "cue": "quote.indirect",
+    "date": f"{ENTITY_FALLBACK}.DATE",
+    "date.current": "quote.current",
+    "search.match": "highlight",
+    "search.current": "quote.current",
+    "note.marker": "highlight",
+    "actor.mark": "quote.current",
+    "actor.person": f"{ENTITY_FALLBACK}.PERSON",
+    "actor.organisation": f"{ENTITY_FALLBACK}.ORG",
+    "actor.place": f"{ENTITY_FALLBACK}.GPE",
+    "actor.group": f"{ENTITY_FALLBACK}.NORP",
+}
+"""Where a style that a theme does not set comes from (posting's ``fill_with_defaults``, as a
+chain): ``cue`` -> ``quote.indirect`` -> ``quote.direct``; every ``entity.<LABEL>`` -> ``entity``."""
 
 ENTITY_STYLES: tuple[str, ...] = tuple(f"{ENTITY_FALLBACK}.{label}" for label in ENTITY_LABELS)
 """Per-label entity styles; a missing one falls back to ``entity``."""
 
-STYLE_KEYS: tuple[str, ...] = REQUIRED_STYLES + ENTITY_STYLES
+STYLE_KEYS: tuple[str, ...] = READER_STYLES + ENTITY_STYLES
 """Every style key a resolved theme has, in documentation order."""
 
 
 def fallback_key(key: str) -> str:
-    """The key whose style is used for ``key`` when a theme does not set it.
+    """The key whose style is used for ``key`` when a theme does not set it (one step of the chain).
 
-    Only entity labels fall back (to ``entity``): an unknown label from a
-    custom spaCy model is still drawn as an entity rather than failing.
+    An essential style is its own fallback. An unknown label from a custom
+    spaCy model (``entity.FOO``) is still drawn as an entity rather than failing.
     """
+    if key in STYLE_PARENTS:
+        return STYLE_PARENTS[key]
     if key.startswith(ENTITY_FALLBACK + "."):
         return ENTITY_FALLBACK
     return key
+
+
+def fallback_chain(key: str) -> tuple[str, ...]:
+    """``key`` and the keys it falls back to, in order, ending at an essential style."""
+    chain = [key]
+    while (parent := fallback_key(chain[-1])) != chain[-1]:
+        chain.append(parent)
+    return tuple(chain)
+
+
+def fill_with_defaults(styles: Mapping[str, str]) -> dict[str, str]:
+    """Every key of :data:`STYLE_KEYS`: the theme's own style, else the first one set along its chain.
+
+    ``styles`` must hold the :data:`REQUIRED_STYLES` (``KeyError`` otherwise).
+    """
+    filled: dict[str, str] = {}
+    for key in STYLE_KEYS:
+        found = next((styles[k] for k in fallback_chain(key) if k in styles), None)
+        if found is None:
+            raise KeyError(fallback_chain(key)[-1])
+        filled[key] = found
+    return filled

@@ -19,7 +19,7 @@ from textual.theme import Theme
 
 from reader.paths import bundled_dir, config_dir
 from reader.safe_yaml import YamlLimitError, load_yaml, read_yaml_file
-from reader.theming.keys import BASE_COLOURS, REQUIRED_STYLES, STYLE_KEYS, fallback_key
+from reader.theming.keys import BASE_COLOURS, REQUIRED_STYLES, fill_with_defaults
 from reader.theming.model import ReaderTheme, ThemeError, ThemeInfo
 from reader.theming.schema import ThemeFile, parse_theme_text
 
@@ -138,7 +138,7 @@ def _check_complete(path: Path, resolved: _Resolved) -> None:
     missing = [key for key in REQUIRED_STYLES if key not in resolved.styles]
     if missing:
         shown = ", ".join(missing[:4]) + (f" (and {len(missing) - 4} more)" if len(missing) > 4 else "")
-        raise ThemeError(f"{path}: styles: missing {shown}; set every style key, {hint}")
+        raise ThemeError(f"{path}: styles: missing {shown}; set the essential styles, {hint}")
 
 
 def load_theme_file(path: Path) -> ReaderTheme:
@@ -148,7 +148,7 @@ def load_theme_file(path: Path) -> ReaderTheme:
     _check_complete(path, resolved)
     name = theme_file.name or path.stem
     dark = bool(resolved.dark)
-    styles = {key: resolved.styles.get(key, resolved.styles[fallback_key(key)]) for key in STYLE_KEYS}
+    styles = fill_with_defaults(resolved.styles)  # a style this theme predates comes from its chain
     # Theme's colour arguments are optional strings; a colour the file leaves out is passed as None.
     colours: dict[str, Any] = {c: resolved.colours.get(c) for c in BASE_COLOURS}
     textual_theme = Theme(name=name, dark=dark, **colours)

@@ -64,6 +64,7 @@ class BylineApp(App[None]):
         self._startup_problems: list[str] = []
         if self.config.problem:
             self._startup_problems.append(f"Config ignored: {self.config.problem}")
+        self._startup_problems += self.config.warnings  # single values ignored, one line each
         self.reader_theme = self._load_theme(theme or self.config.theme)
         self.register_theme(self.reader_theme.textual_theme)
         self.theme = self.reader_theme.textual_theme.name

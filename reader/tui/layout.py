@@ -10,11 +10,13 @@ any re-measuring, and no text is ever parsed as markup.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
+
+from reader.sources.structure import TextSpan, detect_structure
 
 #: The reading column is never wider than this; wider terminals centre it.
 MAX_READING_WIDTH = 88
@@ -23,9 +25,9 @@ MIN_READING_WIDTH = 20
 #: Columns kept free on each side of the reading column when there is room.
 GUTTER = 2
 
-_PARAGRAPH = re.compile(r"[^\n]+")
 # Control characters would move the terminal's cursor; each is shown as one space
-# so that columns and text offsets stay one-to-one. Newlines are kept: they end paragraphs.
+# so that columns and text offsets stay one-to-one. ``visible_text`` keeps newlines (paragraphs are
+# found from them); ``display_text`` turns them into spaces too, for drawing.
 _CONTROL = {code: " " for code in [*range(0, 32), *range(127, 160)] if code != ord("\n")}
 _CONTROL_CHARS = frozenset(chr(code) for code in _CONTROL)
 
@@ -39,8 +41,14 @@ def reading_width(pane_width: int) -> int:
 
 
 def visible_text(raw: str) -> str:
-    """``raw`` with control characters replaced one-for-one by spaces."""
+    """``raw`` with control characters replaced one-for-one by spaces (newlines are kept)."""
     return raw.translate(_CONTROL)
+
+
+def display_text(raw: str) -> str:
+    """``raw`` as the article pane draws it: control characters and newlines replaced one-for-one
+    by spaces, so that a hard-wrapped paragraph flows as one and offsets stay the text's own."""
+    return visible_text(raw).replace("\n", " ")
 
 
 def _fits_by_chars(paragraph: str) -> bool:
@@ -154,36 +162,37 @@ class WrappedText:
         return self.starts[index]
 
 
-def wrap_text(text: str, width: int) -> WrappedText:
-    """Lay out ``text`` at ``width`` cells: one paragraph per text line, a blank line between them.
+def wrap_text(text: str, width: int, paragraphs: Sequence[TextSpan] | None = None) -> WrappedText:
+    """Lay out ``text`` at ``width`` cells: each paragraph flows, with a blank line between paragraphs.
 
-    Runs of empty lines collapse into one paragraph break; trailing spaces are not shown.
+    ``paragraphs`` are the article's paragraph spans (``Article.structure``);
+    without them they are detected from ``text``, which must then still have its
+    newlines. A hard-wrapped paragraph is one flowing paragraph: its inner line
+    breaks are shown as spaces. Trailing spaces are not shown.
     """
     width = max(1, width)
+    if paragraphs is None:
+        paragraphs = detect_structure(text).paragraphs
+    shown = text.replace("\n", " ")
     spans: list[tuple[int, int]] = []
     starts: list[int] = []
     ends: list[int] = []
     blank: list[bool] = []
-    for match in _PARAGRAPH.finditer(text):
-        start, end = match.span()
-        while end > start and text[end - 1] in " \t\r":
-            end -= 1
-        while start < end and text[start] in " \t":
-            start += 1
-        if start == end:
+    for start, end in paragraphs:
+        if start >= end:
             continue
         if starts:
             starts.append(ends[-1])
             ends.append(ends[-1])
             blank.append(True)
-        paragraph = text[start:end]
+        paragraph = shown[start:end]
         spans.clear()
         if _fits_by_chars(paragraph):
-            _wrap_narrow(text, start, end, width, spans)
+            _wrap_narrow(shown, start, end, width, spans)
         else:
-            _wrap_cells(text, start, end, width, spans)
+            _wrap_cells(shown, start, end, width, spans)
         for line_start, line_end in spans:
             starts.append(line_start)
             ends.append(line_end)
             blank.append(False)
-    return WrappedText(text=text, width=width, starts=starts, ends=ends, blank=blank)
+    return WrappedText(text=shown, width=width, starts=starts, ends=ends, blank=blank)

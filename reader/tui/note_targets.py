@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from reader.analysis.model import Statement
 from reader.notes import Highlight, sentence_span
+from reader.sources.structure import TextStructure
 
 Span = tuple[int, int]
 """``(start, end)`` character offsets into the article text, ``end`` exclusive."""
@@ -43,23 +44,26 @@ def next_non_space(text: str, offset: int) -> int:
     return offset
 
 
-def visible_sentence(text: str, top: int, is_visible: Callable[[int], bool]) -> Span:
+def visible_sentence(
+    text: str, top: int, is_visible: Callable[[int], bool], structure: TextStructure | None = None
+) -> Span:
     """The first sentence that starts on screen (or the one running through the top line).
 
     ``top`` is the offset at the top of the pane and ``is_visible(offset)`` says whether an offset is
-    on screen.
+    on screen; ``structure`` is the article's paragraphs (detected when not given).
     """
-    start, end = sentence_span(text, top)
+    start, end = sentence_span(text, top, structure)
     if start < top and end < len(text):
         following = next_non_space(text, end)
         if following < len(text) and is_visible(following):
-            return sentence_span(text, following)
+            return sentence_span(text, following, structure)
     return start, end
 
 
 def highlight_target(text: str, *, selection: Span | None, focus_offset: int | None,
                      current_quote: Statement | None, statements: Sequence[Statement],
-                     sentence_on_screen: Callable[[], Span]) -> Span | None:
+                     sentence_on_screen: Callable[[], Span],
+                     structure: TextStructure | None = None) -> Span | None:
     """What ``h`` highlights: the ``selection`` (trimmed), else the statement at ``focus_offset``
     (the target the reader stepped to, while it is on screen), else the sentence there, else
     ``sentence_on_screen()``. ``None``: nothing to highlight.
@@ -77,12 +81,12 @@ def highlight_target(text: str, *, selection: Span | None, focus_offset: int | N
         quote = next((q for q in statements if q.start == focus_offset), None)
     if quote is not None:
         return quote.start, quote.end
-    return sentence_span(text, focus_offset)
+    return sentence_span(text, focus_offset, structure)
 
 
-def grow_selection(text: str, current: Span) -> Span | None:
+def grow_selection(text: str, current: Span, structure: TextStructure | None = None) -> Span | None:
     """``current`` extended to the end of the next sentence; ``None`` at the end of the text."""
     following = next_non_space(text, current[1])
     if following >= len(text):
         return None
-    return current[0], sentence_span(text, following)[1]
+    return current[0], sentence_span(text, following, structure)[1]

@@ -110,6 +110,7 @@ class ReaderNotes:
         statement or sentence the reader stepped to while it is on screen, or the sentence on screen."""
         view = self.view
         text = self.article.text
+        structure = self.article.structure
         offset = state.jump_offset
         if offset is not None and not view.is_visible(offset):
             offset = None  # scrolling away leaves the target
@@ -120,7 +121,8 @@ class ReaderNotes:
             # While only a partial analysis exists nothing is current (as drawn: see focus_of).
             current_quote=state.current_quote if analysis is not None else None,
             statements=analysis.statements if analysis else [],
-            sentence_on_screen=lambda: visible_sentence(text, view.top_offset, view.is_visible),
+            sentence_on_screen=lambda: visible_sentence(text, view.top_offset, view.is_visible, structure),
+            structure=structure,
         )
 
     def current_highlight(self, state: ReaderState) -> Highlight | None:
@@ -172,7 +174,7 @@ class ReaderNotes:
             if target is None:
                 return
         else:
-            grown = grow_selection(self.article.text, current)
+            grown = grow_selection(self.article.text, current, self.article.structure)
             if grown is None:
                 self.host.notify("The selection reaches the end of the article", timeout=2)
                 return

@@ -133,7 +133,7 @@ class ReaderScreen(Screen[None]):
         self._saved_offset = 0
         self._progress_timer: Timer | None = None
         # Kept as attributes, not queried: the position is saved on unmount, after the children left.
-        self._view = ArticleView(article.text, id="article")
+        self._view = ArticleView(article.text, paragraphs=article.structure.paragraphs, id="article")
         self._notes_panel = NotesPanel(id="notes")
         self.notes = ReaderNotes(article, view=self._view, panel=self._notes_panel,
                                  decorations=self.decorations, host=self, style_lookup=style_lookup)

@@ -10,7 +10,7 @@ read as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -21,8 +21,9 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.sources.structure import TextSpan, detect_structure
 from reader.tui.highlights import DIM_KEY, FOCUS_KEY, Decorations, StyledRun, style_boundaries
-from reader.tui.layout import WrappedText, reading_width, visible_text, wrap_text
+from reader.tui.layout import WrappedText, display_text, reading_width, wrap_text
 
 StyleLookup = Callable[[str], Style]
 
@@ -45,10 +46,19 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, text: str, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        paragraphs: Sequence[TextSpan] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
-        self._shown = visible_text(text)
+        # The article's paragraphs (``Article.structure``); the pane shows each as one flowing block.
+        self._paragraphs = detect_structure(text).paragraphs if paragraphs is None else paragraphs
+        self._shown = display_text(text)
         self.decorations = Decorations()
         self.style_lookup: StyleLookup = _no_style
         # Wrapped on the first resize, when the real width is known (wrapping twice costs a long text).
@@ -78,7 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
         rewrap = column != self.layout_text.width or not self._laid_out
         anchor = self._pending_anchor if self._pending_anchor is not None else self.top_offset
         if rewrap:
-            self.layout_text = wrap_text(self._shown, column)
+            self.layout_text = wrap_text(self._shown, column, self._paragraphs)
         self._left_margin = max(0, (width - column) // 2)
         self.virtual_size = Size(width, self.layout_text.line_count)
         self._laid_out = True

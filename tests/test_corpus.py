@@ -150,9 +150,10 @@ def test_no_text_records_carry_offsets_only(capsys) -> None:
     assert code == 0 and record["schema"] == "byline.analysis/2+offsets"
     assert '"text":' not in out  # no text, at any level
     assert len(out.encode("utf-8")) < 1.6 * len(text.encode("utf-8"))
+    statements = [dict(zip(record["statement_columns"], row, strict=True)) for row in record["statements"]]
     ushakov = next(actor for actor in record["actors"] if actor["name"] == "Yuri Ushakov")
-    stated = next(record["statements"][i] for i in ushakov["statements"] if "cue" in record["statements"][i]
-                  and text[slice(*record["statements"][i]["cue"])] == "stated")
+    stated = next(statements[i] for i in ushakov["statements"]
+                  if statements[i]["cue"] and text[slice(*statements[i]["cue"])] == "stated")
     assert text[slice(*stated["parts"][0])] == (
         "At this stage, we will not talk. Entering into a negotiation process now would be completely "
         "inappropriate"

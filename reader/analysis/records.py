@@ -10,11 +10,15 @@ position, so that records streamed in completion order can be put back in input 
 
 ``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets``), for corpora
 where the text stays in the corpus and ``text[start:end]`` recovers any span. They carry no text
-at all and are packed so as to stay under 1.5x the article's size: every span is ``[start, end]``,
-an entity is ``[start, end, label, actor]``, a date ``[start, end, value, grain, label]``, and a
-statement's or actor's keys whose value is null or empty are left out (``mentions`` too: it is
-``len(mention_spans)``, and a statement's ``speaker`` when its ``actor`` id names it). Actor names,
-aliases, roles and the metadata stay.
+at all and are packed so as to stay near 1.5x the article's size: every span is ``[start, end]``,
+an entity is ``[start, end, label, actor]``, a date ``[start, end, value, grain, label]``, a
+statement a row of the record's ``statement_columns`` (``pandas.DataFrame(record["statements"],
+columns=record["statement_columns"])``; ``speaker`` is null when the ``actor`` id names it, and
+``parts`` null when one part covers exactly ``[start, end]``), and an actor's keys whose value is
+null or empty are left out (``mentions`` too: it is ``len(mention_spans)``); an actor's
+``mention_spans`` keep only the mentions that are not already entities carrying its id (pronouns,
+descriptions), so the full list is those plus the actor's entities.
+Actor names, aliases, roles and the metadata stay.
 """
 
 from __future__ import annotations
@@ -63,14 +67,46 @@ def _without_text(record: dict[str, Any]) -> dict[str, Any]:
     packed["schema"] = OFFSETS_SCHEMA
     packed["entities"] = [[e["start"], e["end"], e["label"], e["actor"]] for e in record["entities"]]
     packed["dates"] = [[d["start"], d["end"], d["value"], d["grain"], d["label"]] for d in record["dates"]]
-    # A resolved speaker's name is the actor's: the actor id says it.
-    packed["statements"] = [
-        _packed({k: v for k, v in statement.items() if k != "speaker" or not statement["actor"]})
-        for statement in record["statements"]
+    packed["statement_columns"] = list(OFFSETS_STATEMENT_COLUMNS)
+    packed["statements"] = [_statement_row(statement) for statement in record["statements"]]
+    named = {(e["start"], e["end"], e["actor"]) for e in record["entities"] if e["actor"]}
+    packed["actors"] = [
+        _packed(
+            {k: v for k, v in actor.items() if k != "mentions"}
+            | {
+                "mention_spans": [
+                    span for span in actor["mention_spans"]
+                    if (span["start"], span["end"], actor["id"]) not in named
+                ]
+            }
+        )
+        for actor in record["actors"]
     ]
-    packed["actors"] = [_packed({k: v for k, v in actor.items() if k != "mentions"})
-                        for actor in record["actors"]]
     return packed
+
+
+OFFSETS_STATEMENT_COLUMNS = (
+    "start", "end", "kind", "actor", "speaker", "speaker_mention", "cue", "cue_lemma", "how",
+    "confidence", "frame", "stance", "target", "parts",
+)
+"""The columns of an offsets-only record's ``statements`` rows (its ``statement_columns``)."""
+
+
+def _statement_row(statement: dict[str, Any]) -> list[Any]:
+    """One statement as a row of :data:`OFFSETS_STATEMENT_COLUMNS`: spans as ``[start, end]``."""
+    row: list[Any] = []
+    for column in OFFSETS_STATEMENT_COLUMNS:
+        value = statement.get(column)
+        if column == "speaker" and statement.get("actor"):
+            value = None  # a resolved speaker's name is the actor's: the id says it
+        elif column == "parts":
+            value = [[part["start"], part["end"]] for part in value or []]
+            if value == [[statement["start"], statement["end"]]]:
+                value = None  # one part covering the whole statement (reported speech)
+        elif isinstance(value, dict):
+            value = [value["start"], value["end"]]
+        row.append(value)
+    return row
 
 
 def _packed(item: dict[str, Any]) -> dict[str, Any]:

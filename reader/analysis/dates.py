@@ -303,7 +303,13 @@ def normalise_dates(
         future = _in_future_clause(text, start, sentences)
         try:
             resolved = _resolve(
-                mention_text, label, explicit, anchor, years.local(start), all_years.earlier(start), future
+                mention_text,
+                label,
+                explicit,
+                anchor,
+                years.local(start) or all_years.same_clause(start, text),
+                all_years.earlier(start),
+                future,
             )
         except (ValueError, OverflowError, TypeError, KeyError, IndexError):
             resolved = _Resolved(None, "relative")
@@ -405,6 +411,21 @@ class _StatedYears:
         high = len(self.starts) if window_end is None else bisect.bisect_left(self.starts, window_end)
         candidates = [
             (abs(self.starts[i] - position), i) for i in range(low, high) if self.starts[i] != position
+        ]
+        return self.years[min(candidates)[1]] if candidates else None
+
+    def same_clause(self, position: int, text: str) -> int | None:
+        """The nearest stated year in the same clause of the same sentence, either side ("on August 6
+        ... in 2023"); a clause break between them ("since the survey began in 2011, ...") keeps it
+        out."""
+        sentence = bisect.bisect_right(self.sentences, position)
+        window_start = self.sentences[sentence - 1] if sentence else 0
+        window_end = self.sentences[sentence] if sentence < len(self.sentences) else len(text)
+        low, high = bisect.bisect_left(self.starts, window_start), bisect.bisect_left(self.starts, window_end)
+        candidates = [
+            (abs(start - position), i)
+            for i, start in enumerate(self.starts[low:high], start=low)
+            if start != position and not _CLAUSE_BREAK_RE.search(text[min(start, position) : max(start, position)])
         ]
         return self.years[min(candidates)[1]] if candidates else None
 

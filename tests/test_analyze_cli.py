@@ -27,7 +27,7 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 
 def test_json_output_follows_the_schema(capsys) -> None:
     code, out, _ = _run(capsys, str(SAMPLE))
-    (data,) = json.loads(out)  # --format json is always an array of records, even for one input
+    data = json.loads(out)  # the command names one article: its object
     assert code == 0
     assert data["index"] == 0
     assert data["schema"] == "byline.analysis/2"
@@ -36,6 +36,20 @@ def test_json_output_follows_the_schema(capsys) -> None:
     ushakov = next(a for a in data["actors"] if a["name"] == "Yuri Ushakov")
     assert isinstance(ushakov["mentions"], int)
     assert all(data["statements"][i]["speaker"] == "Yuri Ushakov" for i in ushakov["statements"])
+
+
+def test_json_shape_follows_the_command_not_the_count(capsys, tmp_path) -> None:
+    # A folder, a glob or several arguments give an array even when they hold one article; one
+    # article file (or standard input, or a URL) gives its object.
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "story.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    for args in ([str(folder)], [str(folder / "*.txt")]):
+        code, out, _ = _run(capsys, *args, "--no-cache")
+        (record,) = json.loads(out)
+        assert code == 0 and record["schema"] == "byline.analysis/2"
+    code, out, _ = _run(capsys, str(folder / "story.txt"), "--no-cache")
+    assert code == 0 and json.loads(out)["schema"] == "byline.analysis/2"
 
 
 def test_a_folder_gives_one_jsonl_line_per_article(capsys) -> None:
@@ -48,7 +62,7 @@ def test_a_folder_gives_one_jsonl_line_per_article(capsys) -> None:
 
 def test_yaml_and_text_formats(capsys) -> None:
     _, out, _ = _run(capsys, str(SAMPLE), "--format", "yaml")
-    assert yaml.safe_load(out)[0]["schema"] == "byline.analysis/2"
+    assert yaml.safe_load(out)["schema"] == "byline.analysis/2"
     _, out, _ = _run(capsys, str(SAMPLE), "--format", "text")
     assert "Yuri Ushakov (stated): At this stage, we will not talk." in out
     assert "Oleksandr Syrskyi [person, senior commander]" in out
@@ -127,7 +141,7 @@ def test_no_cache_analyses_again(capsys, byline_home: Path) -> None:
     assert len(cached) == 1
     cached[0].write_text("{not json", encoding="utf-8")
     code, out, _ = _run(capsys, str(SAMPLE))
-    assert code == 0 and json.loads(out)[0]["schema"] == "byline.analysis/2"
+    assert code == 0 and json.loads(out)["schema"] == "byline.analysis/2"
 
 
 def test_jobs_give_the_same_records_each_with_its_input_index(capsys) -> None:
@@ -153,4 +167,4 @@ def test_short_cp1252_text_is_read_as_cp1252(capsys, tmp_path: Path) -> None:
     article.write_bytes(b"The minister said the caf\xe9 would reopen \x93soon\x94.")
     code, out, _ = _run(capsys, str(article))
     assert code == 0
-    assert json.loads(out)[0]["text"] == "The minister said the café would reopen “soon”."
+    assert json.loads(out)["text"] == "The minister said the café would reopen “soon”."

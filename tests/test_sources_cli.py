@@ -97,7 +97,7 @@ def test_stdin_article_is_analysed(tmp_path: Path) -> None:
     result = byline("analyze", "-", "--format", "json", stdin=text.encode("utf-8"),
                     env_extra={"BYLINE_HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr.decode()
-    (data,) = json.loads(result.stdout)
+    data = json.loads(result.stdout)
     assert data["source"] == "-"
     assert data["text"] == text
     assert [quote["speaker"] for quote in data["statements"] if quote["kind"] == "direct"] == ["Yuri Ushakov"]

@@ -33,7 +33,7 @@ from reader.commands.analyze_output import (
 from reader.config import configured_model
 from reader.errors import BylineError
 from reader.safe_text import terminal_safe
-from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items
+from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items, is_row_file
 
 EXIT_SOME_FAILED = 3
 
@@ -147,7 +147,8 @@ def run(args: argparse.Namespace) -> int:
 def _write_all(results: Iterator[BatchResult], args: argparse.Namespace, single: bool,
                progress: _Progress | None) -> None:
     out = None if args.format == "parquet" else open_output(args.output, append=args.resume)
-    writer = make_writer(args.format, out, args.output, text=not args.no_text)
+    writer = make_writer(args.format, out, args.output, text=not args.no_text,
+                         one_article=names_one_article(args.paths))
     try:
         for result in results:
             if single and result.error is not None:
@@ -158,6 +159,18 @@ def _write_all(results: Iterator[BatchResult], args: argparse.Namespace, single:
     finally:
         if out is not None and out is not sys.stdout:
             out.close()
+
+
+def names_one_article(paths: list[str]) -> bool:
+    """Whether the command names exactly one article: one file that is not a corpus of rows, ``-``,
+    or a URL. The JSON shape follows from the command, never from how many articles a folder, glob
+    or corpus file happens to hold: one article gives its object, anything else an array."""
+    if len(paths) != 1:
+        return False
+    path = paths[0]
+    if path == "-" or path.startswith(("http://", "https://")):
+        return True
+    return Path(path).is_file() and not is_row_file(path)
 
 
 def _note(result: BatchResult, progress: _Progress | None) -> None:

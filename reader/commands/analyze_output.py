@@ -72,11 +72,13 @@ class JsonlWriter:
 
 @dataclass(slots=True)
 class ArrayWriter:
-    """``json`` or ``yaml``: all records, sorted by input index, as one array."""
+    """``json`` or ``yaml``: all records, sorted by input index, as one array; or, when the command
+    names one article (``one_article``), that article's record alone, as an object."""
 
     out: IO[str]
     fmt: str
     text: bool = True
+    one_article: bool = False
     records: list[dict[str, Any]] = field(default_factory=list)
 
     def write(self, result: BatchResult) -> None:
@@ -84,12 +86,13 @@ class ArrayWriter:
 
     def close(self) -> None:
         self.records.sort(key=lambda record: record["index"])
+        payload: Any = self.records[0] if self.one_article and len(self.records) == 1 else self.records
         if self.fmt == "json":
-            self.out.write(json_dumps_inert(self.records, indent=2) + "\n")
+            self.out.write(json_dumps_inert(payload, indent=2) + "\n")
         else:
             from reader.safe_yaml import dump_yaml_inert
 
-            self.out.write(dump_yaml_inert(self.records, sort_keys=False))
+            self.out.write(dump_yaml_inert(payload, sort_keys=False))
 
 
 @dataclass(slots=True)
@@ -166,14 +169,17 @@ class ParquetWriter:
         self.file.close()
 
 
-def make_writer(fmt: str, out: IO[str] | None, path: str | None, *, text: bool) -> Writer:
+def make_writer(fmt: str, out: IO[str] | None, path: str | None, *, text: bool,
+                one_article: bool = False) -> Writer:
+    """The writer for ``fmt``; ``one_article`` (the command names a single article file, standard
+    input or a URL) makes ``json``/``yaml`` print that article's object rather than an array."""
     if fmt == "parquet":
         return ParquetWriter(path, text)
     assert out is not None
     if fmt == "jsonl":
         return JsonlWriter(out, text)
     if fmt in ("json", "yaml"):
-        return ArrayWriter(out, fmt, text)
+        return ArrayWriter(out, fmt, text, one_article)
     if fmt == "csv":
         return CsvWriter(out, text)
     return TextWriter(out)

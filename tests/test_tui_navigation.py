@@ -65,18 +65,14 @@ def test_quote_order_sorts_by_text_and_filters_reported() -> None:
 
 
 def test_first_quote_is_the_first_at_or_after_the_top_of_the_pane() -> None:
-    jump = navigation.navigate_quote(ReaderState(), analysis(), 1, top=40)
+    data = analysis()
+    jump = navigation.navigate_quote(ReaderState(), data, 1, top=40)
     assert jump.offset == 67
     assert jump.notice is None
     assert jump.state.quote_index == 1
-    assert jump.state.current_quote is analysis_statement(jump, 67)
+    assert jump.state.current_quote is data.statements[3]
     assert jump.state.jump_offset == 67
     assert jump.state.location == "Quote 2/3 · Ann Lee, mayor · said"
-
-
-def analysis_statement(jump: Jump, start: int) -> Statement | None:
-    quote = jump.state.current_quote
-    return quote if quote is not None and quote.start == start else None
 
 
 def test_previous_quote_from_the_top_is_the_last_before_it() -> None:

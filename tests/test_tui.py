@@ -545,3 +545,25 @@ async def test_a_then_enter_marks_the_first_actor() -> None:
         await pilot.press("right_curly_bracket")
         assert app.reader.status_line.location.startswith(f"{first.name}")
         assert "statement 1/" in app.reader.status_line.location
+
+
+async def test_the_state_reactive_alone_redraws_marks_and_status_line() -> None:
+    """Assigning a new ReaderState (no key) is enough: the watcher updates decorations and status line."""
+    from dataclasses import replace
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        quote = reader.analysis.statements[1]
+        reader.state = replace(reader.state, current_quote=quote, location="Somewhere",
+                               hidden_layers=frozenset({Layer.DATES}), actor_id="ushakov")
+        await pilot.pause()
+        assert reader.status_line.location == "Somewhere"
+        assert reader.status_line.filters.startswith("hidden: dates · actor: Yuri Ushakov")
+        assert reader.decorations.enabled == {Layer.ENTITIES, Layer.QUOTES, Layer.ACTOR}
+        assert Layer.ACTOR in reader.decorations.layers
+        assert shows(app, look(reader.article_view, quote.start + 3), "quote.current")
+        reader.state = replace(reader.state, location="", current_quote=None)
+        await pilot.pause()
+        assert reader.status_line.location.endswith("actors · ] next quote · ? help")
+        assert not shows(app, look(reader.article_view, quote.start + 3), "quote.current")

@@ -175,7 +175,7 @@ class Decorations:
         self.focus_runs = RunIndex(runs)
 
     def set_notes(self, highlights: Iterable[tuple[int, int, int | None]]) -> None:
-        """The reader's own highlights ``(start, end, marker)`` (see :mod:`reader.tui.notes_actions`).
+        """The reader's own highlights ``(start, end, marker)`` (see ``note_targets.note_marker``).
 
         Each is drawn with ``highlight``; ``marker`` is the offset of the one character drawn
         with ``note.marker`` instead, where a note is attached. The marker's colour is chosen

@@ -37,6 +37,8 @@ from reader.analysis.lexicon import (
     DOCUMENT_NOUNS,
     GENERIC_ORGANISATION_NOUNS,
     ORGANISATION_NOUNS,
+    PERSON_ROLE_NOUNS,
+    SPEAKER_NOUNS,
     SUBJECT_PRONOUNS,
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
@@ -52,6 +54,13 @@ _DOCUMENT_OWNER = re.compile(
 # A wire dateline at a paragraph start: "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.' ]+)?(?: \([\w .-]+\))?\s*[—–-]+\s+")
 _FIRST_SPEECH_VERB = re.compile(r"\s+(?:said|says|told|tells|announced|argued|warned|added|wrote)\b")
+# Documents that speak for themselves as evidence, whoever made them.
+EVIDENCE_DOCUMENTS = frozenset("survey poll study census audit indictment analysis".split())
+_MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^,;.]+)")
+_GOES_BY = re.compile(
+    r"\s+(?:who\s+goes\s+by\s+the\s+name|who\s+calls\s+(?:himself|herself)|named|called|known\s+as|nicknamed)"
+    r"\s+[\"“‘']?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 # "(D-N.C.)", "(R-Ohio)", "(I-Vt.)": a US party-state tag after a legislator's name.
 _PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*-\s*[A-Z][\w. ]{0,18}\)")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$")
@@ -60,6 +69,8 @@ _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s+(?:a|an|the)\s
 # "for the Department of Commerce" between a description and its verb.
 _FOR_WHOM = re.compile(r"^\s+(?P<pp>(?:for|of|at|with)\s+[^,;.\"“”]{2,60}?)\s*,?\s*$")
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])[.!?][\"”’']?\s+[A-Z\"“]")
+# A name among the first words of a sentence is its topic ("For Nwosu-Holt, ..."; "Mr. Petrescu").
+_TOPIC_WORDS = 2
 # How far back (characters) a pronoun tag looks for a subject before settling for any mention.
 _PRONOUN_WINDOW = 1500
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -336,10 +347,8 @@ class ActorBuilder:
         if corrected is not mention:
             self.corrected_mention = mention = corrected
         if event.speaker_form == "name":
-            return (
-                self.actor_at(mention)
-                or self._apposition_owner(mention)
-                or self._described(mention, event.speaker_head, event.plural, event.cue)
+            return self._person_or_apposition(mention) or self._described(
+                mention, event.speaker_head, event.plural, event.cue
             )
         if event.speaker_form == "pronoun":
             # A resolved pronoun is not evidence of gender: one wrong guess would spread.
@@ -353,6 +362,10 @@ class ActorBuilder:
             self.how_override = "tag"  # "Thorne" tagged as a noun: the text names the speaker
             return named
         head = event.speaker_head
+        if head in EVIDENCE_DOCUMENTS:
+            # "according to a survey by Datacívica": the survey itself is the source, never the
+            # last person quoted.
+            return self._evidence(mention, head)
         if head in DOCUMENT_NOUNS:
             owner = self._document_owner(mention, event.cue)
             if owner is not None:
@@ -361,12 +374,66 @@ class ActorBuilder:
             issuer = self.timeline.latest(mention.start, ("person", "organisation"))
             if issuer is not None:
                 return issuer
+        named_by = self._named_description(mention)
+        if named_by is not None:
+            return named_by
         return (
             self._by_role(mention, head, event.content_pronoun)
             or self._organisation_named(mention, head)
             or self._by_title_nearby(mention, head)
+            or self._anaphoric(mention, head, event.plural)
             or self._described(mention, head, event.plural, event.cue)
         )
+
+    def _person_or_apposition(self, mention: Span) -> Actor | None:
+        """The actor a name-form speaker names; a party or nationality the parse took for the speaker
+        ("Harriet Bell, the Labour MP for Ashcombe, said") yields to the person it describes."""
+        actor = self.actor_at(mention)
+        if actor is not None and actor.kind == "person":
+            return actor
+        return self._apposition_owner(mention) or actor
+
+    def _evidence(self, mention: Span, head: str) -> Actor:
+        """A survey, poll, study or indictment as a source, named with who made it when the text says
+        ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey")."""
+        after = self.text[mention.end : mention.end + 100].split(",")[0]
+        match = _MADE_BY.search(after)
+        self.how_override = "according_to" if self.how_override is None else self.how_override
+        if match is not None:
+            maker = match.group("maker").split()
+            proper = [w for w in maker if w[:1].isupper()]
+            if proper:
+                name = " ".join(proper)
+                span = Span(mention.start, mention.end, f"{name} {head}")
+                return self._described(span, head, False)
+        return self._described(mention, head, False)
+
+    def _named_description(self, mention: Span) -> Actor | None:
+        """ "a man who goes by the name "Sparrow"": the description gives the person's name."""
+        match = _GOES_BY.match(self.text, mention.end)
+        if match is None:
+            return None
+        name = match.group("name")
+        span = Span(match.start("name"), match.end("name"), name)
+        actor = self.actor_at(span)
+        if actor is None:
+            actor = self._new(name, "person")
+            self._by_described[name.lower()] = actor
+        self._add_mention(actor, mention)
+        return actor
+
+    def _anaphoric(self, mention: Span, head: str, plural: bool) -> Actor | None:
+        """ "the 29-year-old said", "the Norwegian said": a definite description that is not a job
+        refers back, like a pronoun, to the person the text is about."""
+        words = mention.text.lower().split()
+        if plural or not words or words[0] != "the" or head in PERSON_ROLE_NOUNS or head in SPEAKER_NOUNS:
+            return None
+        if head in ORGANISATION_NOUNS or head in GENERIC_ORGANISATION_NOUNS:
+            return None
+        actor = self._person_antecedent(mention, "they")
+        if actor is not None:
+            self._add_mention(actor, mention)
+        return actor
 
     def _after_dateline(self, mention: Span, cue: Span) -> Span | None:
         """ "KYIV, Ukraine (AP) — A bipartisan group of U.S. lawmakers said": a speaker found inside
@@ -489,17 +556,19 @@ class ActorBuilder:
         return actor
 
     def _person_antecedent(self, mention: Span, pronoun: str) -> Actor | None:
-        """The person a "he" or "she" tag stands for.
+        """The person a "he" or "she" tag (or "the 29-year-old") stands for.
 
         Candidates are person mentions before the tag, outside quotation marks, not possessors, whose
-        gender fits. The nearest wins, unless it is not a clause subject and an earlier mention in the
-        same sentence is ("Okafor criticised Lund. '...,' he said": Okafor, never the object). Sets
-        ``_certainty``: "subject" when the winner is a subject whose gender the text tells and no
-        other person fits in between, else "unsure"; "fallback" when nothing fitted near the tag.
+        gender fits. The last one in subject position wins: a main-clause subject, or a name that
+        opens its sentence ("For Nwosu-Holt, the victory is partial"); an object or a name in a side
+        clause ("Okafor criticised Lund", "after Rosa Lindgren was judged") never beats it. With no
+        subject in reach, the nearest candidate. Sets ``_certainty``: "subject" when the winner is a
+        subject whose gender the text tells and no other fitting person came between, "unsure"
+        otherwise, "fallback" when nothing fitted near the tag.
         """
         timeline = self.timeline
         i = bisect.bisect_left(timeline.starts, mention.start) - 1
-        nearest: int | None = None
+        nearest: Actor | None = None
         rivals: set[str] = set()
         while i >= 0 and mention.start - timeline.starts[i] <= _PRONOUN_WINDOW:
             index, i = i, i - 1
@@ -508,21 +577,23 @@ class ActorBuilder:
                 continue
             if not self._fits(actor, pronoun):
                 continue
-            subject = self._is_subject(start, timeline.ends[index])
-            if subject and (nearest is None or self._same_sentence(start, timeline.starts[nearest])):
+            if self._is_subject(start, timeline.ends[index]) or self._opens_sentence(start):
                 known = self.gender_known(actor)
                 self._certainty = "subject" if known and not rivals - {actor.id} else "unsure"
                 return actor
-            if nearest is None:
-                nearest = index
-            elif not self._same_sentence(start, timeline.starts[nearest]):
-                break
+            nearest = nearest or actor
             rivals.add(actor.id)
         if nearest is not None:
             self._certainty = "unsure"
-            return timeline.actors[nearest]
+            return nearest
         self._certainty = "fallback"
         return timeline.latest(mention.start, ("person",), lambda a: self._fits(a, pronoun))
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether a mention is among the first words of its sentence ("Mr. Petrescu, asked ...")."""
+        before = self.text[max(0, start - 40) : start]
+        cut = max(before.rfind("\n"), *(m.end() - 1 for m in _SENTENCE_BREAK.finditer(before)), -1)
+        return len(before[cut + 1 :].split()) <= _TOPIC_WORDS
 
     def _same_sentence(self, start: int, end: int) -> bool:
         between = self.text[start:end]

@@ -103,9 +103,9 @@ def _subject_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
     j = i
     while j < len(doc) and doc[j].lower_.rstrip(".") in _TITLE_WORDS and doc[j].text[:1].isupper():
         j += 1
-    if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+    if j < len(doc) and _name_word(doc[j]):
         last = j
-        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
+        while last + 1 < len(doc) and _name_word(doc[last + 1]) and doc[last + 1].pos_ != "VERB":
             last += 1
         return j, last, "name"
     if token.lower_ not in _DETERMINERS:
@@ -114,14 +114,22 @@ def _subject_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
     k = i + 1
     while k < len(doc) and k - i <= 8:
         t = doc[k]
-        if t.pos_ in ("NOUN", "PROPN"):
-            last = k
+        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and k > i + 1 and doc[k - 1].text == "-"):
+            last = k  # "the spokeswoman", "the Swede", "the 29-year-old"
         elif t.pos_ in ("ADJ", "NUM", "PART") or t.text in ("-", "'s", "’s") or t.lower_ in _DETERMINERS:
             pass
         else:
             break
         k += 1
     return (i, last, "description") if last is not None else None
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word in the tag slot is a name whatever the tagger made of it ("Tully" as an
+    adverb in '"No," Tully replied'), unless it is a pronoun or a determiner."""
+    if not token.text[:1].isupper() or token.lower_ in _PRONOUNS or token.lower_ in _DETERMINERS:
+        return False
+    return token.pos_ == "PROPN" or (token.is_alpha and token.pos_ in ("NOUN", "ADV", "ADJ", "X"))
 
 
 def _tag_ends(doc: Doc, i: int) -> bool:

@@ -388,10 +388,7 @@ class ActorBuilder:
     def _person_or_apposition(self, mention: Span) -> Actor | None:
         """The actor a name-form speaker names; a party or nationality the parse took for the speaker
         ("Harriet Bell, the Labour MP for Ashcombe, said") yields to the person it describes."""
-        actor = self.actor_at(mention)
-        if actor is not None and actor.kind == "person":
-            return actor
-        return self._apposition_owner(mention) or actor
+        return self._apposition_owner(mention) or self.actor_at(mention)
 
     def _evidence(self, mention: Span, head: str) -> Actor:
         """A survey, poll, study or indictment as a source, named with who made it when the text says
@@ -463,13 +460,18 @@ class ActorBuilder:
     def _apposition_owner(self, mention: Span) -> Actor | None:
         """ "Kessler, a Democrat, said": a word in apposition to a name (a party, a nationality, a
         job) is that person, never an actor of its own."""
-        match = _APPOSITION_BEFORE.search(self.text[max(0, mention.start - 80) : mention.start])
+        window = max(0, mention.start - 80)
+        match = _APPOSITION_BEFORE.search(self.text[window : mention.start])
         if match is None:
             return None
-        end = mention.start - (len(match.group(0)) - match.end("name"))
+        end = window + match.end("name")
         name = match.group("name")
-        actor = self.actor_at(Span(end - len(name), end, name))
-        return actor if actor is not None and actor.kind == "person" else None
+        span = Span(end - len(name), end, name)
+        actor = self.actor_at(span)
+        if actor is None or actor.kind != "person":
+            return None
+        self.corrected_mention = span
+        return actor
 
     def _document_owner(self, mention: Span, cue: Span) -> Actor | None:
         """ "A statement from the residents' association said": the document speaks for whoever the

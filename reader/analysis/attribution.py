@@ -434,6 +434,15 @@ def _can_inherit(previous: Attribution, quotation: Quotation, paragraphs: _Parag
     return paragraphs.index(quotation.start) - paragraphs.index(previous.quote.end - 1) <= 1
 
 
+def _straddles(content: Span, start: int, end: int) -> bool:
+    """Whether reported content starts or ends inside the quoted words ``start..end`` (their
+    quotation marks included) without containing them whole."""
+    start, end = start - 1, end + 1
+    starts_inside = start < content.start < end < content.end
+    ends_inside = content.start < start < content.end < end
+    return starts_inside or ends_inside
+
+
 def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -> list[Attribution]:
     """Reported speech: every speech event with content that is not mostly someone's quoted words.
 
@@ -456,6 +465,8 @@ def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -
         )
         if covered * 2 >= content.end - content.start:
             continue
+        if any(_straddles(content, start, end) for start, end in quoted[lo:hi]):
+            continue  # 'Hale said "we will appeal" and left': the direct quote is the statement
         statements.append(
             Attribution(_quote(text, content.start, content.end, [content], "reported", event), event)
         )

@@ -162,9 +162,16 @@ def _after_quote(doc: Doc, i: int, base: int) -> SpeechEvent | None:
     verb_last = _verb_at(doc, i)
     if verb_last is not None:
         subject = _subject_at(doc, verb_last + 1)
-        if subject is not None and _tag_ends(doc, subject[1] + 1):
+        if subject is not None and _tag_ends(doc, subject[1] + 1) and _inverted_speaker(doc, subject):
             return _event(doc, base, (i, verb_last), subject)
     return None
+
+
+def _inverted_speaker(doc: Doc, subject: tuple[int, int, str]) -> bool:
+    """After the verb, only a name or a noun for someone who speaks is the speaker ('chimed in Dev
+    Anand', 'said the minister'); '"...," joined the strike' has an object, not a tag."""
+    _, last, form = subject
+    return form == "name" or doc[last].lemma_.lower() in SPEAKER_NOUNS or doc[last].lower_ in SPEAKER_NOUNS
 
 
 def _dash_start(token: Token) -> bool:

@@ -101,7 +101,8 @@ CASES: dict[str, Case] = {
         "tag",
     ),
     "tag verb: interjected, and no inheritance across it": (
-        '"We need more time," said board chair Marta Lindqvist.\n"Order, please," interjected Reginald Thorne.',
+        '"We need more time," said board chair Marta Lindqvist.\n'
+        '"Order, please," interjected Reginald Thorne.',
         "Order, please",
         "Reginald Thorne",
         "interjected",
@@ -322,7 +323,8 @@ def test_no_pseudo_actors_from_descriptions_or_labels(nlp) -> None:
 
 def test_transcript_turns_go_to_the_named_people(nlp) -> None:
     text = (
-        "David Okonkwo, a council member, and Margaret Lindqvist took questions from moderator Janelle Ortiz.\n"
+        "David Okonkwo, a council member, and Margaret Lindqvist took questions from moderator "
+        "Janelle Ortiz.\n"
         "MODERATOR: Let's turn to housing. Why did you vote no?\n"
         "OKONKWO: Because the plan gave the neighbors nothing.\n"
         "LINDQVIST: With respect, David, that is what people say when they want nothing built.\n"

@@ -42,6 +42,7 @@ from reader.analysis.lexicon import (
     SUBJECT_PRONOUNS,
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
+from reader.analysis.tags import COMMUNICATION_DOCUMENTS
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
 _LOOKBACK_MENTIONS = 200
@@ -49,7 +50,7 @@ _LOOKBACK_MENTIONS = 200
 _TITLE_WINDOW = 40
 # The words between a document and its verb that name its issuer: "from the residents' association".
 _DOCUMENT_OWNER = re.compile(
-    r"^\s+(?:issued |released |published |sent |posted )?(?:from|by|of)\s+(?P<owner>[^,;.]+?)\s*,?\s*$"
+    r"^\s+(?:issued |released |published |sent |posted )?(?:from|by|of)\s+(?P<owner>[^,;.]+?)\s*(?:,|$)"
 )
 # A wire dateline at a paragraph start: "KYIV, Ukraine (AP) — ", "LONDON (Reuters) - ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w.' ]+)?(?: \([\w .-]+\))?\s*[—–-]+\s+")
@@ -366,7 +367,7 @@ class ActorBuilder:
             # "according to a survey by Datacívica": the survey itself is the source, never the
             # last person quoted.
             return self._evidence(mention, head)
-        if head in DOCUMENT_NOUNS:
+        if head in DOCUMENT_NOUNS or head in COMMUNICATION_DOCUMENTS:
             owner = self._document_owner(mention, event.cue)
             if owner is not None:
                 return owner
@@ -565,8 +566,9 @@ class ActorBuilder:
         opens its sentence ("For Nwosu-Holt, the victory is partial"); an object or a name in a side
         clause ("Okafor criticised Lund", "after Rosa Lindgren was judged") never beats it. With no
         subject in reach, the nearest candidate. Sets ``_certainty``: "subject" when the winner is a
-        subject whose gender the text tells and no other fitting person came between, "unsure"
-        otherwise, "fallback" when nothing fitted near the tag.
+        subject whose gender the text tells and no other fitting person came between, "clear" for such
+        a subject of unknown gender (whose gender the pronoun then tells), "unsure" otherwise,
+        "fallback" when nothing fitted near the tag.
         """
         timeline = self.timeline
         i = bisect.bisect_left(timeline.starts, mention.start) - 1
@@ -580,8 +582,15 @@ class ActorBuilder:
             if not self._fits(actor, pronoun):
                 continue
             if self._is_subject(start, timeline.ends[index]) or self._opens_sentence(start):
+                clear = not rivals - {actor.id}
                 known = self.gender_known(actor)
-                self._certainty = "subject" if known and not rivals - {actor.id} else "unsure"
+                if clear and pronoun in ("he", "she"):
+                    # "earlier he/she of the same actor": a clear resolution tells the gender.
+                    self._note_gender(actor, pronoun)
+                if clear:
+                    self._certainty = "subject" if known else "clear"
+                else:
+                    self._certainty = "unsure"
                 return actor
             nearest = nearest or actor
             rivals.add(actor.id)
@@ -719,7 +728,7 @@ _CONFIDENCE = {
     "inherited": 0.7,
     "pronoun": 0.8,
 }
-_PRONOUN_CONFIDENCE = {"subject": 0.9, "unsure": 0.7, "fallback": 0.5}
+_PRONOUN_CONFIDENCE = {"subject": 0.9, "clear": 0.85, "unsure": 0.7, "fallback": 0.5}
 
 
 def confidence(how: str | None, resolved: bool, certainty: str | None = None) -> float:

@@ -37,6 +37,10 @@ _TITLE_WORDS = frozenset(
     "rep representative governor gov mayor judge president minister chancellor secretary general gen "
     "chief captain coach".split()
 )
+# Documents that carry someone's words ("One email from Mr Morrow ... said: '...'").
+COMMUNICATION_DOCUMENTS = frozenset(
+    "statement letter memo email e-mail message note post tweet text filing release transcript".split()
+)
 _STATEMENT_LEAD_IN = frozenset({"statement", "remarks", "message", "letter", "post", "email", "tweet"})
 
 
@@ -241,7 +245,9 @@ def main_clause_subjects(doc: Doc, base: int) -> list[int]:
         if verb.dep_ != "ROOT":
             continue
         offsets.append(base + token.idx)
-        offsets.extend(base + child.idx for child in token.children if child.dep_ == "appos")
+        # "The chair of the committee, Dame Harriet Okonjo-Baird, told ...": the apposition may
+        # hang from any word of the subject phrase.
+        offsets.extend(base + t.idx for t in token.subtree if t.dep_ == "appos" and t.pos_ == "PROPN")
     return offsets
 
 
@@ -308,4 +314,5 @@ def _can_speak(head: Token, form: str) -> bool:
         return True
     if form == "pronoun":
         return head.lower_ in _PRONOUNS
-    return head.text[:1].isupper() or head.lemma_.lower() in SPEAKER_NOUNS
+    lemma = head.lemma_.lower()
+    return head.text[:1].isupper() or lemma in SPEAKER_NOUNS or lemma in COMMUNICATION_DOCUMENTS

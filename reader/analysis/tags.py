@@ -222,8 +222,6 @@ def _lead_in(doc: Doc, base: int) -> SpeechEvent | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or not _is_verb(root):
         return None
-    from reader.analysis.parse import _phrase_bounds, _speaker_phrase
-
     head, form = _speaker_phrase(subject)
     first, last = _phrase_bounds(head, form)
     cue_last = root.i
@@ -271,8 +269,6 @@ def _introductions(doc: Doc, base: int) -> list[SpeechEvent]:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        from reader.analysis.parse import _phrase_bounds, _speaker_phrase
-
         head, form = _speaker_phrase(subject)
         if form != "name" and not (form == "pronoun" and head.lower_ in ("he", "she")):
             continue
@@ -297,8 +293,6 @@ def _embeddings(doc: Doc, base: int) -> list[SpeechEvent]:
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        from reader.analysis.parse import _phrase_bounds, _speaker_phrase
-
         head, form = _speaker_phrase(subject)
         if not _can_speak(head, form):
             continue
@@ -316,3 +310,17 @@ def _can_speak(head: Token, form: str) -> bool:
         return head.lower_ in _PRONOUNS
     lemma = head.lemma_.lower()
     return head.text[:1].isupper() or lemma in SPEAKER_NOUNS or lemma in COMMUNICATION_DOCUMENTS
+
+
+def _speaker_phrase(subject: Token) -> tuple[Token, str]:
+    """The parse's own speaker-phrase rules (``parse.py``): the head token and the phrase's form."""
+    from reader.analysis.parse import _speaker_phrase as speaker_phrase
+
+    return speaker_phrase(subject)
+
+
+def _phrase_bounds(head: Token, form: str) -> tuple[int, int]:
+    """Token indices [first, last] of the speaker phrase around ``head`` (``parse.py``'s rules)."""
+    from reader.analysis.parse import _phrase_bounds as phrase_bounds
+
+    return phrase_bounds(head, form)

@@ -28,7 +28,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bCapt)(?<!\b[A-Z])[.!?](?=[\s\"'”’»]|$)"
 )
 _MAX_AFTER_GAP = 40
-_NOT_A_TAG_GAP = re.compile(r"^[\s,—–-]*(?:a|an|which|that|as|in|of|to)\s", re.IGNORECASE)
+_MAX_OPENING_GAP = 150
+_NOT_A_TAG_GAP = re.compile(r"^[\s,—–-]*(?:a|an|which)\s", re.IGNORECASE)
 _MAX_BEFORE_GAP = 60
 # The rest of a tag sentence between the two halves of a split quote (", the club's lawyer. ").
 _MAX_SPLIT_GAP = 80
@@ -100,8 +101,11 @@ def _tag_after(
         gap = text[quotation.end : start]
         if _NOT_A_TAG_GAP.match(gap):
             return None  # '"...," a charge she denied': the words after are about the quote, not its tag
+        # A quote that opens its sentence belongs to the tag that closes it, however long the clause
+        # between: '"Many would consider that an embarrassment" if she lost, said David Wasserman.'
+        longest = _MAX_OPENING_GAP if _starts_sentence(text, quotation, paragraphs) else _MAX_AFTER_GAP
         if _TAG_AFTER_GAP.match(gap) or (
-            len(gap) <= _MAX_AFTER_GAP and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap)
+            len(gap) <= longest and not _SENTENCE_END.search(gap) and not _has_quote_mark(gap)
         ):
             return event
         return None

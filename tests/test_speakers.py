@@ -200,6 +200,14 @@ CASES: dict[str, Case] = {
         ["the government would respect the courts"],
         "description",
     ),
+    "the union's lawyer is never another party's lawyer": (
+        "Hale Brennan, the club's lawyer, filed the appeal. The union's lawyer said the strike was legal.",
+        "the strike was legal",
+        "Union's lawyer",
+        "said",
+        ["the strike was legal"],
+        "description",
+    ),
     "an apposition is its person, never a pseudo-actor": (
         "Daniel Kessler, a Democrat, said he had asked the attorney general to review the deal.",
         "asked the attorney general",

@@ -62,6 +62,7 @@ _GOES_BY = re.compile(
     r"\s+(?:who\s+goes\s+by\s+the\s+name|who\s+calls\s+(?:himself|herself)|named|called|known\s+as|nicknamed)"
     r"\s+[\"“‘']?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
+_POSSESSOR = re.compile(r"^(?:the\s+|a\s+)?(?P<owner>[\w .-]+?)['’]s?\s+\S", re.IGNORECASE)
 # "(D-N.C.)", "(R-Ohio)", "(I-Vt.)": a US party-state tag after a legislator's name.
 _PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*-\s*[A-Z][\w. ]{0,18}\)")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$")
@@ -495,6 +496,7 @@ class ActorBuilder:
         if head in ORGANISATION_NOUNS or not head:
             return None
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        owner = _possessor(mention.text)
         i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
         stop = max(-1, i - _LOOKBACK_MENTIONS)
         while i > stop:
@@ -503,6 +505,8 @@ class ActorBuilder:
             if actor.kind != "person" or self._in_quote(start):
                 continue
             window = self.text[max(0, start - _TITLE_WINDOW) : end + _TITLE_WINDOW]
+            if owner is not None and owner not in window.lower():
+                continue
             if pattern.search(window) and "\n" not in self.text[start:end]:
                 self._add_mention(actor, mention)
                 return actor
@@ -619,11 +623,15 @@ class ActorBuilder:
     def _by_role(self, mention: Span, head: str, pronoun: str | None = None) -> Actor | None:
         """ "the adviser" -> the most recently mentioned actor whose role has that word (and whose
         gender, where the text tells it, fits "the minister said she ...")."""
+        owner = _possessor(mention.text)
         i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
         stop = max(-1, i - _LOOKBACK_MENTIONS)
         while i > stop:
             actor = self.timeline.actors[i]
-            if any(head in role.lower().split() for role in actor.roles) and self._fits(actor, pronoun):
+            has_role = any(head in role.lower().split() for role in actor.roles)
+            # "the union's lawyer" is never the lawyer of the club named earlier.
+            owned = owner is None or owner in " ".join([*actor.roles, actor.affiliation or ""]).lower()
+            if has_role and owned and self._fits(actor, pronoun):
                 self._add_mention(actor, mention)
                 return actor
             i -= 1
@@ -672,6 +680,9 @@ class ActorBuilder:
             linked = self.actor_at_name(first_word) if first_word[:1].isupper() else None
             if linked is not None and linked is not actor:
                 actor.affiliation = linked.name
+            owner = _possessor(mention.text)
+            if owner is not None and actor.affiliation is None:
+                actor.affiliation = owner  # "the union's lawyer" works for the union
             self._by_described[key] = actor
         self._add_mention(actor, mention)
         return actor
@@ -701,6 +712,12 @@ def _without_nested(quotes: list[Statement]) -> list[Statement]:
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start
     return [quote for i, quote in enumerate(quotes) if i not in nested]
+
+
+def _possessor(description: str) -> str | None:
+    """ "union" for "the union's lawyer": whose the described person is (lower case), or ``None``."""
+    match = _POSSESSOR.match(description)
+    return match.group("owner").lower() if match else None
 
 
 def _how(statement: Attribution) -> str | None:

@@ -336,6 +336,13 @@ class ActorBuilder:
             return None
         if event.speaker_form == "label":
             return self._labelled(mention)
+        if event.speaker_form == "exact":
+            part_of = self.actor_at(mention)
+            actor = self._described(mention, event.speaker_head, event.plural)
+            if part_of is not None and actor.affiliation is None:
+                actor.affiliation = part_of.name
+            self.how_override = "tag"
+            return actor
         corrected = self._outside_party_tag(mention)
         after_dateline = self._after_dateline(mention, event.cue)
         if after_dateline is not None:

@@ -63,6 +63,7 @@ _GOES_BY = re.compile(
     r"\s+[\"“‘']?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 _POSSESSOR = re.compile(r"^(?:the\s+|a\s+)?(?P<owner>[\w .-]+?)['’]s?\s+\S", re.IGNORECASE)
+_POST_NOMINALS = frozenset("kc qc jr sr mp mep phd md esq".split())
 # "(D-N.C.)", "(R-Ohio)", "(I-Vt.)": a US party-state tag after a legislator's name.
 _PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*-\s*[A-Z][\w. ]{0,18}\)")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$")
@@ -456,8 +457,14 @@ class ActorBuilder:
         return Span(match.end(), match.end() + len(phrase), phrase)
 
     def _outside_party_tag(self, mention: Span) -> Span:
-        """ "Rep. Marisol Duarte (D-N.C.) told reporters": a speaker found inside a party-state tag is
-        the name written right before the tag."""
+        """ "Rep. Marisol Duarte (D-N.C.) told reporters": a speaker found inside a party-state tag, or
+        a post-nominal taken for the speaker ("Imogen Slade KC"), is the name written right before."""
+        if mention.text.strip(".").lower() in _POST_NOMINALS:
+            # "prosecutor Imogen Slade KC told the jury": the parse took the post-nominal for the name.
+            match = _NAME_BEFORE.search(self.text, max(0, mention.start - 60), mention.start)
+            if match is not None:
+                return Span(match.start("name"), match.end("name"), match.group("name"))
+            return mention
         opening = self.text.rfind("(", max(0, mention.start - 6), mention.start + 1)
         if opening < 0 or not _PARTY_TAG.match(self.text, opening):
             return mention

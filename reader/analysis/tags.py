@@ -114,7 +114,7 @@ def _subject_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
         return j, last, "name"
     if token.lower_ not in _DETERMINERS:
         return None
-    last = None
+    last: int | None = None
     k = i + 1
     while k < len(doc) and k - i <= 8:
         t = doc[k]

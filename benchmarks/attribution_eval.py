@@ -49,6 +49,7 @@ from reader.sources import load_article
 
 _WORD = re.compile(r"[\w'’-]+")
 KINDS = ("direct", "reported")
+_POST_NOMINALS = frozenset("kc qc jr sr mp mep phd md esq".split())
 CONFIDENCE_BINS = ((0.9, 1.01, ">= .9"), (0.7, 0.9, ".7-.9"), (0.5, 0.7, ".5-.7"), (0.0, 0.5, "< .5"))
 
 
@@ -68,6 +69,8 @@ def _normal(name: str) -> str:
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
     while words and words[0] in ("the", "a", "an"):
         words = words[1:]
+    while words and words[-1] in _POST_NOMINALS:
+        words = words[:-1]  # "Nicholas Fairlie KC" is Nicholas Fairlie
     return " ".join(w for w in words if w)
 
 
@@ -211,7 +214,8 @@ def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> 
                 tally.frame_gold[g.frame][2] += best.frame == g.frame or (kind == "direct")
             if not right and verbose:
                 words = analysis.text[g.start : g.end][:60]
-                print(f"  wrong actor {best.speaker!r} for {g.speaker!r} ({g.how}): {words!r}")
+                conf = f", {best.how} {best.confidence:.2f}" if best.confidence is not None else ""
+                print(f"  wrong actor {best.speaker!r} for {g.speaker!r} ({g.how}{conf}): {words!r}")
         for s in found:
             # Against all annotated statements of the kind together: a quote that runs over three
             # paragraphs is annotated as three pieces.

@@ -218,6 +218,8 @@ def _item_heading(item: ExportItem) -> str:
         if item.role:
             who += f", {item.role}"
         parts.append(f"{markdown_escape(who)} ({KIND_NAMES.get(item.quote.kind, item.quote.kind)})")
+        if item.quote.how in ("inherited", "pronoun"):
+            parts.append(f"speaker {item.quote.how}, confidence {item.quote.confidence or 0:.2f}")
     if item.highlight is None:
         parts.append("detected, not highlighted")
     return " · ".join(parts)
@@ -305,6 +307,8 @@ def _quote_info(item: ExportItem) -> dict[str, Any] | None:
         "role": item.role,
         "actor": item.quote.actor,
         "cue": item.quote.cue.text if item.quote.cue else None,
+        "how": item.quote.how,
+        "confidence": item.quote.confidence,
         "start": item.quote.start,
         "end": item.quote.end,
     }

@@ -26,7 +26,8 @@ from reader.sources.structure import ends_with_sentence_end, has_sentence_end, s
 _SENTENCE_CLOSERS = ".!?…\"'”’»)] "
 _TAG_AFTER_GAP = re.compile(r"^[\s,;:—–-]*$")
 _MAX_AFTER_GAP = 40
-_NOT_A_TAG_GAP = re.compile(r"^[\s,—–-]*(?:a|an|which|that|as|in|of|to)\s", re.IGNORECASE)
+_MAX_OPENING_GAP = 150
+_NOT_A_TAG_GAP = re.compile(r"^[\s,—–-]*(?:a|an|which)\s", re.IGNORECASE)
 _MAX_BEFORE_GAP = 60
 # The rest of a tag sentence between the two halves of a split quote (", the club's lawyer. ").
 _MAX_SPLIT_GAP = 80
@@ -98,8 +99,11 @@ def _tag_after(
         gap = text[quotation.end : start]
         if _NOT_A_TAG_GAP.match(gap):
             return None  # '"...," a charge she denied': the words after are about the quote, not its tag
+        # A quote that opens its sentence belongs to the tag that closes it, however long the clause
+        # between: '"Many would consider that an embarrassment" if she lost, said David Wasserman.'
+        longest = _MAX_OPENING_GAP if _starts_sentence(text, quotation, paragraphs) else _MAX_AFTER_GAP
         if _TAG_AFTER_GAP.match(gap) or (
-            len(gap) <= _MAX_AFTER_GAP and not has_sentence_end(gap) and not _has_quote_mark(gap)
+            len(gap) <= longest and not has_sentence_end(gap) and not _has_quote_mark(gap)
         ):
             return event
         return None
@@ -441,6 +445,15 @@ def _can_inherit(previous: Attribution, quotation: Quotation, paragraphs: _Parag
     return paragraphs.index(quotation.start) - paragraphs.index(previous.quote.end - 1) <= 1
 
 
+def _straddles(content: Span, start: int, end: int) -> bool:
+    """Whether reported content starts or ends inside the quoted words ``start..end`` (their
+    quotation marks included) without containing them whole."""
+    start, end = start - 1, end + 1
+    starts_inside = start < content.start < end < content.end
+    ends_inside = content.start < start < content.end < end
+    return starts_inside or ends_inside
+
+
 def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -> list[Attribution]:
     """Reported speech: every speech event with content that is not mostly someone's quoted words.
 
@@ -467,6 +480,8 @@ def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -
         )
         if covered * 2 >= content.end - content.start:
             continue
+        if any(_straddles(content, start, end) for start, end in quoted[lo:hi]):
+            continue  # 'Hale said "we will appeal" and left': the direct quote is the statement
         statements.append(
             Attribution(_quote(text, content.start, content.end, [content], "reported", event), event)
         )

@@ -8,7 +8,8 @@
   name (and an outlet or role) before a colon that opens a quotation.
 
 Both return :class:`~reader.analysis.facts.SpeechEvent` objects whose ``speaker`` is the label or the
-name as written; ``speaker_form`` is ``"label"`` for a turn label, which the actor builder resolves
+name as written; ``speaker_form`` is ``"exact"`` for a roundup name that goes on past a proper name
+(``Harbor Gazette editorial board``), ``"label"`` for a turn label, which the actor builder resolves
 (``Q`` to the interviewer, ``A`` to the interviewee, a surname to the person it names). Offsets are
 into the article text. Plain text only: no spaCy here.
 """
@@ -77,7 +78,8 @@ def roundup_events(text: str, paragraphs: list[tuple[int, int]]) -> list[SpeechE
             SpeechEvent(
                 cue=Span(colon, colon + 1, ":"),
                 speaker=Span(match.start("name"), match.end("name"), name),
-                speaker_form="name",
+                # "Harbor Gazette editorial board" is that board, not the paper's name alone.
+                speaker_form="name" if last_word[:1].isupper() else "exact",
                 speaker_head=last_word.lower(),
                 content=None,
             )

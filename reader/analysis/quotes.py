@@ -144,6 +144,10 @@ _TERM_INTRODUCERS = frozenset(
         "phrase",
         "slogan",
         "label",
+        "name",
+        "nickname",
+        "nicknamed",
+        "known",
         "its",
         "their",
         "his",
@@ -535,8 +539,9 @@ def _is_scare(text: str, opening_start: int, content: Span) -> bool:
     introduced = word in _TERM_INTRODUCERS or word.endswith(("’s", "'s"))
     words = content.text.split()
     inner = content.text
-    if introduced and inner[-1] in ",.":
-        inner = inner[:-1]
+    titled = len(words) <= _MAX_TITLE_WORDS and _title_case(words) and len(words) >= 2
+    if (introduced or titled) and inner[-1] in ",.":
+        inner = inner[:-1]  # 'the film “The Last Tram,” joined': American style puts the comma inside
     if _SENTENCE_PUNCT_RE.search(inner):
         return False
     if len(words) <= _MAX_SCARE_WORDS and (introduced or len(words) <= 2):

@@ -38,6 +38,10 @@ _TITLE_WORDS = frozenset(
     "rep representative governor gov mayor judge president minister chancellor secretary general gen "
     "chief captain coach".split()
 )
+# Documents that carry someone's words ("One email from Mr Morrow ... said: '...'").
+COMMUNICATION_DOCUMENTS = frozenset(
+    "statement letter memo email e-mail message note post tweet text filing release transcript".split()
+)
 _STATEMENT_LEAD_IN = frozenset({"statement", "remarks", "message", "letter", "post", "email", "tweet"})
 
 
@@ -104,25 +108,33 @@ def _subject_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
     j = i
     while j < len(doc) and doc[j].lower_.rstrip(".") in _TITLE_WORDS and doc[j].text[:1].isupper():
         j += 1
-    if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+    if j < len(doc) and _name_word(doc[j]):
         last = j
-        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
+        while last + 1 < len(doc) and _name_word(doc[last + 1]) and doc[last + 1].pos_ != "VERB":
             last += 1
         return j, last, "name"
     if token.lower_ not in _DETERMINERS:
         return None
-    last = None
+    last: int | None = None
     k = i + 1
     while k < len(doc) and k - i <= 8:
         t = doc[k]
-        if t.pos_ in ("NOUN", "PROPN"):
-            last = k
+        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and k > i + 1 and doc[k - 1].text == "-"):
+            last = k  # "the spokeswoman", "the Swede", "the 29-year-old"
         elif t.pos_ in ("ADJ", "NUM", "PART") or t.text in ("-", "'s", "’s") or t.lower_ in _DETERMINERS:
             pass
         else:
             break
         k += 1
     return (i, last, "description") if last is not None else None
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word in the tag slot is a name whatever the tagger made of it ("Tully" as an
+    adverb in '"No," Tully replied'), unless it is a pronoun or a determiner."""
+    if not token.text[:1].isupper() or token.lower_ in _PRONOUNS or token.lower_ in _DETERMINERS:
+        return False
+    return token.pos_ == "PROPN" or (token.is_alpha and token.pos_ in ("NOUN", "ADV", "ADJ", "X"))
 
 
 def _tag_ends(doc: Doc, i: int) -> bool:
@@ -155,9 +167,16 @@ def _after_quote(doc: Doc, i: int, base: int) -> SpeechEvent | None:
     verb_last = _verb_at(doc, i)
     if verb_last is not None:
         subject = _subject_at(doc, verb_last + 1)
-        if subject is not None and _tag_ends(doc, subject[1] + 1):
+        if subject is not None and _tag_ends(doc, subject[1] + 1) and _inverted_speaker(doc, subject):
             return _event(doc, base, (i, verb_last), subject)
     return None
+
+
+def _inverted_speaker(doc: Doc, subject: tuple[int, int, str]) -> bool:
+    """After the verb, only a name or a noun for someone who speaks is the speaker ('chimed in Dev
+    Anand', 'said the minister'); '"...," joined the strike' has an object, not a tag."""
+    _, last, form = subject
+    return form == "name" or doc[last].lemma_.lower() in SPEAKER_NOUNS or doc[last].lower_ in SPEAKER_NOUNS
 
 
 def _dash_start(token: Token) -> bool:
@@ -204,7 +223,6 @@ def _lead_in(doc: Doc, base: int) -> SpeechEvent | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or not _is_verb(root):
         return None
-
     head, form = speaker_phrase(subject)
     first, last = phrase_bounds(head, form)
     cue_last = root.i
@@ -226,7 +244,9 @@ def main_clause_subjects(doc: Doc, base: int) -> list[int]:
         if verb.dep_ != "ROOT":
             continue
         offsets.append(base + token.idx)
-        offsets.extend(base + child.idx for child in token.children if child.dep_ == "appos")
+        # "The chair of the committee, Dame Harriet Okonjo-Baird, told ...": the apposition may
+        # hang from any word of the subject phrase.
+        offsets.extend(base + t.idx for t in token.subtree if t.dep_ == "appos" and t.pos_ == "PROPN")
     return offsets
 
 
@@ -250,7 +270,6 @@ def _introductions(doc: Doc, base: int) -> list[SpeechEvent]:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-
         head, form = speaker_phrase(subject)
         if form != "name" and not (form == "pronoun" and head.lower_ in ("he", "she")):
             continue
@@ -275,7 +294,6 @@ def _embeddings(doc: Doc, base: int) -> list[SpeechEvent]:
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-
         head, form = speaker_phrase(subject)
         if not _can_speak(head, form):
             continue
@@ -291,4 +309,5 @@ def _can_speak(head: Token, form: str) -> bool:
         return True
     if form == "pronoun":
         return head.lower_ in _PRONOUNS
-    return head.text[:1].isupper() or head.lemma_.lower() in SPEAKER_NOUNS
+    lemma = head.lemma_.lower()
+    return head.text[:1].isupper() or lemma in SPEAKER_NOUNS or lemma in COMMUNICATION_DOCUMENTS

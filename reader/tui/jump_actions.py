@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.actions import SkipAction
 from textual.widgets import Input, TabbedContent
 
-from reader.analysis.model import Analysis, Statement
+from reader.analysis.model import Analysis, Statement, position_group
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.navigation import step
 
@@ -86,7 +86,7 @@ class JumpActions:
             return f"{noun} {index + 1}/{total} · speakers still being analysed"
         who = describe_speaker(quote, self.analysis.actor(quote.actor))
         cue = f" · {quote.cue.text}" if quote.cue else ""
-        return f"{noun} {index + 1}/{total}{kind} · {who}{cue}"
+        return f"{noun} {index + 1}/{total}{kind} · {who}{cue} · {position_group(quote)}"
 
     def action_toggle_reported(self) -> None:
         self.include_reported = not self.include_reported
@@ -130,7 +130,7 @@ class JumpActions:
         cue = f" · {quote.cue.text}" if quote.cue else ""
         self._set_location(
             f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
-            f"({kind}){cue}"
+            f"({kind}){cue} · {position_group(quote)}"
         )
 
     def choose_actor(self, actor_id: str) -> None:

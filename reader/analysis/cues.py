@@ -74,6 +74,8 @@ _CLAUSE_FRAMES: dict[str, tuple[str, str | None]] = {
     "threaten": ("intention", None),
 }
 _RELATIVE_PRONOUNS = ("who", "which", "that")
+# "a group that calls itself the Valley Watch" names, it takes no position.
+_REFLEXIVES = ("itself", "himself", "herself", "themselves", "ourselves")
 _PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
 # Verbs that show evidence with a plain object when a poll or report is the subject.
 _EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
@@ -453,6 +455,9 @@ class _Reader:
         strong: bool = True,
     ) -> SpeechEvent | None:
         """An event with ``holder`` (or none, for an agentless passive) as its source."""
+        inside = content is not None and content.start <= self.base + cue.idx < content.end
+        if inside and cue.dep_ != "parataxis":
+            return None  # the parse put the cue inside its own content: "a decision that X had said ..."
         speaker, form, head_word, plural = None, "none", "", False
         if holder is not None:
             head, form = speaker_phrase(holder)
@@ -653,7 +658,7 @@ class _Reader:
         as beset by ...``: what someone calls a thing is their position on it."""
         lemma = _lemma(verb)
         doc = self.doc
-        if lemma in _NAMING_VERBS:
+        if lemma in _NAMING_VERBS and not (obj is not None and obj.lower_ in _REFLEXIVES):
             predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i), None)
             if predicate is None or any(
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children

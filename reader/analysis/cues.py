@@ -455,9 +455,6 @@ class _Reader:
         strong: bool = True,
     ) -> SpeechEvent | None:
         """An event with ``holder`` (or none, for an agentless passive) as its source."""
-        inside = content is not None and content.start <= self.base + cue.idx < content.end
-        if inside and cue.dep_ != "parataxis":
-            return None  # the parse put the cue inside its own content: "a decision that X had said ..."
         speaker, form, head_word, plural = None, "none", "", False
         if holder is not None:
             head, form = speaker_phrase(holder)
@@ -525,6 +522,8 @@ class _Reader:
             content = _trimmed(self.text, self.base, sent.start_char, sent.end_char)
         if content is None:
             return self._bare_speech(verb, subject) if is_speech else None
+        if clause is not None and content.start <= self.base + verb.idx < content.end:
+            return None  # the parse put the cue inside its own content: "a decision that X had said ..."
         frame, stance = _CLAUSE_FRAMES.get(lemma, ("belief" if is_belief else "speech", None))
         if lemma in EVIDENCE_VERBS and not is_speech and not is_belief:
             frame = "belief"  # "the judge found that ...": an evidence frame needs a document

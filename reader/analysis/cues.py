@@ -89,6 +89,8 @@ _NAMING_VERBS: dict[str, str] = {
     "consider": "belief",
     "declare": "speech",
 }
+# Verbs that nearly always report a clause, so a clause the parser misattached is still theirs.
+_SAY_VERBS = frozenset("say add claim argue insist state explain write contend assert maintain".split())
 # A question, not a statement: "asked whether ...".
 _QUESTION_MARKS = ("whether", "if")
 
@@ -235,7 +237,7 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
         return True
     if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True
-    return strong and token.pos_ in ("NOUN", "PROPN")
+    return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
 
 
 def _find_subject(verb: Token) -> Token | None:
@@ -386,6 +388,22 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+def _misparsed_complement(verb: Token) -> Token | None:
+    """A said-clause the parser hung on the verb as something else: "He said legalizing it could
+    put thousands to work" (``legalizing`` as an xcomp). Only for verbs that nearly always report a
+    clause, and only a dependent right after the cue whose subtree has a finite verb of its own."""
+    if _lemma(verb) not in _SAY_VERBS:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "punct", "dative") or child.i > verb.i + 3:
+            continue
+        if child.dep_ not in ("xcomp", "advcl", "dobj", "attr", "oprd"):
+            return None
+        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != verb.i for t in child.subtree)
+        return child if finite else None
+    return None
+
+
 def _phrase_bounds_np(head: Token, stop: Token | None = None) -> tuple[int, int]:
     """A noun phrase's tokens, stopping before a comma (a non-restrictive relative clause or an
     apposition is the reporter's addition), before an ``as`` phrase and before ``stop`` (the
@@ -514,6 +532,10 @@ class _Reader:
         content: Span | None = None
         if clause is not None:
             bounds = _clause_bounds(clause)
+            if bounds is not None:
+                content = _token_span(self.doc, self.base, *bounds)
+        elif (misparsed := _misparsed_complement(verb)) is not None:
+            bounds = _clause_bounds(misparsed)
             if bounds is not None:
                 content = _token_span(self.doc, self.base, *bounds)
         elif verb.dep_ == "parataxis" and (is_speech or is_belief) and verb.i > verb.sent.start + 1:

@@ -259,8 +259,13 @@ def _find_subject(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue
-        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "super PACs backing Mr. Cruz", "a statement saying ..."
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children)
+        if (
+            (current.dep_ == "acl" and current.tag_ == "VBG")
+            or (current.dep_ in ("acl", "relcl") and infinitive)
+        ) and current.head.pos_ in ("NOUN", "PROPN"):
+            # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
+            return current.head
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in current.head.children):
@@ -308,8 +313,8 @@ def _withheld(verb: Token) -> bool:
         return True
     node = verb
     for _ in range(8):
-        if node.head.i == node.i:
-            return False
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"):
+            return False  # only a cue inside the withheld words is withheld, not one beside them
         parent = node.head
         cue_parent = _lemma(parent) in SPEECH_VERBS or _lemma(parent) in BELIEF_VERBS
         if cue_parent and (_is_negated(parent) or _withheld_speech(parent)):
@@ -532,6 +537,10 @@ class _Reader:
         content: Span | None = None
         if clause is not None:
             bounds = _clause_bounds(clause)
+            if bounds is not None and bounds[0] < verb.i < bounds[1]:
+                # "which he said the government should pay for": the relative word the parser hangs
+                # in the clause comes before the cue; the content is what follows the cue.
+                bounds = (verb.i + 1, bounds[1]) if bounds[1] - verb.i >= 3 else None
             if bounds is not None:
                 content = _token_span(self.doc, self.base, *bounds)
         elif (misparsed := _misparsed_complement(verb)) is not None:
@@ -544,8 +553,6 @@ class _Reader:
             content = _trimmed(self.text, self.base, sent.start_char, sent.end_char)
         if content is None:
             return self._bare_speech(verb, subject) if is_speech else None
-        if clause is not None and content.start <= self.base + verb.idx < content.end:
-            return None  # the parse put the cue inside its own content: "a decision that X had said ..."
         frame, stance = _CLAUSE_FRAMES.get(lemma, ("belief" if is_belief else "speech", None))
         if lemma in EVIDENCE_VERBS and not is_speech and not is_belief:
             frame = "belief"  # "the judge found that ...": an evidence frame needs a document
@@ -730,7 +737,19 @@ class _Reader:
         doc = self.doc
         events: list[SpeechEvent | None] = []
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if xcomp is not None and lemma in ("expect", "say", "believe", "think", "report", "understand"):
+        clause = _complement(verb)
+        hearsay = lemma in SPEECH_VERBS or lemma in BELIEF_VERBS
+        if clause is not None and hearsay and subject is not None and subject.lower_ == "it":
+            # "It was widely reported that ...", "it is believed that ...": hearsay, held by the
+            # agent if the text names one.
+            bounds = _clause_bounds(clause)
+            if bounds is not None:
+                content = _token_span(doc, self.base, *bounds)
+                frame = "belief" if lemma in BELIEF_VERBS else "speech"
+                events.append(
+                    self.event(verb, verb.i, agent, content, frame, f"be {verb.lower_}", strong=False)
+                )
+        elif xcomp is not None and lemma in ("expect", "say", "believe", "think", "report", "understand"):
             frame = "speech" if lemma in ("say", "report") else "belief"
             if agent is not None:
                 content = _token_span(doc, self.base, *_infinitive_bounds(xcomp))

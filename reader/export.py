@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reader import __version__
-from reader.analysis.model import Actor, Analysis, Statement
+from reader.analysis.model import Actor, Analysis, Statement, position_group
 from reader.errors import BylineError
 from reader.fileio import atomic_write_text, check_output_path
 from reader.notes import Highlight, NoteStore, content_hash, now_iso
@@ -31,6 +31,14 @@ FORMATS: tuple[ExportFormat, ...] = ("md", "json", "yaml")
 EXTENSIONS: dict[ExportFormat, str] = {"md": ".md", "json": ".json", "yaml": ".yaml"}
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 KIND_NAMES = {"direct": "direct quote", "reported": "reported speech"}
+
+
+def kind_name(statement: Statement) -> str:
+    """``direct quote``, ``reported speech``, or for other reported positions ``reported belief``,
+    ``reported intention``, ``reported stance``, ``reported evidence``."""
+    if statement.kind == "reported" and statement.frame not in (None, "speech"):
+        return f"reported {statement.frame}"
+    return KIND_NAMES.get(statement.kind, statement.kind)
 
 
 # -- paragraphs ------------------------------------------------------------------------------------
@@ -217,7 +225,8 @@ def _item_heading(item: ExportItem) -> str:
         who = item.speaker or "unattributed"
         if item.role:
             who += f", {item.role}"
-        parts.append(f"{markdown_escape(who)} ({KIND_NAMES.get(item.quote.kind, item.quote.kind)})")
+        parts.append(f"{markdown_escape(who)} ({kind_name(item.quote)})")
+        parts.append(position_group(item.quote))
         if item.quote.how in ("inherited", "pronoun"):
             parts.append(f"speaker {item.quote.how}, confidence {item.quote.confidence or 0:.2f}")
     if item.highlight is None:
@@ -251,9 +260,9 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
         details.append(f"{actor.kind}, {actor.mentions} mention{'s' if actor.mentions != 1 else ''}")
         lines += [" · ".join(details), ""]
         for quote in statements:
-            kind = KIND_NAMES.get(quote.kind, quote.kind)
             text = markdown_escape(" ".join(quote.text.split()))
-            lines.append(f"- ¶{document.paragraph_of(quote.start)}, {kind}: {text}")
+            where = f"¶{document.paragraph_of(quote.start)}"
+            lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}")
         lines.append("")
     if silent:
         names = ", ".join(f"{markdown_escape(actor.name)} ({actor.kind})" for actor in silent)
@@ -311,6 +320,18 @@ def _quote_info(item: ExportItem) -> dict[str, Any] | None:
         "confidence": item.quote.confidence,
         "start": item.quote.start,
         "end": item.quote.end,
+        **_position_info(item.quote),
+    }
+
+
+def _position_info(statement: Statement) -> dict[str, Any]:
+    """The statement's frame, the reader's word for it, its cue lemma, stance and target text."""
+    return {
+        "frame": statement.frame,
+        "position": position_group(statement),
+        "cue_lemma": statement.cue_lemma,
+        "stance": statement.stance,
+        "target": statement.target.text if statement.target else None,
     }
 
 
@@ -377,6 +398,7 @@ def _actor_info(actor: Actor, document: ExportDocument) -> dict[str, Any]:
                 "paragraph": document.paragraph_of(quote.start),
                 "start": quote.start,
                 "end": quote.end,
+                **_position_info(quote),
             }
             for quote in analysis.positions(actor.id)
         ],

@@ -146,13 +146,14 @@ def test_markdown_has_metadata_highlights_notes_and_actors(kursk: Path) -> None:
     assert text.startswith("# kursk.txt\n")
     assert f"- **Source:** `{kursk}`" in text and "- **Published:** 2024-08-19" in text
     assert (
-        "### ¶5 · Yuri Ushakov, Kremlin adviser (direct quote)\n\n> “At this stage, we will not talk." in text
+        "### ¶5 · Yuri Ushakov, Kremlin adviser (direct quote) · says\n\n"
+        "> “At this stage, we will not talk." in text
     )
     assert "\n\nFlat refusal. Compare with *Zelensky*.\n" in text  # the note is the reader's own Markdown
     assert "### ¶7\n\n> The Ukrainian offensive has been planned in complete secrecy\n" in text
     actors = text[text.index("## Actors and positions") :]
     assert "### Yuri Ushakov\n\n*Kremlin adviser* · person" in actors
-    assert f"- ¶5, reported speech: {USHAKOV_INDIRECT}" in actors
+    assert f"- ¶5, reported speech, says: {USHAKOV_INDIRECT}" in actors
     assert "### Oleksandr Syrskyi" in actors and "Also mentioned: Kremlin (organisation)" in actors
     # the highlights come in text order and before the actors
     assert text.index("¶5 · Yuri") < text.index("### ¶7") < text.index("## Actors and positions")
@@ -166,14 +167,14 @@ def test_all_quotes_adds_every_detected_quote_once(kursk: Path) -> None:
     highlights = text[text.index("## Highlights") : text.index("## Actors and positions")]
     assert highlights.count("“At this stage") == 1  # highlighted already: not repeated
     assert (
-        "### ¶9 · Volodymyr Zelensky, Ukrainian President (direct quote) · detected, not highlighted"
+        "### ¶9 · Volodymyr Zelensky, Ukrainian President (direct quote) · says · detected, not highlighted"
         in highlights
     )
     assert (
-        "### ¶12 · Oleksandr Syrskyi, senior commander (direct quote) · detected, not highlighted"
+        "### ¶12 · Oleksandr Syrskyi, senior commander (direct quote) · says · detected, not highlighted"
         in highlights
     )
-    assert "Yuri Ushakov, Kremlin adviser (reported speech) · detected, not highlighted" in highlights
+    assert "Yuri Ushakov, Kremlin adviser (reported speech) · says · detected, not highlighted" in highlights
 
 
 def test_json_is_a_web_annotation_collection_that_parses_back(kursk: Path) -> None:
@@ -358,7 +359,7 @@ def test_sample_article_all_quotes_markdown_has_the_three_quotes_with_speakers(
     assert positions == sorted(positions)
     actors = text[text.index("## Actors and positions") :]
     ushakov = actors[actors.index("### Yuri Ushakov") : actors.index("### Volodymyr Zelensky")]
-    assert "reported speech:" in ushakov
+    assert "reported speech, says:" in ushakov
     assert "the current situation is not conducive to diplomatic talks" in ushakov
 
 

@@ -125,6 +125,13 @@ def _tag_before(
     """The speech tag right before a quotation: 'He said: “...”'."""
     paragraph = paragraphs.index(quotation.start)
     for event in reversed(events):
+        # A partial quote inside someone's reported words is theirs, whatever cue lies between.
+        content = event.content
+        inside = content is not None and content.start <= quotation.start and quotation.end <= content.end
+        end = _speaker_end(event)
+        if inside and end <= quotation.start and paragraphs.index(end - 1) == paragraph:
+            return event
+    for event in reversed(events):
         end = _speaker_end(event)
         if end > quotation.start:
             continue

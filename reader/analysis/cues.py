@@ -74,6 +74,8 @@ _CLAUSE_FRAMES: dict[str, tuple[str, str | None]] = {
     "threaten": ("intention", None),
 }
 _RELATIVE_PRONOUNS = ("who", "which", "that")
+# "a group that calls itself the Valley Watch" names, it takes no position.
+_REFLEXIVES = ("itself", "himself", "herself", "themselves", "ourselves")
 _PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
 # Verbs that show evidence with a plain object when a poll or report is the subject.
 _EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
@@ -87,6 +89,8 @@ _NAMING_VERBS: dict[str, str] = {
     "consider": "belief",
     "declare": "speech",
 }
+# Verbs that nearly always report a clause, so a clause the parser misattached is still theirs.
+_SAY_VERBS = frozenset("say add claim argue insist state explain write contend assert maintain".split())
 # A question, not a statement: "asked whether ...".
 _QUESTION_MARKS = ("whether", "if")
 
@@ -233,7 +237,7 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
         return True
     if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True
-    return strong and token.pos_ in ("NOUN", "PROPN")
+    return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
 
 
 def _find_subject(verb: Token) -> Token | None:
@@ -255,8 +259,13 @@ def _find_subject(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue
-        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "super PACs backing Mr. Cruz", "a statement saying ..."
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children)
+        if (
+            (current.dep_ == "acl" and current.tag_ == "VBG")
+            or (current.dep_ in ("acl", "relcl") and infinitive)
+        ) and current.head.pos_ in ("NOUN", "PROPN"):
+            # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
+            return current.head
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in current.head.children):
@@ -304,8 +313,8 @@ def _withheld(verb: Token) -> bool:
         return True
     node = verb
     for _ in range(8):
-        if node.head.i == node.i:
-            return False
+        if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"):
+            return False  # only a cue inside the withheld words is withheld, not one beside them
         parent = node.head
         cue_parent = _lemma(parent) in SPEECH_VERBS or _lemma(parent) in BELIEF_VERBS
         if cue_parent and (_is_negated(parent) or _withheld_speech(parent)):
@@ -381,6 +390,22 @@ def _complement(verb: Token) -> Token | None:
         if marks & set(_QUESTION_MARKS) and _lemma(verb) not in ("ask", "wonder", "question"):
             return None
         return child
+    return None
+
+
+def _misparsed_complement(verb: Token) -> Token | None:
+    """A said-clause the parser hung on the verb as something else: "He said legalizing it could
+    put thousands to work" (``legalizing`` as an xcomp). Only for verbs that nearly always report a
+    clause, and only a dependent right after the cue whose subtree has a finite verb of its own."""
+    if _lemma(verb) not in _SAY_VERBS:
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "punct", "dative") or child.i > verb.i + 3:
+            continue
+        if child.dep_ not in ("xcomp", "advcl", "dobj", "attr", "oprd"):
+            return None
+        finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != verb.i for t in child.subtree)
+        return child if finite else None
     return None
 
 
@@ -512,6 +537,14 @@ class _Reader:
         content: Span | None = None
         if clause is not None:
             bounds = _clause_bounds(clause)
+            if bounds is not None and bounds[0] < verb.i < bounds[1]:
+                # "which he said the government should pay for": the relative word the parser hangs
+                # in the clause comes before the cue; the content is what follows the cue.
+                bounds = (verb.i + 1, bounds[1]) if bounds[1] - verb.i >= 3 else None
+            if bounds is not None:
+                content = _token_span(self.doc, self.base, *bounds)
+        elif (misparsed := _misparsed_complement(verb)) is not None:
+            bounds = _clause_bounds(misparsed)
             if bounds is not None:
                 content = _token_span(self.doc, self.base, *bounds)
         elif verb.dep_ == "parataxis" and (is_speech or is_belief) and verb.i > verb.sent.start + 1:
@@ -653,7 +686,7 @@ class _Reader:
         as beset by ...``: what someone calls a thing is their position on it."""
         lemma = _lemma(verb)
         doc = self.doc
-        if lemma in _NAMING_VERBS:
+        if lemma in _NAMING_VERBS and not (obj is not None and obj.lower_ in _REFLEXIVES):
             predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i), None)
             if predicate is None or any(
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
@@ -704,7 +737,19 @@ class _Reader:
         doc = self.doc
         events: list[SpeechEvent | None] = []
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-        if xcomp is not None and lemma in ("expect", "say", "believe", "think", "report", "understand"):
+        clause = _complement(verb)
+        hearsay = lemma in SPEECH_VERBS or lemma in BELIEF_VERBS
+        if clause is not None and hearsay and subject is not None and subject.lower_ == "it":
+            # "It was widely reported that ...", "it is believed that ...": hearsay, held by the
+            # agent if the text names one.
+            bounds = _clause_bounds(clause)
+            if bounds is not None:
+                content = _token_span(doc, self.base, *bounds)
+                frame = "belief" if lemma in BELIEF_VERBS else "speech"
+                events.append(
+                    self.event(verb, verb.i, agent, content, frame, f"be {verb.lower_}", strong=False)
+                )
+        elif xcomp is not None and lemma in ("expect", "say", "believe", "think", "report", "understand"):
             frame = "speech" if lemma in ("say", "report") else "belief"
             if agent is not None:
                 content = _token_span(doc, self.base, *_infinitive_bounds(xcomp))

@@ -25,6 +25,26 @@ previous statement, a pronoun or a description resolved to an actor, a colon or 
 Q&A or transcript turn, an ``according to`` phrase, or the clause frame of reported speech."""
 ActorKind = Literal["person", "organisation", "place", "group"]
 
+POSITION_GROUPS: tuple[str, ...] = ("says", "believes", "wants", "supports", "opposes", "shows")
+"""How a reader names an actor's positions, in the order the actors panel lists them."""
+_STANCE_GROUPS = {
+    "support": "supports",
+    "oppose": "opposes",
+    "accuse": "opposes",
+    "deny": "opposes",
+    "demand": "wants",
+}
+_FRAME_GROUPS = {"speech": "says", "belief": "believes", "intention": "wants", "evidence": "shows"}
+
+
+def position_group(statement: Statement) -> str:
+    """The reader's word for a statement's frame: ``says`` (speech and direct quotes), ``believes``,
+    ``wants`` (intentions and demands), ``supports``, ``opposes`` (also accusations and denials) or
+    ``shows`` (evidence from a poll, report or data)."""
+    if statement.frame == "stance":
+        return _STANCE_GROUPS.get(statement.stance or "", "says")
+    return _FRAME_GROUPS.get(statement.frame or "speech", "says")
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

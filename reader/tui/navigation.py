@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reader.analysis.model import Actor, Analysis, Statement
+from reader.analysis.model import Actor, Analysis, Statement, position_group
 from reader.tui.highlights import Layer, attribution_note
 from reader.tui.state import Jump, Notice, ReaderState
 
@@ -81,7 +81,7 @@ def quote_location(quote: Statement, index: int, total: int, analysis: Analysis,
     kind = " (reported)" if quote.kind == "reported" else ""
     who = describe_speaker(quote, analysis.actor(quote.actor))
     cue = f" · {quote.cue.text}" if quote.cue else ""
-    return f"{noun} {index + 1}/{total}{kind} · {who}{cue}{attribution_note(quote)}"
+    return f"{noun} {index + 1}/{total}{kind} · {who}{cue} · {position_group(quote)}{attribution_note(quote)}"
 
 
 def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int, *,
@@ -122,7 +122,7 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
     kind = "reported" if quote.kind == "reported" else "quote"
     cue = f" · {quote.cue.text}" if quote.cue else ""
     location = (f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
-                f"({kind}){cue}{attribution_note(quote)}")
+                f"({kind}){cue} · {position_group(quote)}{attribution_note(quote)}")
     new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start,
                   quote_index=order.index(number) if number in order else None, location=location)
     return Jump(new, quote.start)

@@ -1,7 +1,10 @@
 """The "Actors" side panel: who appears in the article and what each of them says.
 
-Each actor is a tree node (name, kind, role, mention and statement counts);
-expanding it lists the actor's positions, shortened, in text order. Labels are
+Each actor is a tree node (name, kind, role, mention and statement counts, and
+its positions counted by frame: ``says 2 · wants 1 · opposes 1``); expanding it
+lists the actor's positions grouped by frame (says, believes, wants, supports,
+opposes, shows), in text order within a group, each shortened. ``f`` hides
+beliefs and intentions for a reader who only wants what was said. Labels are
 built as ``rich.text.Text`` from plain strings: an actor's name or a quote comes
 from the article and must never be read as markup.
 """
@@ -19,13 +22,15 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from reader.analysis.model import Actor, Analysis, Statement
+from reader.analysis.model import POSITION_GROUPS, Actor, Analysis, Statement, position_group
 from reader.safe_text import terminal_safe
 from reader.theming.keys import STATEMENT_STYLES
 from reader.tui.preview import one_line
 
 STATEMENT_PREVIEW = 56
-LEGEND = "❞ statements · × mentions · enter marks an actor"
+LEGEND = "❞ statements · × mentions · enter marks an actor · f hides beliefs and intentions"
+# The frames ``f`` hides: what an actor believes or intends, as opposed to what they said or did.
+HIDDEN_WHEN_SPEECH_ONLY = frozenset({"belief", "intention"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,22 +44,41 @@ class StatementRef:
     quote_index: int
 
 
+def grouped_positions(statements: list[tuple[int, Statement]]) -> list[tuple[str, list[int]]]:
+    """``[(group, [statement index, ...]), ...]`` in :data:`POSITION_GROUPS` order, empty groups left out;
+    within a group the statements keep the order given (text order)."""
+    groups: dict[str, list[int]] = {group: [] for group in POSITION_GROUPS}
+    for index, statement in statements:
+        groups[position_group(statement)].append(index)
+    return [(group, indices) for group, indices in groups.items() if indices]
 
 
-def actor_label(actor: Actor, style_lookup: Callable[[str], Style]) -> Text:
-    """``2❞  5×  Yuri Ushakov, Kremlin adviser · person``: counts first, in columns, so the panel
-    can be scanned for who speaks most even when it is too narrow for the whole line."""
+def actor_label(
+    actor: Actor, style_lookup: Callable[[str], Style], statements: list[Statement] | None = None
+) -> Text:
+    """``2❞  5×  Yuri Ushakov, Kremlin adviser · person · says 2``: counts first, in columns, so the
+    panel can be scanned for who speaks most even when it is too narrow for the whole line; then
+    the actor's positions counted by frame (``statements`` are the ones shown)."""
     muted = style_lookup("muted")
-    label = Text(f"{len(actor.statements):>2}❞ {actor.mentions:>3}× ", style=muted)
+    shown = statements if statements is not None else []
+    label = Text(
+        f"{len(shown) if statements is not None else len(actor.statements):>2}❞ {actor.mentions:>3}× ",
+        style=muted,
+    )
     label.append(terminal_safe(actor.name), style=style_lookup(f"actor.{actor.kind}"))
     if actor.roles:
         label.append(f", {terminal_safe(actor.roles[0])}")
     label.append(f" · {terminal_safe(actor.kind)}", style=muted)
+    groups = grouped_positions(list(enumerate(shown)))
+    if groups:
+        label.append(" · " + " · ".join(f"{group} {len(indices)}" for group, indices in groups), style=muted)
     return label
 
 
 def statement_label(quote: Statement, style_lookup: Callable[[str], Style]) -> Text:
-    label = Text(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
+    """``says: The deal is dead. direct (said)``: the frame, the shortened words, the kind and cue."""
+    label = Text(f"{position_group(quote)}: ", style=style_lookup("muted"))
+    label.append(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
     cue = f" ({quote.cue.text})" if quote.cue else ""
     label.append(terminal_safe(f" {quote.kind}{cue}"), style=style_lookup("muted"))
     return label
@@ -66,6 +90,9 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right", "expand_actor", "Show statements", id="actors.expand", show=False),
         Binding("left", "collapse_actor", "Hide statements", id="actors.collapse", show=False),
+        Binding(
+            "f", "toggle_speech_only", "Hide beliefs and intentions", id="actors.speech_only", show=False
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -94,6 +121,7 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
         self.show_root = False
         self.guide_depth = 2
         self._analysis: Analysis | None = None
+        self.speech_only = False
         self._style_lookup: Callable[[str], Style] = lambda _key: Style.null()
 
     def show_analysis(self, analysis: Analysis | None, style_lookup: Callable[[str], Style]) -> None:
@@ -112,21 +140,37 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
             self.root.add_leaf(Text("No actors found", style=style_lookup("muted")))
             return
         for actor in sorted(analysis.actors, key=lambda a: (-len(a.statements), -a.mentions, a.name)):
-            node = self.root.add(actor_label(actor, style_lookup), data=ActorRef(actor.id))
+            shown = [analysis.statements[i] for i in self._shown(actor, analysis)]
+            node = self.root.add(actor_label(actor, style_lookup, shown), data=ActorRef(actor.id))
             self._add_statements(node, actor, analysis)
             if actor.id in expanded:
                 node.expand()
         self.root.expand()
 
+    def _shown(self, actor: Actor, analysis: Analysis) -> list[int]:
+        """The actor's statement indices the panel lists (all, or without beliefs and intentions)."""
+        if not self.speech_only:
+            return list(actor.statements)
+        return [i for i in actor.statements if analysis.statements[i].frame not in HIDDEN_WHEN_SPEECH_ONLY]
+
     def _add_statements(
         self, node: TreeNode[ActorRef | StatementRef], actor: Actor, analysis: Analysis
     ) -> None:
-        if not actor.statements:
+        shown = self._shown(actor, analysis)
+        if not shown:
             node.allow_expand = False
             return
-        for index in actor.statements:
-            quote = analysis.statements[index]
-            node.add_leaf(statement_label(quote, self._style_lookup), data=StatementRef(actor.id, index))
+        for _group, indices in grouped_positions([(i, analysis.statements[i]) for i in shown]):
+            for index in indices:
+                quote = analysis.statements[index]
+                node.add_leaf(statement_label(quote, self._style_lookup), data=StatementRef(actor.id, index))
+
+    def action_toggle_speech_only(self) -> None:
+        """Hide (or show again) what actors believe and intend, leaving what they said and did."""
+        self.speech_only = not self.speech_only
+        self.show_analysis(self._analysis, self._style_lookup)
+        which = "says, supports, opposes, shows" if self.speech_only else "all positions"
+        self.notify(f"Actors panel: {which}")
 
     def restyle(self, style_lookup: Callable[[str], Style]) -> None:
         """Rebuild the labels with a new theme's styles."""

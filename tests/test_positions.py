@@ -1,0 +1,201 @@
+"""Positions: every invented example of issue 13 with its exact content span, holder, frame and cue.
+
+Each case is one sentence or two (the first names the holder a pronoun refers to) and the one reported
+statement it must give: (content, holder, frame, cue lemma, stance, target). ``None`` as the holder means
+the text names none (an agentless passive). The negative cases give no statement at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import Analysis, analyze
+from reader.sources import Article
+
+Expected = tuple[str, str | None, str, str, str | None, str | None]
+
+CASES: dict[str, tuple[str, Expected]] = {
+    # Objects of stance and communication verbs
+    "condemned the pay offer": (
+        "The union condemned the pay offer.",
+        ("the pay offer", "Union", "stance", "condemn", "oppose", "the pay offer"),
+    ),
+    "praised the rescue crews": (
+        "Dr Ada Price spoke at the memorial. She praised the rescue crews.",
+        ("the rescue crews", "Ada Price", "stance", "praise", "support", "the rescue crews"),
+    ),
+    "denied any wrongdoing": (
+        "Minister Karl Holt faced questions on Monday. He denied any wrongdoing.",
+        ("any wrongdoing", "Karl Holt", "stance", "deny", "deny", "any wrongdoing"),
+    ),
+    "announced a curfew": (
+        "The mayor announced a curfew.",
+        ("a curfew", "Mayor", "speech", "announce", None, None),
+    ),
+    # Verb + preposition
+    "called for a recount": (
+        "Councillor Dana Whitlock called for a recount.",
+        ("a recount", "Dana Whitlock", "stance", "call for", "demand", "a recount"),
+    ),
+    "accused the board of hiding losses": (
+        "The shareholders accused the board of hiding losses.",
+        ("hiding losses", "Shareholders", "stance", "accuse of", "accuse", "the board"),
+    ),
+    "warned of job cuts": (
+        "The union warned of job cuts.",
+        ("job cuts", "Union", "speech", "warn of", None, None),
+    ),
+    "dismissed the claims as rumours": (
+        "The minister dismissed the claims as rumours.",
+        ("the claims as rumours", "Minister", "stance", "dismiss as", "oppose", "the claims"),
+    ),
+    "referred to the plan as reckless": (
+        "Senator Mia Ortiz referred to the plan as reckless.",
+        ("the plan as reckless", "Mia Ortiz", "speech", "refer to as", None, None),
+    ),
+    # That-clauses with any subject, cognition and evidence verbs
+    "those close to him say": (
+        "Governor Ben Lutz spoke on Friday. Those close to him say he will run.",
+        ("he will run", "Those close to him", "speech", "say", None, None),
+    ),
+    "most economists believe": (
+        "Most economists believe that rates will fall.",
+        ("rates will fall", "Most economists", "belief", "believe", None, None),
+    ),
+    "a poll shows": (
+        "A poll shows that support is slipping.",
+        ("support is slipping", "Poll", "evidence", "show", None, None),
+    ),
+    "the report found": (
+        "The report found that the bridge was unsafe.",
+        ("the bridge was unsafe", "Report", "evidence", "find", None, None),
+    ),
+    "participle saying": (
+        "The senator voted no, saying the law was unfair.",
+        ("the law was unfair", "Senator", "speech", "say", None, None),
+    ),
+    # Noun cues
+    "his claim that": (
+        "Governor Ben Lutz repeated his claim that the contract was fair.",
+        ("the contract was fair", "Ben Lutz", "speech", "claim", None, None),
+    ),
+    "the ministry's view that": (
+        "Officials questioned the ministry's view that prices will rise.",
+        ("prices will rise", "Ministry", "belief", "view", None, None),
+    ),
+    "in a statement, the club said": (
+        "In a statement, the club said it would appeal the ban.",
+        ("it would appeal the ban", "Club", "speech", "say", None, None),
+    ),
+    # To-infinitives of intention and request
+    "plans to": (
+        "The mayor plans to close the old bridge.",
+        ("close the old bridge", "Mayor", "intention", "plan to", None, None),
+    ),
+    "wants to": (
+        "Coach Lena Marsh was asked about the title. She wants to win the league.",
+        ("win the league", "Lena Marsh", "intention", "want to", None, None),
+    ),
+    "refused to": (
+        "Mayor Tom Reyes faced a vote. He refused to resign.",
+        ("resign", "Tom Reyes", "intention", "refuse to", None, None),
+    ),
+    "pledged to": (
+        "The governor pledged to cut taxes.",
+        ("cut taxes", "Governor", "intention", "pledge to", None, None),
+    ),
+    "urged lawmakers to": (
+        "The union urged lawmakers to reject the bill.",
+        ("reject the bill", "Union", "intention", "urge to", None, None),
+    ),
+    "asked the court to": (
+        "The firm asked the court to dismiss the case.",
+        ("dismiss the case", "Firm", "intention", "ask to", None, None),
+    ),
+    # Medial and final tags
+    "medial tag": (
+        "Mayor Tom Reyes met reporters. The deal, he said, is dead.",
+        ("The deal, he said, is dead", "Tom Reyes", "speech", "say", None, None),
+    ),
+    "final tag": (
+        "Prices will rise further, analysts say.",
+        ("Prices will rise further", "Analysts", "speech", "say", None, None),
+    ),
+    # Passives and hearsay
+    "is expected to (no agent)": (
+        "The striker is expected to join the club.",
+        ("The striker is expected to join the club", None, "belief", "expect to", None, None),
+    ),
+    "is expected by X to": (
+        "The row is expected by analysts at Halloran Grant to dominate the campaign.",
+        ("dominate the campaign", "Analysts", "belief", "expect to", None, None),
+    ),
+    "was quoted as saying": (
+        "Mayor Tom Reyes met reporters. He was quoted as saying the plan was dead.",
+        ("the plan was dead", "Tom Reyes", "speech", "say", None, None),
+    ),
+    "is said to": (
+        "The minister is said to be furious.",
+        ("The minister is said to be furious", None, "speech", "say to", None, None),
+    ),
+    "has been accused of": (
+        "The firm has been accused of fraud.",
+        ("fraud", None, "stance", "accuse of", "accuse", "The firm"),
+    ),
+    # Boundaries
+    "coordinated that-clauses stay one statement": (
+        "Judge Alma Reyes said that prices would rise and that wages would fall.",
+        ("prices would rise and that wages would fall", "Alma Reyes", "speech", "say", None, None),
+    ),
+    "stops before the reporter's own words": (
+        "Councillor Ann Voss said the budget was balanced. The council has not set a date.",
+        ("the budget was balanced", "Ann Voss", "speech", "say", None, None),
+    ),
+}
+
+NEGATIVES: dict[str, str] = {
+    "did not say that": "Mayor Tom Reyes met reporters. He did not say that the plan was dead.",
+    "declined to say whether": "Mayor Tom Reyes met reporters. He declined to say whether he would resign.",
+    "refused to comment": "Mayor Tom Reyes met reporters. He refused to comment on the plan.",
+    "a cue inside a withheld statement": "The firm did not say how much it intends to charge.",
+}
+
+
+def _analyse(text: str, nlp) -> Analysis:
+    return analyze(Article(text=text, source="test"), nlp=nlp, use_cache=False)
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_position(case: str, nlp) -> None:
+    text, (content, holder, frame, cue_lemma, stance, target) = CASES[case]
+    reported = [s for s in _analyse(text, nlp).statements if s.kind == "reported"]
+    assert len(reported) == 1, [(s.text, s.speaker, s.frame) for s in reported]
+    statement = reported[0]
+    assert text[statement.start : statement.end] == statement.text == content
+    assert statement.speaker == holder if holder is None else holder in (statement.speaker or "")
+    assert statement.frame == frame
+    assert statement.cue_lemma == cue_lemma
+    assert statement.stance == stance
+    assert (statement.target.text if statement.target else None) == target
+
+
+@pytest.mark.parametrize("case", list(NEGATIVES), ids=list(NEGATIVES))
+def test_negated_cue_is_no_position(case: str, nlp) -> None:
+    statements = _analyse(NEGATIVES[case], nlp).statements
+    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+
+
+def test_partial_quote_inside_reported_speech_stays_one_statement(nlp) -> None:
+    text = 'Judge Alma Reyes said the ruling was “a victory for the river” and would stand.'
+    reported = [s for s in _analyse(text, nlp).statements if s.kind == "reported"]
+    assert [(s.text, s.speaker, s.frame) for s in reported] == [
+        ("the ruling was “a victory for the river” and would stand", "Alma Reyes", "speech")
+    ]
+
+
+def test_positions_survive_the_json_round_trip(nlp) -> None:
+    analysis = _analyse("The shareholders accused the board of hiding losses.", nlp)
+    again = Analysis.from_dict(analysis.to_dict())
+    statement = again.statements[0]
+    assert (statement.frame, statement.cue_lemma, statement.stance) == ("stance", "accuse of", "accuse")
+    assert statement.target is not None and statement.target.text == "the board"

@@ -486,12 +486,11 @@ def _coarse_point(
             return _Resolved(rule(when).isoformat(), "day")
         if anchor is None:
             return _Resolved(None, "relative")
-        this_year = rule(anchor.year)
-        if future and this_year < anchor:
-            this_year = rule(anchor.year + 1)
-        elif not future and this_year > anchor:
-            this_year = rule(anchor.year - 1)
-        return _Resolved(this_year.isoformat(), "day")
+        # A future clause takes the next one; otherwise the nearest ("a decision before Songkran").
+        options = [rule(anchor.year + step) for step in (-1, 0, 1)]
+        if future:
+            options = [day for day in options if day >= anchor]
+        return _Resolved(min(options, key=lambda day: abs((day - anchor).days)).isoformat(), "day")
     day_of_month = _DAY_OF_MONTH_RE.match(lowered)
     if day_of_month is not None:
         if anchor is None:

@@ -27,6 +27,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.model import Span
 from reader.analysis.names import HONORIFIC_WORDS, TITLE_WORDS, shape_label
+from reader.analysis.temporals import correct_temporals
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -514,11 +515,16 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
     facts = ParagraphFacts()
     text = doc.text
     persons: list[tuple[int, int]] = []
+    model_temporals = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TEMPORAL_LABELS]
+    temporals, ages = correct_temporals(text, model_temporals)
+    facts.temporals = [(base + s, base + e, label) for s, e, label in temporals]
+    facts.numbers = [(base + s, base + e, label) for s, e, label in ages]
     for ent in doc.ents:
         label = ent.label_
         if label in TEMPORAL_LABELS:
-            facts.temporals.append((base + ent.start_char, base + ent.end_char, label))
             continue
+        if any(s < ent.end_char and ent.start_char < e for s, e, _ in temporals):
+            continue  # "BST" in "14:05 BST", "Prinsjesdag": part of a date, not a name
         if label in _NUMBER_LABELS:
             facts.numbers.append((base + ent.start_char, base + ent.end_char, label))
             continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from reader.analysis.facts import NameMention
 from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import WEAK_LABELS
-from reader.analysis.names import is_particle, is_short_form, looks_like_full_name, shape_label
+from reader.analysis.names import is_junk_name, is_particle, is_short_form, looks_like_full_name, shape_label
 
 _AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -90,6 +90,22 @@ def _decide(key: str, mentions: list[NameMention]) -> str:
     if (doubtful_person or doubtful_thing) and is_known_place(key):
         return "GPE"
     return label
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)$")
+
+
+def _lone_sentence_opener(text: str, key: str, mentions: list[NameMention]) -> bool:
+    """A capitalised common word the model took for a person ("Turnout was 45 percent"): one word,
+    mentioned once, at the start of a sentence, with nothing around it saying it names anyone."""
+    if " " in key or len(mentions) != 1 or shape_label(key) is not None:
+        return False
+    mention = mentions[0]
+    if mention.label != "PERSON" or mention.found_by != "ner" or any(mention.evidence.values()):
+        return False
+    if is_known_place(key) or re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text[mention.end :]):
+        return False
+    return bool(_SENTENCE_OPENING.search(text[max(0, mention.start - 4) : mention.start]))
 
 
 def _place_in_context(mentions: list[NameMention]) -> bool:
@@ -246,8 +262,10 @@ def resolve_names(
     by_key: dict[str, list[NameMention]] = defaultdict(list)
     for mention in mentions:
         key = name_key(mention.text)
-        if key:
+        if key and not is_junk_name(key):
             by_key[key].append(mention)
+    for key in [key for key, group in by_key.items() if _lone_sentence_opener(text, key, group)]:
+        del by_key[key]
     for candidate in candidates:
         key = name_key(candidate.text)
         if key and key not in by_key and is_known_place(key):

@@ -146,3 +146,15 @@ def shape_label(name: str) -> str | None:
     if len(words) >= 3 and words[1] == "of" and words[0] in ORGANISATION_LEADS:
         return "ORG"
     return None
+
+
+# Words that the model sometimes takes for names but that never name anyone.
+NOT_NAMES: frozenset[str] = frozenset(
+    "no-one noone nobody someone somebody everyone everybody anyone anybody none nothing q a".split()
+)
+
+
+def is_junk_name(key: str) -> bool:
+    """Whether a would-be name is no name at all: ``No-one``, a lone letter (``Q`` of a Q&A), a number."""
+    letters = [ch for ch in key if ch.isalpha()]
+    return len(letters) < 2 or key.casefold() in NOT_NAMES

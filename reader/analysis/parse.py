@@ -8,6 +8,7 @@ be dropped as soon as it is read.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact, SpeechEvent, SubjectPhrase
@@ -72,12 +73,26 @@ def _proper_chain(token: Token) -> tuple[int, int]:
     return first, last
 
 
-def _name_evidence(ent: SpacySpan) -> dict[str, float]:
-    """Context around a named mention that says what kind of thing it is."""
+def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
+    """Context around a named mention (labelled ``label`` by the model) that says what kind of thing it is."""
     doc = ent.doc
     evidence: dict[str, float] = {}
     after = doc[ent.end] if ent.end < len(doc) else None
     before = doc[ent.start - 1] if ent.start > 0 else None
+    two_before = doc[ent.start - 2] if ent.start > 1 else None
+    locative_the = (
+        before is not None
+        and before.lower_ == "the"
+        and two_before is not None
+        and (two_before.lower_ in LOCATIVE_PREPOSITIONS or two_before.lower_ in ("on", "along", "over", "to"))
+    )
+    if locative_the:
+        evidence["LOC"] = evidence.get("LOC", 0) + 1.0  # "near the Danube", "in the Algarve"
+    # "ferry operator Transmar", "the streaming service Netflix", "the operator, Transmar,"
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in ORGANISATION_NOUNS:
+        evidence["ORG"] = evidence.get("ORG", 0) + 2.0
+    if ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in ORGANISATION_NOUNS:
+        evidence["ORG"] = evidence.get("ORG", 0) + 2.0
     if after is not None and after.lemma_.lower() in PLACE_NOUNS and after.pos_ == "NOUN":
         evidence["GPE"] = evidence.get("GPE", 0) + 2.0
     if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
@@ -94,11 +109,11 @@ def _name_evidence(ent: SpacySpan) -> dict[str, float]:
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLE_NOUNS and len(ent) >= 2:
         evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0  # "its commander-in-chief, Oleksandr Syrskyi,"
-    if len(ent) == 1 and ent.label_ == "PERSON" and before is not None and before.lower_ == "the":
+    if len(ent) == 1 and label == "PERSON" and before is not None and before.lower_ == "the":
         evidence["LOC"] = evidence.get("LOC", 0) + 1.5  # "the Danube", "the Algarve": people take no article
-    if len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and ent.label_ == "PERSON":
+    if len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent) and label == "PERSON":
         evidence["PERSON"] = evidence.get("PERSON", 0) + 1.0
-    if ent.label_ == "NORP" or (root.pos_ == "ADJ" and ent.label_ in ("GPE", "NORP")):
+    if label == "NORP" or (root.pos_ == "ADJ" and label in ("GPE", "NORP")):
         # "Ukrainian", "Russian": an adjective of nationality is never the country itself.
         evidence["NORP"] = evidence.get("NORP", 0) + (1.5 if root.pos_ == "ADJ" else 1.0)
     return evidence
@@ -549,8 +564,11 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         if is_person:
             start_i, end_i = _extend_person(doc[start_i:end_i])
         start, end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1])
+        start, end = _name_edges(text, start, end)
+        if start >= end:
+            continue
         mention = NameMention(base + start, base + end, text[start:end], label)
-        mention.evidence.update(_name_evidence(doc[start_i:end_i]))
+        mention.evidence.update(_name_evidence(doc[start_i:end_i], label))
         root = doc[start_i:end_i].root
         mention.modifier = root.dep_ in ("poss", "compound") and not (start_i <= root.head.i < end_i)
         facts.names.append(mention)
@@ -559,8 +577,38 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
     facts.events = _speech_events(doc, base, facts.subjects)
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
+    _first_person_speakers(facts, doc, base)
     facts.roles = _roles(doc, base, persons)
     return facts
+
+
+_NOT_NAME_EDGE = "•·‣◦*-–—»«›‹>|/\\#+ \t\n\"“”‘’'()[]{}:;,"
+_FIRST_PERSON_QUOTE = re.compile(
+    r"[\"“«„]([^\"”»“]*?\b(?:I|my|me|myself|I['’]m|I['’]ve|I['’]ll)\b[^\"”»“]*)[\"”»]"
+)
+
+
+def _name_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name span without list bullets, guillemets or quotation marks at its edges ("» Maria Lopes")."""
+    while start < end and text[start] in _NOT_NAME_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _NOT_NAME_EDGE and not text[start:end].endswith("'s"):
+        end -= 1
+    return start, end
+
+
+def _first_person_speakers(facts: ParagraphFacts, doc: Doc, base: int) -> None:
+    """A named speaker whose sentence quotes them in the first person singular ("I have lost the
+    trust ...," said Haldane) is a person, whatever the gazetteer knows of the name."""
+    for event in facts.events:
+        if event.speaker is None or event.speaker_form != "name":
+            continue
+        cue = doc.char_span(event.cue.start - base, event.cue.end - base, alignment_mode="expand")
+        if cue is None or not _FIRST_PERSON_QUOTE.search(cue.sent.text):
+            continue
+        for mention in facts.names:
+            if mention.start < event.speaker.end and event.speaker.start < mention.end:
+                mention.evidence["PERSON"] += 2.0
 
 
 def _unlabelled_proper_nouns(doc: Doc, base: int) -> list[NameMention]:

@@ -161,8 +161,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\r\n]\s*|[\"“‘]\s*)$")
 
 def _short_forms(full: str) -> list[str]:
     """Forms of a person's full name that the text may use alone and the model may have missed:
-    each name word ("Tsang", "Guðrún") and particle surnames as written and capitalised ("van den
-    Broek", "Van den Broek", "Al-Sharqawi")."""
+    each name word ("Tsang", "Guðrún"), title-cased after an all-caps first mention ("REIS" ->
+    "Reis"), and particle surnames as written and capitalised ("van den Broek", "Van den Broek",
+    "Al-Sharqawi")."""
     words = full.split()
     forms: list[str] = []
     for i, word in enumerate(words):
@@ -170,6 +171,8 @@ def _short_forms(full: str) -> list[str]:
             forms.append(word)
             if word[:1].islower():
                 forms.append(word[:1].upper() + word[1:])
+            if word.isupper():
+                forms.append(word.title())  # "JOANA REIS, 34," then "Reis"
         if 0 < i < len(words) - 1 and is_particle(word):
             tail = " ".join(words[i:])
             forms += [tail, tail[:1].upper() + tail[1:]]

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact, SpeechEvent, SubjectPhrase
+from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import (
     DOCUMENT_NOUNS,
     LOCATIVE_PREPOSITIONS,
@@ -154,6 +155,30 @@ def _extend_person(ent: SpacySpan) -> tuple[int, int]:
     while start > 0 and name_part(doc[start - 1]):
         start -= 1
     return start, end
+
+
+def _over_hyphens(doc: Doc, start_i: int, end_i: int) -> tuple[int, int]:
+    """Token bounds widened over capitalised words hyphenated onto the mention: the model tags
+    "Okoro" in "Okoro-Whitfield" on its own."""
+
+    def glued(hyphen: int) -> bool:
+        return (
+            0 < hyphen < len(doc) - 1
+            and doc[hyphen].text == "-"
+            and not doc[hyphen - 1].whitespace_
+            and not doc[hyphen].whitespace_
+        )
+
+    def name_part(token: Token) -> bool:
+        # A capitalised word of its own, not a name the model tagged ("Jakarta-Bandung" is two
+        # places, "D-Texas" a party and a state).
+        return token.text[:1].isupper() and len(token) >= 3 and not token.ent_type_ and not is_known_place(token.text)
+
+    while end_i + 1 < len(doc) and glued(end_i) and name_part(doc[end_i + 1]):
+        end_i += 2
+    while start_i >= 2 and glued(start_i - 1) and name_part(doc[start_i - 2]):
+        start_i -= 2
+    return start_i, end_i
 
 
 def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
@@ -421,6 +446,43 @@ def _according_event(according: Token, text: str, base: int) -> SpeechEvent | No
     )
 
 
+def _portfolio_glue(doc: Doc, i: int, name_i: int) -> bool:
+    """Whether ``doc[i]`` joins a title to its capitalised portfolio: "for"/"of" right after a role
+    noun or title ("Commissioner for Transportation"), "and"/"&" between two capitalised words."""
+    token = doc[i]
+    if i == 0 or i >= name_i - 1 or not doc[i + 1].text[:1].isupper():
+        return False
+    left = doc[i - 1]
+    if token.lower_ in ("for", "of"):
+        return left.lemma_.lower() in PERSON_ROLE_NOUNS or _is_title(left)
+    if token.lower_ in ("and", "&"):
+        after_portfolio_word = i > 1 and doc[i - 2].lower_ in ("for", "of")
+        return left.pos_ == "PROPN" and left.text[:1].isupper() and after_portfolio_word
+    return False
+
+
+def _person_after_portfolio(doc: Doc, start_i: int, end_i: int) -> int | None:
+    """Where the person's name starts in a mention that runs a portfolio into the name ("[minister
+    for] Women and Equalities Nicola Farrant"): the last two capitalised words, or ``None``."""
+    if start_i == 0 or end_i - start_i < 3:
+        return None
+    prep = doc[start_i - 1]
+    if prep.lower_ not in ("for", "of") or prep.i == 0:
+        return None
+    holder = prep.head
+    if holder.lemma_.lower() not in PERSON_ROLE_NOUNS and not _is_title(holder):
+        return None
+    # The role phrase is the clause's subject and the name ends right before its verb: "chairman of
+    # Gulf Horizon Ports, signed" and "president of the Malaysian Bar" name organisations.
+    verb_next = end_i < len(doc) and doc[end_i].pos_ in ("VERB", "AUX")
+    if holder.dep_ not in ("nsubj", "nsubjpass") or not verb_next or shape_label(doc[start_i:end_i].text):
+        return None
+    name = doc[end_i - 2 : end_i]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and not _is_title(t) for t in name):
+        return end_i - 2
+    return None
+
+
 def _role_before(name_first: Token) -> tuple[int, int] | None:
     """Token indices of a premodifying role ("Kremlin adviser" in "Kremlin adviser Yuri Ushakov")."""
     doc = name_first.doc
@@ -437,6 +499,9 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
             if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 break
             i -= 1
+            continue
+        if _portfolio_glue(doc, i, name_first.i):
+            i -= 1  # "Commissioner for Transportation", "minister for Women and Equalities"
             continue
         break
     first = i + 1
@@ -559,8 +624,12 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
             # "Commerce Minister Liang Jianhua" is a person; "Prince Group" is not.
             if label == "PERSON" or (len(rest) >= 2 and shape_label(rest.text) is None):
                 start_i = named_from
+        portfolio_end = _person_after_portfolio(doc, start_i, end_i)
+        if portfolio_end is not None:
+            start_i = portfolio_end
         titled = start_i > ent.start
         is_person = label == "PERSON" or titled
+        start_i, end_i = _over_hyphens(doc, start_i, end_i)
         if is_person:
             start_i, end_i = _extend_person(doc[start_i:end_i])
         start, end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1])
@@ -569,6 +638,8 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
             continue
         mention = NameMention(base + start, base + end, text[start:end], label)
         mention.evidence.update(_name_evidence(doc[start_i:end_i], label))
+        if titled:
+            mention.evidence["PERSON"] += 2.0  # "Prof Marcus Iwu", "[minister for Equalities] Nicola Farrant"
         root = doc[start_i:end_i].root
         mention.modifier = root.dep_ in ("poss", "compound") and not (start_i <= root.head.i < end_i)
         facts.names.append(mention)

@@ -172,7 +172,8 @@ def _over_hyphens(doc: Doc, start_i: int, end_i: int) -> tuple[int, int]:
     def name_part(token: Token) -> bool:
         # A capitalised word of its own, not a name the model tagged ("Jakarta-Bandung" is two
         # places, "D-Texas" a party and a state).
-        return token.text[:1].isupper() and len(token) >= 3 and not token.ent_type_ and not is_known_place(token.text)
+        capitalised = token.text[:1].isupper() and len(token) >= 3
+        return capitalised and not token.ent_type_ and not is_known_place(token.text)
 
     while end_i + 1 < len(doc) and glued(end_i) and name_part(doc[end_i + 1]):
         end_i += 2

@@ -22,6 +22,7 @@ from reader.analysis.facts import ParagraphFacts
 from reader.analysis.model import Actor, Analysis, DateMention, Entity, Statement
 from reader.analysis.nlp import load_model, model_id, resolve_model_name
 from reader.analysis.quotes import Quotation, paragraph_spans, scan_quotations
+from reader.analysis.temporals import dates_in
 from reader.sources.article import Article
 
 if TYPE_CHECKING:
@@ -136,7 +137,13 @@ def analyze_with(
     """
     text = article.text
     body = article.body_start
+    furniture = article.furniture
     chunks = [(max(start, body), end) for start, end in chunk_spans(text) if end > body]
+    # A paragraph that opens with furniture (a dateline, a live blog's time stamp) is parsed after
+    # it, so "KYIV, Ukraine (AP) —" is not read as the subject of "said"; its dates are kept.
+    leading = [(start, _furniture_end(furniture, start)) for start, _ in chunks]
+    chunks = [(cut, end) for (start, end), (_, cut) in zip(chunks, leading, strict=True) if cut < end]
+    furniture_dates = [m for start, cut in leading if cut > start for m in dates_in(text, start, cut)]
     if quotations is None:
         quotations = _body_quotations(article)
     facts: list[ParagraphFacts] = []
@@ -149,7 +156,6 @@ def analyze_with(
             on_partial(_partial(article, quotations, facts))
             last_partial = time.monotonic()
 
-    furniture = article.furniture
     clusters = resolve_names(
         text,
         [name for fact in facts for name in fact.names if not _inside(furniture, name.start, name.end)],
@@ -174,7 +180,8 @@ def analyze_with(
         paragraph_spans(text),
     )
     quotes = builder.resolve(statements)
-    dates = normalise_dates([t for fact in facts for t in fact.temporals], text, article.published)
+    temporals = sorted(furniture_dates + [t for fact in facts for t in fact.temporals])
+    dates = normalise_dates(temporals, text, article.published)
     return _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))
 
 
@@ -199,6 +206,14 @@ def _assemble(
         actors=actors or [],
         model=model,
     )
+
+
+def _furniture_end(spans: list[tuple[int, int]], start: int) -> int:
+    """Where the text starting at ``start`` stops being furniture (``start`` itself when it is not)."""
+    for span_start, span_end in spans:
+        if span_start <= start < span_end or (span_start == start):
+            return span_end
+    return start
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

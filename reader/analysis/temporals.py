@@ -95,3 +95,20 @@ def correct_temporals(text: str, mentions: list[Mention]) -> tuple[list[Mention]
                 temporals.append((found.start(), found.end(), label))
     temporals.sort()
     return temporals, numbers
+
+
+_MONTH_DAY = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:,\s*\d{4})?\b"
+    r"|(?<![\w:.])\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:" + "|".join(ZONE_OFFSETS) + r")\b)?",
+)
+
+
+def dates_in(text: str, start: int, end: int) -> list[Mention]:
+    """Dates and clock times in a stretch of furniture that is not parsed (``SEOUL, Jan. 8 (Yonhap)
+    --``, ``14:05 BST —``): ``(start, end, label)`` offsets into ``text``."""
+    found: list[Mention] = []
+    for match in _MONTH_DAY.finditer(text, start, end):
+        label = "TIME" if match.group()[:1].isdigit() else "DATE"
+        found.append((match.start(), match.end(), label))
+    return found

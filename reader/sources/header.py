@@ -248,7 +248,7 @@ def find_furniture(text: str, body_start: int = 0) -> Furniture:
         line = raw_line.strip()
         stamp = _TIMESTAMP_LEAD.match(raw_line)
         if line_start >= body_start and stamp is not None:
-            furniture.spans.append((line_start + stamp.start(1), line_start + stamp.end(1)))
+            furniture.spans.append((line_start + stamp.start(1), line_start + stamp.end()))
         if line_start < body_start or not line or not _CREDIT_LINE.match(line):
             continue
         lead = len(raw_line) - len(raw_line.lstrip())

@@ -513,6 +513,13 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
     return first, last
 
 
+def _glued_end(doc: Doc, i: int) -> int:
+    """The last token of the hyphenated word that token ``i`` starts ("vice" in "vice-chancellor")."""
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and not (doc[i].whitespace_ or doc[i + 1].whitespace_):
+        i += 2
+    return i
+
+
 def _role_from_apposition(name_first: Token, name_last: Token) -> tuple[int, int] | None:
     """A role the name is an apposition of ("senior commander Oleksandr Syrskyi" parsed with the
     noun as head) or that is an apposition of the name ("Yuri Ushakov, a Kremlin adviser,")."""
@@ -537,7 +544,7 @@ def _role_from_apposition(name_first: Token, name_last: Token) -> tuple[int, int
             for left in child.lefts:
                 if left.dep_ in ("amod", "compound", "nmod"):
                     first = min(first, left.i)
-            last = child.i
+            last = _glued_end(doc, child.i)  # "vice-chancellor" is one word to a reader
             for right in child.rights:
                 if (
                     right.dep_ == "prep"

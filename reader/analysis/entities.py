@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.facts import NameMention
@@ -46,10 +47,10 @@ class NameCluster:
         return self.key
 
 
-def _vote(mentions: list[NameMention], key: str = "") -> Counter[str]:
+def _vote(mentions: list[NameMention], key: str = "") -> dict[str, float]:
     """Each mention's model label and context evidence, plus what the name's own words say
     ("Toyama Motors" is an organisation, "Lagos State" a place), as label weights."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     speaker = 0.0
     for mention in mentions:
         if mention.found_by == "ner":
@@ -65,10 +66,15 @@ def _vote(mentions: list[NameMention], key: str = "") -> Counter[str]:
     if shape is not None:
         votes[shape] += 3.0
     if speaker:
-        agents = [label for label in _AGENT_LABELS if votes[label] > 0]
-        best = max(agents, key=lambda label: votes[label]) if agents else "PERSON"
+        agents = [label for label in _AGENT_LABELS if votes.get(label, 0) > 0]
+        best = max(agents, key=lambda label: votes.get(label, 0)) if agents else "PERSON"
         votes[best] += speaker
     return votes
+
+
+def _top(votes: dict[str, float]) -> str | None:
+    """The label with the most weight (the first such in vote order), or ``None`` with no votes."""
+    return max(votes, key=lambda label: votes[label]) if votes else None
 
 
 def _has_person_evidence(mentions: list[NameMention]) -> bool:
@@ -82,7 +88,7 @@ def _org_only_by_model(mentions: list[NameMention]) -> bool:
 
 def _decide(key: str, mentions: list[NameMention]) -> str:
     votes = _vote(mentions, key)
-    label = votes.most_common(1)[0][0] if votes else mentions[0].label
+    label = _top(votes) or mentions[0].label
     if shape_label(key) is not None:
         return label
     doubtful_person = label == "PERSON" and " " not in key and not _has_person_evidence(mentions)
@@ -253,7 +259,7 @@ def _link_acronyms(text: str, clusters: dict[str, NameCluster]) -> None:
 
 
 def resolve_names(
-    text: str, mentions: list[NameMention], candidates: list[NameMention] = ()
+    text: str, mentions: list[NameMention], candidates: Sequence[NameMention] = ()
 ) -> list[NameCluster]:
     """Group mentions into clusters with one label each, in order of first mention.
 
@@ -272,10 +278,10 @@ def resolve_names(
     for candidate in candidates:
         key = name_key(candidate.text)
         if key and key not in by_key and is_known_place(key):
-            candidate.evidence["GPE"] += 1.0
+            candidate.evidence["GPE"] += 1
             by_key[key].append(candidate)
 
-    top = {key: _vote(group, key).most_common(1)[0][0] for key, group in by_key.items()}
+    top = {key: _top(_vote(group, key)) or group[0].label for key, group in by_key.items()}
     persons = _person_names(by_key, top)
     roots = [full for full in persons if not any(is_short_form(full, other) for other in persons)]
     owners = _short_form_owners(by_key, top, roots)

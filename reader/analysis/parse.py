@@ -647,7 +647,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         mention = NameMention(base + start, base + end, text[start:end], label)
         mention.evidence.update(_name_evidence(doc[start_i:end_i], label))
         if titled:
-            mention.evidence["PERSON"] += 2.0  # "Prof Marcus Iwu", "[minister for Equalities] Nicola Farrant"
+            mention.evidence["PERSON"] += 2  # "Prof Marcus Iwu", "[minister for Equalities] Nicola Farrant"
         root = doc[start_i:end_i].root
         mention.modifier = root.dep_ in ("poss", "compound") and not (start_i <= root.head.i < end_i)
         facts.names.append(mention)
@@ -687,7 +687,7 @@ def _first_person_speakers(facts: ParagraphFacts, doc: Doc, base: int) -> None:
             continue
         for mention in facts.names:
             if mention.start < event.speaker.end and event.speaker.start < mention.end:
-                mention.evidence["PERSON"] += 2.0
+                mention.evidence["PERSON"] += 2
 
 
 def _unlabelled_proper_nouns(doc: Doc, base: int) -> list[NameMention]:

@@ -239,3 +239,52 @@ def test_bullets_and_guillemets_are_never_inside_a_name(nlp) -> None:
     )
     assert names(analysis) == {"Bengt Larsson", "Maria Lopes", "Ruth Okafor"}
     assert all(e.text[:1].isalpha() for e in analysis.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # The model splits a name at its particles; the parts are joined again.
+        (
+            "Finance Minister Pieter van den Broek spoke. Van den Broek said spending would rise.",
+            "Pieter van den Broek",
+            "Van den Broek",
+        ),
+        (
+            "Maria do Carmo Sousa e Castro, mayor of Faro, spoke. Sousa e Castro said hotels were full.",
+            "Maria do Carmo Sousa e Castro",
+            "Sousa e Castro",
+        ),
+        (
+            "Amsterdam mayor Femke ter Horst spoke on Monday. Ter Horst said the port was consulted.",
+            "Femke ter Horst",
+            "Ter Horst",
+        ),
+    ],
+)
+def test_names_split_at_their_particles_are_one_actor(nlp, text: str, name: str, alias: str) -> None:
+    analysis = run(nlp, text)
+    person = actor(analysis, name)
+    assert person.kind == "person" and alias in person.aliases
+    assert not any(other.kind == "person" and other is not person for other in analysis.actors)
+
+
+def test_both_name_orders_are_one_person(nlp) -> None:
+    analysis = run(
+        nlp,
+        "Sculptor Szabó Levente, who signs his work abroad as Levente Szabó, unveiled a bronze in Budapest. "
+        "Szabó said the piece took years.",
+    )
+    szabo = actor(analysis, "Szabó Levente")
+    assert (szabo.aliases, szabo.roles) == (["Levente Szabó", "Szabó"], ["Sculptor"])
+    assert [a.name for a in analysis.actors if a.kind == "person"] == ["Szabó Levente"]
+
+
+def test_a_surname_that_is_also_a_word_at_a_sentence_start(nlp) -> None:
+    analysis = run(
+        nlp,
+        "Olympic champion Sun Mingyu of China won in Doha on Sunday. Sun, who turned 22 last month, "
+        "will play on Wednesday.",
+    )
+    sun = actor(analysis, "Sun Mingyu")
+    assert (sun.kind, sun.aliases, sun.roles) == ("person", ["Sun"], ["Olympic champion"])

@@ -153,6 +153,20 @@ def _short_form_owners(
     return owners
 
 
+def _same_name_reordered(roots: list[str], by_key: dict[str, list[NameMention]]) -> dict[str, str]:
+    """Full names that are another's words in another order (family name first, then given name
+    first), each mapped to the one the text uses first."""
+    first_form: dict[tuple[str, ...], str] = {}
+    reordered: dict[str, str] = {}
+    for key in sorted(roots, key=lambda k: min(m.start for m in by_key[k])):
+        words = tuple(sorted(key.casefold().split()))
+        if words in first_form:
+            reordered[key] = first_form[words]
+        else:
+            first_form[words] = key
+    return reordered
+
+
 def _owner_at(fulls: list[str], first_seen: dict[str, int], position: int) -> str:
     """Of several people a short form may stand for, the one named most recently before it."""
     before = [full for full in fulls if first_seen[full] <= position]
@@ -163,6 +177,9 @@ def _owner_at(fulls: list[str], first_seen: dict[str, int], position: int) -> st
 # looked for where it cannot be a sentence's first word.
 _COMMON_WORDS = frozenset("sun may will long young park rose hope grace king bell hall new little".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\r\n]\s*|[\"“‘]\s*)$")
+
+
+_NAME_FOLLOWS = re.compile(r",\s|\s+(?:said|says|told|added|insisted|argued|wrote|replied)\b")
 
 
 def _short_forms(full: str) -> list[str]:
@@ -216,8 +233,12 @@ def _find_more(
         if any(s < end and start < e for s, e in taken_sorted[max(0, i - 8) : i]):
             continue
         form = match.group()
-        if form.lower() in _COMMON_WORDS and _SENTENCE_START.search(text[max(0, start - 3) : start]):
-            continue
+        if (
+            form.lower() in _COMMON_WORDS
+            and _SENTENCE_START.search(text[max(0, start - 3) : start])
+            and not _NAME_FOLLOWS.match(text, end)
+        ):
+            continue  # "Sun rose", but "Sun, who turned 22," and "Sun said" are the person
         cluster = owner[form]
         cluster.mentions.append(NameMention(start, end, form, cluster.label, found_by="document"))
         if form not in cluster.aliases:
@@ -284,6 +305,8 @@ def resolve_names(
     top = {key: _top(_vote(group, key)) or group[0].label for key, group in by_key.items()}
     persons = _person_names(by_key, top)
     roots = [full for full in persons if not any(is_short_form(full, other) for other in persons)]
+    reordered = _same_name_reordered(roots, by_key)
+    roots = [full for full in roots if full not in reordered]
     owners = _short_form_owners(by_key, top, roots)
 
     clusters: dict[str, NameCluster] = {}
@@ -293,6 +316,11 @@ def resolve_names(
         label = "PERSON" if key in roots else _decide(key, group)
         clusters[key] = NameCluster(key=key, label=label, aliases=[key], mentions=list(group))
     first_seen = {key: min(m.start for m in by_key[key]) for key in roots}
+    for later, first in reordered.items():
+        # "Szabó Levente, who signs his work abroad as Levente Szabó": one person.
+        cluster = clusters.pop(later)
+        clusters[first].aliases.append(later)
+        clusters[first].mentions.extend(cluster.mentions)
     for short, fulls in owners.items():
         for mention in by_key[short]:
             cluster = clusters[_owner_at(fulls, first_seen, mention.start)]

@@ -158,3 +158,21 @@ def is_junk_name(key: str) -> bool:
     """Whether a would-be name is no name at all: ``No-one``, a lone letter (``Q`` of a Q&A), a number."""
     letters = [ch for ch in key if ch.isalpha()]
     return len(letters) < 2 or key.casefold() in NOT_NAMES
+
+
+# Occupations written before a name, capitalised at a sentence's start ("Sculptor Szabó Levente"):
+# a role, not a name part. Words that are also common surnames (Baker, Singer, Farmer) are left out.
+OCCUPATION_WORDS: frozenset[str] = frozenset(
+    """
+    sculptor artist actor actress novelist author poet striker midfielder defender goalkeeper cyclist
+    nurse physicist scientist economist lawyer activist journalist photographer filmmaker producer
+    architect pianist violinist composer rapper footballer golfer swimmer skater champion veteran
+    beekeeper fisherman trader dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman
+    irishwoman scotsman scotswoman welshman welshwoman
+    """.split()
+)
+
+
+def is_occupation(word: str) -> bool:
+    """Whether ``word`` names an occupation or a nationality noun ("Dutchman"), never a name part."""
+    return word.casefold() in OCCUPATION_WORDS

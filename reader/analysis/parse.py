@@ -28,7 +28,7 @@ from reader.analysis.lexicon import (
     WEAK_SPEECH_VERBS,
 )
 from reader.analysis.model import Span
-from reader.analysis.names import HONORIFIC_WORDS, TITLE_WORDS, shape_label
+from reader.analysis.names import HONORIFIC_WORDS, TITLE_WORDS, is_occupation, is_particle, shape_label
 from reader.analysis.temporals import correct_temporals
 
 if TYPE_CHECKING:
@@ -105,7 +105,7 @@ def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
         gender = _HONORIFIC_GENDER.get(before.lower_.rstrip("."))
         if gender:
             evidence[gender] = 1.0
-    elif before is not None and before.lemma_.lower() in PERSON_ROLE_NOUNS and len(ent) >= 2:
+    elif before is not None and _names_a_role(before) and len(ent) >= 2:
         evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0  # "commander-in-chief Oleksandr Syrskyi"
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_ROLE_NOUNS and len(ent) >= 2:
@@ -118,6 +118,17 @@ def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
         # "Ukrainian", "Russian": an adjective of nationality is never the country itself.
         evidence["NORP"] = evidence.get("NORP", 0) + (1.5 if root.pos_ == "ADJ" else 1.0)
     return evidence
+
+
+def _is_role_word(token: Token) -> bool:
+    """A word that makes a phrase a role: a noun, a title, an occupation ("Sculptor")."""
+    return token.pos_ == "NOUN" or _is_title(token) or is_occupation(token.text)
+
+
+def _names_a_role(token: Token) -> bool:
+    """A role noun right before a name makes it a person ("commander-in-chief Oleksandr Syrskyi",
+    "Olympic champion Sun Mingyu")."""
+    return token.lemma_.lower() in PERSON_ROLE_NOUNS or is_occupation(token.text)
 
 
 def _is_title(token: Token) -> bool:
@@ -136,24 +147,91 @@ def _name_start_after_titles(doc: Doc, start_i: int, end_i: int) -> int:
     return start_i
 
 
+def _is_lower_particle(token: Token) -> bool:
+    return token.text.islower() and is_particle(token.text)
+
+
+def _without_run_on(doc: Doc, start_i: int, end_i: int) -> int:
+    """The end of a name whose model span ran on into a score or a preposition ("Okabe Sora 4-2",
+    "Sun Mingyu of")."""
+    while end_i > start_i + 1 and (
+        doc[end_i - 1].like_num or doc[end_i - 1].is_punct or doc[end_i - 1].lower_ in ("of", "and", "the")
+    ):
+        end_i -= 1
+    return end_i
+
+
+_ENGLISH_PARTICLES = frozenset("do e y ten op het ben bat af av ap ua te".split())
+
+
+def _capitalised_particles_before(doc: Doc, start_i: int) -> int:
+    """Where a name starts that the model tagged without its leading particles, written capitalised
+    when the surname stands alone ("Van den" + "Broek", "De" + "Souza", "Ter" + "Horst")."""
+    i = start_i
+    while i > 0 and is_particle(doc[i - 1].text) and doc[i - 1].whitespace_:
+        i -= 1
+    if i < start_i and doc[i].lower_ in _ENGLISH_PARTICLES:
+        return start_i  # "Do Americans care?": an English word, not "Do Kwon"
+    if i == start_i or not doc[i].text[:1].isupper():
+        return start_i
+    return i
+
+
+def _place_after_of(doc: Doc, start_i: int, end_i: int) -> int | None:
+    """Where a known place starts in a mention "Name of Place" that names a person from there ("Sun
+    Mingyu of China"), or ``None``; "Bank of Thailand" and "University of Nigeria" are names."""
+    of = next((k for k in range(start_i + 2, end_i - 1) if doc[k].lower_ == "of"), None)
+    if of is None:
+        return None
+    before, after = doc[start_i:of], doc[of + 1 : end_i]
+    if shape_label(f"{before.text} of {after.text}") is not None or shape_label(before.text) is not None:
+        return None
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in before) or not is_known_place(after.text):
+        return None
+    return of + 1
+
+
 def _extend_person(ent: SpacySpan) -> tuple[int, int]:
     """Extend a PERSON mention over name parts the model left out: the surname in "Oleksandr
-    Syrskyi" (it found "Oleksandr"), the first name in "said Beatriz Lima" (it found "Lima")."""
+    Syrskyi" (it found "Oleksandr"), the first name in "said Beatriz Lima" (it found "Lima"), and
+    across name particles into parts it tagged apart ("Pieter van" + "den" + "Broek", "Maria" + "do"
+    + "Carmo Sousa" + "e" + "Castro", "Femke" + "ter" + "Horst")."""
     doc = ent.doc
 
-    def name_part(token: Token) -> bool:
+    def name_part(token: Token, tagged: bool = False) -> bool:
         return (
             token.pos_ == "PROPN"
             and token.text[:1].isupper()
-            and not token.ent_type_
+            and (tagged or not token.ent_type_)
             and token.lower_.rstrip(".") not in TITLE_WORDS
+            and not is_occupation(token.text)
         )
 
+    def particles_then_name(i: int, step: int) -> int:
+        """How many tokens from ``i`` (going by ``step``) are lower-case particles then a name word."""
+        n = 0
+        while 0 <= i + step * n < len(doc) and _is_lower_particle(doc[i + step * n]):
+            n += 1
+        j = i + step * n
+        return n + 1 if n and 0 <= j < len(doc) and name_part(doc[j], tagged=True) else 0
+
     start, end = ent.start, ent.end
-    while end < len(doc) and name_part(doc[end]):
+    while True:
+        if end < len(doc) and name_part(doc[end]):
+            end += 1
+        elif n := particles_then_name(end, 1):
+            end += n
+        else:
+            break
+    while True:
+        if start > 0 and name_part(doc[start - 1]):
+            start -= 1
+        elif start > 1 and (n := particles_then_name(start - 1, -1)):
+            start -= n
+        else:
+            break
+    while end < len(doc) and name_part(doc[end], tagged=True) and doc[end].ent_type_ == "PERSON":
         end += 1
-    while start > 0 and name_part(doc[start - 1]):
-        start -= 1
     return start, end
 
 
@@ -508,7 +586,7 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
     first = i + 1
     if first > last:
         return None
-    if not any(doc[k].pos_ == "NOUN" or _is_title(doc[k]) for k in range(first, last + 1)):
+    if not any(_is_role_word(doc[k]) for k in range(first, last + 1)):
         return None
     return first, last
 
@@ -618,7 +696,15 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
             continue
         if label not in NAME_LABELS:
             continue
-        start_i, end_i = ent.start, ent.end
+        start_i, end_i = ent.start, _without_run_on(doc, ent.start, ent.end)
+        place_from = _place_after_of(doc, start_i, end_i)
+        if place_from is not None:
+            # "Sun Mingyu of China": the person, and the place as a mention of its own.
+            place = doc[place_from:end_i]
+            where = NameMention(base + place.start_char, base + place.end_char, place.text, "GPE")
+            where.evidence["GPE"] += 1
+            facts.names.append(where)
+            end_i = place_from - 1
         # "Councillor David Mbeki", "Ms Fairbairn": the title is not part of the name, and makes it a person.
         # A form of address always starts a person's name ("Ms Fairbairn" tagged ORG); a title only
         # where the model saw a person or a name follows it ("Crown Estate" is an organisation).
@@ -638,6 +724,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         titled = start_i > ent.start
         is_person = label == "PERSON" or titled
         start_i, end_i = _over_hyphens(doc, start_i, end_i)
+        start_i = _capitalised_particles_before(doc, start_i)
         if is_person:
             start_i, end_i = _extend_person(doc[start_i:end_i])
         start, end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1])

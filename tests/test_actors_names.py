@@ -288,3 +288,13 @@ def test_a_surname_that_is_also_a_word_at_a_sentence_start(nlp) -> None:
     )
     sun = actor(analysis, "Sun Mingyu")
     assert (sun.kind, sun.aliases, sun.roles) == ("person", ["Sun"], ["Olympic champion"])
+
+
+def test_a_place_keeps_its_article_and_a_lower_case_word_is_no_name(nlp) -> None:
+    analysis = run(
+        nlp,
+        "Finance ministers met in The Hague on Tuesday. Traders in Ghent said the naira had fallen sharply.",
+    )
+    assert actor(analysis, "The Hague").kind == "place"
+    assert actor(analysis, "Ghent").kind == "place"  # GeoNames calls it Gent
+    assert "naira" not in names(analysis) and "Hague" not in names(analysis)

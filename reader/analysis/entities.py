@@ -28,7 +28,11 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def name_key(text: str) -> str:
-    """The form under which mentions of one name are grouped ("the Kremlin’s" -> "Kremlin")."""
+    """The form under which mentions of one name are grouped ("the Kremlin’s" -> "Kremlin"); a place
+    whose name has its article keeps it ("The Hague", "The Gambia")."""
+    whole = _POSSESSIVE.sub("", " ".join(text.split())).strip(" .,;:")
+    if whole[:4] == "The " and is_known_place(whole):
+        return whole
     key = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", " ".join(text.split())))
     return key.strip(" .,;:")
 

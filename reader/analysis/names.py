@@ -155,9 +155,12 @@ NOT_NAMES: frozenset[str] = frozenset(
 
 
 def is_junk_name(key: str) -> bool:
-    """Whether a would-be name is no name at all: ``No-one``, a lone letter (``Q`` of a Q&A), a number."""
+    """Whether a would-be name is no name at all: ``No-one``, a lone letter (``Q`` of a Q&A), a number,
+    a word without a capital (``naira``)."""
     letters = [ch for ch in key if ch.isalpha()]
-    return len(letters) < 2 or key.casefold() in NOT_NAMES
+    if len(letters) < 2 or key.casefold() in NOT_NAMES:
+        return True
+    return not any(ch.isupper() for ch in letters)  # "naira": a name has a capital somewhere
 
 
 # Occupations written before a name, capitalised at a sentence's start ("Sculptor Szabó Levente"):

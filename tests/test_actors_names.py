@@ -298,3 +298,15 @@ def test_a_place_keeps_its_article_and_a_lower_case_word_is_no_name(nlp) -> None
     assert actor(analysis, "The Hague").kind == "place"
     assert actor(analysis, "Ghent").kind == "place"  # GeoNames calls it Gent
     assert "naira" not in names(analysis) and "Hague" not in names(analysis)
+
+
+def test_people_the_model_did_not_tag(nlp) -> None:
+    analysis = run(
+        nlp,
+        "Sutarno, head of the fisheries office in Makassar, uses only one name. "
+        "Fine Gael TD Aoife Ní Bhriain said a vote would take place on Thursday.",
+    )
+    sutarno = actor(analysis, "Sutarno")
+    assert (sutarno.kind, sutarno.roles) == ("person", ["head of the fisheries office"])
+    bhriain = actor(analysis, "Aoife Ní Bhriain")
+    assert (bhriain.kind, bhriain.roles) == ("person", ["Fine Gael TD"])

@@ -567,13 +567,15 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
     doc = name_first.doc
     i = name_first.i - 1
     last = i
+    passed_title = False  # "[Fine Gael TD] Aoife Ní Bhriain", all tagged PERSON: the party is the role's
     while i >= 0:
         token = doc[i]
         is_title = _is_title(token)
+        passed_title = passed_title or is_title
         # Inside a hyphenated word ("commander-in-chief") the pieces are glued together.
         glued = i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_ and i < name_first.i - 1
         if glued or token.pos_ in ("NOUN", "ADJ") or (
-            token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or is_title)
+            token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or passed_title)
         ):
             if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 break
@@ -624,12 +626,13 @@ def _role_from_apposition(name_first: Token, name_last: Token) -> tuple[int, int
                     first = min(first, left.i)
             last = _glued_end(doc, child.i)  # "vice-chancellor" is one word to a reader
             for right in child.rights:
-                if (
-                    right.dep_ == "prep"
-                    and right.lower_ in ("to", "of", "for")
-                    and right.right_edge.i - child.i <= 5
-                ):
-                    last = right.right_edge.i
+                if right.dep_ != "prep" or right.lower_ not in ("to", "of", "for"):
+                    continue
+                # "head of the fisheries office [in Makassar]": up to the object's own noun.
+                objects = [o for o in right.children if o.dep_ == "pobj"]
+                end = objects[0].i if objects else right.right_edge.i
+                if end - child.i <= 7:
+                    last = end
             while first < last and doc[first].dep_ == "det":
                 first += 1
             return first, last
@@ -740,6 +743,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         facts.names.append(mention)
         if is_person or mention.evidence.get("PERSON", 0) > 0:
             persons.append((start_i, end_i))
+    _untagged_people(facts, doc, base, persons)
     facts.events = _speech_events(doc, base, facts.subjects)
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
@@ -775,6 +779,47 @@ def _first_person_speakers(facts: ParagraphFacts, doc: Doc, base: int) -> None:
         for mention in facts.names:
             if mention.start < event.speaker.end and event.speaker.start < mention.end:
                 mention.evidence["PERSON"] += 2
+
+
+def _untagged_people(
+    facts: ParagraphFacts, doc: Doc, base: int, persons: list[tuple[int, int]]
+) -> None:
+    """People the model did not tag: a capitalised name right after a title ("Fine Gael TD Aoife Ní
+    Bhriain") and a mononym with a role in apposition ("Sutarno, head of the fisheries office,")."""
+    covered: set[int] = set()
+    for name in facts.names:
+        span = doc.char_span(name.start - base, name.end - base, alignment_mode="expand")
+        covered.update(range(span.start, span.end) if span is not None else ())
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or token.ent_type_ or not token.text[:1].isupper() or _is_title(token):
+            i += 1
+            continue
+        after_title = i > 0 and _is_title(doc[i - 1]) and token.pos_ == "PROPN"
+        role_apposition = token.pos_ in ("PROPN", "NOUN") and token.tag_ != "NNS" and any(
+            child.dep_ == "appos" and _names_a_role(child) for child in token.children
+        )
+        if not (after_title or role_apposition) or token.lower_ in SPEAKER_NOUNS:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in covered and not doc[end].ent_type_ and (
+            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()) or _is_lower_particle(doc[end])
+        ):
+            end += 1
+        while end - 1 > i and _is_lower_particle(doc[end - 1]):
+            end -= 1
+        found.append((i, end))
+        i = end
+    for first, end in found:
+        span = doc[first:end]
+        mention = NameMention(base + span.start_char, base + span.end_char, span.text, "PERSON")
+        mention.evidence["PERSON"] += 2
+        facts.names.append(mention)
+        persons.append((first, end))
+    facts.names.sort(key=lambda m: m.start)
 
 
 def _unlabelled_proper_nouns(doc: Doc, base: int) -> list[NameMention]:

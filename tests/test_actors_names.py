@@ -310,3 +310,13 @@ def test_people_the_model_did_not_tag(nlp) -> None:
     assert (sutarno.kind, sutarno.roles) == ("person", ["head of the fisheries office"])
     bhriain = actor(analysis, "Aoife Ní Bhriain")
     assert (bhriain.kind, bhriain.roles) == ("person", ["Fine Gael TD"])
+
+
+def test_bills_and_prizes_are_not_actors(nlp) -> None:
+    analysis = run(
+        nlp,
+        "Labour MP Corinne Ashdale will table an amendment to the Renters' Rights Bill when the Commons "
+        "votes on Friday. Dr Leila Tabatabaei won the Kessler Prize on Thursday.",
+    )
+    assert "Renters' Rights Bill" not in names(analysis) and "Kessler Prize" not in names(analysis)
+    assert actor(analysis, "Leila Tabatabaei").kind == "person"

@@ -77,6 +77,12 @@ PLACE_HEADS: dict[str, str] = {
     },
 }
 
+# Final words that make a name a law or an award, never an actor ("Renters' Rights Bill", "Kessler Prize").
+NON_ACTOR_HEADS: dict[str, str] = {
+    **{w: "LAW" for w in "bill act treaty accord directive amendment statute".split()},
+    **{w: "EVENT" for w in "prize award awards medal trophy".split()},
+}
+
 # Letters NFKD does not take apart into an ASCII letter and accents.
 _ASCII_EXTRA = str.maketrans(
     {"ß": "ss", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
@@ -134,11 +140,13 @@ def looks_like_full_name(name: str) -> bool:
 
 def shape_label(name: str) -> str | None:
     """The label a name's own words give it (``Toyama Motors`` ORG, ``Lagos State`` GPE, ``Third
-    Mainland Bridge`` LOC), or ``None``."""
+    Mainland Bridge`` LOC, ``Renters' Rights Bill`` LAW, ``Kessler Prize`` EVENT), or ``None``."""
     words = _words(name)
     if len(words) < 2:
         return None
     last = words[-1].strip(".,")
+    if last in NON_ACTOR_HEADS:
+        return NON_ACTOR_HEADS[last]
     if last in ORGANISATION_HEADS:
         return "ORG"
     if last in PLACE_HEADS:

@@ -68,8 +68,9 @@ def _fold(text: str) -> str:
 
 
 def _analyse(nlp: Any, passage: dict[str, Any]) -> Analysis:
-    article = article_from_bytes(passage["text"].encode("utf-8"), source=passage["id"], origin=passage["id"],
-                                 fmt="text")
+    article = article_from_bytes(
+        passage["text"].encode("utf-8"), source=passage["id"], origin=passage["id"], fmt="text"
+    )
     article.published = article.published or str(passage["published"])
     return analyze_with(nlp, article)
 
@@ -96,7 +97,8 @@ def _score_actors(analysis: Analysis, passage: dict[str, Any], tally: Tally) -> 
             (a for a in analysis.actors if _fold(name) in {_fold(x) for x in a.aliases}), None
         )
         found = matched is not None or (
-            label == "NORP" and any(e.label == "NORP" and _fold(e.text) == _fold(name) for e in analysis.entities)
+            label == "NORP"
+            and any(e.label == "NORP" and _fold(e.text) == _fold(name) for e in analysis.entities)
         )
         tally.check("actor_found", found, pid, f"{name} ({label})")
         if matched is None:
@@ -107,17 +109,28 @@ def _score_actors(analysis: Analysis, passage: dict[str, Any], tally: Tally) -> 
         got = _actor_label(analysis, matched.id, matched.kind)
         tally.check("label_right", got == label, pid, f"{name}: {got}, expected {label}")
         place = ("GPE", "LOC")
-        tally.check("kind_right", got == label or (got in place and label in place), pid,
-                    f"{name}: {got}, expected {label}")
+        tally.check(
+            "kind_right",
+            got == label or (got in place and label in place),
+            pid,
+            f"{name}: {got}, expected {label}",
+        )
         if aliases:
             forms = {_fold(name)} | {_fold(a) for a in aliases}
             others = [a.name for a in analysis.actors if a is not matched and _fold(a.name) in forms]
             tally.check("no_split", not others, pid, f"{name}: also {others}")
             own = {_fold(matched.name)} | {_fold(a) for a in matched.aliases}
             for alias in aliases:
-                tally.check("aliases", _fold(alias) in own, pid, f"{name}: alias {alias!r} not in {matched.aliases}")
+                tally.check(
+                    "aliases", _fold(alias) in own, pid, f"{name}: alias {alias!r} not in {matched.aliases}"
+                )
         for role in gold.get("roles") or []:
-            tally.check("roles", _roles_match(role, matched.roles), pid, f"{name}: role {role!r} not in {matched.roles}")
+            tally.check(
+                "roles",
+                _roles_match(role, matched.roles),
+                pid,
+                f"{name}: role {role!r} not in {matched.roles}",
+            )
     for text in passage.get("not_actors") or []:
         tally.totals["not_actor_violations"] += 1
         for actor in analysis.actors:
@@ -137,11 +150,14 @@ def _score_dates(analysis: Analysis, passage: dict[str, Any], tally: Tally) -> N
         end = start + len(gold["text"])
         exact = [d for d in analysis.dates if d.start == start and d.end == end]
         overlapping = [d for d in analysis.dates if d.start < end and start < d.end]
-        tally.check("date_span", bool(exact), pid,
-                    f"{gold['text']!r}: spans {[d.text for d in overlapping]}")
+        tally.check("date_span", bool(exact), pid, f"{gold['text']!r}: spans {[d.text for d in overlapping]}")
         values = [d.value for d in overlapping]
-        tally.check("date_value", gold["value"] in values, pid,
-                    f"{gold['text']!r}: {values}, expected {gold['value']}")
+        tally.check(
+            "date_value",
+            gold["value"] in values,
+            pid,
+            f"{gold['text']!r}: {values}, expected {gold['value']}",
+        )
     for bad in passage.get("not_dates") or []:
         tally.totals["not_date_violations"] += 1
         for mention in analysis.dates:
@@ -165,8 +181,16 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(tally.misses))
         print()
     figures: dict[str, Any] = {"passages": len(passages)}
-    for name in ("actor_found", "label_right", "kind_right", "no_split", "aliases", "roles",
-                 "date_span", "date_value"):
+    for name in (
+        "actor_found",
+        "label_right",
+        "kind_right",
+        "no_split",
+        "aliases",
+        "roles",
+        "date_span",
+        "date_value",
+    ):
         hits, total = tally.hits[name], tally.totals[name]
         figures[name] = round(hits / total, 3) if total else None
         print(f"{name:22} {hits:4d} / {total:<4d} {figures[name]}")

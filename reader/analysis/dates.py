@@ -19,11 +19,23 @@ Without any of these the value is the XML Schema partial form (``--08-06``
 for a day, ``--08`` for a month). Relative expressions ("Monday",
 "yesterday", "last week", "two days ago") need the publication date; without
 it they keep ``value=None`` and grain ``relative``. Stretches of time ("its
-second week", "three years", "decades", "the 1990s") are not points in time:
+second week", "three years", "decades") are not points in time:
 ``value=None``, grain ``duration``. Grains: ``day``, ``week`` (``2024-W33``),
-``month``, ``year``, ``time``, ``duration``, ``relative``. A clock time is
-``T10:00`` (grain ``time``), prefixed by the day when its own words or its
-sentence pin exactly one (``2024-08-12T10:00`` for "10 a.m. on Monday").
+``month``, ``quarter`` (``2024-Q3``), ``half`` (``2025-H1``), ``season``
+(``2023-SU``), ``year``, ``decade`` (``1990s``), ``time``, ``duration``,
+``relative``. A clock time is ``T10:00`` (grain ``time``), prefixed by its
+day: the one its own words or its sentence pin (``2024-08-12T10:00`` for "10
+a.m. on Monday"), else the last named earlier in its paragraph, else the
+publication date; a zone (``14:05 BST``) becomes a UTC offset
+(``...T14:05+01:00``), and a time without one takes the zone all the
+article's other times share.
+
+Tense: in a future clause ("will vote on Friday", "would premiere in
+October", "is expected to launch on Thursday") a weekday, a yearless month or
+day, a quarter, a half or a season takes its next occurrence on or after
+publication instead of the latest one before it. Only a full date lends its
+year to a yearless date nearby: a bare year ("since the survey began in
+2011") stays in its own clause.
 
 Sentences are approximated from punctuation here (no spaCy in this module),
 which is enough to decide what "the same sentence" is for anchoring.
@@ -514,12 +526,11 @@ def _coarse_point(
             return _Resolved(rule(when).isoformat(), "day")
         if anchor is None:
             return _Resolved(None, "relative")
-        this_year = rule(anchor.year)
-        if future and this_year < anchor:
-            this_year = rule(anchor.year + 1)
-        elif not future and this_year > anchor:
-            this_year = rule(anchor.year - 1)
-        return _Resolved(this_year.isoformat(), "day")
+        # A future clause takes the next one; otherwise the nearest ("a decision before Songkran").
+        options = [rule(anchor.year + step) for step in (-1, 0, 1)]
+        if future:
+            options = [day for day in options if day >= anchor]
+        return _Resolved(min(options, key=lambda day: abs((day - anchor).days)).isoformat(), "day")
     day_of_month = _DAY_OF_MONTH_RE.match(lowered)
     if day_of_month is not None:
         if anchor is None:

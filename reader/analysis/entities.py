@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.analysis.facts import NameMention
 from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import WEAK_LABELS
-from reader.analysis.names import is_particle, is_short_form, looks_like_full_name, shape_label
+from reader.analysis.names import is_junk_name, is_particle, is_short_form, looks_like_full_name, shape_label
 
 _AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -27,7 +28,11 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def name_key(text: str) -> str:
-    """The form under which mentions of one name are grouped ("the Kremlin’s" -> "Kremlin")."""
+    """The form under which mentions of one name are grouped ("the Kremlin’s" -> "Kremlin"); a place
+    whose name has its article keeps it ("The Hague", "The Gambia")."""
+    whole = _POSSESSIVE.sub("", " ".join(text.split())).strip(" .,;:")
+    if whole[:4] == "The " and is_known_place(whole):
+        return whole
     key = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", " ".join(text.split())))
     return key.strip(" .,;:")
 
@@ -46,10 +51,10 @@ class NameCluster:
         return self.key
 
 
-def _vote(mentions: list[NameMention], key: str = "") -> Counter[str]:
+def _vote(mentions: list[NameMention], key: str = "") -> dict[str, float]:
     """Each mention's model label and context evidence, plus what the name's own words say
     ("Toyama Motors" is an organisation, "Lagos State" a place), as label weights."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     speaker = 0.0
     for mention in mentions:
         if mention.found_by == "ner":
@@ -65,10 +70,15 @@ def _vote(mentions: list[NameMention], key: str = "") -> Counter[str]:
     if shape is not None:
         votes[shape] += 3.0
     if speaker:
-        agents = [label for label in _AGENT_LABELS if votes[label] > 0]
-        best = max(agents, key=lambda label: votes[label]) if agents else "PERSON"
+        agents = [label for label in _AGENT_LABELS if votes.get(label, 0) > 0]
+        best = max(agents, key=lambda label: votes.get(label, 0)) if agents else "PERSON"
         votes[best] += speaker
     return votes
+
+
+def _top(votes: dict[str, float]) -> str | None:
+    """The label with the most weight (the first such in vote order), or ``None`` with no votes."""
+    return max(votes, key=lambda label: votes[label]) if votes else None
 
 
 def _has_person_evidence(mentions: list[NameMention]) -> bool:
@@ -82,7 +92,7 @@ def _org_only_by_model(mentions: list[NameMention]) -> bool:
 
 def _decide(key: str, mentions: list[NameMention]) -> str:
     votes = _vote(mentions, key)
-    label = votes.most_common(1)[0][0] if votes else mentions[0].label
+    label = _top(votes) or mentions[0].label
     if shape_label(key) is not None:
         return label
     doubtful_person = label == "PERSON" and " " not in key and not _has_person_evidence(mentions)
@@ -90,6 +100,22 @@ def _decide(key: str, mentions: list[NameMention]) -> str:
     if (doubtful_person or doubtful_thing) and is_known_place(key):
         return "GPE"
     return label
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)$")
+
+
+def _lone_sentence_opener(text: str, key: str, mentions: list[NameMention]) -> bool:
+    """A capitalised common word the model took for a person ("Turnout was 45 percent"): one word,
+    mentioned once, at the start of a sentence, with nothing around it saying it names anyone."""
+    if " " in key or len(mentions) != 1 or shape_label(key) is not None:
+        return False
+    mention = mentions[0]
+    if mention.label != "PERSON" or mention.found_by != "ner" or any(mention.evidence.values()):
+        return False
+    if is_known_place(key) or re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text[mention.end :]):
+        return False
+    return bool(_SENTENCE_OPENING.search(text[max(0, mention.start - 4) : mention.start]))
 
 
 def _place_in_context(mentions: list[NameMention]) -> bool:
@@ -131,6 +157,20 @@ def _short_form_owners(
     return owners
 
 
+def _same_name_reordered(roots: list[str], by_key: dict[str, list[NameMention]]) -> dict[str, str]:
+    """Full names that are another's words in another order (family name first, then given name
+    first), each mapped to the one the text uses first."""
+    first_form: dict[tuple[str, ...], str] = {}
+    reordered: dict[str, str] = {}
+    for key in sorted(roots, key=lambda k: min(m.start for m in by_key[k])):
+        words = tuple(sorted(key.casefold().split()))
+        if words in first_form:
+            reordered[key] = first_form[words]
+        else:
+            first_form[words] = key
+    return reordered
+
+
 def _owner_at(fulls: list[str], first_seen: dict[str, int], position: int) -> str:
     """Of several people a short form may stand for, the one named most recently before it."""
     before = [full for full in fulls if first_seen[full] <= position]
@@ -143,10 +183,14 @@ _COMMON_WORDS = frozenset("sun may will long young park rose hope grace king bel
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\r\n]\s*|[\"“‘]\s*)$")
 
 
+_NAME_FOLLOWS = re.compile(r",\s|\s+(?:said|says|told|added|insisted|argued|wrote|replied)\b")
+
+
 def _short_forms(full: str) -> list[str]:
     """Forms of a person's full name that the text may use alone and the model may have missed:
-    each name word ("Tsang", "Guðrún") and particle surnames as written and capitalised ("van den
-    Broek", "Van den Broek", "Al-Sharqawi")."""
+    each name word ("Tsang", "Guðrún"), title-cased after an all-caps first mention ("REIS" ->
+    "Reis"), and particle surnames as written and capitalised ("van den Broek", "Van den Broek",
+    "Al-Sharqawi")."""
     words = full.split()
     forms: list[str] = []
     for i, word in enumerate(words):
@@ -154,6 +198,8 @@ def _short_forms(full: str) -> list[str]:
             forms.append(word)
             if word[:1].islower():
                 forms.append(word[:1].upper() + word[1:])
+            if word.isupper():
+                forms.append(word.title())  # "JOANA REIS, 34," then "Reis"
         if 0 < i < len(words) - 1 and is_particle(word):
             tail = " ".join(words[i:])
             forms += [tail, tail[:1].upper() + tail[1:]]
@@ -191,8 +237,12 @@ def _find_more(
         if any(s < end and start < e for s, e in taken_sorted[max(0, i - 8) : i]):
             continue
         form = match.group()
-        if form.lower() in _COMMON_WORDS and _SENTENCE_START.search(text[max(0, start - 3) : start]):
-            continue
+        if (
+            form.lower() in _COMMON_WORDS
+            and _SENTENCE_START.search(text[max(0, start - 3) : start])
+            and not _NAME_FOLLOWS.match(text, end)
+        ):
+            continue  # "Sun rose", but "Sun, who turned 22," and "Sun said" are the person
         cluster = owner[form]
         cluster.mentions.append(NameMention(start, end, form, cluster.label, found_by="document"))
         if form not in cluster.aliases:
@@ -234,7 +284,7 @@ def _link_acronyms(text: str, clusters: dict[str, NameCluster]) -> None:
 
 
 def resolve_names(
-    text: str, mentions: list[NameMention], candidates: list[NameMention] = ()
+    text: str, mentions: list[NameMention], candidates: Sequence[NameMention] = ()
 ) -> list[NameCluster]:
     """Group mentions into clusters with one label each, in order of first mention.
 
@@ -246,17 +296,21 @@ def resolve_names(
     by_key: dict[str, list[NameMention]] = defaultdict(list)
     for mention in mentions:
         key = name_key(mention.text)
-        if key:
+        if key and not is_junk_name(key):
             by_key[key].append(mention)
+    for key in [key for key, group in by_key.items() if _lone_sentence_opener(text, key, group)]:
+        del by_key[key]
     for candidate in candidates:
         key = name_key(candidate.text)
         if key and key not in by_key and is_known_place(key):
-            candidate.evidence["GPE"] += 1.0
+            candidate.evidence["GPE"] += 1
             by_key[key].append(candidate)
 
-    top = {key: _vote(group, key).most_common(1)[0][0] for key, group in by_key.items()}
+    top = {key: _top(_vote(group, key)) or group[0].label for key, group in by_key.items()}
     persons = _person_names(by_key, top)
     roots = [full for full in persons if not any(is_short_form(full, other) for other in persons)]
+    reordered = _same_name_reordered(roots, by_key)
+    roots = [full for full in roots if full not in reordered]
     owners = _short_form_owners(by_key, top, roots)
 
     clusters: dict[str, NameCluster] = {}
@@ -266,6 +320,11 @@ def resolve_names(
         label = "PERSON" if key in roots else _decide(key, group)
         clusters[key] = NameCluster(key=key, label=label, aliases=[key], mentions=list(group))
     first_seen = {key: min(m.start for m in by_key[key]) for key in roots}
+    for later, first in reordered.items():
+        # "Szabó Levente, who signs his work abroad as Levente Szabó": one person.
+        cluster = clusters.pop(later)
+        clusters[first].aliases.append(later)
+        clusters[first].mentions.extend(cluster.mentions)
     for short, fulls in owners.items():
         for mention in by_key[short]:
             cluster = clusters[_owner_at(fulls, first_seen, mention.start)]

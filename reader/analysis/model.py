@@ -167,9 +167,11 @@ class DateMention:
     """A DATE or TIME mention with its normalised value where one can be known.
 
     ``value`` is an ISO 8601 string whose precision matches ``grain``
-    (``2024-08-06`` for day, ``2022-02`` for month, ``2024`` for year), or
-    ``None`` when the text does not pin it down. ``grain`` is one of
-    ``day``, ``month``, ``year``, ``time``, ``duration``, ``relative``.
+    (``2024-08-06`` for day, ``2022-02`` for month, ``2024-Q3`` for quarter,
+    ``1990s`` for decade, ``2024-06-11T14:05+01:00`` for time), or ``None``
+    when the text does not pin it down. ``grain`` is one of ``day``, ``week``,
+    ``month``, ``quarter``, ``half``, ``season``, ``year``, ``decade``,
+    ``time``, ``duration``, ``relative``.
     """
 
     start: int

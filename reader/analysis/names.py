@@ -77,6 +77,12 @@ PLACE_HEADS: dict[str, str] = {
     },
 }
 
+# Final words that make a name a law or an award, never an actor ("Renters' Rights Bill", "Kessler Prize").
+NON_ACTOR_HEADS: dict[str, str] = {
+    **{w: "LAW" for w in "bill act treaty accord directive amendment statute".split()},
+    **{w: "EVENT" for w in "prize award awards medal trophy".split()},
+}
+
 # Letters NFKD does not take apart into an ASCII letter and accents.
 _ASCII_EXTRA = str.maketrans(
     {"ß": "ss", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
@@ -134,11 +140,13 @@ def looks_like_full_name(name: str) -> bool:
 
 def shape_label(name: str) -> str | None:
     """The label a name's own words give it (``Toyama Motors`` ORG, ``Lagos State`` GPE, ``Third
-    Mainland Bridge`` LOC), or ``None``."""
+    Mainland Bridge`` LOC, ``Renters' Rights Bill`` LAW, ``Kessler Prize`` EVENT), or ``None``."""
     words = _words(name)
     if len(words) < 2:
         return None
     last = words[-1].strip(".,")
+    if last in NON_ACTOR_HEADS:
+        return NON_ACTOR_HEADS[last]
     if last in ORGANISATION_HEADS:
         return "ORG"
     if last in PLACE_HEADS:
@@ -151,3 +159,36 @@ def shape_label(name: str) -> str | None:
 def is_title_word(word: str) -> bool:
     """Whether a capitalised word is a title or form of address ("Chairwoman", "Prof", "Rep.")."""
     return word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS
+
+
+# Words that the model sometimes takes for names but that never name anyone.
+NOT_NAMES: frozenset[str] = frozenset(
+    "no-one noone nobody someone somebody everyone everybody anyone anybody none nothing q a".split()
+)
+
+
+def is_junk_name(key: str) -> bool:
+    """Whether a would-be name is no name at all: ``No-one``, a lone letter (``Q`` of a Q&A), a number,
+    a word without a capital (``naira``)."""
+    letters = [ch for ch in key if ch.isalpha()]
+    if len(letters) < 2 or key.casefold() in NOT_NAMES:
+        return True
+    return not any(ch.isupper() for ch in letters)  # "naira": a name has a capital somewhere
+
+
+# Occupations written before a name, capitalised at a sentence's start ("Sculptor Szabó Levente"):
+# a role, not a name part. Words that are also common surnames (Baker, Singer, Farmer) are left out.
+OCCUPATION_WORDS: frozenset[str] = frozenset(
+    """
+    sculptor artist actor actress novelist author poet striker midfielder defender goalkeeper cyclist
+    nurse physicist scientist economist lawyer activist journalist photographer filmmaker producer
+    architect pianist violinist composer rapper footballer golfer swimmer skater champion veteran
+    beekeeper fisherman trader dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman
+    irishwoman scotsman scotswoman welshman welshwoman
+    """.split()
+)
+
+
+def is_occupation(word: str) -> bool:
+    """Whether ``word`` names an occupation or a nationality noun ("Dutchman"), never a name part."""
+    return word.casefold() in OCCUPATION_WORDS

@@ -23,6 +23,7 @@ from reader.analysis.facts import ParagraphFacts
 from reader.analysis.model import Actor, Analysis, DateMention, Entity, Span, Statement
 from reader.analysis.nlp import load_model, model_id, resolve_model_name
 from reader.analysis.quotes import Quotation, scan_quotations
+from reader.analysis.temporals import dates_in
 from reader.sources.article import Article
 from reader.sources.structure import TextSpan, paragraph_spans, sentence_starts, without_line_breaks
 
@@ -191,9 +192,15 @@ def analyze_with(
     text = article.text
     body = article.body_start
     paragraphs = article.structure.paragraphs
+    furniture = article.furniture
     chunks = [
         (max(start, body), end) for start, end in chunk_spans(text, paragraphs=paragraphs) if end > body
     ]
+    # A paragraph that opens with furniture (a dateline, a live blog's time stamp) is parsed after
+    # it, so "KYIV, Ukraine (AP) —" is not read as the subject of "said"; its dates are kept.
+    leading = [(start, _furniture_end(furniture, start)) for start, _ in chunks]
+    chunks = [(cut, end) for (start, end), (_, cut) in zip(chunks, leading, strict=True) if cut < end]
+    furniture_dates = [m for start, cut in leading if cut > start for m in dates_in(text, start, cut)]
     if quotations is None:
         quotations = _body_quotations(article)
     facts: list[ParagraphFacts] = []
@@ -206,7 +213,6 @@ def analyze_with(
             on_partial(_partial(article, quotations, facts))
             last_partial = time.monotonic()
 
-    furniture = article.furniture
     clusters = resolve_names(
         text,
         [name for fact in facts for name in fact.names if not _inside(furniture, name.start, name.end)],
@@ -236,7 +242,7 @@ def analyze_with(
     )
     quotes = builder.resolve(statements)
     dates = normalise_dates(
-        [t for fact in facts for t in fact.temporals],
+        sorted(furniture_dates + [t for fact in facts for t in fact.temporals]),
         text,
         article.published,
         sentence_starts=[s for fact in facts for s in fact.sentence_starts],
@@ -294,6 +300,14 @@ def _assemble(
         actors=actors or [],
         model=model,
     )
+
+
+def _furniture_end(spans: list[tuple[int, int]], start: int) -> int:
+    """Where the text starting at ``start`` stops being furniture (``start`` itself when it is not)."""
+    for span_start, span_end in spans:
+        if span_start <= start < span_end or (span_start == start):
+            return span_end
+    return start
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

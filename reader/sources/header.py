@@ -192,6 +192,12 @@ _CREDIT_LINE = re.compile(
 )
 
 
+# A live blog's time stamp leading an entry: "14:05 BST — ...", "9.30am: ...".
+_TIMESTAMP_LEAD = re.compile(
+    r"\s*(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)\s*(?:—|–|--|-|:)\s+(?=\S)", re.IGNORECASE
+)
+
+
 @dataclass(slots=True)
 class Furniture:
     """What in an article's text is its furniture rather than its story.
@@ -229,7 +235,8 @@ def find_furniture(text: str, body_start: int = 0) -> Furniture:
 
     A dateline is an upper-case place, optionally a region or a date, optionally an agency in
     brackets, then a dash (``KYIV, Ukraine (AP) —``); a credit line is a line of its own that starts
-    like ``Photo:``, ``Reporting by``, ``Editing by``, ``Related:`` or ``Our Standards:``.
+    like ``Photo:``, ``Reporting by``, ``Editing by``, ``Related:`` or ``Our Standards:``; a live
+    blog's entry time stamp (``14:05 BST —``) is furniture too (it stays a time, never a name).
     """
     furniture = Furniture()
     first = re.compile(r"\s*").match(text, body_start)
@@ -239,6 +246,9 @@ def find_furniture(text: str, body_start: int = 0) -> Furniture:
     for raw_line in text.splitlines(keepends=True):
         line_start, offset = offset, offset + len(raw_line)
         line = raw_line.strip()
+        stamp = _TIMESTAMP_LEAD.match(raw_line)
+        if line_start >= body_start and stamp is not None:
+            furniture.spans.append((line_start + stamp.start(1), line_start + stamp.end()))
         if line_start < body_start or not line or not _CREDIT_LINE.match(line):
             continue
         lead = len(raw_line) - len(raw_line.lstrip())

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 
 from reader.errors import BylineError
 from reader.export import (
+    article_file,
     build_export,
     default_export_path,
     paragraph_number,
@@ -307,7 +308,9 @@ class NotesActions:
             if request is not None:
                 self.export_notes(request)
 
-        self.app.push_screen(ExportDialog(default_export_path(self.article)), export)
+        self.app.push_screen(
+            ExportDialog(default_export_path(self.article), protected=article_file(self.article)), export
+        )
 
     def export_notes(self, request: ExportRequest) -> None:
         """Write the export; a failure is a notification and leaves the stored highlights alone."""
@@ -315,7 +318,9 @@ class NotesActions:
             self.article, self.analysis, self.notes.highlights, all_quotes=request.all_quotes
         )
         try:
-            write_export(render(document, request.format), request.path)
+            source = article_file(self.article)
+            write_export(render(document, request.format), request.path,
+                         protected=[source] if source else [], force=request.overwrite)
         except BylineError as error:
             self.notify(f"Export failed: {error}", severity="error", timeout=10)
             return

@@ -55,22 +55,16 @@ def _reason(error: BaseException) -> str:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to http(s): never to ``ftp:``, ``file:`` or anything else."""
 
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: Any,
-        code: int,
-        msg: str,
-        headers: Any,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise BylineError(
-                f"{req.full_url}: the server redirects to a {scheme or 'relative'}: URL; "
-                "only http and https are followed"
-            )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any) -> Any:
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, location)).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise BylineError(f"{req.full_url}: the server redirects to a {scheme}: URL; "
+                                  "only http and https are followed")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _read_body(response: Any, url: str, limit: int, deadline: float, budget: float) -> bytes:

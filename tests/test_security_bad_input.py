@@ -122,7 +122,9 @@ def test_a_cache_entry_for_another_text_is_a_miss() -> None:
     assert load_cached("k", analysis.text + "changed") is None
 
 
-def test_a_corrupt_cache_entry_does_not_stop_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_corrupt_cache_entry_does_not_stop_analyze(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     article = tmp_path / "story.txt"
     article.write_text(STORY, encoding="utf-8")
     assert main(["analyze", str(article)]) == 0

@@ -1,13 +1,33 @@
-"""Attribution accuracy on hand-annotated articles.
+"""Attribution accuracy on hand-annotated articles, at the level of the actor.
 
-Each ``NAME.txt`` in the folder has a ``NAME.yaml`` beside it listing every statement in text order:
-``{kind: direct|indirect, text: <the quoted or reported words, as in the article>, speaker: <name>}``.
-A found statement counts when it covers at least half of an annotated one of the same kind (recall) and
-at least half of it lies in one (precision); its speaker is correct when the resolved name shares a word
-with the annotated speaker. Prints the figures per kind, then one JSON line.
+Each ``NAME.txt`` in a folder has a ``NAME.yaml`` beside it listing every statement in text order::
 
-The bundled folder (benchmarks/attribution/) is a small development set written by the developers; a
-held-out set in the same format can be measured with: python benchmarks/attribution_eval.py DIR
+    actors:                      # optional: who speaks, with every name the text uses for them
+      - {name: "Ray Okafor", aliases: ["Okafor", "Senator Okafor"], kind: person}
+    statements:
+      - {kind: direct|reported, text: <the quoted or reported words>, speaker: <actor name>|null,
+         how: tag|pronoun|description|split|...,                          # optional
+         frame: speech|belief|intention|stance|evidence, cue: <words>}    # optional
+
+(``indirect`` is read as ``reported``: the older sets use schema 1's name.)
+
+Matching, per kind. A found statement *recalls* an annotated one when its parts cover at least half of
+it; it is *precise* when at least half of it lies inside annotated statements of the same kind.
+
+Speaker, per recalled statement:
+- ``actor``: the actor Byline credits is the annotated actor. Byline's actor name or one of its aliases
+  must equal the annotated name or one of its aliases (case, "the" and possessives aside), or be the
+  same name with more or fewer words around the same surname ("Okafor" / "Senator Ray Okafor" for
+  "Ray Okafor"). A description ("the minister") counts only when the annotation lists it as an alias.
+  An annotated ``speaker: null`` is right when Byline names no speaker.
+- ``word``: the looser measure of the first sets (the names share a word), printed for comparison.
+
+Also printed: actor accuracy by how the text attributes the statement (``how``), recall and precision
+per ``frame`` of reported statements with frame accuracy, and a calibration table of Byline's
+``confidence`` against actor accuracy. The last line is one JSON object with every figure.
+
+Run: python benchmarks/attribution_eval.py [FOLDER ...] [-v]
+(default: benchmarks/attribution/, the developers' small development set)
 """
 
 from __future__ import annotations
@@ -16,16 +36,20 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from reader.analysis import Analysis, analyze
+from reader.analysis import Analysis, Statement, analyze
 from reader.analysis.nlp import load_model
 from reader.sources import load_article
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[\w'’-]+")
+KINDS = ("direct", "reported")
+CONFIDENCE_BINS = ((0.9, 1.01, ">= .9"), (0.7, 0.9, ".7-.9"), (0.5, 0.7, ".5-.7"), (0.0, 0.5, "< .5"))
 
 
 @dataclass
@@ -33,18 +57,37 @@ class Gold:
     kind: str
     start: int
     end: int
-    speaker: str
+    speaker: str | None
+    names: set[str] = field(default_factory=set)
+    how: str | None = None
+    frame: str | None = None
 
 
-def _gold(text: str, annotations: list[dict[str, str]], name: str) -> list[Gold]:
+def _normal(name: str) -> str:
+    words = [w.lower().strip("'’-") for w in _WORD.findall(name)]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(w for w in words if w)
+
+
+def _gold(text: str, data: dict[str, Any], name: str) -> list[Gold]:
+    aliases = {
+        actor["name"]: {actor["name"], *(actor.get("aliases") or [])} for actor in data.get("actors") or []
+    }
     gold, cursor = [], 0
-    for item in annotations:
+    for item in data["statements"]:
         start = text.find(item["text"], cursor)
         if start < 0:
             start = text.find(item["text"])
         if start < 0:
             sys.exit(f"{name}: annotated text not in the article: {item['text']!r}")
-        gold.append(Gold(item["kind"], start, start + len(item["text"]), item["speaker"]))
+        speaker = item.get("speaker")
+        kind = "reported" if item["kind"] in ("indirect", "reported") else "direct"
+        names = aliases.get(speaker, {speaker}) if speaker else set()
+        gold.append(
+            Gold(kind, start, start + len(item["text"]), speaker, names, item.get("how"), item.get("frame"))
+        )
         cursor = start
     return gold
 
@@ -53,86 +96,187 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _same_speaker(found: str | None, annotated: str) -> bool:
-    if not found:
-        return False
-    return bool({w.lower() for w in _WORD.findall(found)} & {w.lower() for w in _WORD.findall(annotated)})
+def _covered(statement: Statement, gold: Gold) -> int:
+    return sum(_overlap((p.start, p.end), (gold.start, gold.end)) for p in statement.parts)
 
 
-def score(analysis: Analysis, gold: list[Gold], counts: dict[str, dict[str, int]], verbose: bool) -> None:
-    for kind in ("direct", "indirect"):
-        found = [q for q in analysis.statements if q.kind == kind]
+def _found_names(analysis: Analysis, statement: Statement) -> set[str]:
+    names = {statement.speaker} if statement.speaker else set()
+    actor = analysis.actor(statement.actor)
+    if actor is not None:
+        names |= {actor.name, *actor.aliases}
+    return names
+
+
+def same_actor(found: set[str], gold: Gold) -> bool:
+    """Whether Byline's actor (its names) is the annotated actor (see the module docstring)."""
+    if gold.speaker is None:
+        return not found
+    wanted = {_normal(n) for n in gold.names} - {""}
+    have = {_normal(n) for n in found} - {""}
+    if wanted & have:
+        return True
+    canonical = _normal(gold.speaker).split()
+    for name in have:
+        words = name.split()
+        if not words or not canonical or words[-1] != canonical[-1]:
+            continue
+        if set(words) <= set(canonical) or set(canonical) <= set(words):
+            return True
+    return False
+
+
+def _shares_word(found: str | None, gold: Gold) -> bool:
+    if not found or not gold.speaker:
+        return found is None and gold.speaker is None
+    return bool({w.lower() for w in _WORD.findall(found)} & {w.lower() for w in _WORD.findall(gold.speaker)})
+
+
+class Tally:
+    """Counts over all articles of a run."""
+
+    def __init__(self) -> None:
+        self.kind: dict[str, dict[str, int]] = {
+            k: dict.fromkeys(("gold", "found", "recalled", "precise", "actor_ok", "word_ok"), 0)
+            for k in KINDS
+        }
+        self.how: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [right, recalled]
+        self.frame_gold: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # [recalled, gold, frame ok]
+        self.frame_found: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [precise, found]
+        self.calibration: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [right, recalled]
+
+    def figures(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for kind, c in self.kind.items():
+            out[kind] = {
+                "recall": _ratio(c["recalled"], c["gold"]),
+                "precision": _ratio(c["precise"], c["found"]),
+                "actor": _ratio(c["actor_ok"], c["recalled"]),
+                "speaker_word": _ratio(c["word_ok"], c["recalled"]),
+                **c,
+            }
+        out["actor_by_how"] = {h: {"actor": _ratio(r, n), "n": n} for h, (r, n) in sorted(self.how.items())}
+        frames = sorted(set(self.frame_gold) | set(self.frame_found))
+        out["frames"] = {
+            f: {
+                "recall": _ratio(self.frame_gold[f][0], self.frame_gold[f][1]),
+                "precision": _ratio(self.frame_found[f][0], self.frame_found[f][1]),
+                "frame_right": _ratio(self.frame_gold[f][2], self.frame_gold[f][0]),
+                "gold": self.frame_gold[f][1],
+                "found": self.frame_found[f][1],
+            }
+            for f in frames
+        }
+        out["calibration"] = {
+            b: {"actor": _ratio(r, n), "n": n} for b, (r, n) in sorted(self.calibration.items())
+        }
+        return out
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
+
+
+def _bin(confidence: float | None) -> str:
+    if confidence is None:
+        return "none"
+    return next(label for low, high, label in CONFIDENCE_BINS if low <= confidence < high)
+
+
+def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> None:
+    for kind in KINDS:
+        found = [s for s in analysis.statements if s.kind == kind]
         wanted = [g for g in gold if g.kind == kind]
-        c = counts[kind]
+        c = tally.kind[kind]
         c["gold"] += len(wanted)
         c["found"] += len(found)
         for g in wanted:
-            hits = [q for q in found if any(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts)]
-            covered = max(
-                (sum(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts) for q in hits), default=0
-            )
-            if covered * 2 >= g.end - g.start:
-                c["recalled"] += 1
-                best = max(
-                    hits, key=lambda q: sum(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts)
-                )
-                if _same_speaker(best.speaker, g.speaker):
-                    c["speaker_ok"] += 1
-                elif verbose:
-                    words = analysis.text[g.start : g.end][:60]
-                    print(f"  wrong speaker {best.speaker!r} for {g.speaker!r}: {words!r}")
-            elif verbose:
-                print(f"  missed {kind}: {analysis.text[g.start : g.end][:70]!r}")
-        for q in found:
+            if g.frame:
+                tally.frame_gold[g.frame][1] += 1
+            best = max(found, key=lambda s: _covered(s, g), default=None)
+            if best is None or _covered(best, g) * 2 < g.end - g.start:
+                if verbose:
+                    print(f"  missed {kind}: {analysis.text[g.start : g.end][:70]!r} ({g.speaker})")
+                continue
+            c["recalled"] += 1
+            right = same_actor(_found_names(analysis, best), g)
+            c["actor_ok"] += right
+            c["word_ok"] += _shares_word(best.speaker, g)
+            tally.how[g.how or "unmarked"][0] += right
+            tally.how[g.how or "unmarked"][1] += 1
+            tally.calibration[_bin(best.confidence)][0] += right
+            tally.calibration[_bin(best.confidence)][1] += 1
+            if g.frame:
+                tally.frame_gold[g.frame][0] += 1
+                tally.frame_gold[g.frame][2] += best.frame == g.frame or (kind == "direct")
+            if not right and verbose:
+                words = analysis.text[g.start : g.end][:60]
+                print(f"  wrong actor {best.speaker!r} for {g.speaker!r} ({g.how}): {words!r}")
+        for s in found:
             # Against all annotated statements of the kind together: a quote that runs over three
             # paragraphs is annotated as three pieces.
-            inside = sum(_overlap((p.start, p.end), (g.start, g.end)) for p in q.parts for g in wanted)
-            length = sum(p.end - p.start for p in q.parts) or 1
-            if inside * 2 >= length:
-                c["precise"] += 1
-            elif verbose:
-                print(f"  spurious {kind}: {q.text[:70]!r} ({q.speaker})")
+            inside = sum(_overlap((p.start, p.end), (g.start, g.end)) for p in s.parts for g in wanted)
+            length = sum(p.end - p.start for p in s.parts) or 1
+            precise = inside * 2 >= length
+            c["precise"] += precise
+            if kind == "reported":
+                frame = s.frame or "none"
+                tally.frame_found[frame][1] += 1
+                tally.frame_found[frame][0] += precise
+            if not precise and verbose:
+                print(f"  spurious {kind}: {s.text[:70]!r} ({s.speaker})")
+
+
+def _print(folder: str, articles: int, figures: dict[str, Any]) -> None:
+    print(f"{folder}: {articles} articles")
+    show = lambda v: "  - " if v is None else f"{v:.2f}"  # noqa: E731
+    for kind in KINDS:
+        f = figures[kind]
+        print(
+            f"  {kind:8} recall {show(f['recall'])}  precision {show(f['precision'])}  "
+            f"actor {show(f['actor'])}  (word-overlap speaker {show(f['speaker_word'])}; "
+            f"{f['gold']} annotated)"
+        )
+    if figures["actor_by_how"]:
+        print("  actor accuracy by how the text attributes it:")
+        for how, v in figures["actor_by_how"].items():
+            print(f"    {how:13} {show(v['actor'])}  (n={v['n']})")
+    if figures["frames"]:
+        print("  reported statements by frame:")
+        for frame, v in figures["frames"].items():
+            print(
+                f"    {frame:10} recall {show(v['recall'])} (gold {v['gold']})  precision "
+                f"{show(v['precision'])} (found {v['found']})  frame right {show(v['frame_right'])}"
+            )
+    print("  calibration (confidence -> actor accuracy):")
+    for b, v in figures["calibration"].items():
+        print(f"    {b:6} {show(v['actor'])}  (n={v['n']})")
+
+
+def evaluate(folder: Path, nlp: Any, verbose: bool) -> dict[str, Any]:
+    tally = Tally()
+    articles = sorted(folder.glob("*.txt"))
+    for path in articles:
+        data = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
+        article = load_article(path)
+        if verbose:
+            print(path.name)
+        gold = _gold(article.text, data, path.name)
+        score(analyze(article, nlp=nlp, use_cache=False), gold, tally, verbose)
+    figures = tally.figures()
+    _print(str(folder), len(articles), figures)
+    return {"articles": len(articles), **figures}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(Path(__file__).parent / "attribution"))
+    parser.add_argument("folders", nargs="*", default=[str(Path(__file__).parent / "attribution")])
     parser.add_argument("--model", help="spaCy pipeline (default: Byline's default)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
-
     nlp = load_model(args.model)
-    counts = {
-        k: {"gold": 0, "found": 0, "recalled": 0, "precise": 0, "speaker_ok": 0}
-        for k in ("direct", "indirect")
-    }
-    articles = sorted(Path(args.folder).glob("*.txt"))
-    for path in articles:
-        annotations = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))["statements"]
-        article = load_article(path)
-        if args.verbose:
-            print(path.name)
-        score(
-            analyze(article, nlp=nlp, use_cache=False),
-            _gold(article.text, annotations, path.name),
-            counts,
-            args.verbose,
-        )
-
-    figures: dict[str, object] = {"articles": len(articles)}
-    for kind, c in counts.items():
-        recall = c["recalled"] / c["gold"] if c["gold"] else 0.0
-        precision = c["precise"] / c["found"] if c["found"] else 0.0
-        speaker = c["speaker_ok"] / c["recalled"] if c["recalled"] else 0.0
-        figures[kind] = {
-            "recall": round(recall, 3),
-            "precision": round(precision, 3),
-            "speaker": round(speaker, 3),
-            **c,
-        }
-        print(f"{kind:8} recall {recall:.2f}  precision {precision:.2f}  speaker {speaker:.2f}", end="")
-        print(f"  ({c['gold']} annotated)")
-    print(json.dumps(figures))
+    results = {Path(f).name: evaluate(Path(f), nlp, args.verbose) for f in args.folders}
+    print(json.dumps(results))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The highlight store: a reader's highlights and notes on one article.
+"""The highlight store: a reader's highlights and notes on one article, on disk.
 
 Why it is built this way:
 
@@ -6,14 +6,11 @@ Why it is built this way:
   of the article text, so the same text finds its notes wherever it is opened
   from. The file also remembers the article's path: when that file is edited
   its hash changes, and the store of the old text is found by path and its
-  highlights are re-anchored into the new text.
+  highlights are re-anchored into the new text (:mod:`reader.notes.anchoring`).
 * Every change is written at once with :func:`reader.config.atomic_write_text`
   (temporary file, fsync, rename). A reader killed with SIGKILL right after a
   note is typed loses nothing, and a crash mid-write leaves the old file.
-* Each highlight keeps two W3C Web Annotation selectors: a quote selector
-  (the exact text with some prefix and suffix) and a position selector
-  (start/end offsets). Positions are fast; the quote is what survives edits.
-  A highlight whose text cannot be found again is kept and marked orphaned,
+* A highlight whose text cannot be found again is kept and marked orphaned,
   never dropped, and :attr:`NoteStore.problems` says so.
 * A store file that cannot be read is moved aside to a backup, never
   overwritten, and reported in :attr:`NoteStore.problems`.
@@ -22,169 +19,27 @@ Why it is built this way:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import re
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from reader.config import atomic_write_text
 from reader.errors import BylineError
+from reader.notes.anchoring import anchor
+from reader.notes.model import CONTEXT_CHARS, Highlight, content_hash, now_iso
 from reader.paths import data_dir
 from reader.sources.article import Article
 
 STORE_SCHEMA = "byline.notes/1"
-CONTEXT_CHARS = 32
-"""Characters of prefix and suffix kept around each highlight (as Hypothesis does)."""
-
-
-def content_hash(text: str) -> str:
-    """The key of an article's store: the SHA-256 of its text, in hex."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def notes_dir() -> Path:
+    """Where the store files live: ``<data dir>/notes/``."""
     return data_dir() / "notes"
-
-
-def now_iso() -> str:
-    """The current time as an ISO 8601 UTC timestamp, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-@dataclass(slots=True)
-class Highlight:
-    """One highlighted stretch of the article, with the reader's note on it.
-
-    ``start``/``end`` are offsets into the article text (the position
-    selector); ``exact``/``prefix``/``suffix`` are the quote selector.
-    ``orphaned`` highlights could not be found in the current text: their
-    offsets are the last known ones and must not be used to index the text.
-    """
-
-    id: str
-    start: int
-    end: int
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-    note: str = ""
-    created: str = field(default_factory=now_iso)
-    modified: str = field(default_factory=now_iso)
-    orphaned: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "start": self.start,
-            "end": self.end,
-            "exact": self.exact,
-            "prefix": self.prefix,
-            "suffix": self.suffix,
-            "note": self.note,
-            "created": self.created,
-            "modified": self.modified,
-            "orphaned": self.orphaned,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Highlight:
-        return cls(
-            id=str(data["id"]),
-            start=int(data["start"]),
-            end=int(data["end"]),
-            exact=str(data["exact"]),
-            prefix=str(data.get("prefix", "")),
-            suffix=str(data.get("suffix", "")),
-            note=str(data.get("note", "")),
-            created=str(data.get("created") or now_iso()),
-            modified=str(data.get("modified") or data.get("created") or now_iso()),
-            orphaned=bool(data.get("orphaned", False)),
-        )
-
-    @classmethod
-    def from_text(cls, text: str, start: int, end: int, note: str = "") -> Highlight:
-        """A new highlight of ``text[start:end]`` with both selectors filled in."""
-        return cls(
-            id=uuid.uuid4().hex,
-            start=start,
-            end=end,
-            exact=text[start:end],
-            prefix=text[max(0, start - CONTEXT_CHARS) : start],
-            suffix=text[end : end + CONTEXT_CHARS],
-            note=note,
-        )
-
-
-def _common_suffix_length(a: str, b: str) -> int:
-    count = 0
-    for x, y in zip(reversed(a), reversed(b), strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
-
-
-def _common_prefix_length(a: str, b: str) -> int:
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
-
-
-def _candidates(text: str, exact: str) -> Iterator[tuple[int, int]]:
-    """Every place ``exact`` occurs; failing that, every whitespace-insensitive match.
-
-    The fallback survives re-wrapped paragraphs and doubled spaces, the most
-    common edits that do not change the words.
-    """
-    found = False
-    position = text.find(exact)
-    while position != -1:
-        found = True
-        yield position, position + len(exact)
-        position = text.find(exact, position + 1)
-    if found:
-        return
-    words = exact.split()
-    if not words:
-        return
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    for match in pattern.finditer(text):
-        yield match.start(), match.end()
-
-
-def anchor(text: str, highlight: Highlight) -> tuple[int, int] | None:
-    """Where ``highlight`` is in ``text`` now, or ``None`` when it cannot be found.
-
-    The position selector is trusted when the exact text and its context are
-    still there; otherwise every occurrence of the quote is scored by how much
-    of the stored prefix and suffix surrounds it, then by how close it is to
-    the old position, so a repeated phrase lands on the right occurrence.
-    """
-    start, end = highlight.start, highlight.end
-    if 0 <= start < end <= len(text) and text[start:end] == highlight.exact:
-        before = text[max(0, start - len(highlight.prefix)) : start]
-        after = text[end : end + len(highlight.suffix)]
-        if before == highlight.prefix and after == highlight.suffix:
-            return start, end
-    best: tuple[tuple[int, int], tuple[int, int]] | None = None
-    prefix, suffix = highlight.prefix, highlight.suffix
-    for candidate in _candidates(text, highlight.exact):
-        before = text[max(0, candidate[0] - len(prefix)) : candidate[0]]
-        after = text[candidate[1] : candidate[1] + len(suffix)]
-        context = _common_suffix_length(before, prefix) + _common_prefix_length(after, suffix)
-        score = (context, -abs(candidate[0] - start))
-        if best is None or score > best[0]:
-            best = (score, candidate)
-    return best[1] if best else None
 
 
 # -- two readers on one article --------------------------------------------------------------------
@@ -249,54 +104,6 @@ def _stamp(file: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return info.st_ino, info.st_mtime_ns, info.st_size
-
-
-# -- what ``h`` highlights when nothing is selected -------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep"}
-    | {"prof", "inc", "ltd", "co", "corp", "vs", "etc", "no", "fig", "approx"}
-)
-
-
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    """False for the full stop of ``Mr.``, ``Gen.`` or an initial (``J. Smith``, ``U.S.``)."""
-    if not match.group().startswith("."):
-        return True
-    word = re.search(r"(\w+)$", text[: match.start()])
-    if word is None:
-        return True
-    token = word.group(1)
-    return not (token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper()))
-
-
-def sentence_span(text: str, offset: int) -> tuple[int, int]:
-    """The sentence around ``offset``: within its line, from one sentence end to the next.
-
-    The analysis keeps spaCy to itself and the model has no sentences, so the
-    reader's ``h`` uses this light rule: ``.``, ``!``, ``?`` (with any closing
-    quotation marks) followed by a space ends a sentence, except after common
-    abbreviations and initials. Leading and trailing spaces are left out.
-    """
-    offset = max(0, min(offset, len(text) - 1)) if text else 0
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    line_end = len(text) if line_end == -1 else line_end
-    start, end = line_start, line_end
-    for match in _SENTENCE_END.finditer(text, line_start, line_end):
-        if not _ends_sentence(text, match):
-            continue
-        if match.end() <= offset:
-            start = match.end()
-        else:
-            end = match.end()
-            break
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _article_path(article: Article) -> Path | None:

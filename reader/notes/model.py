@@ -1,0 +1,92 @@
+"""A highlight and its two W3C Web Annotation selectors; no storage, no search.
+
+A :class:`Highlight` keeps a position selector (``start``/``end`` offsets into
+the article text) and a quote selector (``exact`` with ``prefix``/``suffix``
+context). Positions are fast; the quote is what survives edits of the article
+(see :mod:`reader.notes.anchoring`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+CONTEXT_CHARS = 32
+"""Characters of prefix and suffix kept around each highlight (as Hypothesis does)."""
+
+
+def content_hash(text: str) -> str:
+    """The key of an article's store: the SHA-256 of its text, in hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def now_iso() -> str:
+    """The current time as an ISO 8601 UTC timestamp, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(slots=True)
+class Highlight:
+    """One highlighted stretch of the article, with the reader's note on it.
+
+    ``start``/``end`` are offsets into the article text (the position
+    selector); ``exact``/``prefix``/``suffix`` are the quote selector.
+    ``orphaned`` highlights could not be found in the current text: their
+    offsets are the last known ones and must not be used to index the text.
+    """
+
+    id: str
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+    orphaned: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "note": self.note,
+            "created": self.created,
+            "modified": self.modified,
+            "orphaned": self.orphaned,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Highlight:
+        return cls(
+            id=str(data["id"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            exact=str(data["exact"]),
+            prefix=str(data.get("prefix", "")),
+            suffix=str(data.get("suffix", "")),
+            note=str(data.get("note", "")),
+            created=str(data.get("created") or now_iso()),
+            modified=str(data.get("modified") or data.get("created") or now_iso()),
+            orphaned=bool(data.get("orphaned", False)),
+        )
+
+    @classmethod
+    def from_text(cls, text: str, start: int, end: int, note: str = "") -> Highlight:
+        """A new highlight of ``text[start:end]`` with both selectors filled in."""
+        return cls(
+            id=uuid.uuid4().hex,
+            start=start,
+            end=end,
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+            note=note,
+        )

@@ -103,6 +103,38 @@ class BylineApp(App[None]):
 
     _inert_filter = InertTextFilter()
 
+    # -- quitting never loses a note ----------------------------------------------------------------
+
+    QUIT_CONFIRM_SECONDS = 8.0
+    _quit_asked_at: float | None = None
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose, in words, or ``None``: an open note editor with text that is
+        not stored, or highlights and notes whose last save failed (a full disk)."""
+        from reader.tui.widgets.note_editor import NoteEditor
+
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditor) and screen.is_mounted and screen.unsaved:
+                return "the note being written is not saved"
+            notes = getattr(screen, "notes", None)
+            if notes is not None and getattr(notes, "unsaved", False):
+                return "some highlights or notes could not be saved"
+        return None
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved notes, only when asked twice (the first press says what would be lost)."""
+        import time
+
+        lost = self.unsaved_work()
+        now = time.monotonic()
+        asked = self._quit_asked_at is not None and now - self._quit_asked_at < self.QUIT_CONFIRM_SECONDS
+        if lost and not asked:
+            self._quit_asked_at = now
+            self.notify(f"Not quitting: {lost}. Quit again to quit anyway.", severity="warning",
+                        timeout=self.QUIT_CONFIRM_SECONDS)
+            return
+        self.exit()
+
     def get_line_filters(self) -> list[LineFilter]:
         """Textual's filters plus :class:`InertTextFilter`, applied to every line every widget draws."""
         return [*super().get_line_filters(), self._inert_filter]

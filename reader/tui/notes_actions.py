@@ -240,22 +240,38 @@ class NotesActions:
             return
         self._select(highlight)
         where = f"¶{paragraph_number(paragraph_starts(self.article.text), highlight.start)}"
+        # Start from the store's version: another window may have saved this note meanwhile.
+        self.notes.refresh()
+        try:
+            highlight = self.notes.get(highlight.id)
+        except KeyError:
+            self.refresh_notes()
+            self.notify("That highlight was removed in another window", severity="warning")
+            return
+        opened_with = highlight.note
 
-        def save(note: str | None) -> None:
+        def store(note: str) -> str | None:
+            """Save from inside the editor; the editor stays open with the text when this fails."""
+            try:
+                self.notes.set_note(highlight.id, note, opened_with=opened_with)
+            except BylineError as error:
+                return str(error)
+            except KeyError:
+                return "the highlight is gone from this article"
+            return None
+
+        def saved(note: str | None) -> None:
             if note is None:
                 return
-            try:
-                self.notes.set_note(highlight.id, note)
-            except BylineError as error:
-                self.notify(str(error), severity="error", timeout=10)
-                return
-            except KeyError:
-                self.notify("That highlight was removed meanwhile; the note was not saved", severity="error")
-                return
             self.refresh_notes()
-            self.notify("Note saved" if note.strip() else "Note cleared", timeout=2)
+            if highlight.id in self.notes.conflicts:
+                self.notes.conflicts.remove(highlight.id)
+                self.notify("This note was also changed in another window: both versions are kept in it",
+                            severity="warning", timeout=8)
+            else:
+                self.notify("Note saved" if note.strip() else "Note cleared", timeout=2)
 
-        self.app.push_screen(NoteEditor(highlight.exact, highlight.note, where=where), save)
+        self.app.push_screen(NoteEditor(highlight.exact, highlight.note, where=where, on_save=store), saved)
 
     def action_remove_highlight(self) -> None:
         highlight = self.current_highlight()

@@ -14,6 +14,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from reader import __version__
 from reader.console import GuardedStdout, StdoutError, silence_stdout, warn
@@ -27,7 +28,7 @@ SUBCOMMANDS = {
 READ_COMMAND = "reader.commands.read"
 
 
-def _parser_for(module_name: str, prog: str, description: str) -> tuple[argparse.ArgumentParser, object]:
+def _parser_for(module_name: str, prog: str, description: str) -> tuple[argparse.ArgumentParser, ModuleType]:
     module = importlib.import_module(module_name)
     parser = argparse.ArgumentParser(prog=prog, description=description)
     module.add_arguments(parser)

@@ -147,6 +147,16 @@ class Handler(BaseHTTPRequestHandler):
                     return
                 time.sleep(0.3)
             return
+        if self.path == "/slow-headers":
+            self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+            for _ in range(100):
+                try:
+                    self.wfile.write(b"X-Slow: y\r\n")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.3)
+            return
         if self.path == "/short":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
@@ -196,6 +206,12 @@ def test_a_trickled_body_hits_the_overall_deadline(server: str) -> None:
     with pytest.raises(BylineError) as caught:
         fetch(f"{server}/trickle", timeout=5, deadline=1.5, limit=1 << 20)
     assert str(caught.value) == f"{server}/trickle: the answer did not arrive within 1.5 s (too slow)"
+
+
+def test_headers_trickled_one_line_at_a_time_hit_the_deadline(server: str) -> None:
+    with pytest.raises(BylineError) as caught:
+        fetch(f"{server}/slow-headers", timeout=5, deadline=1.5, limit=1 << 20)
+    assert str(caught.value) == f"{server}/slow-headers: the answer did not arrive within 1.5 s (too slow)"
 
 
 def test_a_body_shorter_than_its_content_length_is_an_error(server: str) -> None:

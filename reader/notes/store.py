@@ -7,7 +7,7 @@ Why it is built this way:
   from. The file also remembers the article's path: when that file is edited
   its hash changes, and the store of the old text is found by path and its
   highlights are re-anchored into the new text (:mod:`reader.notes.anchoring`).
-* Every change is written at once with :func:`reader.config.atomic_write_text`
+* Every change is written at once with :func:`reader.fileio.atomic_write_text`
   (temporary file, fsync, rename). A reader killed with SIGKILL right after a
   note is typed loses nothing, and a crash mid-write leaves the old file.
 * A highlight whose text cannot be found again is kept and marked orphaned,
@@ -27,8 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.config import atomic_write_text
 from reader.errors import BylineError
+from reader.fileio import atomic_write_text
 from reader.notes.anchoring import anchor
 from reader.notes.model import CONTEXT_CHARS, Highlight, content_hash, now_iso
 from reader.paths import data_dir

@@ -184,24 +184,34 @@ def analyze_with(
             on_partial(_partial(article, quotations, facts))
             last_partial = time.monotonic()
 
+    def tick() -> None:
+        """Between the whole-text stages: the progress callback is where a reader's worker can stop."""
+        if progress is not None:
+            progress(len(text), len(text))
+
+    tick()
     clusters = resolve_names(
         text,
         [name for fact in facts for name in fact.names],
         [candidate for fact in facts for candidate in fact.candidates],
     )
+    tick()
     builder = ActorBuilder(text)
     entities = builder.entities_from(clusters)
+    tick()
     builder.add_roles([role for fact in facts for role in fact.roles])
     builder.add_subject_phrases([subject for fact in facts for subject in fact.subjects])
     entities += _number_entities(text, facts)
     entities.sort(key=lambda e: (e.start, e.end))
 
+    tick()
     statements = attribute(
         text,
         quotations,
         [event for fact in facts for event in fact.events],
         paragraph_spans(text),
     )
+    tick()
     quotes = builder.resolve(statements)
     dates = normalise_dates([t for fact in facts for t in fact.temporals], text, article.published)
     return _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))

@@ -312,3 +312,21 @@ async def test_theme_named_with_markup_does_not_crash(byline_home: Path) -> None
     async with app2.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert_inert(app2)
+
+
+async def test_the_library_shows_poisoned_names_and_titles_inert(tmp_path: Path) -> None:
+    folder = tmp_path / f"news{TITLE}"
+    folder.mkdir()
+    (folder / f"a{CLEAR}.txt").write_text(f"Title {ATTACK}\n\nThe minister said “no”.\n", encoding="utf-8")
+    (folder / f"b{BIDI}.md").write_text(f"# {CLIPBOARD} [/x]\n\nWords here.\n", encoding="utf-8")
+    from reader.sources import discover
+
+    app = BylineApp(None, library=discover(folder), folder=folder)
+    async with app.run_test(size=(160, 30), notifications=True) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if all(entry.article is not None for entry in app.screen.entries):  # type: ignore[attr-defined]
+                break
+        assert_inert(app)
+        texts, _sent = screen_output(app)
+        assert "␛[2J" in "".join(texts)  # the file name's ESC is shown, not run

@@ -244,3 +244,37 @@ def test_a_malformed_url_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.decode() == "byline: http://[::1: not a valid URL (Invalid IPv6 URL)\n"
 
+
+
+def test_quitting_does_not_wait_for_a_running_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`q` during a long analysis: the app ends while the analysis thread is still busy (it used to
+    keep the process until the analysis reached its next progress callback)."""
+    import threading
+
+    import reader.analysis
+    from reader.sources import load_article
+    from reader.tui.app import BylineApp
+
+    gate = threading.Event()
+
+    def endless(article: object, **_options: object) -> None:
+        gate.wait(20)
+        raise BylineError("stopped by the test")
+
+    monkeypatch.setattr(reader.analysis, "analyze", endless)
+    path = tmp_path / "story.txt"
+    path.write_text("The minister said the talks were over.\n", encoding="utf-8")
+    app = BylineApp(load_article(path))
+
+    async def press_q(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause(0.3)
+        await pilot.press("q")
+
+    try:
+        app.run(headless=True, auto_pilot=press_q)
+        busy = [t for t in threading.enumerate() if t.name.startswith("byline-worker") and t.is_alive()]
+        assert busy and not gate.is_set()  # returned while the analysis still runs
+    finally:
+        gate.set()

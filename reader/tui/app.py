@@ -9,7 +9,9 @@ command palette. Everything about reading lives in
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -29,6 +31,13 @@ from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or
 from reader.tui.inert_filter import InertTextFilter
 from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
+
+
+class WorkersNotAwaited(ThreadPoolExecutor):
+    """A thread pool whose shutdown cancels queued work and does not wait for running work."""
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=False, cancel_futures=True)
 
 
 class BylineApp(App[None]):
@@ -165,6 +174,15 @@ class BylineApp(App[None]):
             return LibraryScreen(self._library, folder=self._folder, model=self.model,
                                  style_lookup=self.style_for)
         return self._reader_screen
+
+    def on_load(self) -> None:
+        """Thread workers (the analysis) run in an executor that quitting does not wait for.
+
+        asyncio's default executor is joined when the app's loop closes, so ``q`` would wait for a
+        long analysis to reach its next progress callback; the analysis is only a computation, and
+        every note is on disk before its key press returns.
+        """
+        asyncio.get_running_loop().set_default_executor(WorkersNotAwaited(thread_name_prefix="byline-worker"))
 
     def on_mount(self) -> None:
         self._apply_keymap()

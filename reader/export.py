@@ -304,7 +304,10 @@ def article_uri(article: Article) -> str:
     source = article.source
     if not source or source == "-" or "://" in source:
         return source or "-"
-    return Path(source).expanduser().resolve().as_uri()
+    try:
+        return Path(source).expanduser().resolve().as_uri()
+    except (OSError, ValueError):  # a name no file system accepts (a NUL byte): keep it as given
+        return source
 
 
 def _quote_info(item: ExportItem) -> dict[str, Any] | None:

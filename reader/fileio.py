@@ -89,7 +89,8 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` are one file (through links too), or resolve to one path."""
     try:
         return os.path.samefile(a, b)
     except OSError:
@@ -113,7 +114,7 @@ def check_output_path(path: Path, *, protected: Iterable[Path] = (), force: bool
     """
     path = Path(path)
     for source in protected:
-        if _same_file(path, Path(source)):
+        if same_file(path, Path(source)):
             raise BylineError(f"{path}: is the article being exported; choose another file for the export")
     if not force and needs_confirmation(path):
         raise BylineError(f"{path}: already exists; use --force to overwrite it")

@@ -187,7 +187,8 @@ def test_a_store_of_the_wrong_shape_counts_as_corrupt(tmp_path: Path) -> None:
     file.parent.mkdir(parents=True)
     file.write_text(json.dumps({"schema": STORE_SCHEMA, "highlights": [{"start": 1}]}), encoding="utf-8")
     reopened = NoteStore.open(load_article(path))
-    assert reopened.highlights == [] and "unreadable" in reopened.problems[0]
+    assert reopened.highlights == [] and "1 bad entry" in reopened.problems[0]
+    assert "kept aside in" in reopened.problems[0]
 
 
 def test_an_unwritable_data_directory_is_a_one_line_error(
@@ -250,7 +251,7 @@ def test_two_readers_on_one_article_do_not_undo_each_other(tmp_path: Path) -> No
     assert first.get(mine.id).note == "edited later in the second window"
 
 
-def test_merge_keeps_an_edited_note_over_a_removal_and_the_newer_of_two_edits() -> None:
+def test_merge_keeps_an_edited_note_over_a_removal_and_both_of_two_edits() -> None:
     from dataclasses import replace
 
     from reader.notes import merge_highlights
@@ -263,7 +264,11 @@ def test_merge_keeps_an_edited_note_over_a_removal_and_the_newer_of_two_edits() 
     assert merge_highlights(b, {}, {base.id: edited_there}) == [edited_there]  # removal loses to an edit
     assert merge_highlights(b, {base.id: edited_here}, {}) == [edited_here]
     assert merge_highlights(b, {}, {base.id: replace(base)}) == []  # removal of an unchanged one
-    assert merge_highlights(b, {base.id: edited_here}, {base.id: edited_there}) == [edited_here]
+    # Both edited the note: the later one wins, and the other version is kept in it (issue 17 §5).
+    both = merge_highlights(b, {base.id: edited_here}, {base.id: edited_there})
+    assert [h.note for h in both] == [
+        "ours\n\n--- also written meanwhile, in another Byline window ---\ntheirs"
+    ]
     assert merge_highlights(b, {base.id: replace(base)}, {base.id: edited_there}) == [edited_there]
 
 

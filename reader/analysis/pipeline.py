@@ -213,13 +213,21 @@ def analyze_with(
             on_partial(_partial(article, quotations, facts))
             last_partial = time.monotonic()
 
+    def tick() -> None:
+        """Between the whole-text stages: the progress callback is where a reader's worker can stop."""
+        if progress is not None:
+            progress(len(text), len(text))
+
+    tick()
     clusters = resolve_names(
         text,
         [name for fact in facts for name in fact.names if not _inside(furniture, name.start, name.end)],
         [c for fact in facts for c in fact.candidates if not _inside(furniture, c.start, c.end)],
     )
+    tick()
     builder = ActorBuilder(text)
     entities = builder.entities_from(clusters)
+    tick()
     builder.add_roles([role for fact in facts for role in fact.roles])
     builder.add_subject_phrases([subject for fact in facts for subject in fact.subjects])
     builder.set_context(
@@ -229,6 +237,7 @@ def analyze_with(
     entities += _number_entities(text, facts)
     entities.sort(key=lambda e: (e.start, e.end))
 
+    tick()
     statements = attribute(
         text,
         [q for q in quotations if not _inside(furniture, q.start, q.end)],
@@ -240,6 +249,7 @@ def analyze_with(
         ],
         list(paragraphs),
     )
+    tick()
     quotes = builder.resolve(statements)
     dates = normalise_dates(
         sorted(furniture_dates + [t for fact in facts for t in fact.temporals]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
 from reader.analysis.model import Analysis
@@ -50,7 +51,28 @@ def run(args: argparse.Namespace) -> int:
 
         reconnect_stdin_to_terminal()  # the keys come from the terminal once the pipe is read
     BylineApp(article, analysis=cached_analysis(article, model), theme=args.theme, model=model).run()
+    exit_without_waiting_for_workers()
     return 0
+
+
+def exit_without_waiting_for_workers(code: int = 0) -> None:
+    """End the process now if an analysis thread is still running (``q`` during a long analysis).
+
+    Python joins worker threads at exit, which would keep the quit waiting for the analysis to
+    reach its next progress callback. Every note and the reading position are already on disk
+    (each is written before its key press returns), so nothing is lost by not waiting.
+    """
+    import os
+    import sys
+    import threading
+
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+    if not any(t.is_alive() and not t.daemon for t in others):
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _open_library(folder: Path, *, theme: str | None, model: str | None) -> int:
@@ -62,4 +84,5 @@ def _open_library(folder: Path, *, theme: str | None, model: str | None) -> int:
     if not paths:
         raise BylineError(f"{folder}: no articles (.txt, .md, .html) in this folder")
     BylineApp(None, library=paths, folder=folder, theme=theme, model=model).run()
+    exit_without_waiting_for_workers()
     return 0

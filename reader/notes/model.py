@@ -79,6 +79,38 @@ class Highlight:
         )
 
     @classmethod
+    def validated(cls, data: object) -> Highlight:
+        """A highlight from a stored entry, checked strictly; ``ValueError`` says what is wrong.
+
+        The store is a file on disk: ``"start": Infinity``, a string offset, a lone surrogate in a
+        note (which no UTF-8 file or terminal can take) or a missing field must be reported for
+        that entry alone, never make the article unopenable.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("an entry is not a JSON object")
+        for name in ("start", "end"):
+            value = data.get(name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"{name!r} is not a whole number ({value!r})")
+        if not 0 <= data["start"] <= data["end"]:
+            raise ValueError(f"'start'..'end' is not a span ({data['start']}..{data['end']})")
+        for name in ("id", "exact", "prefix", "suffix", "note", "created", "modified"):
+            value = data.get(name, "")
+            if value is None and name in ("created", "modified"):
+                continue
+            if not isinstance(value, str):
+                raise ValueError(f"{name!r} is not text ({type(value).__name__})")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError(f"{name!r} holds a lone surrogate (not valid Unicode)") from None
+        if not data.get("id"):
+            raise ValueError("'id' is missing")
+        if not isinstance(data.get("orphaned", False), bool):
+            raise ValueError("'orphaned' is not true or false")
+        return cls.from_dict(data)
+
+    @classmethod
     def from_text(cls, text: str, start: int, end: int, note: str = "") -> Highlight:
         """A new highlight of ``text[start:end]`` with both selectors filled in."""
         return cls(

@@ -7,7 +7,7 @@ Why it is built this way:
   from. The file also remembers the article's path: when that file is edited
   its hash changes, and the store of the old text is found by path and its
   highlights are re-anchored into the new text (:mod:`reader.notes.anchoring`).
-* Every change is written at once with :func:`reader.config.atomic_write_text`
+* Every change is written at once with :func:`reader.fileio.atomic_write_text`
   (temporary file, fsync, rename). A reader killed with SIGKILL right after a
   note is typed loses nothing, and a crash mid-write leaves the old file.
 * A highlight whose text cannot be found again is kept and marked orphaned,
@@ -27,14 +27,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.config import atomic_write_text
 from reader.errors import BylineError
+from reader.fileio import atomic_write_text
 from reader.notes.anchoring import anchor
 from reader.notes.model import CONTEXT_CHARS, Highlight, content_hash, now_iso
 from reader.paths import data_dir
 from reader.sources.article import Article
 
 STORE_SCHEMA = "byline.notes/1"
+MAX_PATH_HISTORY = 20
+"""Paths a store remembers having been opened from (its ``paths`` list)."""
+SIMILARITY_SHARE = 0.5
+"""Share of a store's highlights that must occur in a new text for the store to be taken as its notes."""
 
 
 def notes_dir() -> Path:
@@ -45,10 +49,32 @@ def notes_dir() -> Path:
 # -- two readers on one article --------------------------------------------------------------------
 
 
+CONFLICT_SEPARATOR = "\n\n--- also written meanwhile, in another Byline window ---\n"
+"""Between two versions of one note that were edited at the same time: both are kept."""
+
+
 def _newer(ours: Highlight | None, theirs: Highlight | None) -> Highlight | None:
     if ours is None or theirs is None:
         return ours or theirs
     return theirs if theirs.modified > ours.modified else ours
+
+
+def combine_notes(mine: str, other: str) -> str:
+    """One note holding both versions of a note edited twice at once (``mine`` first); never drops one."""
+    if not other.strip() or other in mine:
+        return mine
+    if not mine.strip() or mine in other:
+        return other
+    return mine + CONFLICT_SEPARATOR + other
+
+
+def _both_changed(base: Highlight, ours: Highlight, theirs: Highlight) -> Highlight:
+    """Both sides changed one highlight: the later one wins, and when both changed the note, the note
+    keeps both versions (the later first)."""
+    newer, older = (theirs, ours) if theirs.modified > ours.modified else (ours, theirs)
+    if older.note == base.note or older.note == newer.note:
+        return newer
+    return replace(newer, note=combine_notes(newer.note, older.note))
 
 
 def merge_highlights(
@@ -58,8 +84,9 @@ def merge_highlights(
 
     ``base`` is what this process last read or wrote, ``ours`` what it has now, ``theirs`` what is
     on disk. A change on one side wins over no change on the other; when both sides changed the
-    same highlight, the later ``modified`` wins; a removal wins only over an unchanged highlight,
-    so a note edited elsewhere is never lost to a removal here.
+    same highlight, the later ``modified`` wins, except that two edits of its note are both kept
+    (:func:`combine_notes`); a removal wins only over an unchanged highlight, so a note edited
+    elsewhere is never lost to a removal here.
     """
     merged: list[Highlight] = []
     for highlight_id in dict.fromkeys([*base, *ours, *theirs]):
@@ -75,7 +102,7 @@ def merge_highlights(
         elif t == b:
             chosen = o
         else:
-            chosen = _newer(o, t)
+            chosen = _both_changed(b, o, t)
         if chosen is not None:
             merged.append(chosen)
     return merged
@@ -117,6 +144,17 @@ def _article_path(article: Article) -> Path | None:
         return path.absolute()
 
 
+def _still_in(item: dict[str, Any], text: str) -> bool:
+    """True when a stored highlight's words are in ``text`` with some of their context on one side
+    (a quote shared by two different articles rarely keeps its surroundings too)."""
+    exact, prefix, suffix = item["exact"], item["prefix"][-CONTEXT_PROBE:], item["suffix"][:CONTEXT_PROBE]
+    return bool(exact) and (prefix + exact in text or exact + suffix in text)
+
+
+CONTEXT_PROBE = 12
+"""Characters of a highlight's stored context that must still surround it for a content match."""
+
+
 def _timestamp_for_filename() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
@@ -141,7 +179,14 @@ class NoteStore:
         self.highlights: list[Highlight] = []
         self.problems: list[str] = []
         self.reanchored_from: Path | None = None
+        self.found_by_content: Path | None = None
+        self.path_history: list[str] = []
         self.blocked: str | None = None
+        self._kept_aside = False  # bad entries were copied beside the file: rewrite it without them
+        # Highlights whose note was edited here and elsewhere at once (both versions kept).
+        self.conflicts: list[str] = []
+        # True after a save failed: what is in memory is not on disk (quitting must ask).
+        self.unsaved = False
         # What the file held when this process last read or wrote it: the base of merges.
         self._base: dict[str, Highlight] = {}
         self._disk_stamp: tuple[int, int, int] | None = None
@@ -158,12 +203,18 @@ class NoteStore:
             data = store._read(store.file, move_aside_when_corrupt=True)
             if data is not None:
                 store.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+                store._remember_paths(data)
                 store._remember(stamp)
                 store._reanchor_all()
-                if data.get("path") != (str(store.article_path) if store.article_path else None):
-                    store._save_or_report("the article's new path")
-        elif store.location is not None:
-            store._carry_over(directory)
+                if store._kept_aside or data.get("path") != (
+                    str(store.article_path) if store.article_path else None
+                ):
+                    store._save_or_report("the article's new path and valid entries")
+        else:
+            if store.location is not None:
+                store._carry_over(directory)
+            if store.reanchored_from is None and store.article_path is not None:
+                store._find_by_content(directory)
         store._report_orphans()
         return store
 
@@ -175,9 +226,7 @@ class NoteStore:
                 raise ValueError(f"not a {STORE_SCHEMA} file")
             if not isinstance(data.get("highlights"), list):
                 raise ValueError("'highlights' is not a list")
-            for item in data["highlights"]:
-                Highlight.from_dict(item)
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as error:
             if move_aside_when_corrupt:
                 backup = file.with_name(f"{file.name}.corrupt-{_timestamp_for_filename()}")
                 try:
@@ -190,7 +239,38 @@ class NoteStore:
                 reason = str(error).splitlines()[0] if str(error) else type(error).__name__
                 self.problems.append(f"notes file {file} was unreadable ({reason}); {where}")
             return None
+        data["highlights"] = self._valid_entries(file, data["highlights"], keep_aside=move_aside_when_corrupt)
         return data
+
+    def _valid_entries(self, file: Path, entries: list[Any], *, keep_aside: bool) -> list[dict[str, Any]]:
+        """The entries that are valid highlights; the others are written beside ``file`` and reported.
+
+        One bad entry (``"start": Infinity``, a lone surrogate) must not cost the others, nor be lost:
+        it is kept in ``<file>.rejected-<time>`` exactly as read (JSON-escaped) for a person to mend.
+        """
+        valid: list[dict[str, Any]] = []
+        rejected: list[tuple[Any, str]] = []
+        for entry in entries:
+            try:
+                valid.append(Highlight.validated(entry).to_dict())
+            except ValueError as error:
+                rejected.append((entry, str(error)))
+        if rejected and keep_aside:
+            aside = file.with_name(f"{file.name}.rejected-{_timestamp_for_filename()}")
+            try:
+                kept = json.dumps([entry for entry, _ in rejected], indent=2)  # ASCII: surrogates escaped
+                aside.write_text(kept + "\n", encoding="ascii")
+                where = f"kept aside in {aside}"
+                self._kept_aside = True
+            except (OSError, ValueError) as error:
+                reason = getattr(error, "strerror", None) or error
+                where = f"could not be kept aside ({reason}); the file is left as it is"
+                self.blocked = f"{file} has bad entries that could not be kept aside"
+            noun = "entry" if len(rejected) == 1 else "entries"
+            self.problems.append(
+                f"notes file {file}: {len(rejected)} bad {noun} ({rejected[0][1]}); {where}; the rest loaded"
+            )
+        return valid
 
     def _carry_over(self, directory: Path) -> None:
         """Adopt the newest store of an earlier version of the same file (or web page, by its URL),
@@ -203,18 +283,55 @@ class NoteStore:
             if data is None or not data["highlights"]:
                 continue
             where = data.get("path") if self.article_path else data.get("source")
-            if where == self.location:
+            history: list[Any] = data["paths"] if isinstance(data.get("paths"), list) else []
+            if where == self.location or (self.article_path is not None and self.location in history):
                 earlier.append((str(data.get("modified", "")), file, data))
         if not earlier:
             return
         _, old_file, data = max(earlier, key=lambda item: (item[0], item[1].stat().st_mtime))
         self.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+        self._remember_paths(data)
         self._reanchor_all()
         if not self._save_or_report("the re-anchored highlights"):
             return  # the old file stays where it is: it is the only copy on disk
         # The old file is kept as a record, renamed so that it is not adopted again.
         old_file.replace(old_file.with_name(f"{old_file.name}.superseded-{_timestamp_for_filename()}"))
         self.reanchored_from = old_file
+
+    def _remember_paths(self, data: dict[str, Any]) -> None:
+        """Keep the paths the store was opened from (its path history), so a later edit of any finds it."""
+        history: list[Any] = data["paths"] if isinstance(data.get("paths"), list) else []
+        known = [p for p in [*history, data.get("path")] if isinstance(p, str) and p]
+        self.path_history = list(dict.fromkeys([*known, *self.path_history]))[-MAX_PATH_HISTORY:]
+
+    def _find_by_content(self, directory: Path) -> None:
+        """Adopt the notes of a store whose highlights are (mostly) in this text: a file edited and
+        renamed in one step, or a copy. The other store is left as it is (its file may still exist)."""
+        best: tuple[float, int, Path, dict[str, Any]] | None = None
+        for file in directory.glob("*.json"):
+            if file == self.file:
+                continue
+            data = self._read(file, move_aside_when_corrupt=False)
+            if data is None or not data["highlights"]:
+                continue
+            found = sum(1 for item in data["highlights"] if _still_in(item, self.text))
+            share = found / len(data["highlights"])
+            if found and share >= SIMILARITY_SHARE and (best is None or (share, found) > best[:2]):
+                best = (share, found, file, data)
+        if best is None:
+            return
+        _, _, file, data = best
+        self.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+        self._remember_paths(data)
+        self._reanchor_all()
+        origin = data.get("path") or data.get("source") or file.name
+        count = len(self.highlights)
+        self.problems.append(
+            f"{count} highlight{'s' if count != 1 else ''} found by their text in the notes of {origin} "
+            "(renamed or copied?); carried over, the original notes are untouched"
+        )
+        self.found_by_content = file
+        self._save_or_report("the highlights found by their text")
 
     def _reanchor_all(self) -> None:
         changed: list[Highlight] = []
@@ -304,12 +421,49 @@ class NoteStore:
             self.save()
         return added
 
-    def set_note(self, highlight_id: str, note: str) -> Highlight:
-        highlight = self.get(highlight_id)
-        if highlight.note != note:
-            highlight.note = note
-            highlight.modified = now_iso()
+    def refresh(self) -> None:
+        """Take in what another Byline process saved since this one last read or wrote the file.
+
+        Called before a note is opened for editing, so the editor starts from the store's version.
+        A problem reading is reported in :attr:`problems`, never raised.
+        """
+        try:
+            with _locked(self.file.parent):
+                self._fold_in_changes_from_disk()
+        except OSError as error:
+            self.problems.append(f"cannot read {self.file}: {error.strerror or error}")
+
+    def set_note(self, highlight_id: str, note: str, *, opened_with: str | None = None) -> Highlight:
+        """Save ``note`` on a highlight; on failure nothing changes in memory and BylineError is raised.
+
+        ``opened_with`` is the note as the editor showed it. If the store's version changed since
+        (another window saved), both versions are kept in the note and :attr:`conflicts` names the
+        highlight; if the highlight was removed elsewhere meanwhile, it is put back with the note.
+        """
+        before = {h.id: replace(h) for h in self.highlights}
+        self.refresh()
+        try:
+            highlight = self.get(highlight_id)
+        except KeyError:
+            if highlight_id not in before:
+                raise
+            highlight = before[highlight_id]  # removed elsewhere while being written: bring it back
+            self.highlights.append(highlight)
+            self._sort()
+            self.conflicts.append(highlight_id)
+        if opened_with is not None and highlight.note not in (opened_with, note):
+            note = combine_notes(note, highlight.note)
+            self.conflicts.append(highlight_id)
+        if highlight.note == note and highlight_id not in self.conflicts:
+            return highlight
+        old_note, old_modified, was_unsaved = highlight.note, highlight.modified, self.unsaved
+        highlight.note, highlight.modified = note, now_iso()
+        try:
             self.save()
+        except BylineError:
+            # The editor still holds the text; memory goes back to what is on disk.
+            highlight.note, highlight.modified, self.unsaved = old_note, old_modified, was_unsaved
+            raise
         return highlight
 
     def remove(self, highlight_id: str) -> Highlight:
@@ -337,11 +491,17 @@ class NoteStore:
             "schema": STORE_SCHEMA,
             "content_hash": self.hash,
             "path": str(self.article_path) if self.article_path else None,
+            "paths": self._paths(),
             "source": self.article.source,
             "title": self.article.title,
             "modified": now_iso(),
             "highlights": [h.to_dict() for h in self.highlights],
         }
+
+    def _paths(self) -> list[str]:
+        """The path history with the current path last (at most ``MAX_PATH_HISTORY``)."""
+        current = [str(self.article_path)] if self.article_path else []
+        return [p for p in dict.fromkeys([*self.path_history, *current])][-MAX_PATH_HISTORY:]
 
     def _save_or_report(self, what: str) -> bool:
         """Save while opening: a failure becomes a problem to report, not an exception."""
@@ -374,6 +534,7 @@ class NoteStore:
         An unwritable data directory is a :class:`BylineError`.
         """
         if self.blocked:
+            self.unsaved = True
             raise BylineError(f"cannot save highlights: {self.blocked}")
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -382,7 +543,9 @@ class NoteStore:
                 text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
                 atomic_write_text(self.file, text)
                 self._remember(_stamp(self.file))
+                self.unsaved = False
         except OSError as error:
+            self.unsaved = True
             raise BylineError(
                 f"cannot save highlights to {self.file}: {error.strerror or error}"
             ) from None

@@ -8,8 +8,10 @@ connection or a timeout each get their own message.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -55,22 +57,73 @@ def _reason(error: BaseException) -> str:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to http(s): never to ``ftp:``, ``file:`` or anything else."""
 
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: Any,
-        code: int,
-        msg: str,
-        headers: Any,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise BylineError(
-                f"{req.full_url}: the server redirects to a {scheme or 'relative'}: URL; "
-                "only http and https are followed"
-            )
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any) -> Any:
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, location)).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise BylineError(f"{req.full_url}: the server redirects to a {scheme}: URL; "
+                                  "only http and https are followed")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
+class _Watchdog:
+    """Shuts down every connection of one fetch at its deadline, wherever the fetch is waiting.
+
+    A per-read timeout cannot stop a server that sends its status line or headers one byte at a
+    time; shutting the socket down makes the blocked read return at once.
+    """
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.fired = False
+        self._timers: list[threading.Timer] = []
+
+    def arm(self, sock: socket.socket) -> None:
+        timer = threading.Timer(max(0.0, self.deadline - time.monotonic()), self._shut, [sock])
+        timer.daemon = True
+        self._timers.append(timer)
+        timer.start()
+
+    def _shut(self, sock: socket.socket) -> None:
+        self.fired = True
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
+
+
+def _watched(base: type[http.client.HTTPConnection], watchdog: _Watchdog) -> Any:
+    """An ``http.client`` connection class whose socket ``watchdog`` shuts down at the deadline."""
+
+    class WatchedConnection(base):  # type: ignore[valid-type,misc]
+        def connect(self) -> None:
+            super().connect()
+            watchdog.arm(self.sock)
+
+    return WatchedConnection
+
+
+class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._connection = _watched(http.client.HTTPConnection, watchdog)
+
+    def http_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(self._connection, req)
+
+
+class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._connection = _watched(http.client.HTTPSConnection, watchdog)
+
+    def https_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(self._connection, req, context=self._context)  # type: ignore[attr-defined]
 
 
 def _read_body(response: Any, url: str, limit: int, deadline: float, budget: float) -> bytes:
@@ -92,6 +145,8 @@ def _read_body(response: Any, url: str, limit: int, deadline: float, budget: flo
         size += len(chunk)
         if size > limit:
             raise too_large(url, None, limit)
+    if time.monotonic() >= deadline:  # the watchdog shut the connection: that is not the body's end
+        raise BylineError(f"{url}: the answer did not arrive within {budget:g} s (too slow)")
     announced = response.headers.get("Content-Length")
     if announced is not None and announced.strip().isdigit() and int(announced) != size:
         raise BylineError(
@@ -109,7 +164,11 @@ def fetch(
     ``limit`` the body's size in bytes. Redirects are followed to http(s) only.
     """
     give_up = time.monotonic() + deadline
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    watchdog = _Watchdog(give_up)
+    opener = urllib.request.build_opener(
+        _HttpOnlyRedirects, _DeadlineHTTPHandler(watchdog), _DeadlineHTTPSHandler(watchdog)
+    )
+    too_slow = BylineError(f"{url}: the answer did not arrive within {deadline:g} s (too slow)")
     try:
         request = urllib.request.Request(url, headers={"User-Agent": f"byline/{__version__}"})
         with opener.open(request, timeout=min(timeout, deadline)) as response:
@@ -122,11 +181,17 @@ def fetch(
     except urllib.error.HTTPError as error:
         raise BylineError(f"{url}: the server answered {error.code} {error.reason}") from None
     except (urllib.error.URLError, OSError) as error:
+        if watchdog.fired:
+            raise too_slow from None
         if isinstance(error, socket.timeout | TimeoutError) or "timed out" in _reason(error):
             raise BylineError(f"{url}: no answer within {timeout:g} s (timed out)") from None
         raise BylineError(f"{url}: cannot fetch it: {_reason(error)}") from None
     except http.client.HTTPException as error:
+        if watchdog.fired:
+            raise too_slow from None
         raise BylineError(f"{url}: the server's answer was not valid HTTP ({type(error).__name__})") from None
     except ValueError as error:
         raise BylineError(f"{url}: not a valid URL ({error})") from None
+    finally:
+        watchdog.cancel()
     return Fetched(final_url, data, content_type, charset)

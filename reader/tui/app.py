@@ -9,7 +9,9 @@ command palette. Everything about reading lives in
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -29,6 +31,13 @@ from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or
 from reader.tui.inert_filter import InertTextFilter
 from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
+
+
+class WorkersNotAwaited(ThreadPoolExecutor):
+    """A thread pool whose shutdown cancels queued work and does not wait for running work."""
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=False, cancel_futures=True)
 
 
 class BylineApp(App[None]):
@@ -104,6 +113,38 @@ class BylineApp(App[None]):
 
     _inert_filter = InertTextFilter()
 
+    # -- quitting never loses a note ----------------------------------------------------------------
+
+    QUIT_CONFIRM_SECONDS = 8.0
+    _quit_asked_at: float | None = None
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose, in words, or ``None``: an open note editor with text that is
+        not stored, or highlights and notes whose last save failed (a full disk)."""
+        from reader.tui.widgets.note_editor import NoteEditor
+
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditor) and screen.is_mounted and screen.unsaved:
+                return "the note being written is not saved"
+            notes = getattr(screen, "notes", None)
+            if notes is not None and getattr(notes, "unsaved", False):
+                return "some highlights or notes could not be saved"
+        return None
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved notes, only when asked twice (the first press says what would be lost)."""
+        import time
+
+        lost = self.unsaved_work()
+        now = time.monotonic()
+        asked = self._quit_asked_at is not None and now - self._quit_asked_at < self.QUIT_CONFIRM_SECONDS
+        if lost and not asked:
+            self._quit_asked_at = now
+            self.notify(f"Not quitting: {lost}. Quit again to quit anyway.", severity="warning",
+                        timeout=self.QUIT_CONFIRM_SECONDS)
+            return
+        self.exit()
+
     def get_line_filters(self) -> list[LineFilter]:
         """Textual's filters plus :class:`InertTextFilter`, applied to every line every widget draws."""
         return [*super().get_line_filters(), self._inert_filter]
@@ -134,6 +175,15 @@ class BylineApp(App[None]):
             return LibraryScreen(self._library, folder=self._folder, model=self.model,
                                  style_lookup=self.style_for)
         return self._reader_screen
+
+    def on_load(self) -> None:
+        """Thread workers (the analysis) run in an executor that quitting does not wait for.
+
+        asyncio's default executor is joined when the app's loop closes, so ``q`` would wait for a
+        long analysis to reach its next progress callback; the analysis is only a computation, and
+        every note is on disk before its key press returns.
+        """
+        asyncio.get_running_loop().set_default_executor(WorkersNotAwaited(thread_name_prefix="byline-worker"))
 
     def on_mount(self) -> None:
         self._apply_keymap()

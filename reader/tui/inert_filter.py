@@ -5,11 +5,13 @@ in its styles cache, after rendering and before the terminal), so this one
 filter covers every widget, present and future. Widgets show outside text
 through :func:`reader.safe_text.terminal_safe`, which makes such characters
 visible; this filter only removes any that slipped through, without changing a
-line's width (every character it removes takes no cell).
+line's width (the characters it removes take no cell; where Rich counted one as
+part of a wider cluster, the segment is padded or cut back to its width).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
@@ -27,5 +29,11 @@ class InertTextFilter(LineFilter):
                 cleaned.append(segment)
                 continue
             text = strip_invisible_controls(segment.text)
-            cleaned.append(segment if text is segment.text else Segment(text, segment.style))
+            if text is segment.text:
+                cleaned.append(segment)
+                continue
+            width = cell_len(segment.text)
+            if cell_len(text) != width:  # a joiner Rich counted as part of a cluster: keep the width
+                text = set_cell_size(text, width)
+            cleaned.append(Segment(text, segment.style))
         return cleaned

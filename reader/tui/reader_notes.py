@@ -25,6 +25,7 @@ from textual.screen import Screen
 from reader.analysis.model import Analysis
 from reader.errors import BylineError
 from reader.export import (
+    article_file,
     build_export,
     default_export_path,
     paragraph_number,
@@ -215,22 +216,41 @@ class ReaderNotes:
         self._select(highlight)
         where = f"¶{paragraph_number(paragraph_starts(self.article.text), highlight.start)}"
 
-        def save(note: str | None) -> None:
+        # Start from the store's version: another window may have saved this note meanwhile.
+        self.store.refresh()
+        try:
+            highlight = self.store.get(highlight.id)
+        except KeyError:
+            self.refresh()
+            self.host.notify("That highlight was removed in another window", severity="warning")
+            return
+        opened_with = highlight.note
+        highlight_id = highlight.id
+
+        def store(note: str) -> str | None:
+            """Save from inside the editor; the editor stays open with the text when this fails."""
+            try:
+                self.store.set_note(highlight_id, note, opened_with=opened_with)
+            except BylineError as error:
+                return str(error)
+            except KeyError:
+                return "the highlight is gone from this article"
+            return None
+
+        def saved(note: str | None) -> None:
             if note is None:
                 return
-            try:
-                self.store.set_note(highlight.id, note)
-            except BylineError as error:
-                self._notify_error(str(error))
-                return
-            except KeyError:
-                self.host.notify("That highlight was removed meanwhile; the note was not saved",
-                                 severity="error")
-                return
             self.refresh()
-            self.host.notify("Note saved" if note.strip() else "Note cleared", timeout=2)
+            if highlight_id in self.store.conflicts:
+                self.store.conflicts.remove(highlight_id)
+                self.host.notify("This note was also changed in another window: both versions are kept in it",
+                                 severity="warning", timeout=8)
+            else:
+                self.host.notify("Note saved" if note.strip() else "Note cleared", timeout=2)
 
-        self.host.app.push_screen(NoteEditor(highlight.exact, highlight.note, where=where), save)
+        self.host.app.push_screen(
+            NoteEditor(highlight.exact, highlight.note, where=where, on_save=store), saved
+        )
 
     def remove(self, state: ReaderState) -> None:
         highlight = self.current_highlight(state)
@@ -286,13 +306,17 @@ class ReaderNotes:
             if request is not None:
                 self.export(request, analysis())
 
-        self.host.app.push_screen(ExportDialog(default_export_path(self.article)), export)
+        self.host.app.push_screen(
+            ExportDialog(default_export_path(self.article), protected=article_file(self.article)), export
+        )
 
     def export(self, request: ExportRequest, analysis: Analysis | None) -> None:
         """Write the export; a failure is a notification and leaves the stored highlights alone."""
         document = build_export(self.article, analysis, self.store.highlights, all_quotes=request.all_quotes)
         try:
-            write_export(render(document, request.format), request.path)
+            source = article_file(self.article)
+            write_export(render(document, request.format), request.path,
+                         protected=[source] if source else [], force=request.overwrite)
         except BylineError as error:
             self._notify_error(f"Export failed: {error}")
             return

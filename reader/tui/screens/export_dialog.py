@@ -4,7 +4,9 @@ It proposes ``<article>.notes.md`` beside the article and keeps the file
 extension in step with the chosen format until the reader edits the path. It
 returns an :class:`ExportRequest` (or ``None`` when cancelled); the app does
 the writing, so an unwritable path becomes a notification and the highlights,
-which are already stored, are untouched.
+which are already stored, are untouched. The article itself is never a target,
+and an existing file is only overwritten when the reader presses enter a second
+time on the same path (the first press says that it exists).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from reader.export import EXTENSIONS, FORMATS, ExportFormat, format_for_path
+from reader.fileio import needs_confirmation, same_file
 
 FORMAT_LABELS: dict[ExportFormat, str] = {
     "md": "Markdown (Obsidian, GitHub)",
@@ -34,6 +37,7 @@ class ExportRequest:
     format: ExportFormat
     path: Path
     all_quotes: bool = False
+    overwrite: bool = False
 
 
 def with_format_extension(path: str, fmt: ExportFormat) -> str:
@@ -53,10 +57,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("ctrl+s", "export", "Export", id="export_dialog.export", priority=True),
     ]
 
-    def __init__(self, default_path: Path, *, fmt: ExportFormat = "md") -> None:
+    def __init__(
+        self, default_path: Path, *, fmt: ExportFormat = "md", protected: Path | None = None
+    ) -> None:
         super().__init__()
         self.default_path = default_path
         self.initial_format = fmt
+        self.protected = protected
+        self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -109,7 +117,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if path.suffix.lower() in (".md", ".markdown", ".json", ".yaml", ".yml"):
             # A path typed with another extension than the chosen format means the path's format.
             fmt = format_for_path(path, fmt)
-        self.dismiss(ExportRequest(fmt, path, self.query_one("#export-all", Checkbox).value))
+        if self.protected is not None and same_file(path, self.protected):
+            self.notify(f"{path} is the article itself: choose another file for the export", severity="error")
+            return
+        overwrite = needs_confirmation(path)
+        if overwrite and self._confirmed != path:
+            self._confirmed = path
+            self.notify(f"{path} exists: press enter again to overwrite it", severity="warning", timeout=6)
+            return
+        self.dismiss(ExportRequest(fmt, path, self.query_one("#export-all", Checkbox).value, overwrite))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -168,10 +168,13 @@ def test_no_text_records_carry_offsets_only(capsys) -> None:
     assert text[start:end] == "the current situation is not conducive to diplomatic talks"
 
 
-def test_statement_table_as_csv(capsys) -> None:
-    code, out, _ = _run(capsys, str(KURSK), "--format", "csv")
+def test_statement_table_as_csv(capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = _run(capsys, str(KURSK), str(empty), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0
+    assert code == 3
+    assert err.splitlines()[0] == f"byline: {empty}: is empty (nothing to read)"
     assert list(rows[0]) == ["index", "article_id", "source", "outlet", "date", "title", "url", "speaker",
                              "role", "actor_kind", "kind", "frame", "cue", "cue_lemma", "stance", "text",
                              "start", "end", "confidence", "how"]

@@ -249,3 +249,20 @@ def test_the_batch_api_yields_every_article_with_its_index() -> None:
         (0, "one", True), (1, str(DROUGHT), True), (2, "/no/such/file.txt", False)
     ]
     assert results[2].error == "/no/such/file.txt: no such file"
+
+
+def test_a_french_article_gets_the_french_model_when_one_is_installed(monkeypatch) -> None:
+    import reader.analysis.language as language
+    from reader.analysis.batch import BatchSettings, analyse_item
+    from reader.analysis.nlp import resolve_model_name
+    from reader.sources import Article
+    from reader.sources.corpus import CorpusItem
+
+    installed = resolve_model_name()  # stands in for a French pipeline: only its name matters here
+    asked: list[str] = []
+    monkeypatch.setattr(language, "installed_model_for", lambda lang: asked.append(lang) or installed)
+    item = CorpusItem(4, "fr.txt", article=Article(text=FRENCH, source="fr.txt"))
+    result = analyse_item(item, BatchSettings(model="en_core_web_sm", use_cache=False))
+    assert asked == ["fr"]
+    assert (result.index, result.language, result.warning, result.error) == (4, "fr", None, None)
+    assert result.analysis is not None and result.analysis.source == "fr.txt"

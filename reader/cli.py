@@ -21,7 +21,8 @@ from reader.console import GuardedStdout, StdoutError, silence_stdout, warn
 from reader.errors import BylineError
 
 SUBCOMMANDS = {
-    "analyze": ("reader.commands.analyze", "print the analysis of articles (json, jsonl, yaml, text)"),
+    "analyze": ("reader.commands.analyze", "print the analysis of articles or a whole corpus"),
+    "actors": ("reader.commands.actors", "who is quoted across a collection of articles"),
     "export": ("reader.commands.export", "export highlights and notes (md, json, yaml)"),
     "themes": ("reader.commands.themes", "list themes, or check a theme file"),
 }

@@ -149,23 +149,32 @@ def test_no_text_records_carry_offsets_only(capsys) -> None:
     text = KURSK.read_text(encoding="utf-8")
     assert code == 0 and record["schema"] == "byline.analysis/2+offsets"
     assert '"text":' not in out  # no text, at any level
-    assert len(out.encode("utf-8")) < 1.6 * len(text.encode("utf-8"))
-    statements = [dict(zip(record["statement_columns"], row, strict=True)) for row in record["statements"]]
+    assert len(out.encode("utf-8")) < 1.5 * len(text.encode("utf-8"))
     ushakov = next(actor for actor in record["actors"] if actor["name"] == "Yuri Ushakov")
-    stated = next(statements[i] for i in ushakov["statements"]
-                  if statements[i]["cue"] and text[slice(*statements[i]["cue"])] == "stated")
-    assert text[slice(*stated["parts"][0])] == (
+    assert ushakov["other_mentions"] == [[890, 892]]  # "he"; his named mentions are entities
+    assert [text[s:e] for s, e, _, actor in record["entities"] if actor == "yuri-ushakov"] == [
+        "Yuri Ushakov", "Ushakov"
+    ]
+    rows = [record["statements"][i] for i in ushakov["statements"]]
+    start, end, kind, actor, speaker_mention, cue, parts = rows[1]
+    assert (kind, actor, text[slice(*speaker_mention)], text[slice(*cue)]) == (
+        "direct", "yuri-ushakov", "Ushakov", "stated"
+    )
+    assert text[slice(*parts[0])] == (
         "At this stage, we will not talk. Entering into a negotiation process now would be completely "
         "inappropriate"
     )
-    start, end, label, actor = record["entities"][0]
-    assert (text[start:end], label, actor) == ("Kremlin", "ORG", "kremlin")
+    start, end, kind, actor, speaker_mention, cue = rows[0]  # reported: its part is the whole span
+    assert text[start:end] == "the current situation is not conducive to diplomatic talks"
 
 
-def test_statement_table_as_csv(capsys) -> None:
-    code, out, _ = _run(capsys, str(KURSK), "--format", "csv")
+def test_statement_table_as_csv(capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = _run(capsys, str(KURSK), str(empty), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0
+    assert code == 3
+    assert err.splitlines()[0] == f"byline: {empty}: is empty (nothing to read)"
     assert list(rows[0]) == ["index", "article_id", "source", "outlet", "date", "title", "url", "speaker",
                              "role", "actor_kind", "kind", "frame", "cue", "cue_lemma", "stance", "text",
                              "start", "end", "confidence", "how"]
@@ -240,3 +249,20 @@ def test_the_batch_api_yields_every_article_with_its_index() -> None:
         (0, "one", True), (1, str(DROUGHT), True), (2, "/no/such/file.txt", False)
     ]
     assert results[2].error == "/no/such/file.txt: no such file"
+
+
+def test_a_french_article_gets_the_french_model_when_one_is_installed(monkeypatch) -> None:
+    import reader.analysis.language as language
+    from reader.analysis.batch import BatchSettings, analyse_item
+    from reader.analysis.nlp import resolve_model_name
+    from reader.sources import Article
+    from reader.sources.corpus import CorpusItem
+
+    installed = resolve_model_name()  # stands in for a French pipeline: only its name matters here
+    asked: list[str] = []
+    monkeypatch.setattr(language, "installed_model_for", lambda lang: asked.append(lang) or installed)
+    item = CorpusItem(4, "fr.txt", article=Article(text=FRENCH, source="fr.txt"))
+    result = analyse_item(item, BatchSettings(model="en_core_web_sm", use_cache=False))
+    assert asked == ["fr"]
+    assert (result.index, result.language, result.warning, result.error) == (4, "fr", None, None)
+    assert result.analysis is not None and result.analysis.source == "fr.txt"

@@ -135,7 +135,8 @@ def _in_processes(items: Iterable[CorpusItem], settings: BatchSettings, jobs: in
     # parent never loads a model), then loads the model on its first article and keeps it.
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     window = jobs * WINDOW_PER_JOB
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    try:
         pending: set[Future[BatchResult]] = set()
         for item in items:
             if item.error is not None:  # nothing to analyse: no need to ship it to a worker
@@ -148,6 +149,11 @@ def _in_processes(items: Iterable[CorpusItem], settings: BatchSettings, jobs: in
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from _results(done)
+    except BaseException:
+        # Interrupted (Ctrl-C, a closed pipe, a dead worker): do not wait for the articles in flight.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _results(done: Iterable[Future[BatchResult]]) -> Iterator[BatchResult]:

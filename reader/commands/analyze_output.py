@@ -7,7 +7,8 @@ Every writer takes :class:`~reader.analysis.batch.BatchResult` objects in comple
   number of inputs (always the same shape);
 - ``text`` writes a readable summary per article, in input order;
 - ``csv`` writes the statement table (one row per statement, :data:`STATEMENT_COLUMNS`) as
-  results come; ``parquet`` the same table into a Parquet file (``pip install "byline[parquet]"``).
+  results come; ``parquet`` the same table into a Parquet file (``pip install "byline[parquet]"``);
+  an input that failed or was skipped has no rows, and gets a ``byline: ...`` line on stderr.
 
 An output path ending in ``.gz`` is gzip-compressed.
 """
@@ -130,6 +131,8 @@ class CsvWriter:
         if result.analysis is not None:
             self.table.writerows(statement_rows(result.analysis, result.index, text=self.text))
             self.out.flush()
+        else:
+            _not_in_table(result)
 
     def close(self) -> None:
         pass
@@ -158,6 +161,8 @@ class ParquetWriter:
             self.rows += statement_rows(result.analysis, result.index, text=self.text)
             if len(self.rows) >= PARQUET_ROWS_PER_GROUP:
                 self._flush()
+        else:
+            _not_in_table(result)
 
     def _flush(self) -> None:
         if self.rows:
@@ -167,6 +172,11 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self.file.close()
+
+
+def _not_in_table(result: BatchResult) -> None:
+    """A statement table has no row for an input that failed or was skipped: say so on stderr."""
+    print(f"byline: {result.error or result.warning}", file=sys.stderr)
 
 
 def make_writer(fmt: str, out: IO[str] | None, path: str | None, *, text: bool,

@@ -83,9 +83,10 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 def _bounded_loader(max_nodes: int) -> type[yaml.SafeLoader]:
     class BoundedLoader(yaml.SafeLoader):
-        def compose_document(self) -> yaml.Node:  # type: ignore[override]
-            node: yaml.Node = super().compose_document()  # type: ignore[no-untyped-call]
-            _expanded_size(node, max_nodes)
+        def compose_document(self) -> yaml.Node | None:
+            node = super().compose_document()  # type: ignore[no-untyped-call]
+            if node is not None:
+                _expanded_size(node, max_nodes)
             return node
 
     return BoundedLoader
@@ -154,7 +155,7 @@ class InertDumper(yaml.SafeDumper):
         if not _TERMINAL_UNSAFE.search(text):
             super().write_double_quoted(text, split)  # type: ignore[no-untyped-call]
             return
-        allow_unicode: bool = self.allow_unicode  # type: ignore[has-type]
+        allow_unicode = self.allow_unicode  # type: ignore[has-type]
         self.allow_unicode = False  # escape every non-ASCII character of this one string
         try:
             super().write_double_quoted(text, split)  # type: ignore[no-untyped-call]

@@ -399,6 +399,18 @@ def _explicit_fields(mention: str) -> _Fields | None:
     return fields
 
 
+# One step of a calendar unit, by the unit's name.
+_UNIT_STEPS: dict[str, Callable[[int], relativedelta]] = {
+    "week": lambda n: relativedelta(weeks=n),
+    "month": lambda n: relativedelta(months=n),
+    "year": lambda n: relativedelta(years=n),
+}
+
+
+def _clause_break_between(text: str, first: int, second: int) -> bool:
+    return bool(_CLAUSE_BREAK_RE.search(text[min(first, second) : max(first, second)]))
+
+
 @dataclass(frozen=True, slots=True)
 class _StatedYears:
     """The years that mentions state explicitly, by position, for anchoring yearless dates."""
@@ -437,7 +449,7 @@ class _StatedYears:
         candidates = [
             (abs(start - position), i)
             for i, start in enumerate(self.starts[low:high], start=low)
-            if start != position and not _CLAUSE_BREAK_RE.search(text[min(start, position) : max(start, position)])
+            if start != position and not _clause_break_between(text, start, position)
         ]
         return self.years[min(candidates)[1]] if candidates else None
 
@@ -544,7 +556,7 @@ def _coarse_point(
             return _Resolved(None, "relative")
         step = {"this": 0, "the": 0, "last": -1, "next": 1}[part.group("which")]
         unit = part.group("unit")
-        return _grain_value(anchor + relativedelta(**{f"{unit}s": step}), unit)
+        return _grain_value(anchor + _UNIT_STEPS[unit](step), unit)
     return None
 
 

@@ -115,18 +115,18 @@ def _subject_at(doc: Doc, i: int) -> tuple[int, int, str] | None:
         return j, last, "name"
     if token.lower_ not in _DETERMINERS:
         return None
-    last: int | None = None
+    head_end: int | None = None
     k = i + 1
     while k < len(doc) and k - i <= 8:
         t = doc[k]
         if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and k > i + 1 and doc[k - 1].text == "-"):
-            last = k  # "the spokeswoman", "the Swede", "the 29-year-old"
+            head_end = k  # "the spokeswoman", "the Swede", "the 29-year-old"
         elif t.pos_ in ("ADJ", "NUM", "PART") or t.text in ("-", "'s", "’s") or t.lower_ in _DETERMINERS:
             pass
         else:
             break
         k += 1
-    return (i, last, "description") if last is not None else None
+    return (i, head_end, "description") if head_end is not None else None
 
 
 def _name_word(token: Token) -> bool:

@@ -305,8 +305,10 @@ def article_uri(article: Article) -> str:
     if not source or source == "-" or "://" in source:
         return source or "-"
     try:
-        return Path(source).expanduser().resolve().as_uri()
-    except (OSError, ValueError):  # a name no file system accepts (a NUL byte): keep it as given
+        # No expanduser: a source is a path as given (the shell already expanded a "~"), and a file
+        # may well be named "~draft.txt".
+        return Path(source).resolve().as_uri()
+    except (OSError, ValueError, RuntimeError):  # a name no file system accepts (a NUL byte): as given
         return source
 
 

@@ -156,7 +156,7 @@ def test_no_text_records_carry_offsets_only(capsys) -> None:
         "Yuri Ushakov", "Ushakov"
     ]
     rows = [record["statements"][i] for i in ushakov["statements"]]
-    start, end, kind, actor, speaker_mention, cue, parts = rows[1]
+    start, end, kind, actor, speaker_mention, cue, parts = rows[1][:7]
     assert (kind, actor, text[slice(*speaker_mention)], text[slice(*cue)]) == (
         "direct", "yuri-ushakov", "Ushakov", "stated"
     )
@@ -164,7 +164,7 @@ def test_no_text_records_carry_offsets_only(capsys) -> None:
         "At this stage, we will not talk. Entering into a negotiation process now would be completely "
         "inappropriate"
     )
-    start, end, kind, actor, speaker_mention, cue = rows[0]  # reported: its part is the whole span
+    start, end, kind, actor, speaker_mention, cue = rows[0][:6]  # reported: its part is the whole span
     assert text[start:end] == "the current situation is not conducive to diplomatic talks"
 
 

@@ -71,7 +71,7 @@ async def test_the_editor_opens_with_the_stores_version(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("h")
         await pilot.pause()
-        highlight = app.reader.notes.highlights[0]
+        highlight = app.reader.notes.store.highlights[0]
         NoteStore.open(load_article(path)).set_note(highlight.id, "saved by the other window")
         await pilot.press("m")
         await pilot.pause()
@@ -124,7 +124,7 @@ async def test_a_full_disk_keeps_the_editor_open_and_quitting_asks(tmp_path: Pat
         await pilot.press("ctrl+s")
         await pilot.pause(0.2)
         assert not isinstance(app.screen, NoteEditor)
-        assert app.reader.notes.highlights[0].note == "precious"
+        assert app.reader.notes.store.highlights[0].note == "precious"
     assert NoteStore.open(app.reader.article).highlights[0].note == "precious"
 
 
@@ -155,7 +155,7 @@ async def test_keys_in_a_burst_before_ctrl_s_are_all_saved(tmp_path: Path) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("h")
         await pilot.pause()
-        highlight_id = app.reader.notes.highlights[0].id
+        highlight_id = app.reader.notes.store.highlights[0].id
         for round_number in range(10):
             await pilot.press("m")
             await pilot.pause()
@@ -169,7 +169,7 @@ async def test_keys_in_a_burst_before_ctrl_s_are_all_saved(tmp_path: Path) -> No
                 await pilot.pause(0.02)
                 if not isinstance(app.screen, NoteEditor):
                     break
-            assert app.reader.notes.get(highlight_id).note == typed
+            assert app.reader.notes.store.get(highlight_id).note == typed
 
 
 # -- renamed, edited, copied ------------------------------------------------------------------------

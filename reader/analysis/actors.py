@@ -372,6 +372,9 @@ class ActorBuilder:
             return self._antecedent(mention, event.speaker_head)
         # A "description" the parser did not see is a name ("Mendes" tagged as a noun); but a name
         # that only modifies the description ("the Ukrainian government") is not the speaker.
+        if event.speaker_head in GROUP_PRONOUNS:
+            # "Those close to him say": the group is the source, not the person its words mention.
+            return self._described(mention, event.speaker_head, True)
         head_word = mention.text.split()[-1] if mention.text.split() else ""
         head_span = Span(mention.end - len(head_word), mention.end, head_word)
         named = self.actor_at(head_span)

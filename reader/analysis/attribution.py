@@ -254,6 +254,9 @@ def attribute(
         if event is None and not quotation.scare:
             event = _embedding(text, quotation, nearby)
             how = "tag" if event is not None else None
+            if event is not None and _negated(text, event.cue.start) and _words(quotation.parts) <= 6:
+                i += 1
+                continue  # 'Hale did not say "strike" once': a negated verb around a word says nothing
         parts = list(quotation.parts)
         end = quotation.end
         following = quotations[i + 1] if i + 1 < len(quotations) else None

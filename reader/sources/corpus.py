@@ -117,6 +117,11 @@ def walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: (str(p).casefold(), str(p)))
 
 
+def _is_url(spec: str) -> bool:
+    """An http(s) URL is fetched as given, never taken for a glob (``http://[::1]/story``)."""
+    return spec.lower().startswith(("http://", "https://"))
+
+
 def expand_specs(specs: list[str]) -> Iterator[str]:
     """Each spec as the files it names: folders walked, globs expanded, others as given.
 
@@ -129,7 +134,7 @@ def expand_specs(specs: list[str]) -> Iterator[str]:
             if not files:
                 raise BylineError(f"{path}: no articles (.txt, .md, .html, .jsonl, .csv, .gz) in this folder")
             yield from (str(p) for p in files)
-        elif spec != "-" and not path.exists() and _GLOB_CHARS & set(spec):
+        elif spec != "-" and not _is_url(spec) and not path.exists() and _GLOB_CHARS & set(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             files = [Path(m) for m in matches if Path(m).is_file()]
             for folder in (Path(m) for m in matches if Path(m).is_dir()):

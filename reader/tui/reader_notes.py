@@ -93,6 +93,11 @@ class ReaderNotes:
             self.host.notify(problem, severity="warning", timeout=10)
         self.refresh()
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether the last save of highlights or notes failed (a full disk): quitting asks first."""
+        return self.store.unsaved
+
     def refresh(self) -> None:
         """Redraw the highlights in the article and the Notes tab from the store."""
         self.decorations.set_notes((h.start, h.end, note_marker(h)) for h in self.store.anchored)

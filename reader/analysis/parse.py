@@ -403,10 +403,8 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
         is_title = token.lower_.rstrip(".") in PERSON_TITLES and token.text[:1].isupper()
         # Inside a hyphenated word ("commander-in-chief") the pieces are glued together.
         glued = i > 0 and not token.whitespace_ and not doc[i - 1].whitespace_ and i < name_first.i - 1
-        if (
-            glued
-            or token.pos_ in ("NOUN", "ADJ")
-            or (token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or is_title))
+        if glued or token.pos_ in ("NOUN", "ADJ") or (
+            token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or is_title)
         ):
             if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 break

@@ -83,13 +83,8 @@ class Terminal:
 def test_a_note_survives_sigkill_right_after_it_is_saved(tmp_path: Path, byline_home: Path) -> None:
     article = tmp_path / "bridge.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    env = {
-        **os.environ,
-        "BYLINE_HOME": str(byline_home),
-        "TERM": "xterm-256color",
-        "COLUMNS": "120",
-        "LINES": "36",
-    }
+    env = {**os.environ, "BYLINE_HOME": str(byline_home), "TERM": "xterm-256color", "COLUMNS": "120",
+           "LINES": "36"}
     terminal = Terminal([sys.executable, "-m", "reader", str(article)], env)
     try:
         assert terminal.wait_for(b"mayor", timeout=60), terminal.output[-2000:]

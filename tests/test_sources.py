@@ -169,10 +169,8 @@ def test_latin1_text_is_read(tmp_path: Path) -> None:
 
 def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
     body = "<p>" + "Москва заявила, что переговоры невозможны. " * 8 + "</p>"
-    page = (
-        f'<html><head><meta charset="windows-1251"><title>Москва</title></head><body><article>{body}'
-        f"</article></body></html>"
-    )
+    page = f'<html><head><meta charset="windows-1251"><title>Москва</title></head><body><article>{body}' \
+           f"</article></body></html>"
     article = load_article(write(tmp_path, "ru.html", page.encode("cp1251")))
     assert article.encoding == "cp1251"
     assert "переговоры невозможны" in article.text

@@ -79,12 +79,8 @@ def all_spans(analysis: Analysis) -> Iterator[tuple[str, int, int, str]]:
         for part in quote.parts:
             yield f"quote {index} part", part.start, part.end, part.text
         if quote.speaker_mention:
-            yield (
-                f"quote {index} speaker",
-                quote.speaker_mention.start,
-                quote.speaker_mention.end,
-                quote.speaker_mention.text,
-            )
+            yield f"quote {index} speaker", quote.speaker_mention.start, quote.speaker_mention.end, \
+                quote.speaker_mention.text
         if quote.cue:
             yield f"quote {index} cue", quote.cue.start, quote.cue.end, quote.cue.text
     for date in analysis.dates:
@@ -141,18 +137,10 @@ async def open_and_browse(text: str, analysis: Analysis) -> None:
         assert app.reader.article.text == text
 
 
-@settings(
-    max_examples=8,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(
-    text=st.one_of(
-        newsy_text(),
-        st.text(alphabet=st.sampled_from(TRICKY), min_size=1, max_size=300),
-        st.text(alphabet="abcXYZ“”.,é😀\t", min_size=1_000, max_size=3_000),
-    )
-)
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=st.one_of(newsy_text(), st.text(alphabet=st.sampled_from(TRICKY), min_size=1, max_size=300),
+                      st.text(alphabet="abcXYZ“”.,é😀\t", min_size=1_000, max_size=3_000)))
 def test_the_reader_opens_any_text(text: str, loaded_nlp: object) -> None:
     """The reader draws, navigates and closes on hostile text: a crash surfaces from run_test."""
     import asyncio

@@ -39,10 +39,8 @@ def make_bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     big = tmp_path / "big.txt"
     big.write_text("All words and no quotes. " * 100, encoding="utf-8")
     page = tmp_path / "nav-only.html"
-    page.write_text(
-        "<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>",
-        encoding="utf-8",
-    )
+    page.write_text("<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>",
+                    encoding="utf-8")
     return {
         "missing": (tmp_path / "no-such-article.txt", "no such file"),
         "pdf": (pdf, "looks like a PDF document, not a text article"),
@@ -50,14 +48,15 @@ def make_bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "empty": (empty, "is empty (nothing to read)"),
         "whitespace": (blank, "contains only whitespace (nothing to read)"),
         "too large": (
-            big,
-            "too large (2.44 KiB); the limit is 1000 bytes (set BYLINE_MAX_BYTES to raise it)",
+            big, "too large (2.44 KiB); the limit is 1000 bytes (set BYLINE_MAX_BYTES to raise it)"
         ),
         "no article": (page, "no article text found in this HTML page (is it an article page?)"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "pdf", "png", "empty", "whitespace", "too large", "no article"])
+@pytest.mark.parametrize(
+    "case", ["missing", "pdf", "png", "empty", "whitespace", "too large", "no article"]
+)
 def test_bad_input_is_one_line_and_a_non_zero_exit(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -88,27 +87,15 @@ def test_unreadable_file_through_the_cli(
 def byline(*args: str, stdin: bytes, env_extra: dict[str, str] | None = None, **kwargs: object):
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        env=env,
-        timeout=240,
-        check=False,
-        **kwargs,
+        [sys.executable, "-m", "reader", *args], input=stdin, capture_output=True, cwd=ROOT, env=env,
+        timeout=240, check=False, **kwargs,
     )
 
 
 def test_stdin_article_is_analysed(tmp_path: Path) -> None:
     text = "Talks are off, the Kremlin said on Monday.\n“We will not talk,” Yuri Ushakov said.\n"
-    result = byline(
-        "analyze",
-        "-",
-        "--format",
-        "json",
-        stdin=text.encode("utf-8"),
-        env_extra={"BYLINE_HOME": str(tmp_path)},
-    )
+    result = byline("analyze", "-", "--format", "json", stdin=text.encode("utf-8"),
+                    env_extra={"BYLINE_HOME": str(tmp_path)})
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
     assert data["source"] == "-"
@@ -179,15 +166,8 @@ def test_reconnect_without_a_terminal_is_a_one_line_error(tmp_path: Path) -> Non
         "from reader.errors import BylineError\n"
         "try:\n    reconnect_stdin_to_terminal()\nexcept BylineError as error:\n    print(error)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        input=b"",
-        capture_output=True,
-        cwd=ROOT,
-        start_new_session=True,
-        timeout=60,
-        check=False,
-    )
+    result = subprocess.run([sys.executable, "-c", script], input=b"", capture_output=True, cwd=ROOT,
+                            start_new_session=True, timeout=60, check=False)
     assert result.stdout.decode().startswith("standard input was the article and there is no terminal")
 
 

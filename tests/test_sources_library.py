@@ -160,9 +160,8 @@ async def test_analysis_pauses_while_reading_and_resumes(
 def test_library_entry_for_an_untitled_article_uses_the_file_name(tmp_path: Path) -> None:
     from reader.tui.screens.library import LibraryEntry
 
-    entry = LibraryEntry(
-        tmp_path / "city_council-vote.txt", article=Article(text="One two three.", source="x")
-    )
+    entry = LibraryEntry(tmp_path / "city_council-vote.txt",
+                         article=Article(text="One two three.", source="x"))
     cells = [str(cell) for cell in entry.cells()]
     assert cells[:5] == ["city council vote", "", "3", "…", "…"]
 

@@ -34,12 +34,8 @@ def counted_analysis(article: Article, **_: object) -> Analysis:
 
 def test_library_of_the_sample_articles(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader.analysis, "analyze", counted_analysis)
-    app = BylineApp(
-        None,
-        library=discover(bundled_dir("sample_articles")),
-        folder=Path("sample_articles"),
-        theme=str(FROZEN_THEME),
-    )
+    app = BylineApp(None, library=discover(bundled_dir("sample_articles")), folder=Path("sample_articles"),
+                    theme=str(FROZEN_THEME))
 
     async def wait_for_the_analysis(pilot) -> None:  # type: ignore[no-untyped-def]
         deadline = time.monotonic() + 30

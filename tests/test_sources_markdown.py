@@ -99,10 +99,7 @@ def test_loaded_markdown_keeps_its_map_in_metadata(tmp_path: Path) -> None:
     path.write_text(source, encoding="utf-8")
     article = load_article(path)
     assert (article.title, article.author, article.published) == (
-        "Talks are off",
-        "Maria Kovalenko",
-        "2024-08-19",
-    )
+        "Talks are off", "Maria Kovalenko", "2024-08-19")
     assert article.text == "The Kremlin said no."
     assert article.metadata["format"] == "markdown"
     source_map = article_source_map(article)

@@ -57,6 +57,15 @@ CASES: dict[str, Case] = {
         ["Tobias Renwick has it wrong"],
         "pronoun",
     ),
+    "pronoun: a described subject that is no actor yet": (
+        "Elvira Soto leads the union. The operator's spokeswoman did not say whether drivers would be "
+        'used. Asked about the talks, she said the company "respects the incoming administration."',
+        "respects the incoming",
+        "Operator's spokeswoman",
+        "said",
+        ["respects the incoming administration."],
+        "pronoun",
+    ),
     # 2. Split quote with a sentence-final tag.
     "split: a sentence-final tag, the second part carries its speaker": (
         'Hale Brennan, the club\'s lawyer, left the court. "We will appeal," he said. "This is not over."',

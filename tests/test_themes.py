@@ -81,18 +81,14 @@ def test_style_falls_back_to_entity_for_unknown_labels() -> None:
 
 
 def test_extends_inherits_and_overrides(tmp_path: Path) -> None:
-    path = write_theme(
-        tmp_path,
-        "mine.yaml",
-        (
-            "name: mine\n"
-            "extends: default\n"
-            "primary: '#ff0000'\n"
-            "styles:\n"
-            "  quote.direct: 'bold #ffeeaa'\n"
-            "  entity.PERSON: 'underline #aaddff'\n"
-        ),
-    )
+    path = write_theme(tmp_path, "mine.yaml", (
+        "name: mine\n"
+        "extends: default\n"
+        "primary: '#ff0000'\n"
+        "styles:\n"
+        "  quote.direct: 'bold #ffeeaa'\n"
+        "  entity.PERSON: 'underline #aaddff'\n"
+    ))
     mine, default = load_theme(str(path)), load_theme("default")
     assert mine.name == "mine"
     assert mine.dark is True and mine.description == default.description
@@ -126,11 +122,9 @@ def test_missing_entity_labels_fall_back_to_entity(tmp_path: Path) -> None:
 
 def test_user_theme_is_found_by_name_and_overrides_a_bundled_one() -> None:
     write_theme(user_themes_dir(), "sepia.yaml", "name: sepia\nextends: light\n")
-    write_theme(
-        user_themes_dir(),
-        "my-default.yaml",
-        ("name: default\nextends: default\nstyles:\n  quote.direct: 'bold #fff0c0'\n"),
-    )
+    write_theme(user_themes_dir(), "my-default.yaml", (
+        "name: default\nextends: default\nstyles:\n  quote.direct: 'bold #fff0c0'\n"
+    ))
     assert load_theme("sepia").styles == load_theme("light").styles
     overridden = load_theme("default")
     assert overridden.source == (user_themes_dir() / "my-default.yaml").resolve()
@@ -205,11 +199,8 @@ BAD_FILES = {
     ),
     "bad style word": (
         "extends: default\nstyles:\n  cue: 'itallic #ffffff'\n",
-        [
-            ":3: styles.cue: 'itallic' is neither a style word nor a colour; allowed: style words (",
-            "italic",
-            "'on <colour>' for the background",
-        ],
+        [":3: styles.cue: 'itallic' is neither a style word nor a colour; allowed: style words (",
+         "italic", "'on <colour>' for the background"],
     ),
     "style that is not text": (
         "extends: default\nstyles:\n  cue: 12\n",
@@ -357,7 +348,7 @@ def test_readme_examples_match_the_themes(tmp_path: Path) -> None:
     import yaml
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Themes") :]
+    section = readme[readme.index("## Themes"):]
     full_example = re.search(r"```yaml\n(.*?)```", section, re.S)
     assert full_example is not None
     default_file = (bundled_themes_dir() / "default.yaml").read_text(encoding="utf-8")

@@ -95,42 +95,27 @@ def delta_e_2000(first: LAB, second: LAB) -> float:
         hp_mean = (h1p + h2p) / 2
     else:
         hp_mean = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
-    t = (
-        1
-        - 0.17 * math.cos(math.radians(hp_mean - 30))
-        + 0.24 * math.cos(math.radians(2 * hp_mean))
-        + 0.32 * math.cos(math.radians(3 * hp_mean + 6))
-        - 0.20 * math.cos(math.radians(4 * hp_mean - 63))
-    )
+    t = (1 - 0.17 * math.cos(math.radians(hp_mean - 30)) + 0.24 * math.cos(math.radians(2 * hp_mean))
+         + 0.32 * math.cos(math.radians(3 * hp_mean + 6)) - 0.20 * math.cos(math.radians(4 * hp_mean - 63)))
     d_theta = 30 * math.exp(-(((hp_mean - 275) / 25) ** 2))
     r_c = 2 * math.sqrt(cp_mean**7 / (cp_mean**7 + 25**7))
     s_l = 1 + 0.015 * (lp_mean - 50) ** 2 / math.sqrt(20 + (lp_mean - 50) ** 2)
     s_c = 1 + 0.045 * cp_mean
     s_h = 1 + 0.015 * cp_mean * t
     r_t = -math.sin(math.radians(2 * d_theta)) * r_c
-    return math.sqrt(
-        (dlp / s_l) ** 2 + (dcp / s_c) ** 2 + (big_dhp / s_h) ** 2 + r_t * (dcp / s_c) * (big_dhp / s_h)
-    )
+    return math.sqrt((dlp / s_l) ** 2 + (dcp / s_c) ** 2 + (big_dhp / s_h) ** 2
+                     + r_t * (dcp / s_c) * (big_dhp / s_h))
 
 
 # Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
 CVD_MATRICES: dict[str, tuple[tuple[float, float, float], ...] | None] = {
     "normal vision": None,
-    "protanopia": (
-        (0.152286, 1.052583, -0.204868),
-        (0.114503, 0.786281, 0.099216),
-        (-0.003882, -0.048116, 1.051998),
-    ),
-    "deuteranopia": (
-        (0.367322, 0.860646, -0.227968),
-        (0.280085, 0.672501, 0.047413),
-        (-0.011820, 0.042940, 0.968881),
-    ),
-    "tritanopia": (
-        (1.255528, -0.076749, -0.178779),
-        (-0.078411, 0.930809, 0.147602),
-        (0.004733, 0.691367, 0.303900),
-    ),
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
+                   (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
+                     (-0.011820, 0.042940, 0.968881)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
+                   (0.004733, 0.691367, 0.303900)),
 }
 
 
@@ -145,7 +130,6 @@ def simulate(colour: RGB, vision: str) -> RGB:
 
 # ---- the colour maths itself, against published values ----------------------------------------
 
-
 def test_contrast_ratio_matches_wcag_reference_values() -> None:
     assert contrast_ratio((255, 255, 255), (0, 0, 0)) == pytest.approx(21.0)
     assert contrast_ratio((0, 0, 0), (0, 0, 0)) == pytest.approx(1.0)
@@ -153,16 +137,13 @@ def test_contrast_ratio_matches_wcag_reference_values() -> None:
     assert contrast_ratio(hex_rgb("#777777"), (255, 255, 255)) < WCAG_AA
 
 
-@pytest.mark.parametrize(
-    ("first", "second", "expected"),
-    [
-        ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
-        ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
-        ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
-        ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
-        ((22.7233, 20.0904, -46.6940), (23.0331, 14.9730, -42.5619), 2.0373),
-    ],
-)
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+    ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+    ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+    ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+    ((22.7233, 20.0904, -46.6940), (23.0331, 14.9730, -42.5619), 2.0373),
+])
 def test_ciede2000_matches_sharma_test_data(first: LAB, second: LAB, expected: float) -> None:
     assert delta_e_2000(first, second) == pytest.approx(expected, abs=1e-4)
 
@@ -176,7 +157,6 @@ def test_cvd_simulation_merges_red_and_green_for_deuteranopia_only() -> None:
 
 
 # ---- WCAG contrast of every style in every bundled theme --------------------------------------
-
 
 def grounds(theme: ReaderTheme) -> dict[str, RGB]:
     """The colours text can be drawn on: the article on background/surface, the side panel on panel."""
@@ -219,11 +199,8 @@ def test_styles_with_a_background_set_their_own_text_colour(name: str) -> None:
 def test_the_current_item_stands_out_from_its_kind(name: str) -> None:
     """The quote, date and search result under the cursor look different from the others."""
     theme = load_theme(name)
-    for plain, current in (
-        ("quote.direct", "quote.current"),
-        ("date", "date.current"),
-        ("search.match", "search.current"),
-    ):
+    for plain, current in (("quote.direct", "quote.current"), ("date", "date.current"),
+                           ("search.match", "search.current")):
         assert theme.style(plain) != theme.style(current)
         assert theme.style(current).bgcolor is not None
 
@@ -265,8 +242,7 @@ def test_okabe_ito_labels_sharing_a_colour_differ_by_attributes() -> None:
 
 def test_okabe_ito_is_built_on_the_okabe_ito_palette() -> None:
     theme = load_theme("okabe-ito")
-    chromatic = {
-        hex_value for hex_value, colour in entity_colours(theme).items() if max(colour) - min(colour) > 16
-    }
+    chromatic = {hex_value for hex_value, colour in entity_colours(theme).items()
+                 if max(colour) - min(colour) > 16}
     assert chromatic <= OKABE_ITO
     assert len(chromatic) == 6

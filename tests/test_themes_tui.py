@@ -16,15 +16,8 @@ from reader.tui.widgets.article_view import ArticleView
 BUNDLED = ("default", "light", "high-contrast", "okabe-ito")
 # Styles the first screen of the sample article always shows: plain text, people, places, groups,
 # dates, and both kinds of statement (the analysis finds quotes by Ushakov in the first paragraphs).
-FIRST_SCREEN_KEYS = (
-    "text",
-    "entity.PERSON",
-    "entity.GPE",
-    "entity.NORP",
-    "date",
-    "quote.direct",
-    "quote.indirect",
-)
+FIRST_SCREEN_KEYS = ("text", "entity.PERSON", "entity.GPE", "entity.NORP", "date", "quote.direct",
+                     "quote.indirect")
 
 
 @pytest.fixture(scope="module")

@@ -133,9 +133,8 @@ async def test_selecting_ushakov_marks_his_statements_and_braces_walk_them() -> 
 
 
 async def test_selecting_a_statement_in_the_panel_jumps_to_it() -> None:
-    article = Article(
-        text="\n".join(["Filler paragraph."] * 120) + "\n" + sample_article().text, source="long.txt"
-    )
+    article = Article(text="\n".join(["Filler paragraph."] * 120) + "\n" + sample_article().text,
+                      source="long.txt")
     shifted = sample_analysis(article)
     app = make_app(article, shifted)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -324,9 +323,8 @@ def hold_analysis(
     ``trim_partial``), then waits until the returned event is set before returning the full one."""
     release = threading.Event()
 
-    def held_analyze(
-        article: Article, *, model: str | None = None, progress=None, on_partial=None, **kwargs: object
-    ) -> Analysis:
+    def held_analyze(article: Article, *, model: str | None = None, progress=None, on_partial=None,
+                     **kwargs: object) -> Analysis:
         if halfway:
             progress(len(article.text) // 2, len(article.text))
         partial = sample_analysis(article)

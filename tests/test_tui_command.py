@@ -34,7 +34,6 @@ def test_cached_analysis_uses_the_key_analyze_stores_under(monkeypatch, byline_h
         "found = cached_analysis(load_article(sample_article()), None)\n"
         "print(found is not None, 'spacy' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60,
+                            check=True)
     assert result.stdout.split() == ["True", "False"]

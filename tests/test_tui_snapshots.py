@@ -24,9 +24,8 @@ def reader_app() -> BylineApp:
 
 
 def test_main_screen_on_the_second_quote(snap_compare) -> None:
-    assert snap_compare(
-        reader_app(), press=["right_square_bracket", "right_square_bracket"], terminal_size=(120, 36)
-    )
+    assert snap_compare(reader_app(), press=["right_square_bracket", "right_square_bracket"],
+                        terminal_size=(120, 36))
 
 
 def test_actor_selected_with_statements_shown(snap_compare) -> None:

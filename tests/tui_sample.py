@@ -48,12 +48,8 @@ def reported(text: str, content: str, *, speaker: Span, cue: Span, actor: str) -
 
 def sample_article() -> Article:
     # A relative source: the header shows it, and snapshots must not depend on the checkout's path.
-    return Article(
-        text=KURSK_PATH.read_text(encoding="utf-8"),
-        source=f"sample_articles/{KURSK_PATH.name}",
-        title="Kremlin rules out talks as Ukraine presses on in Kursk",
-        published="2024-08-19",
-    )
+    return Article(text=KURSK_PATH.read_text(encoding="utf-8"), source=f"sample_articles/{KURSK_PATH.name}",
+                   title="Kremlin rules out talks as Ukraine presses on in Kursk", published="2024-08-19")
 
 
 def sample_analysis(article: Article | None = None) -> Analysis:
@@ -61,41 +57,16 @@ def sample_analysis(article: Article | None = None) -> Analysis:
     text = article.text
     ushakov_name = span(text, "Yuri Ushakov")
     quotes = [
-        reported(
-            text,
-            "the current situation is not conducive to diplomatic talks",
-            speaker=ushakov_name,
-            cue=span(text, "emphasized"),
-            actor="ushakov",
-        ),
-        direct(
-            text,
-            "At this stage",
-            speaker=span(text, "Ushakov", after="inappropriate"),
-            cue=span(text, "stated"),
-            actor="ushakov",
-        ),
-        reported(
-            text,
-            "the operation is achieving its objectives",
-            speaker=span(text, "Volodymyr Zelensky"),
-            cue=span(text, "confirmed"),
-            actor="zelensky",
-        ),
-        direct(
-            text,
-            "The operation is designed",
-            speaker=span(text, "Zelensky", after="fair to Ukraine"),
-            cue=span(text, "said", after="fair to Ukraine"),
-            actor="zelensky",
-        ),
-        direct(
-            text,
-            "We are seeing",
-            speaker=span(text, "Syrskyi", after="in the area"),
-            cue=span(text, "reported"),
-            actor="syrskyi",
-        ),
+        reported(text, "the current situation is not conducive to diplomatic talks", speaker=ushakov_name,
+                 cue=span(text, "emphasized"), actor="ushakov"),
+        direct(text, "At this stage", speaker=span(text, "Ushakov", after="inappropriate"),
+               cue=span(text, "stated"), actor="ushakov"),
+        reported(text, "the operation is achieving its objectives", speaker=span(text, "Volodymyr Zelensky"),
+                 cue=span(text, "confirmed"), actor="zelensky"),
+        direct(text, "The operation is designed", speaker=span(text, "Zelensky", after="fair to Ukraine"),
+               cue=span(text, "said", after="fair to Ukraine"), actor="zelensky"),
+        direct(text, "We are seeing", speaker=span(text, "Syrskyi", after="in the area"),
+               cue=span(text, "reported"), actor="syrskyi"),
     ]
     entities = [
         Entity(s.start, s.end, s.text, label, actor)
@@ -131,50 +102,17 @@ def sample_analysis(article: Article | None = None) -> Analysis:
         return [i for i, quote in enumerate(quotes) if quote.actor == actor_id]
 
     actors = [
-        Actor(
-            "ushakov",
-            "Yuri Ushakov",
-            "person",
-            ["Ushakov"],
-            ["Kremlin adviser"],
-            "Kremlin",
-            mentions("Yuri Ushakov", "Ushakov"),
-            statements("ushakov"),
-        ),
-        Actor(
-            "zelensky",
-            "Volodymyr Zelensky",
-            "person",
-            ["Zelensky"],
-            ["Ukrainian President"],
-            None,
-            mentions("Volodymyr Zelensky", "Zelensky"),
-            statements("zelensky"),
-        ),
-        Actor(
-            "syrskyi",
-            "Oleksandr Syrskyi",
-            "person",
-            ["Syrskyi"],
-            ["senior commander"],
-            None,
-            mentions("Oleksandr Syrskyi", "Syrskyi"),
-            statements("syrskyi"),
-        ),
+        Actor("ushakov", "Yuri Ushakov", "person", ["Ushakov"], ["Kremlin adviser"], "Kremlin",
+              mentions("Yuri Ushakov", "Ushakov"), statements("ushakov")),
+        Actor("zelensky", "Volodymyr Zelensky", "person", ["Zelensky"], ["Ukrainian President"], None,
+              mentions("Volodymyr Zelensky", "Zelensky"), statements("zelensky")),
+        Actor("syrskyi", "Oleksandr Syrskyi", "person", ["Syrskyi"], ["senior commander"], None,
+              mentions("Oleksandr Syrskyi", "Syrskyi"), statements("syrskyi")),
         Actor("kursk", "Kursk", "place", [], [], None, mentions("Kursk"), []),
         Actor("kremlin", "Kremlin", "organisation", ["Moscow"], [], None, mentions("Kremlin", "Moscow"), []),
     ]
-    return Analysis(
-        text=text,
-        source=article.source,
-        title=article.title,
-        published=article.published,
-        entities=entities,
-        statements=quotes,
-        dates=dates,
-        actors=actors,
-        model="hand-built",
-    )
+    return Analysis(text=text, source=article.source, title=article.title, published=article.published,
+                    entities=entities, statements=quotes, dates=dates, actors=actors, model="hand-built")
 
 
 def _at(where: Span) -> tuple[int, int, str]:

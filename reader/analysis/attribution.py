@@ -1,15 +1,20 @@
 """Who said what: attach speech tags to quotations, and find reported speech.
 
-Direct quotations come from the text scanner (``quotes.py``) and speech events
-from the parse (``parse.py``). A quotation takes the speech tag written right
-after it (``"...," Ushakov stated``) or, failing that, right before it
-(``He said: "..."``); a quotation split by its tag (``"...," he said, "..."``)
-becomes one statement in two parts; a quotation with no tag of its own that
-follows an attributed one in the same or the previous paragraph inherits its
-speaker. A speech verb with a clausal complement outside any quotation is
-reported speech: its content is the statement.
+Direct quotations come from the text scanner (``quotes.py``) and speech events from the parse
+(``parse.py``, plus the open-class, dash and lead-in tags of ``tags.py``). In order of preference a
+quotation takes: the speech tag written right after it (``"...," Ushakov stated``, ``"...," she
+chided``, ``"..." -Commissioner Renwick``), the one right before it (``He said: "..."``), a lead-in
+that ends the previous paragraph (``She told graduates:``), or the subject of the sentence it sits in
+(``Thorne chided councillors for "..."``). A quotation split by its tag (``"...," he said, "..."`` or
+``"...," he said. "..."`` when the second half has no tag of its own) becomes one statement in two
+parts. An untagged quotation that opens a sentence belongs to the reported speech before it in its
+paragraph (``X said she was worried. "..."``), else inherits the previous statement's speaker, but
+never across a tag of its own sentence that Byline could not read. Q&A and transcript turns and
+roundup lines come from ``layouts.py``. A speech verb with a clausal complement outside any quotation
+is reported speech: its content is the statement, unless the verb is negated or declined
+(``declined to say whether``) or the content starts or ends inside a direct quotation.
+Each :class:`Attribution` records ``how`` its speaker was found, for ``actors.py`` to finish.
 """
-
 from __future__ import annotations
 
 import bisect

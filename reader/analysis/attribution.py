@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.facts import SpeechEvent
+from reader.analysis.lexicon import TERM_DETERMINERS
 from reader.analysis.model import Span, Statement, StatementKind
 from reader.analysis.quotes import Quotation
 
@@ -31,11 +32,6 @@ _MAX_BEFORE_GAP = 60
 # An untagged quotation this short, inside a sentence, is a title or a term ("posters from
 # “Hold the Line,” a documentary"), not a statement.
 _MAX_UNTAGGED_TERM_WORDS = 6
-# Words before a short quotation inside reported speech that make it a term rather than the
-# speaker's own words: 'create a “buffer zone”' versus 'the mayor had “no regrets”'.
-_TERM_WORDS = frozenset(
-    "a an the its their his her our this that these those so-called called dubbed termed named".split()
-)
 
 
 @dataclass(slots=True)
@@ -237,7 +233,7 @@ def _scare_speaker(
     if after is not None and _TAG_AFTER_GAP.match(text[quotation.end : _speaker_start(after)]):
         return after
     reporting = _reporting(nearby, quotation)
-    if reporting is not None and _word_before(text, quotation.start) not in _TERM_WORDS:
+    if reporting is not None and _word_before(text, quotation.start) not in TERM_DETERMINERS:
         words = sum(len(p.text.split()) for p in quotation.parts)
         if words >= 2:
             return reporting

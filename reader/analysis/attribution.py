@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.layouts import roundup_events, transcript_turns
+from reader.analysis.lexicon import TERM_DETERMINERS
 from reader.analysis.model import Span, Statement, StatementKind
 from reader.analysis.quotes import Quotation
 from reader.sources.structure import ends_with_sentence_end, has_sentence_end, sentence_ends
@@ -39,11 +40,6 @@ _MAX_SPLIT_GAP = 80
 # An untagged quotation this short, inside a sentence, is a title or a term ("posters from
 # “Hold the Line,” a documentary"), not a statement.
 _MAX_UNTAGGED_TERM_WORDS = 6
-# Words before a short quotation inside reported speech that make it a term rather than the
-# speaker's own words: 'create a “buffer zone”' versus 'the mayor had “no regrets”'.
-_TERM_WORDS = frozenset(
-    "a an the its their his her our this that these those so-called called dubbed termed named".split()
-)
 
 
 @dataclass(slots=True)
@@ -427,7 +423,7 @@ def _scare_speaker(
     if after is not None and _TAG_AFTER_GAP.match(text[quotation.end : _speaker_start(after)]):
         return after
     reporting = _reporting(nearby, quotation)
-    if reporting is not None and _word_before(text, quotation.start) not in _TERM_WORDS:
+    if reporting is not None and _word_before(text, quotation.start) not in TERM_DETERMINERS:
         words = sum(len(p.text.split()) for p in quotation.parts)
         if words >= 2:
             return reporting

@@ -112,6 +112,16 @@ PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
 # Forms of address that are not roles ("Ms Fairbairn" says nothing about her job).
 HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss mx dame sir".split())
 
+# Honorifics that tell a person's gender, which helps "she" find the right antecedent.
+HONORIFIC_GENDER: dict[str, str] = {
+    "mr": "MALE",
+    "sir": "MALE",
+    "ms": "FEMALE",
+    "mrs": "FEMALE",
+    "miss": "FEMALE",
+    "dame": "FEMALE",
+}
+
 # Subjects that are documents: the speaker is who issued them ("figures released by the board").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """
@@ -388,4 +398,93 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.u u.s.a d.c e.g i.e a.k.a
     """.split()
+)
+
+# ---------------------------------------------------------------------------------------------
+# Quotations: words around a quotation mark that tell a statement from a term or a title.
+
+# Words after which a short quotation is a term being named rather than a statement.
+TERM_INTRODUCERS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "so-called",
+        "called",
+        "dubbed",
+        "termed",
+        "as",
+        "named",
+        "titled",
+        "entitled",
+        "labelled",
+        "labeled",
+        "branded",
+        "coined",
+        "word",
+        "term",
+        "phrase",
+        "slogan",
+        "label",
+        "name",
+        "nickname",
+        "nicknamed",
+        "known",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+    }
+)
+# Word forms after which even a short quotation is what someone said (the quote scanner has no
+# parse, so these are inflected forms, not lemmas).
+SPEECH_VERB_FORMS: frozenset[str] = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "asked",
+        "asks",
+        "replied",
+        "replies",
+        "answered",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "declared",
+        "declares",
+        "wrote",
+        "writes",
+        "insisted",
+        "warned",
+        "shouted",
+        "yelled",
+        "admitted",
+        "claimed",
+        "explained",
+        "noted",
+        "responded",
+        "urged",
+        "vowed",
+        "promised",
+        "tweeted",
+        "posted",
+        "announced",
+        "reported",
+    }
+)
+
+# Words before a short quotation inside reported speech that make it a term rather than the
+# speaker's own words: 'create a “buffer zone”' versus 'the mayor had “no regrets”'.
+TERM_DETERMINERS: frozenset[str] = frozenset(
+    "a an the its their his her our this that these those so-called called dubbed termed named".split()
 )

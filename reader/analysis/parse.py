@@ -16,6 +16,7 @@ from reader.analysis.cues import speech_events
 from reader.analysis.facts import NameMention, ParagraphFacts, RoleFact
 from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import (
+    HONORIFIC_GENDER,
     LOCATIVE_PREPOSITIONS,
     NAME_LABELS,
     ORGANISATION_NOUNS,
@@ -32,15 +33,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-# Honorifics that tell a person's gender, which helps "she" find the right antecedent.
-_HONORIFIC_GENDER = {
-    "mr": "MALE",
-    "sir": "MALE",
-    "ms": "FEMALE",
-    "mrs": "FEMALE",
-    "miss": "FEMALE",
-    "dame": "FEMALE",
-}
 _NUMBER_LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
@@ -72,7 +64,7 @@ def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
             evidence["GPE"] = evidence.get("GPE", 0) + 1.5
     if before is not None and before.lower_.rstrip(".") in TITLE_WORDS and before.text[:1].isupper():
         evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0
-        gender = _HONORIFIC_GENDER.get(before.lower_.rstrip("."))
+        gender = HONORIFIC_GENDER.get(before.lower_.rstrip("."))
         if gender:
             evidence[gender] = 1.0
     elif before is not None and _names_a_role(before) and len(ent) >= 2:

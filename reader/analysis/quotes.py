@@ -46,6 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reader.analysis.lexicon import SPEECH_VERB_FORMS, TERM_INTRODUCERS
 from reader.analysis.model import Span
 from reader.sources.structure import TextSpan, paragraph_spans, sentence_ends
 
@@ -121,84 +122,6 @@ _WORD_CHARS_EXTRA = frozenset("’'-")
 _MAX_WORD = 40
 _MAX_SCARE_WORDS = 4
 _MAX_TITLE_WORDS = 6
-# Words after which a short quotation is a term being named rather than a statement.
-_TERM_INTRODUCERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "so-called",
-        "called",
-        "dubbed",
-        "termed",
-        "as",
-        "named",
-        "titled",
-        "entitled",
-        "labelled",
-        "labeled",
-        "branded",
-        "coined",
-        "word",
-        "term",
-        "phrase",
-        "slogan",
-        "label",
-        "name",
-        "nickname",
-        "nicknamed",
-        "known",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-    }
-)
-# Words after which even a short quotation is what someone said.
-_SPEECH_VERBS = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "asked",
-        "asks",
-        "replied",
-        "replies",
-        "answered",
-        "added",
-        "adds",
-        "stated",
-        "states",
-        "declared",
-        "declares",
-        "wrote",
-        "writes",
-        "insisted",
-        "warned",
-        "shouted",
-        "yelled",
-        "admitted",
-        "claimed",
-        "explained",
-        "noted",
-        "responded",
-        "urged",
-        "vowed",
-        "promised",
-        "tweeted",
-        "posted",
-        "announced",
-        "reported",
-    }
-)
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by"})
 
 
@@ -534,9 +457,9 @@ def _is_scare(text: str, opening_start: int, content: Span) -> bool:
     treats them.
     """
     word = _previous_word(text, opening_start).lower().strip("'’-")
-    if word in _SPEECH_VERBS or not word:
+    if word in SPEECH_VERB_FORMS or not word:
         return False
-    introduced = word in _TERM_INTRODUCERS or word.endswith(("’s", "'s"))
+    introduced = word in TERM_INTRODUCERS or word.endswith(("’s", "'s"))
     words = content.text.split()
     inner = content.text
     titled = len(words) <= _MAX_TITLE_WORDS and _title_case(words) and len(words) >= 2

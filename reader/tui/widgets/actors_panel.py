@@ -61,10 +61,8 @@ def actor_label(
     the actor's positions counted by frame (``statements`` are the ones shown)."""
     muted = style_lookup("muted")
     shown = statements if statements is not None else []
-    label = Text(
-        f"{len(shown) if statements is not None else len(actor.statements):>2}❞ {actor.mentions:>3}× ",
-        style=muted,
-    )
+    count = len(statements) if statements is not None else len(actor.statements)
+    label = Text(f"{count:>2}❞ {actor.mentions:>3}× ", style=muted)
     label.append(terminal_safe(actor.name), style=style_lookup(f"actor.{actor.kind}"))
     if actor.roles:
         label.append(f", {terminal_safe(actor.roles[0])}")

@@ -320,3 +320,9 @@ def test_bills_and_prizes_are_not_actors(nlp) -> None:
     )
     assert "Renters' Rights Bill" not in names(analysis) and "Kessler Prize" not in names(analysis)
     assert actor(analysis, "Leila Tabatabaei").kind == "person"
+
+
+def test_a_lone_name_opening_a_sentence_is_still_a_name(nlp) -> None:
+    analysis = run(nlp, "Putin met Xi in Beijing. Turnout was 45 percent, officials said.")
+    assert {"Putin", "Xi"} <= names(analysis)
+    assert "Turnout" not in names(analysis)

@@ -105,9 +105,13 @@ def _decide(key: str, mentions: list[NameMention]) -> str:
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)$")
 
 
+_COPULA_AFTER = re.compile(r"\s+(?:was|is|were|are|has|had|have|remains?|remained|stood|stands)\b")
+
+
 def _lone_sentence_opener(text: str, key: str, mentions: list[NameMention]) -> bool:
     """A capitalised common word the model took for a person ("Turnout was 45 percent"): one word,
-    mentioned once, at the start of a sentence, with nothing around it saying it names anyone."""
+    mentioned once, at the start of a sentence and followed by a copula, with nothing around it
+    saying it names anyone (no title, no speech, no first name, not a place)."""
     if " " in key or len(mentions) != 1 or shape_label(key) is not None:
         return False
     mention = mentions[0]
@@ -115,7 +119,8 @@ def _lone_sentence_opener(text: str, key: str, mentions: list[NameMention]) -> b
         return False
     if is_known_place(key) or re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text[mention.end :]):
         return False
-    return bool(_SENTENCE_OPENING.search(text[max(0, mention.start - 4) : mention.start]))
+    opens = _SENTENCE_OPENING.search(text[max(0, mention.start - 4) : mention.start])
+    return bool(opens and _COPULA_AFTER.match(text, mention.end))
 
 
 def _place_in_context(mentions: list[NameMention]) -> bool:

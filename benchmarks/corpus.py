@@ -12,7 +12,9 @@ empty cache (``--no-cache``):
 
 and prints for each: articles/s and words/s (wall time of the whole command, model loading
 included), time to the first record on standard output, the peak RSS of the largest worker
-process, and of the parent (the pool's feeder, or the Dask client holding the bag). Then: output
+process, and of the parent (the pool's feeder, or the Dask client holding the bag), and the cores
+used on average (CPU time of the command and its workers over wall time: on a shared machine this
+says whether a slow run was short of CPU). Then: output
 bytes per input byte (the articles' text, UTF-8) with and without ``--no-text`` (the ``--no-text``
 records are made from the same results by the same function the command uses), the largest
 ``--no-text`` record against its article, and whether the three runs gave the same records. The
@@ -47,9 +49,10 @@ import json, resource, sys
 from reader.cli import main
 code = main(sys.argv[1:])
 sys.stdout.flush()
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("RSS " + json.dumps({"self_kb": own, "children_kb": children, "code": code}), file=sys.stderr)
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+print("RSS " + json.dumps({"self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss, "cpu_s": cpu, "code": code}),
+      file=sys.stderr)
 """
 
 
@@ -106,7 +109,8 @@ def run(corpus: Path, extra: list[str], home: Path) -> dict[str, object]:
     in_process = not extra
     worker_kb = rss["self_kb"] if in_process else rss["children_kb"]
     return {"seconds": seconds, "first_record_s": first, "lines": lines, "summary": summary,
-            "worker_rss_mb": worker_kb / 1024, "parent_rss_mb": rss["self_kb"] / 1024, "code": rss["code"]}
+            "worker_rss_mb": worker_kb / 1024, "parent_rss_mb": rss["self_kb"] / 1024, "code": rss["code"],
+            "cores_used": rss["cpu_s"] / seconds}
 
 
 def no_text_size(lines: list[str]) -> tuple[int, float, list[int]]:
@@ -152,7 +156,8 @@ def main() -> None:
             print(f"{name:>15}: {args.articles / result['seconds']:6.1f} articles/s, "
                   f"{words / result['seconds']:7.0f} words/s, {result['seconds']:6.1f} s, first record "
                   f"{result['first_record_s']:.2f} s, worker peak RSS {result['worker_rss_mb']:.0f} MB "
-                  f"(parent {result['parent_rss_mb']:.0f} MB), exit {result['code']}")
+                  f"(parent {result['parent_rss_mb']:.0f} MB), {result['cores_used']:.2f} cores used on average, "
+                  f"exit {result['code']}")
             print(f"{'':>17}{result['summary']}")
         by_index = {name: sorted((json.loads(line) for line in r["lines"]), key=lambda rec: rec["index"])
                     for name, r in results.items()}
@@ -172,7 +177,7 @@ def main() -> None:
                for name, r in results.items() for key, value in (
                    ("articles_per_s", args.articles / r["seconds"]), ("words_per_s", words / r["seconds"]),
                    ("first_record_s", r["first_record_s"]), ("worker_rss_mb", r["worker_rss_mb"]),
-                   ("parent_rss_mb", r["parent_rss_mb"]),
+                   ("parent_rss_mb", r["parent_rss_mb"]), ("cores_used", r["cores_used"]),
                    ("speedup", speedups[name]))},
             "bytes_per_input_byte": round(full / size, 3),
             "no_text_bytes_per_input_byte": round(packed / size, 3),

@@ -51,8 +51,8 @@ code = main(sys.argv[1:])
 sys.stdout.flush()
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-print("RSS " + json.dumps({"self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss, "cpu_s": cpu, "code": code}),
-      file=sys.stderr)
+figures = {"self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss, "cpu_s": cpu, "code": code}
+print("RSS " + json.dumps(figures), file=sys.stderr)
 """
 
 
@@ -156,7 +156,7 @@ def main() -> None:
             print(f"{name:>15}: {args.articles / result['seconds']:6.1f} articles/s, "
                   f"{words / result['seconds']:7.0f} words/s, {result['seconds']:6.1f} s, first record "
                   f"{result['first_record_s']:.2f} s, worker peak RSS {result['worker_rss_mb']:.0f} MB "
-                  f"(parent {result['parent_rss_mb']:.0f} MB), {result['cores_used']:.2f} cores used on average, "
+                  f"(parent {result['parent_rss_mb']:.0f} MB), {result['cores_used']:.2f} cores used, "
                   f"exit {result['code']}")
             print(f"{'':>17}{result['summary']}")
         by_index = {name: sorted((json.loads(line) for line in r["lines"]), key=lambda rec: rec["index"])

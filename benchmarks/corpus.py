@@ -11,11 +11,14 @@ empty cache (``--no-cache``):
   and stopped inside the timed run)
 
 and prints for each: articles/s and words/s (wall time of the whole command, model loading
-included), time to the first record on standard output, and the peak RSS of the largest worker
-process. Then: output bytes per input byte (the articles' text, UTF-8) with and without
-``--no-text`` (the ``--no-text`` records are made from the same results by the same function the
-command uses), the largest ``--no-text`` record against its article, and whether the three runs
-gave the same records. The last line is one JSON object with every figure.
+included), time to the first record on standard output, the peak RSS of the largest worker
+process, and of the parent (the pool's feeder, or the Dask client holding the bag), and the cores
+used on average (CPU time of the command and its workers over wall time: on a shared machine this
+says whether a slow run was short of CPU). Then: output
+bytes per input byte (the articles' text, UTF-8) with and without ``--no-text`` (the ``--no-text``
+records are made from the same results by the same function the command uses), the largest
+``--no-text`` record against its article, and whether the three runs gave the same records. The
+last line is one JSON object with every figure.
 
 Targets (issue 18): ``--jobs 2`` and Dask >= 1.7x ``--jobs 1`` on a 2-core machine; a worker under
 400 MB; ``--no-text`` records under 1.5x the article size.
@@ -46,9 +49,10 @@ import json, resource, sys
 from reader.cli import main
 code = main(sys.argv[1:])
 sys.stdout.flush()
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("RSS " + json.dumps({"self_kb": own, "children_kb": children, "code": code}), file=sys.stderr)
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+figures = {"self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss, "cpu_s": cpu, "code": code}
+print("RSS " + json.dumps(figures), file=sys.stderr)
 """
 
 
@@ -100,8 +104,13 @@ def run(corpus: Path, extra: list[str], home: Path) -> dict[str, object]:
     seconds = time.perf_counter() - start
     rss = json.loads(next(line[4:] for line in err.splitlines() if line.startswith("RSS ")))
     summary = next((line for line in err.splitlines() if line.startswith("byline: ")), "")
+    # One process (--jobs 1) is its own worker; otherwise the workers are the children, and the
+    # parent (the pool's feeder, or the Dask client holding the bag) is reported on its own.
+    in_process = not extra
+    worker_kb = rss["self_kb"] if in_process else rss["children_kb"]
     return {"seconds": seconds, "first_record_s": first, "lines": lines, "summary": summary,
-            "worker_rss_mb": max(rss["self_kb"], rss["children_kb"]) / 1024, "code": rss["code"]}
+            "worker_rss_mb": worker_kb / 1024, "parent_rss_mb": rss["self_kb"] / 1024, "code": rss["code"],
+            "cores_used": rss["cpu_s"] / seconds}
 
 
 def no_text_size(lines: list[str]) -> tuple[int, float, list[int]]:
@@ -146,7 +155,8 @@ def main() -> None:
             results[name] = result
             print(f"{name:>15}: {args.articles / result['seconds']:6.1f} articles/s, "
                   f"{words / result['seconds']:7.0f} words/s, {result['seconds']:6.1f} s, first record "
-                  f"{result['first_record_s']:.2f} s, worker peak RSS {result['worker_rss_mb']:.0f} MB, "
+                  f"{result['first_record_s']:.2f} s, worker peak RSS {result['worker_rss_mb']:.0f} MB "
+                  f"(parent {result['parent_rss_mb']:.0f} MB), {result['cores_used']:.2f} cores used, "
                   f"exit {result['code']}")
             print(f"{'':>17}{result['summary']}")
         by_index = {name: sorted((json.loads(line) for line in r["lines"]), key=lambda rec: rec["index"])
@@ -167,6 +177,7 @@ def main() -> None:
                for name, r in results.items() for key, value in (
                    ("articles_per_s", args.articles / r["seconds"]), ("words_per_s", words / r["seconds"]),
                    ("first_record_s", r["first_record_s"]), ("worker_rss_mb", r["worker_rss_mb"]),
+                   ("parent_rss_mb", r["parent_rss_mb"]), ("cores_used", r["cores_used"]),
                    ("speedup", speedups[name]))},
             "bytes_per_input_byte": round(full / size, 3),
             "no_text_bytes_per_input_byte": round(packed / size, 3),

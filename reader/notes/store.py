@@ -272,16 +272,20 @@ class NoteStore:
             )
         return valid
 
-    def _carry_over(self, directory: Path) -> None:
-        """Adopt the newest store of an earlier version of the same file (or web page, by its URL),
-        re-anchoring its highlights."""
-        earlier: list[tuple[str, Path, dict[str, Any]]] = []
+    def _other_stores(self, directory: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+        """The other readable stores in ``directory`` that hold highlights, with their data."""
         for file in directory.glob("*.json"):
             if file == self.file:
                 continue
             data = self._read(file, move_aside_when_corrupt=False)
-            if data is None or not data["highlights"]:
-                continue
+            if data is not None and data["highlights"]:
+                yield file, data
+
+    def _carry_over(self, directory: Path) -> None:
+        """Adopt the newest store of an earlier version of the same file (or web page, by its URL),
+        re-anchoring its highlights."""
+        earlier: list[tuple[str, Path, dict[str, Any]]] = []
+        for file, data in self._other_stores(directory):
             where = data.get("path") if self.article_path else data.get("source")
             history: list[Any] = data["paths"] if isinstance(data.get("paths"), list) else []
             if where == self.location or (self.article_path is not None and self.location in history):
@@ -308,12 +312,7 @@ class NoteStore:
         """Adopt the notes of a store whose highlights are (mostly) in this text: a file edited and
         renamed in one step, or a copy. The other store is left as it is (its file may still exist)."""
         best: tuple[float, int, Path, dict[str, Any]] | None = None
-        for file in directory.glob("*.json"):
-            if file == self.file:
-                continue
-            data = self._read(file, move_aside_when_corrupt=False)
-            if data is None or not data["highlights"]:
-                continue
+        for file, data in self._other_stores(directory):
             found = sum(1 for item in data["highlights"] if _still_in(item, self.text))
             share = found / len(data["highlights"])
             if found and share >= SIMILARITY_SHARE and (best is None or (share, found) > best[:2]):

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.widgets import DataTable, ProgressBar
 
 import reader.analysis
@@ -129,19 +130,27 @@ async def test_analysis_pauses_while_reading_and_resumes(
 
     def slow_analyze(article: Article, **kwargs: object) -> Analysis:
         calls.append(Path(article.source).name)
-        gate.wait(5)  # hold the first article until the test has opened a reader
+        # Hold the first article until the test has opened a reader (however loaded the machine:
+        # the test always opens the gate, in a finally, so this never waits out its timeout).
+        gate.wait(120)
         return fake_analyze(article, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reader.analysis, "analyze", slow_analyze)
     app = library_app(folder)
+    try:
+        await _open_a_reader_while_held(app, calls, gate)
+    finally:
+        gate.set()
+
+
+async def _open_a_reader_while_held(app: App[None], calls: list[str], gate: threading.Event) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         await wait_until(pilot, lambda: bool(calls))
         screen.table.move_cursor(row=1)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, LibraryReaderScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, LibraryReaderScreen))
         assert screen._paused.is_set()
         gate.set()  # the held analysis now reports progress, sees the pause and stops
         await pilot.pause(0.5)

@@ -266,3 +266,16 @@ def test_a_french_article_gets_the_french_model_when_one_is_installed(monkeypatc
     assert asked == ["fr"]
     assert (result.index, result.language, result.warning, result.error) == (4, "fr", None, None)
     assert result.analysis is not None and result.analysis.source == "fr.txt"
+
+
+def test_bylines_own_notes_exports_are_never_articles(tmp_path, capsys) -> None:
+    # ctrl+e writes story.notes.md beside the article: the folder still holds one article.
+    from reader.sources.discover import discover
+
+    (tmp_path / "story.txt").write_text(KURSK.read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("story.notes.md", "story.notes.json", "story.notes.yaml"):
+        (tmp_path / name).write_text("# Notes\n\n> “At this stage, we will not talk.”\n", encoding="utf-8")
+    assert [p.name for p in discover(tmp_path)] == ["story.txt"]
+    code, out, _ = _run(capsys, str(tmp_path), "--format", "jsonl", "--no-cache")
+    assert code == 0
+    assert [Path(json.loads(line)["source"]).name for line in out.splitlines()] == ["story.txt"]

@@ -148,3 +148,22 @@ def test_between_two_years_is_two_years() -> None:
     text = "Sales doubled between 2019 and 2021."
     found, _ = spans(text, ("between 2019 and 2021", "DATE"))
     assert found == ["2019", "2021"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "month", "value"),
+    [
+        # The drought sample (published 2025-08-22): a modal of possibility and a forecast are future.
+        ("She warned that without an agreement the reservoir could fall below 20 percent by October.",
+         "October", "2025-10"),
+        ("The weather service said on Thursday that it expected below-average rain until at least December.",
+         "December", "2025-12"),
+        # Past tense keeps the latest occurrence on or before publication; "May" is a month, not a modal.
+        ("The dam failed in October.", "October", "2024-10"),
+        ("Officials met in May and again in October.", "October", "2024-10"),
+    ],
+)
+def test_modals_and_forecasts_put_a_yearless_month_ahead(sentence: str, month: str, value: str) -> None:
+    start = sentence.rindex(month)
+    (mention,) = normalise_dates([(start, start + len(month), "DATE")], sentence, "2025-08-22")
+    assert mention.value == value

@@ -134,9 +134,13 @@ _PART_OF_PERIOD_RE = re.compile(
 # "would premiere in October", "is expected to launch her bid on Thursday".
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|won['’]t|wouldn['’]t|going\s+to|due\s+to|set\s+to|expected\s+to|scheduled\s+to"
-    r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|promised|vowed)\b|['’]ll\b",
+    r"|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|is\s+to|are\s+to|promised|vowed"
+    r"|expects?|expected|forecasts?|forecast|predicts?|predicted)\b|['’]ll\b",
     re.IGNORECASE,
 )
+# Modal verbs of possibility put a date ahead too ("the reservoir could fall below 20 percent by
+# October"); lower case only, so that the month May is never one.
+_FUTURE_MODAL_RE = re.compile(r"\b(?:could|might|may|should|must)\s+(?!have\b)")
 # Where a clause begins, for the tense of a date in it. A "when" clause takes the main clause's
 # tense ("will table an amendment when the Commons votes on Friday"), so it does not break.
 _CLAUSE_BREAK_RE = re.compile(r"[,;:—–(]|\s-\s|\b(?:that|but|and)\b")
@@ -339,7 +343,7 @@ def _in_future_clause(text: str, start: int, sentences: list[int]) -> bool:
     before = text[sentence_start:start]
     breaks = list(_CLAUSE_BREAK_RE.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    return bool(_FUTURE_RE.search(clause))
+    return bool(_FUTURE_RE.search(clause) or _FUTURE_MODAL_RE.search(clause))
 
 
 def _publication_date(published: str | None) -> date | None:

@@ -34,7 +34,7 @@ from typing import IO, Any, cast
 from reader.errors import BylineError
 from reader.sources import raw
 from reader.sources.article import Article
-from reader.sources.discover import ARTICLE_SUFFIXES
+from reader.sources.discover import ARTICLE_SUFFIXES, is_notes_export
 
 ROW_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 """Files of one article per row (each also as ``.gz``)."""
@@ -100,10 +100,11 @@ def is_row_file(path: str | Path) -> bool:
 
 
 def is_corpus_file(path: Path) -> bool:
-    """A file a folder walk picks up: an article file or a row file, gzipped or not, not hidden."""
+    """A file a folder walk picks up: an article file or a row file, gzipped or not, not hidden, not
+    one of Byline's own notes exports."""
     name = inner_name(path.name)
     known = name.endswith(ROW_SUFFIXES) or Path(name).suffix in ARTICLE_SUFFIXES
-    return known and not path.name.startswith(".")
+    return known and not path.name.startswith(".") and not is_notes_export(Path(name))
 
 
 def walk(folder: Path) -> list[Path]:

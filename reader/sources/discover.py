@@ -7,11 +7,25 @@ from pathlib import Path
 from reader.errors import BylineError
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+NOTES_EXPORT_SUFFIXES = (".notes.md", ".notes.json", ".notes.yaml")
+"""The endings of Byline's own exports (``byline export``, ``ctrl+e``), written beside the article:
+they are never articles themselves."""
+
+
+def is_notes_export(path: Path) -> bool:
+    """Whether ``path`` is one of Byline's highlight-and-note exports (``story.notes.md``)."""
+    return path.name.lower().endswith(NOTES_EXPORT_SUFFIXES)
 
 
 def is_article_file(path: Path) -> bool:
-    """An article file Byline can open: a known suffix, not hidden (editor backups, ``.DS_Store``)."""
-    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".") and path.is_file()
+    """An article file Byline can open: a known suffix, not hidden (editor backups, ``.DS_Store``),
+    not one of Byline's own exports."""
+    return (
+        path.suffix.lower() in ARTICLE_SUFFIXES
+        and not path.name.startswith(".")
+        and not is_notes_export(path)
+        and path.is_file()
+    )
 
 
 def discover(path: str | Path) -> list[Path]:

@@ -199,3 +199,15 @@ def test_positions_survive_the_json_round_trip(nlp) -> None:
     statement = again.statements[0]
     assert (statement.frame, statement.cue_lemma, statement.stance) == ("stance", "accuse of", "accuse")
     assert statement.target is not None and statement.target.text == "the board"
+
+
+def test_an_event_in_a_relative_clause_holds_no_position(nlp) -> None:
+    # The Kursk sample: "the Ukrainian incursion, which has challenged Moscow's control over its own
+    # territory" is no one's stance; "the Trust, which has accused ..." is the Trust's.
+    text = (
+        "Russian officials condemned the Ukrainian incursion, which has challenged Moscow's control over "
+        "its own territory. The Harbour Trust, which has accused the board of hiding losses, met on Friday."
+    )
+    found = [(s.text, s.speaker) for s in _analyse(text, nlp).statements if s.kind == "reported"]
+    assert not any("Moscow's control" in words for words, _ in found), found
+    assert ("hiding losses", "Harbour Trust") in found  # target: the board

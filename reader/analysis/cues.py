@@ -222,6 +222,14 @@ def phrase_bounds(token: Token, form: str) -> tuple[int, int]:
     return first, token.i
 
 
+def _can_hold_positions(token: Token) -> bool:
+    """Whether the antecedent of a relative clause can be a source: a name, or a noun that names
+    people, an organisation or a document."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS
+
+
 def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = False) -> bool:
     """Whether the subject can be a source. With a strong cue ("said", "told", "condemned") any
     noun can ("the report said"); with a weak one ("believes", "plans") only a noun that names a
@@ -251,7 +259,9 @@ def _find_subject(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
                 if child.dep_ == "nsubj" and child.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head  # "the Trust, which has accused Tarnway of ...": the Trust
+                    # "the Trust, which has accused Tarnway of ...": the Trust. An event or a thing
+                    # holds no position: "the incursion, which has challenged Moscow's control".
+                    return current.head if _can_hold_positions(current.head) else None
                 if child.dep_ == "nsubj":
                     return child
                 # "He was quoted as saying ...": the subject of "quoted" said it.

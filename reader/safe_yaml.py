@@ -22,6 +22,7 @@ character a terminal would act on appears (see :mod:`reader.safe_text`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,28 +93,29 @@ def _bounded_loader(max_nodes: int) -> type[yaml.SafeLoader]:
     return BoundedLoader
 
 
+def _bounded(read: Callable[..., Any], text: str, max_chars: int, max_nodes: int) -> Any:
+    """``read(text, Loader=...)`` (``yaml.load`` or ``yaml.compose``) within the size, node and depth
+    bounds."""
+    if len(text) > max_chars:
+        raise YamlLimitError(f"too large ({len(text):,} characters; the limit is {max_chars:,})")
+    try:
+        return read(text, Loader=_bounded_loader(max_nodes))
+    except RecursionError:
+        raise YamlLimitError("nested too deeply") from None
+
+
 def load_yaml(text: str, *, max_chars: int = MAX_YAML_CHARS, max_nodes: int = MAX_YAML_NODES) -> Any:
     """``yaml.safe_load(text)`` with its size, expanded node count and depth bounded.
 
     Raises ``yaml.YAMLError`` for malformed YAML and :class:`YamlLimitError` (one of those) for
     YAML refused by a bound.
     """
-    if len(text) > max_chars:
-        raise YamlLimitError(f"too large ({len(text):,} characters; the limit is {max_chars:,})")
-    try:
-        return yaml.load(text, Loader=_bounded_loader(max_nodes))
-    except RecursionError:
-        raise YamlLimitError("nested too deeply") from None
+    return _bounded(yaml.load, text, max_chars, max_nodes)
 
 
 def compose_yaml(text: str, *, max_chars: int = MAX_YAML_CHARS, max_nodes: int = MAX_YAML_NODES) -> Any:
     """``yaml.compose`` (nodes with line marks, for error messages), bounded as :func:`load_yaml` is."""
-    if len(text) > max_chars:
-        raise YamlLimitError(f"too large ({len(text):,} characters; the limit is {max_chars:,})")
-    try:
-        return yaml.compose(text, Loader=_bounded_loader(max_nodes))
-    except RecursionError:
-        raise YamlLimitError("nested too deeply") from None
+    return _bounded(yaml.compose, text, max_chars, max_nodes)
 
 
 def read_yaml_file(path: Path, *, max_chars: int = MAX_YAML_CHARS) -> str:

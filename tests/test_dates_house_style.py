@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_dates import normalise
 
 from reader.analysis.dates import normalise_dates
 from reader.analysis.model import DateMention
@@ -10,12 +11,7 @@ from reader.analysis.temporals import correct_temporals
 
 
 def dated(text: str, published: str, *phrases: str | tuple[str, str]) -> list[DateMention]:
-    mentions = []
-    for phrase in phrases:
-        words, label = phrase if isinstance(phrase, tuple) else (phrase, "DATE")
-        start = text.index(words)
-        mentions.append((start, start + len(words), label))
-    return normalise_dates(mentions, text, published)
+    return normalise(text, *phrases, published=published)
 
 
 def value(text: str, published: str, phrase: str | tuple[str, str]) -> tuple[str | None, str]:

@@ -87,16 +87,6 @@ LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Words of address and titles that, right before a name, make it a person.
-PERSON_TITLES: frozenset[str] = frozenset(
-    """
-    mr mrs ms miss dr president prime minister chancellor senator governor mayor general gen colonel col
-    lieutenant lt sergeant sgt captain capt judge justice secretary ambassador king queen prince
-    princess pope rev sir lady lord commander adviser advisor spokesman spokeswoman spokesperson
-    councillor councilor councilman councilwoman dame
-    """.split()
-)
-
 # Nouns for people in public roles: a name right after one ("commander-in-chief Oleksandr
 # Syrskyi") or in apposition to one is a person, whatever label the model gave it.
 PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
@@ -108,9 +98,6 @@ PERSON_ROLE_NOUNS: frozenset[str] = frozenset(
     activist journalist editor author coach captain head deputy aide negotiator mediator
     """.split()
 )
-
-# Forms of address that are not roles ("Ms Fairbairn" says nothing about her job).
-HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss mx dame sir".split())
 
 # Honorifics that tell a person's gender, which helps "she" find the right antecedent.
 HONORIFIC_GENDER: dict[str, str] = {

@@ -25,7 +25,14 @@ from reader.analysis.lexicon import (
     SPEAKER_NOUNS,
     TEMPORAL_LABELS,
 )
-from reader.analysis.names import HONORIFIC_WORDS, TITLE_WORDS, is_occupation, is_particle, shape_label
+from reader.analysis.names import (
+    HONORIFIC_WORDS,
+    TITLE_WORDS,
+    is_occupation,
+    is_particle,
+    is_title_word,
+    shape_label,
+)
 from reader.analysis.tags import main_clause_subjects, tag_events
 from reader.analysis.temporals import correct_temporals
 
@@ -62,7 +69,7 @@ def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
         possessive = after is not None and after.lower_ in ("'s", "’s")
         if not possessive:
             evidence["GPE"] = evidence.get("GPE", 0) + 1.5
-    if before is not None and before.lower_.rstrip(".") in TITLE_WORDS and before.text[:1].isupper():
+    if before is not None and _is_title(before):
         evidence["PERSON"] = evidence.get("PERSON", 0) + 2.0
         gender = HONORIFIC_GENDER.get(before.lower_.rstrip("."))
         if gender:
@@ -95,7 +102,7 @@ def _names_a_role(token: Token) -> bool:
 
 def _is_title(token: Token) -> bool:
     """A capitalised title or form of address ("Chairwoman", "Crown", "Prof", "Rep.")."""
-    return token.text[:1].isupper() and token.lower_.rstrip(".") in TITLE_WORDS
+    return is_title_word(token.text)
 
 
 def _name_start_after_titles(doc: Doc, start_i: int, end_i: int) -> int:

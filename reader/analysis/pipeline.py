@@ -9,7 +9,6 @@ afterwards from those facts and from a scan of the raw text.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -25,7 +24,13 @@ from reader.analysis.nlp import load_model, model_id, resolve_model_name
 from reader.analysis.quotes import Quotation, scan_quotations
 from reader.analysis.temporals import dates_in
 from reader.sources.article import Article
-from reader.sources.structure import TextSpan, paragraph_spans, sentence_starts, without_line_breaks
+from reader.sources.structure import (
+    TextSpan,
+    paragraph_spans,
+    sentence_ends,
+    sentence_starts,
+    without_line_breaks,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,17 +52,14 @@ BATCH_SIZE = 64
 # ... and a batch holds at most this many characters, whatever its number of pieces: the
 # tagger's memory grows with the characters of a batch, not with its number of Docs.
 MAX_BATCH_CHARS = 32_000
-_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s""")
 
 
 def _cut(text: str, start: int, max_chars: int) -> int:
     """Where to end a piece of ``text`` that starts at ``start``: after a sentence, else a space."""
     window_start, window_end = start + max_chars // 2, start + max_chars
-    last_sentence = None
-    for match in _SENTENCE_END.finditer(text, window_start, window_end):
-        last_sentence = match.end()
-    if last_sentence is not None:
-        return last_sentence
+    ends = sentence_ends(text, window_start, window_end)
+    if ends:
+        return ends[-1] + 1  # after the space that follows the sentence (the one sentence rule)
     space = text.rfind(" ", window_start, window_end)
     return space + 1 if space > start else window_end
 

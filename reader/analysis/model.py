@@ -104,6 +104,10 @@ class Statement:
     ``how`` says how the speaker was found and ``confidence`` (0 to 1) how sure the attribution is.
     ``frame`` is the kind of position for reported statements; a ``stance`` statement also has a
     ``stance`` (support, oppose, demand, accuse, deny) and, where the text names one, a ``target``.
+    ``within`` is set on a direct quote that lies inside a reported statement (a partial quote:
+    ``Cox says the NRA won't allow "law-abiding gun owners to ..."``): the index, in
+    ``Analysis.statements``, of that reported statement, so that exports and lists can show the
+    two once while ``]``/``[`` still stop at the quotation.
     """
 
     start: int
@@ -121,6 +125,7 @@ class Statement:
     cue_lemma: str | None = None
     stance: str | None = None
     target: Span | None = None
+    within: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -139,6 +144,7 @@ class Statement:
             "stance": self.stance,
             "target": self.target.to_dict() if self.target else None,
             "parts": [part.to_dict() for part in self.parts],
+            "within": self.within,
         }
 
     @classmethod
@@ -159,6 +165,7 @@ class Statement:
             cue_lemma=data.get("cue_lemma"),
             stance=data.get("stance"),
             target=Span.from_dict(data.get("target")),
+            within=data.get("within"),
         )
 
 

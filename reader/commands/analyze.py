@@ -14,9 +14,9 @@ no output).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import itertools
-import dataclasses
 import sys
 from collections.abc import Iterator
 from pathlib import Path

@@ -6,7 +6,7 @@
   ``byline analyze``); the reader keeps them in the notes store (:mod:`reader.notes.store`).
 """
 
+from reader.corrections.apply import CorrectionReport, apply_corrections
 from reader.corrections.model import Anchor, Correction, canonical
-from reader.corrections.apply import CorrectionReport, apply_corrections  # noqa: I001 (model first)
 
 __all__ = ["Anchor", "Correction", "CorrectionReport", "apply_corrections", "canonical"]

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.analysis.lexicon import ACTOR_LABELS
-from reader.analysis.model import Actor, ActorKind, Analysis, Entity, Span, Statement
+from reader.analysis.model import Actor, ActorKind, Analysis, Entity, Span, Statement, StatementKind
 from reader.analysis.names import slug
 from reader.corrections.model import Correction, canonical
 from reader.notes.anchoring import anchor as anchor_highlight
@@ -163,7 +163,8 @@ class _Work:
         text = self.analysis.text
         spans = [Span(m.start(), m.end(), m.group()) for m in
                  re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
-        kinds = {KIND_OF_LABEL.get(e.label) for e in self.analysis.entities if canonical(e.text) == canonical(name)}
+        kinds = {KIND_OF_LABEL.get(e.label) for e in self.analysis.entities
+                 if canonical(e.text) == canonical(name)}
         kinds.discard(None)
         kind: ActorKind = kinds.pop() if len(kinds) == 1 else "person"  # type: ignore[assignment]
         actor = Actor(id=actor_id, name=name, kind=kind, mention_spans=spans, corrected="added")
@@ -194,8 +195,8 @@ class _Work:
 
     def add_statement(self, statement: Statement) -> None:
         statements = self.analysis.statements
-        position = next((n for n, s in enumerate(statements) if (s.start, s.end) > (statement.start, statement.end)),
-                        len(statements))
+        key = (statement.start, statement.end)
+        position = next((n for n, s in enumerate(statements) if (s.start, s.end) > key), len(statements))
         statements.insert(position, statement)
         if statement.kind == "direct":
             outer = next((s for s in statements if s.kind == "reported" and s.start <= statement.start
@@ -206,7 +207,8 @@ class _Work:
     def rename(self, actor: Actor, name: str) -> None:
         old = actor.name
         actor.name = " ".join(name.split())
-        if canonical(old) != canonical(actor.name) and all(canonical(a) != canonical(old) for a in actor.aliases):
+        known = [canonical(a) for a in actor.aliases]
+        if canonical(old) != canonical(actor.name) and canonical(old) not in known:
             actor.aliases.append(old)
         actor.aliases = [a for a in actor.aliases if canonical(a) != canonical(actor.name)]
         self._speakers_of(actor)
@@ -291,7 +293,7 @@ def _add_statement(work: _Work, correction: Correction) -> None:
         work.set_speaker(existing, correction.speaker)
         existing.corrected = _mark(existing.corrected, "speaker")
         return
-    kind = "reported" if correction.statement_kind == "reported" else "direct"
+    kind: StatementKind = "reported" if correction.statement_kind == "reported" else "direct"
     parts = [_inner(text, start, end)] if kind == "direct" else [Span(start, end, text[start:end])]
     statement = Statement(start=start, end=end, text=text[start:end], kind=kind,
                           parts=[p for p in parts if p.start < p.end],
@@ -340,10 +342,9 @@ def _relabel(work: _Work, correction: Correction) -> None:
         raise _Orphaned("no entity is found there any more")
     label, key = correction.value, canonical(entity.text)
     for other in work.analysis.entities:
-        if other is entity or canonical(other.text) == key:
-            if other.label != label:
-                other.corrected = _mark(other.corrected, f"label (was {other.label})")
-                other.label = label
+        if (other is entity or canonical(other.text) == key) and other.label != label:
+            other.corrected = _mark(other.corrected, f"label (was {other.label})")
+            other.label = label
     kind = KIND_OF_LABEL.get(label)
     actor = work.analysis.actor(entity.actor)
     if actor is not None and kind is not None and actor.kind != kind:

@@ -64,7 +64,7 @@ def stored_corrections(text: str, source: str, directory: Path | None = None) ->
         data = _read(file)
         if data is None:
             continue
-        paths = data.get("paths") if isinstance(data.get("paths"), list) else []
+        paths: list[Any] = data["paths"] if isinstance(data.get("paths"), list) else []
         if location in (data.get("path"), data.get("source")) or location in paths:
             stamp = str(data.get("modified", ""))
             if newest is None or stamp > newest[0]:

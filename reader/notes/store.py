@@ -417,7 +417,8 @@ class NoteStore:
         if lost:
             noun = "correction" if len(lost) == 1 else "corrections"
             self.problems.append(
-                f"{len(lost)} {noun} of the analysis could not be found in the edited article; kept as orphaned"
+                f"{len(lost)} {noun} of the analysis could not be found in the edited article; "
+                "kept as orphaned"
             )
 
     # -- reading -----------------------------------------------------------------------------------

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
-from tui_sample import record_notifications, sample_analysis, sample_article, wait_until
+from textual.widgets import OptionList
+from tui_sample import sample_analysis, sample_article, wait_until
 
 from reader.analysis.model import Analysis
-from reader.notes import NoteStore
 from reader.sources.article import Article
 from reader.tui.app import BylineApp
 from reader.tui.screens.picker import Picker
-from reader.tui.widgets.actors_panel import ActorsPanel, actor_label
 
 SIZE = (120, 40)
 

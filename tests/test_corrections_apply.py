@@ -24,20 +24,50 @@ def bong_analysis() -> Analysis:
     full, short = span(text, "Bong Joon Ho"), span(text, "Bong", after="language")
     quote_start = text.index("“")
     quote_end = text.index("”") + 1
-    quote = Statement(quote_start, quote_end, text[quote_start:quote_end], "direct",
-                      [Span(quote_start + 1, quote_end - 2, text[quote_start + 1 : quote_end - 2])],
-                      "Bong", short, span(text, "said"), "bong", "tag", 0.95, "speech", "say")
+    quote = Statement(
+        quote_start,
+        quote_end,
+        text[quote_start:quote_end],
+        "direct",
+        [Span(quote_start + 1, quote_end - 2, text[quote_start + 1 : quote_end - 2])],
+        "Bong",
+        short,
+        span(text, "said"),
+        "bong",
+        "tag",
+        0.95,
+        "speech",
+        "say",
+    )
     reported = span(text, "the jury was unanimous")
-    claim = Statement(reported.start, reported.end, reported.text, "reported", [reported], None, None,
-                      span(text, "said", after="director"), None, None, None, "speech", "say")
+    claim = Statement(
+        reported.start,
+        reported.end,
+        reported.text,
+        "reported",
+        [reported],
+        None,
+        None,
+        span(text, "said", after="director"),
+        None,
+        None,
+        None,
+        "speech",
+        "say",
+    )
     return Analysis(
-        text=text, source="bong.txt",
-        entities=[Entity(full.start, full.end, full.text, "PERSON", "bong-joon-ho"),
-                  Entity(short.start, short.end, short.text, "PERSON", "bong"),
-                  Entity(*_at(span(text, "Cannes")), "PERSON", None)],
+        text=text,
+        source="bong.txt",
+        entities=[
+            Entity(full.start, full.end, full.text, "PERSON", "bong-joon-ho"),
+            Entity(short.start, short.end, short.text, "PERSON", "bong"),
+            Entity(*_at(span(text, "Cannes")), "PERSON", None),
+        ],
         statements=[quote, claim],
-        actors=[Actor("bong-joon-ho", "Bong Joon Ho", "person", [], ["director"], None, [full], []),
-                Actor("bong", "Bong", "person", [], [], None, [short], [0])],
+        actors=[
+            Actor("bong-joon-ho", "Bong Joon Ho", "person", [], ["director"], None, [full], []),
+            Actor("bong", "Bong", "person", [], [], None, [short], [0]),
+        ],
     )
 
 
@@ -70,7 +100,9 @@ def consistent(analysis: Analysis) -> None:
 
 def test_merge_bong_into_bong_joon_ho() -> None:
     analysis = bong_analysis()
-    merged, report = apply_corrections(analysis, [Correction.new("merge_actors", actor="Bong", value="Bong Joon Ho")])
+    merged, report = apply_corrections(
+        analysis, [Correction.new("merge_actors", actor="Bong", value="Bong Joon Ho")]
+    )
     assert report.applied and not report.orphaned
     assert [a.name for a in merged.actors] == ["Bong Joon Ho"]
     [bong] = merged.actors
@@ -91,21 +123,28 @@ def test_actors_are_found_by_canonical_name_and_alias_not_by_id() -> None:
         actor.id = actor.id + "-new"
     for statement in analysis.statements:
         statement.actor = statement.actor and statement.actor + "-new"
-    merged, _ = apply_corrections(analysis, [Correction.new("merge_actors", actor="  bong ", value="BONG JOON HO")])
+    merged, _ = apply_corrections(
+        analysis, [Correction.new("merge_actors", actor="  bong ", value="BONG JOON HO")]
+    )
     assert [a.name for a in merged.actors] == ["Bong Joon Ho"]
-    renamed, _ = apply_corrections(merged, [Correction.new("rename_actor", actor="Bong", value="Director Bong")])
+    renamed, _ = apply_corrections(
+        merged, [Correction.new("rename_actor", actor="Bong", value="Director Bong")]
+    )
     assert renamed.actors[0].name == "Director Bong"  # "Bong" is now an alias of the merged actor
     assert canonical(" Bong  JOON ho ") == "bong joon ho"
 
 
 def test_rename_keeps_the_id_and_the_old_name_as_an_alias() -> None:
-    renamed, report = apply_corrections(bong_analysis(), [Correction.new("rename_actor", actor="Bong",
-                                                                         value="Bong J.")])
+    renamed, _report = apply_corrections(
+        bong_analysis(), [Correction.new("rename_actor", actor="Bong", value="Bong J.")]
+    )
     actor = next(a for a in renamed.actors if a.id == "bong")
     assert (actor.name, actor.aliases, actor.corrected) == ("Bong J.", ["Bong"], "renamed from Bong")
     assert renamed.statements[0].speaker == "Bong J."
     # renaming to another actor's name makes them one
-    one, _ = apply_corrections(bong_analysis(), [Correction.new("rename_actor", actor="Bong", value="Bong Joon Ho")])
+    one, _ = apply_corrections(
+        bong_analysis(), [Correction.new("rename_actor", actor="Bong", value="Bong Joon Ho")]
+    )
     assert [a.name for a in one.actors] == ["Bong Joon Ho"]
     consistent(one)
 
@@ -113,16 +152,26 @@ def test_rename_keeps_the_id_and_the_old_name_as_an_alias() -> None:
 def test_change_speaker_to_an_existing_actor_a_new_name_or_none() -> None:
     analysis = bong_analysis()
     claim = anchor_of(analysis, "the jury was unanimous")
-    existing, _ = apply_corrections(analysis, [Correction.new("speaker", anchor=claim, speaker="bong joon ho")])
+    existing, _ = apply_corrections(
+        analysis, [Correction.new("speaker", anchor=claim, speaker="bong joon ho")]
+    )
     assert (existing.statements[1].actor, existing.statements[1].speaker) == ("bong-joon-ho", "Bong Joon Ho")
-    assert (existing.statements[1].corrected, existing.statements[1].how, existing.statements[1].confidence) == (
-        "speaker", "corrected", 1.0)
+    assert (
+        existing.statements[1].corrected,
+        existing.statements[1].how,
+        existing.statements[1].confidence,
+    ) == ("speaker", "corrected", 1.0)
     assert existing.actor("bong-joon-ho").statements == [1]
     consistent(existing)
 
     new, _ = apply_corrections(analysis, [Correction.new("speaker", anchor=claim, speaker="Thierry Frémaux")])
     actor = new.actor("thierry-fremaux")
-    assert (actor.name, actor.kind, actor.statements, actor.corrected) == ("Thierry Frémaux", "person", [1], "added")
+    assert (actor.name, actor.kind, actor.statements, actor.corrected) == (
+        "Thierry Frémaux",
+        "person",
+        [1],
+        "added",
+    )
     consistent(new)
 
     quote = anchor_of(analysis, "“Cinema is one language,”")
@@ -135,7 +184,9 @@ def test_change_speaker_to_an_existing_actor_a_new_name_or_none() -> None:
 def test_not_a_statement_removes_it_and_renumbers_every_index() -> None:
     analysis = sample_analysis()
     first = analysis.statements[0]  # Ushakov's reported statement
-    correction = Correction.new("not_statement", anchor=Anchor.from_text(analysis.text, first.start, first.end))
+    correction = Correction.new(
+        "not_statement", anchor=Anchor.from_text(analysis.text, first.start, first.end)
+    )
     corrected, report = apply_corrections(analysis, [correction])
     assert report.applied == [correction]
     assert len(corrected.statements) == len(analysis.statements) - 1
@@ -148,24 +199,47 @@ def test_not_a_statement_removes_it_and_renumbers_every_index() -> None:
 
 def test_within_follows_its_reported_statement_and_is_cleared_when_that_goes() -> None:
     text = 'Cox says the NRA won\'t allow "law-abiding gun owners to be punished" at all.'
-    reported = span(text, "the NRA won't allow \"law-abiding gun owners to be punished\" at all")
+    reported = span(text, 'the NRA won\'t allow "law-abiding gun owners to be punished" at all')
     inner = span(text, '"law-abiding gun owners to be punished"')
     tail = span(text, "at all")
-    analysis = Analysis(text=text, source="x", statements=[
-        Statement(reported.start, reported.end, reported.text, "reported", [reported], "Cox", None, None, "cox"),
-        Statement(inner.start, inner.end, inner.text, "direct", [inner], "Cox", None, None, "cox", within=0),
-    ], actors=[Actor("cox", "Cox", "person", statements=[0, 1])])
-    added, _ = apply_corrections(analysis, [
-        Correction.new("add_statement", anchor=Anchor.from_text(text, 0, 3), speaker="Cox",
-                       statement_kind="reported", frame="speech"),
-    ])
+    analysis = Analysis(
+        text=text,
+        source="x",
+        statements=[
+            Statement(
+                reported.start, reported.end, reported.text, "reported", [reported], "Cox", None, None, "cox"
+            ),
+            Statement(
+                inner.start, inner.end, inner.text, "direct", [inner], "Cox", None, None, "cox", within=0
+            ),
+        ],
+        actors=[Actor("cox", "Cox", "person", statements=[0, 1])],
+    )
+    added, _ = apply_corrections(
+        analysis,
+        [
+            Correction.new(
+                "add_statement",
+                anchor=Anchor.from_text(text, 0, 3),
+                speaker="Cox",
+                statement_kind="reported",
+                frame="speech",
+            ),
+        ],
+    )
     assert [s.within for s in added.statements] == [None, None, 1]
     assert added.actor("cox").statements == [0, 1, 2]
     consistent(added)
-    removed, _ = apply_corrections(analysis, [
-        Correction.new("not_statement", anchor=Anchor.from_text(text, reported.start, reported.end),
-                       statement_kind="reported"),
-    ])
+    removed, _ = apply_corrections(
+        analysis,
+        [
+            Correction.new(
+                "not_statement",
+                anchor=Anchor.from_text(text, reported.start, reported.end),
+                statement_kind="reported",
+            ),
+        ],
+    )
     assert [(s.kind, s.within) for s in removed.statements] == [("direct", None)]
     assert removed.actor("cox").statements == [0]
     assert tail.text == "at all"
@@ -175,13 +249,23 @@ def test_add_a_missed_statement_with_its_speaker_kind_and_frame() -> None:
     analysis = sample_analysis()
     text = analysis.text
     where = span(text, "Kremlin has firmly ruled out")
-    correction = Correction.new("add_statement", anchor=Anchor.from_text(text, where.start, where.end),
-                                speaker="Kremlin", statement_kind="reported", frame="intention")
+    correction = Correction.new(
+        "add_statement",
+        anchor=Anchor.from_text(text, where.start, where.end),
+        speaker="Kremlin",
+        statement_kind="reported",
+        frame="intention",
+    )
     corrected, report = apply_corrections(analysis, [correction])
     assert report.applied == [correction]
     added = next(s for s in corrected.statements if s.corrected == "added")
     assert (added.text, added.kind, added.frame, added.speaker, added.actor) == (
-        "Kremlin has firmly ruled out", "reported", "intention", "Kremlin", "kremlin")
+        "Kremlin has firmly ruled out",
+        "reported",
+        "intention",
+        "Kremlin",
+        "kremlin",
+    )
     assert corrected.statements.index(added) in corrected.actor("kremlin").statements
     assert [s.start for s in corrected.statements] == sorted(s.start for s in corrected.statements)
     consistent(corrected)
@@ -191,12 +275,23 @@ def test_a_direct_statement_added_gets_its_words_without_quotation_marks() -> No
     analysis = bong_analysis()
     text = analysis.text
     where = span(text, "“Cinema is one language,”")
-    base = dataclasses.replace(analysis, statements=[analysis.statements[1]], actors=[
-        dataclasses.replace(a, statements=[]) for a in analysis.actors])
+    base = dataclasses.replace(
+        analysis,
+        statements=[analysis.statements[1]],
+        actors=[dataclasses.replace(a, statements=[]) for a in analysis.actors],
+    )
     base.statements[0] = dataclasses.replace(base.statements[0])
-    corrected, _ = apply_corrections(base, [Correction.new(
-        "add_statement", anchor=Anchor.from_text(text, where.start, where.end), speaker="Bong",
-        statement_kind="direct")])
+    corrected, _ = apply_corrections(
+        base,
+        [
+            Correction.new(
+                "add_statement",
+                anchor=Anchor.from_text(text, where.start, where.end),
+                speaker="Bong",
+                statement_kind="direct",
+            )
+        ],
+    )
     added = corrected.statements[0]
     assert [p.text for p in added.parts] == ["Cinema is one language,"]
     assert (added.frame, added.actor, added.corrected) == ("speech", "bong", "added")
@@ -205,45 +300,63 @@ def test_a_direct_statement_added_gets_its_words_without_quotation_marks() -> No
 def test_relabel_an_entity_relabels_its_name_everywhere_and_the_actor_kind() -> None:
     analysis = sample_analysis()
     kursk = next(e for e in analysis.entities if e.text == "Kursk")
-    correction = Correction.new("relabel_entity", anchor=Anchor.from_text(analysis.text, kursk.start, kursk.end),
-                                value="LOC")
+    correction = Correction.new(
+        "relabel_entity", anchor=Anchor.from_text(analysis.text, kursk.start, kursk.end), value="LOC"
+    )
     corrected, _ = apply_corrections(analysis, [correction])
     labels = {e.label for e in corrected.entities if e.text == "Kursk"}
     assert labels == {"LOC"}
     assert all(e.corrected == "label (was GPE)" for e in corrected.entities if e.text == "Kursk")
     assert all(e.corrected is None for e in corrected.entities if e.text != "Kursk")
-    person, _ = apply_corrections(analysis, [Correction.new(
-        "relabel_entity", anchor=Anchor.from_text(analysis.text, kursk.start, kursk.end), value="ORG")])
+    person, _ = apply_corrections(
+        analysis,
+        [
+            Correction.new(
+                "relabel_entity", anchor=Anchor.from_text(analysis.text, kursk.start, kursk.end), value="ORG"
+            )
+        ],
+    )
     assert (person.actor("kursk").kind, person.actor("kursk").corrected) == ("organisation", "kind")
 
 
 def test_set_and_remove_a_role() -> None:
     analysis = sample_analysis()
-    roled, _ = apply_corrections(analysis, [Correction.new("set_role", actor="Zelensky", value="President of Ukraine")])
+    roled, _ = apply_corrections(
+        analysis, [Correction.new("set_role", actor="Zelensky", value="President of Ukraine")]
+    )
     assert roled.actor("zelensky").roles == ["President of Ukraine", "Ukrainian President"]
     assert roled.actor("zelensky").corrected == "role"
-    removed, report = apply_corrections(analysis, [
-        Correction.new("remove_role", actor="Yuri Ushakov", value="kremlin ADVISER")])
+    removed, report = apply_corrections(
+        analysis, [Correction.new("remove_role", actor="Yuri Ushakov", value="kremlin ADVISER")]
+    )
     assert removed.actor("ushakov").roles == []
-    idle, report = apply_corrections(analysis, [Correction.new("remove_role", actor="Ushakov", value="pilot")])
+    idle, report = apply_corrections(
+        analysis, [Correction.new("remove_role", actor="Ushakov", value="pilot")]
+    )
     assert report.idle and not report.applied and idle.actor("ushakov").corrected is None
 
 
 def test_corrections_apply_in_order_each_to_what_the_earlier_left() -> None:
-    corrections = [Correction.new("rename_actor", actor="Bong", value="Bong J."),
-                   Correction.new("merge_actors", actor="Bong J.", value="Bong Joon Ho"),
-                   Correction.new("set_role", actor="Bong J.", value="film director")]
+    corrections = [
+        Correction.new("rename_actor", actor="Bong", value="Bong J."),
+        Correction.new("merge_actors", actor="Bong J.", value="Bong Joon Ho"),
+        Correction.new("set_role", actor="Bong J.", value="film director"),
+    ]
     corrected, report = apply_corrections(bong_analysis(), corrections)
     assert len(report.applied) == 3
     [actor] = corrected.actors
-    assert (actor.name, actor.aliases, actor.roles) == ("Bong Joon Ho", ["Bong J.", "Bong"],
-                                                        ["film director", "director"])
+    assert (actor.name, actor.aliases, actor.roles) == (
+        "Bong Joon Ho",
+        ["Bong J.", "Bong"],
+        ["film director", "director"],
+    )
 
 
 def test_an_orphan_is_reported_with_its_reason_never_dropped() -> None:
     analysis = bong_analysis()
-    gone = Correction.new("speaker", anchor=Anchor(5, 30, "a sentence that is not in the text", "", ""),
-                          speaker="Bong")
+    gone = Correction.new(
+        "speaker", anchor=Anchor(5, 30, "a sentence that is not in the text", "", ""), speaker="Bong"
+    )
     no_actor = Correction.new("merge_actors", actor="Bong", value="Park Chan-wook")
     no_statement = Correction.new("speaker", anchor=anchor_of(analysis, "accepted the award"), speaker="Bong")
     fine = Correction.new("set_role", actor="Bong", value="auteur")
@@ -261,8 +374,11 @@ def test_an_orphan_is_reported_with_its_reason_never_dropped() -> None:
 def test_an_edited_text_finds_the_statement_again_by_its_words() -> None:
     analysis = sample_analysis()
     target = analysis.statements[2]  # Zelensky's reported statement
-    correction = Correction.new("speaker", anchor=Anchor.from_text(analysis.text, target.start, target.end),
-                                speaker="Oleksandr Syrskyi")
+    correction = Correction.new(
+        "speaker",
+        anchor=Anchor.from_text(analysis.text, target.start, target.end),
+        speaker="Oleksandr Syrskyi",
+    )
     edited_article = sample_article()
     edited_article.text = "UPDATED: a correction was appended.\n\n" + edited_article.text
     edited = sample_analysis(edited_article)
@@ -281,8 +397,9 @@ def test_no_corrections_gives_an_equal_copy() -> None:
 
 
 def test_json_marks_only_what_was_corrected() -> None:
-    corrected, _ = apply_corrections(bong_analysis(), [Correction.new("merge_actors", actor="Bong",
-                                                                      value="Bong Joon Ho")])
+    corrected, _ = apply_corrections(
+        bong_analysis(), [Correction.new("merge_actors", actor="Bong", value="Bong Joon Ho")]
+    )
     data = corrected.to_dict()
     assert data["actors"][0]["corrected"] == "merged Bong"
     assert "corrected" not in data["statements"][0]
@@ -301,13 +418,18 @@ def test_corrections_survive_a_reanalysis_with_a_changed_rule(nlp, monkeypatch) 
     pronoun = next(s for s in before.statements if s.how == "pronoun" and s.speaker == "Yuri Ushakov")
     talks = next(s for s in before.statements if s.text == "engage in talks")
     corrections = [
-        Correction.new("speaker", anchor=Anchor.from_text(text, pronoun.start, pronoun.end),
-                       speaker="Volodymyr Zelensky", statement_kind="reported"),
-        Correction.new("not_statement", anchor=Anchor.from_text(text, talks.start, talks.end),
-                       statement_kind="reported"),
+        Correction.new(
+            "speaker",
+            anchor=Anchor.from_text(text, pronoun.start, pronoun.end),
+            speaker="Volodymyr Zelensky",
+            statement_kind="reported",
+        ),
+        Correction.new(
+            "not_statement", anchor=Anchor.from_text(text, talks.start, talks.end), statement_kind="reported"
+        ),
         Correction.new("merge_actors", actor="Moscow", value="Kremlin"),
     ]
-    first, first_report = apply_corrections(before, corrections)
+    _first, first_report = apply_corrections(before, corrections)
     assert len(first_report.applied) == 3
 
     rule = pipeline.attribute
@@ -320,8 +442,14 @@ def test_corrections_survive_a_reanalysis_with_a_changed_rule(nlp, monkeypatch) 
                 end = text.rfind(" ", quote.start, quote.end)
                 if end > quote.start:
                     attribution.quote = dataclasses.replace(
-                        quote, end=end, text=text[quote.start : end], parts=[Span(quote.start, end, text[quote.start : end])])
-            if attribution.how == "pronoun" or (attribution.event is not None and quote.start == pronoun.start):
+                        quote,
+                        end=end,
+                        text=text[quote.start : end],
+                        parts=[Span(quote.start, end, text[quote.start : end])],
+                    )
+            if attribution.how == "pronoun" or (
+                attribution.event is not None and quote.start == pronoun.start
+            ):
                 attribution.event, attribution.how = None, None
         return attributions
 

@@ -1,4 +1,4 @@
-"""Correcting the analysis in the reader, through the real keys: =, R, +, u (see reader/tui/reader_corrections.py)."""
+"""Correcting the analysis in the reader through the real keys: =, R, +, u (reader_corrections.py)."""
 
 from __future__ import annotations
 
@@ -56,15 +56,22 @@ async def test_change_the_speaker_of_the_current_quote_to_an_existing_actor_then
         await pilot.pause()
         assert not isinstance(app.screen, Picker)
         corrected = next(s for s in reader.analysis.statements if s.start == first.start)
-        assert (corrected.speaker, corrected.actor, corrected.corrected) == ("Volodymyr Zelensky", "zelensky",
-                                                                            "speaker")
+        assert (corrected.speaker, corrected.actor, corrected.corrected) == (
+            "Volodymyr Zelensky",
+            "zelensky",
+            "speaker",
+        )
         index = reader.analysis.statements.index(corrected)
         assert index in reader.analysis.actor("zelensky").statements
         assert index not in reader.analysis.actor("ushakov").statements
         # the raw analysis is untouched; the store has the correction
         assert reader.raw_analysis.statements[index].speaker == "Yuri Ushakov"
         [stored] = reader.notes.store.corrections
-        assert (stored.kind, stored.speaker, stored.anchor.exact) == ("speaker", "Volodymyr Zelensky", first.text)
+        assert (stored.kind, stored.speaker, stored.anchor.exact) == (
+            "speaker",
+            "Volodymyr Zelensky",
+            first.text,
+        )
         assert "✎ speaker corrected" in reader.filters
         assert "✎ 1 correction" in reader.filters
         await pilot.press("u")

@@ -61,8 +61,8 @@ def test_analyze_applies_the_stored_corrections_and_reports_the_orphan(capsys, c
     zelensky = next(a for a in data["actors"] if a["name"] == "Volodymyr Zelensky")
     assert data["statements"].index(quote) in zelensky["statements"]
     assert err.strip() == (
-        f"byline: {corrected_article}: correction not applied (orphaned: Nobody Here is not an actor any more): "
-        "Nobody Here renamed Someone"
+        f"byline: {corrected_article}: correction not applied "
+        "(orphaned: Nobody Here is not an actor any more): Nobody Here renamed Someone"
     )
     assert all("corrected" not in s for s in data["statements"] if s is not quote)
 

@@ -98,6 +98,9 @@ class Picker(ModalScreen[str | None]):
         """The choices whose label holds ``typed`` (case ignored), then ``New: typed``."""
         words = canonical(typed)
         shown = [(key, label) for key, label in self.choices if words in canonical(label)]
+        # Names that start with what was typed first, then names holding it, then other labels.
+        shown.sort(key=lambda item: (not canonical(item[0]).startswith(words),
+                                     words not in canonical(item[0])))
         options = [Option(Content(terminal_safe(label)), id=key) for key, label in shown]
         clean = " ".join(typed.split())
         if self.allow_new and clean and all(canonical(key) != words for key, _ in shown):

@@ -90,3 +90,15 @@ def test_export_shows_the_corrected_analysis_and_every_correction(capsys, correc
     assert statuses == [("speaker", "applied"), ("merge_actors", "applied"), ("rename_actor", "orphaned")]
     kremlin = next(a for a in data["byline"]["actors"] if a["name"] == "Kremlin")
     assert kremlin["corrected"] == "merged Moscow"
+
+
+def test_actors_counts_the_corrected_analysis_unless_no_corrections(capsys, corrected_article) -> None:
+    assert main(["actors", str(corrected_article), "--format", "json", "--all"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = {a["name"]: a for a in (data["actors"] if isinstance(data, dict) else data)}
+    assert "Moscow" not in names
+    assert names["Volodymyr Zelensky"]["statements"] == 5
+    assert main(["actors", str(corrected_article), "--format", "json", "--all", "--no-corrections"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    names = {a["name"]: a for a in (data["actors"] if isinstance(data, dict) else data)}
+    assert "Moscow" in names and names["Volodymyr Zelensky"]["statements"] == 4

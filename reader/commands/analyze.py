@@ -33,8 +33,7 @@ from reader.commands.analyze_output import (
 )
 from reader.config import configured_model
 from reader.console import warn
-from reader.corrections import apply_corrections
-from reader.corrections.stored import stored_corrections
+from reader.corrections.stored import with_stored_corrections
 from reader.errors import BylineError
 from reader.safe_text import terminal_safe
 from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items, is_row_file
@@ -143,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     partitioned = args.dask is not None and bool(args.output) and args.output.endswith("/")
     results = counted(_results(items, settings, args), tally)
     if not args.no_corrections:
-        results = (_corrected(result) for result in results)
+        results = (corrected_result(result) for result in results)
     progress = _Progress() if sys.stderr.isatty() and not single else None
     if partitioned:
         for result in results:
@@ -174,19 +173,16 @@ def _write_all(results: Iterator[BatchResult], args: argparse.Namespace, single:
             out.close()
 
 
-def _corrected(result: BatchResult) -> BatchResult:
+def corrected_result(result: BatchResult) -> BatchResult:
     """The result with the reader's stored corrections of that article applied (see
     :mod:`reader.corrections`); an orphaned correction is one warning line, never dropped."""
     analysis = result.analysis
     if analysis is None:
         return result
-    corrections = stored_corrections(analysis.text, analysis.source)
-    if not corrections:
-        return result
-    corrected, report = apply_corrections(analysis, corrections)
+    corrected, report = with_stored_corrections(analysis)
     for correction, reason in report.orphaned:
         warn(f"{analysis.source}: correction not applied (orphaned: {reason}): {correction.describe()}")
-    return dataclasses.replace(result, analysis=corrected)
+    return dataclasses.replace(result, analysis=corrected) if report.count else result
 
 
 def names_one_article(paths: list[str]) -> bool:

@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from reader.analysis.model import Analysis
+from reader.corrections.apply import CorrectionReport, apply_corrections
 from reader.corrections.model import Correction
 from reader.notes.model import content_hash
 from reader.notes.store import STORE_SCHEMA, notes_dir
@@ -70,3 +72,14 @@ def stored_corrections(text: str, source: str, directory: Path | None = None) ->
             if newest is None or stamp > newest[0]:
                 newest = (stamp, _corrections(data))
     return newest[1] if newest else []
+
+
+def with_stored_corrections(
+    analysis: Analysis, directory: Path | None = None
+) -> tuple[Analysis, CorrectionReport]:
+    """``analysis`` with the corrections stored for its article applied (the analysis itself when
+    there are none), and the report (:class:`reader.corrections.CorrectionReport`)."""
+    corrections = stored_corrections(analysis.text, analysis.source, directory)
+    if not corrections:
+        return analysis, CorrectionReport()
+    return apply_corrections(analysis, corrections)

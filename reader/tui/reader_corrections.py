@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from reader.tui.screens.reader import ReaderScreen
 
 CORRECTIONS_BINDINGS: list[BindingType] = [
-    Binding("equals_sign", "correct", "Correct the analysis", id="corrections.menu", key_display="="),
+    Binding("equals_sign", "correct", "Correct the analysis", id="corrections.menu", key_display="=",
+            show=False),
     Binding("R", "rename_actor", "Rename actor", id="corrections.rename_actor", show=False),
     Binding("plus", "merge_actor", "Merge actor into another", id="corrections.merge_actor",
             key_display="+", show=False),

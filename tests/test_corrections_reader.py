@@ -343,3 +343,23 @@ def test_actor_label_marks_a_corrected_actor() -> None:
     actor = sample_analysis().actors[0]
     actor.corrected = "renamed from Ushakov"
     assert str(actor_label(actor, lambda _key: Style.null())).endswith("✎ renamed from Ushakov")
+
+
+async def test_the_menu_on_a_statement_in_the_actors_panel_offers_its_speaker() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.reader
+        await focus_actor(pilot, app, "syrskyi")
+        await pilot.press("right", "down")  # the actor's statements, the first of them
+        await pilot.pause()
+        node = reader.actors_panel.cursor_node
+        assert node is not None and getattr(node.data, "quote_index", None) is not None
+        statement = reader.analysis.statements[node.data.quote_index]
+        await pilot.press("equals_sign")
+        await choose(pilot, app, "Change the speaker (now: Oleksandr Syrskyi)")
+        await wait_until(pilot, lambda: isinstance(app.screen, Picker))
+        await type_text(pilot, "Yuri")
+        await pilot.press("enter")
+        await pilot.pause()
+        fixed = next(s for s in reader.analysis.statements if s.start == statement.start)
+        assert (fixed.speaker, fixed.corrected) == ("Yuri Ushakov", "speaker")

@@ -163,13 +163,18 @@ class ReaderCorrections:
 
     # -- what the keys act on --------------------------------------------------------------------------
 
-    def _panel_actor(self) -> str | None:
+    def _panel_data(self) -> ActorRef | StatementRef | None:
+        """What the cursor is on in the actors panel, while the panel has focus."""
         panel = self.host.actors_panel
         if not panel.has_focus:
             return None
         node = panel.cursor_node
         data = node.data if node is not None else None
-        return data.actor_id if isinstance(data, ActorRef | StatementRef) else None
+        return data if isinstance(data, ActorRef | StatementRef) else None
+
+    def _panel_actor(self) -> str | None:
+        data = self._panel_data()
+        return data.actor_id if data is not None else None
 
     def _target_actor(self, analysis: Analysis) -> Actor | None:
         """The actor ``R`` and ``+`` act on: under the cursor in the actors panel, else the marked
@@ -213,6 +218,9 @@ class ReaderCorrections:
             statement = _statement_at(analysis, start, end)
             entity = _entity_at(analysis, start, end)
         elif panel_actor is not None:
+            data = self._panel_data()
+            if isinstance(data, StatementRef) and 0 <= data.quote_index < len(analysis.statements):
+                statement = analysis.statements[data.quote_index]  # a statement listed under its actor
             actor = panel_actor
         else:
             at = state.jump_offset

@@ -3,6 +3,7 @@ consistency, actor identity by name, orphans, and corrections surviving a re-ana
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 from tui_sample import sample_analysis, sample_article, span
@@ -390,10 +391,35 @@ def test_an_edited_text_finds_the_statement_again_by_its_words() -> None:
     consistent(corrected)
 
 
-def test_no_corrections_gives_an_equal_copy() -> None:
+def test_no_corrections_gives_the_analysis_itself() -> None:
     analysis = sample_analysis()
-    copied, report = apply_corrections(analysis, [])
-    assert copied == analysis and copied is not analysis and report.count == 0
+    same, report = apply_corrections(analysis, [])
+    assert same is analysis and report.count == 0
+
+
+def test_the_analysis_given_is_never_changed() -> None:
+    analysis = bong_analysis()
+    before = copy.deepcopy(analysis)
+    claim = anchor_of(analysis, "the jury was unanimous")
+    quote = anchor_of(analysis, "“Cinema is one language,”")
+    apply_corrections(
+        analysis,
+        [
+            Correction.new("speaker", anchor=claim, speaker="Bong"),
+            Correction.new("not_statement", anchor=quote),
+            Correction.new(
+                "add_statement",
+                anchor=anchor_of(analysis, "accepted the award"),
+                speaker="X",
+                statement_kind="reported",
+            ),
+            Correction.new("relabel_entity", anchor=anchor_of(analysis, "Cannes"), value="GPE"),
+            Correction.new("set_role", actor="Bong", value="auteur"),
+            Correction.new("rename_actor", actor="Bong Joon Ho", value="Bong Joon-ho"),
+            Correction.new("merge_actors", actor="Bong", value="Bong Joon-ho"),
+        ],
+    )
+    assert analysis == before
 
 
 def test_json_marks_only_what_was_corrected() -> None:

@@ -363,3 +363,21 @@ async def test_the_menu_on_a_statement_in_the_actors_panel_offers_its_speaker() 
         await pilot.pause()
         fixed = next(s for s in reader.analysis.statements if s.start == statement.start)
         assert (fixed.speaker, fixed.corrected) == ("Yuri Ushakov", "speaker")
+
+
+async def test_the_readers_export_shows_the_corrections(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.screens.export_dialog import ExportRequest
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.reader
+        await focus_actor(pilot, app, "kursk")
+        await pilot.press("plus")
+        await wait_until(pilot, lambda: isinstance(app.screen, Picker))
+        await type_text(pilot, "Kremlin")
+        await pilot.press("enter")
+        await pilot.pause()
+        target = tmp_path / "notes.md"
+        reader.export_notes(ExportRequest("md", target))
+        exported = target.read_text(encoding="utf-8")
+        assert "## Corrections of the analysis\n\n- Kursk merged into Kremlin\n" in exported

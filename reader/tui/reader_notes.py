@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
+from reader.corrections import CorrectionReport
 from reader.errors import BylineError
 from reader.export import (
     article_file,
@@ -75,6 +76,8 @@ class ReaderNotes:
         self._removed: list[Highlight] = []
         # Shared with the corrections, so that u undoes whichever came last.
         self.undo_stack = undo_stack if undo_stack is not None else UndoStack()
+        # What the reader's corrections did to the analysis exports are given (the screen sets it).
+        self.correction_report: Callable[[], CorrectionReport | None] = lambda: None
         self._current_highlight: str | None = None
         self._selection_steps: list[Span] = []
 
@@ -322,7 +325,8 @@ class ReaderNotes:
 
     def export(self, request: ExportRequest, analysis: Analysis | None) -> None:
         """Write the export; a failure is a notification and leaves the stored highlights alone."""
-        document = build_export(self.article, analysis, self.store.highlights, all_quotes=request.all_quotes)
+        document = build_export(self.article, analysis, self.store.highlights, all_quotes=request.all_quotes,
+                                corrections=self.correction_report())
         try:
             source = article_file(self.article)
             write_export(render(document, request.format), request.path,

@@ -145,6 +145,7 @@ class ReaderScreen(Screen[None]):
                                  decorations=self.decorations, host=self, style_lookup=style_lookup,
                                  undo_stack=self.undo_stack)
         self.corrections = ReaderCorrections(self, self.undo_stack)
+        self.notes.correction_report = lambda: self.corrections.report
 
     # -- composition ------------------------------------------------------------------------------
 

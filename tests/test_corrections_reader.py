@@ -75,12 +75,14 @@ async def test_change_the_speaker_of_the_current_quote_to_an_existing_actor_then
             first.text,
         )
         assert "✎ speaker corrected" in reader.filters
+        assert reader.location.startswith("Quote 1/3 · Volodymyr Zelensky, Ukrainian President · stated")
         assert "✎ 1 correction" in reader.filters
         await pilot.press("u")
         await pilot.pause()
         assert reader.analysis.statements[index].speaker == "Yuri Ushakov"
         assert reader.analysis.statements[index].corrected is None
         assert reader.notes.store.corrections == []
+        assert reader.location.startswith("Quote 1/3 · Yuri Ushakov, Kremlin adviser · stated")
 
 
 async def focus_actor(pilot, app: BylineApp, actor_id: str) -> None:  # type: ignore[no-untyped-def]

@@ -413,13 +413,7 @@ class NoteStore:
                 f"{len(orphans)} {noun} could not be found in the edited article; "
                 "kept as orphaned (see the Notes tab or the export)"
             )
-        lost = [c for c in self.corrections if c.orphaned]
-        if lost:
-            noun = "correction" if len(lost) == 1 else "corrections"
-            self.problems.append(
-                f"{len(lost)} {noun} of the analysis could not be found in the edited article; "
-                "kept as orphaned"
-            )
+        # An orphaned correction is reported where it is applied (reader.corrections), once.
 
     # -- reading -----------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from reader.analysis.model import Actor, Analysis, Entity, Statement
 from reader.corrections import Anchor, Correction, CorrectionReport, apply_corrections
 from reader.corrections.model import ENTITY_LABELS
 from reader.errors import BylineError
+from reader.tui.navigation import quote_location, quote_order
 from reader.tui.screens.picker import Picker
 from reader.tui.undo import UndoStack
 from reader.tui.widgets.actors_panel import CORRECTED_MARK, ActorRef, StatementRef
@@ -132,12 +133,23 @@ class ReaderCorrections:
             return
         host.show_analysis(raw)
         analysis = host.analysis
+        if analysis is None:
+            return
         state = host.state
-        if state.actor_id is not None and (analysis is None or analysis.actor(state.actor_id) is None):
-            host.state = replace(state, actor_id=None, statement_index=None)
-        else:
-            host.decorations.mark_actor(analysis, state.actor_id)
-            host.article_view.restyle()
+        # The status line names the current statement's speaker: say what it is now.
+        quote = state.current_quote
+        if quote is None:
+            state = replace(state, location="", quote_index=None)
+        elif state.quote_index is not None:
+            order = quote_order(analysis.statements, state.include_reported)
+            state = replace(state, location=quote_location(
+                quote, state.quote_index, len(order), analysis, include_reported=state.include_reported,
+                speakers_known=True))
+        if state.actor_id is not None and analysis.actor(state.actor_id) is None:
+            state = replace(state, actor_id=None, statement_index=None)
+        host.state = state
+        host.decorations.mark_actor(analysis, state.actor_id)
+        host.article_view.restyle()
         host.refresh_status()
 
     def _save(self, correction: Correction) -> None:

@@ -184,6 +184,10 @@ async def test_add_a_missed_statement_from_a_selection_with_its_speaker_and_fram
         assert selected[0] <= statement.start and statement.end <= selected[1]
         index = reader.analysis.statements.index(statement)
         assert index in reader.analysis.actor("kremlin").statements
+        await pilot.press("u")
+        await pilot.pause()
+        assert not any(s.corrected for s in reader.analysis.statements)
+        assert reader.notes.store.corrections == []
         [stored] = reader.notes.store.corrections
         assert (stored.kind, stored.statement_kind, stored.frame) == (
             "add_statement",
@@ -234,6 +238,10 @@ async def test_capital_r_renames_the_actor_under_the_cursor() -> None:
         assert all(
             reader.analysis.statements[i].speaker == "Gen. Oleksandr Syrskyi" for i in actor.statements
         )
+        await pilot.press("u")
+        await pilot.pause()
+        actor = reader.analysis.actor("syrskyi")
+        assert (actor.name, actor.corrected) == ("Oleksandr Syrskyi", None)
 
 
 async def test_relabel_the_current_entity() -> None:
@@ -259,6 +267,10 @@ async def test_relabel_the_current_entity() -> None:
         assert reader.decorations.layers  # redrawn with the new label's style
         runs = reader.decorations.runs_for(entity.start, entity.end)
         assert any(run.key == "entity.GPE" for run in runs)
+        await pilot.press("u")
+        await pilot.pause()
+        assert {e.label for e in reader.analysis.entities if e.text == "Kremlin"} == {"ORG"}
+        assert reader.analysis.actor("kremlin").kind == "organisation"
 
 
 async def test_set_and_remove_a_role_from_the_menu_in_the_actors_panel() -> None:
@@ -279,6 +291,10 @@ async def test_set_and_remove_a_role_from_the_menu_in_the_actors_panel() -> None
         await choose(pilot, app, "senior commander")
         assert reader.analysis.actor("syrskyi").roles == ["commander-in-chief"]
         assert [c.kind for c in reader.notes.store.corrections] == ["set_role", "remove_role"]
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert reader.analysis.actor("syrskyi").roles == ["senior commander"]
+        assert reader.notes.store.corrections == []
 
 
 async def test_u_is_one_undo_stack_for_highlight_removals_and_corrections() -> None:

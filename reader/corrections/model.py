@@ -44,8 +44,9 @@ CONTEXT_CHARS = 32
 
 
 def now_iso() -> str:
-    """The current time as an ISO 8601 UTC timestamp, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    """The current time as an ISO 8601 UTC timestamp, to the microsecond: corrections apply in the
+    order made, and two can be made within a second."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def canonical(name: str) -> str:

@@ -184,16 +184,12 @@ async def test_add_a_missed_statement_from_a_selection_with_its_speaker_and_fram
         assert selected[0] <= statement.start and statement.end <= selected[1]
         index = reader.analysis.statements.index(statement)
         assert index in reader.analysis.actor("kremlin").statements
+        [stored] = reader.notes.store.corrections
+        assert (stored.kind, stored.statement_kind, stored.frame) == ("add_statement", "reported", "intention")
         await pilot.press("u")
         await pilot.pause()
         assert not any(s.corrected for s in reader.analysis.statements)
         assert reader.notes.store.corrections == []
-        [stored] = reader.notes.store.corrections
-        assert (stored.kind, stored.statement_kind, stored.frame) == (
-            "add_statement",
-            "reported",
-            "intention",
-        )
 
 
 async def test_plus_in_the_actors_panel_merges_an_actor_into_another_chosen_by_typing() -> None:

@@ -185,7 +185,11 @@ async def test_add_a_missed_statement_from_a_selection_with_its_speaker_and_fram
         index = reader.analysis.statements.index(statement)
         assert index in reader.analysis.actor("kremlin").statements
         [stored] = reader.notes.store.corrections
-        assert (stored.kind, stored.statement_kind, stored.frame) == ("add_statement", "reported", "intention")
+        assert (stored.kind, stored.statement_kind, stored.frame) == (
+            "add_statement",
+            "reported",
+            "intention",
+        )
         await pilot.press("u")
         await pilot.pause()
         assert not any(s.corrected for s in reader.analysis.statements)

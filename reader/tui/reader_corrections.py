@@ -26,6 +26,7 @@ from reader.corrections import Anchor, Correction, CorrectionReport, apply_corre
 from reader.corrections.model import ENTITY_LABELS
 from reader.errors import BylineError
 from reader.tui.navigation import quote_location, quote_order
+from reader.tui.preview import one_line
 from reader.tui.screens.picker import Picker
 from reader.tui.undo import UndoStack
 from reader.tui.widgets.actors_panel import CORRECTED_MARK, ActorRef, StatementRef
@@ -266,8 +267,16 @@ class ReaderCorrections:
             if key is not None and key in actions:
                 actions[key]()
 
-        host.app.push_screen(Picker("Correct the analysis", options, hint="type to filter · enter · esc"),
-                             chosen)
+        if selection is not None:
+            about = f"the selection “{one_line(host.article.text[selection[0]:selection[1]], 40)}”"
+        elif statement is not None:
+            about = f"“{one_line(statement.text, 40)}”"
+        elif entity is not None:
+            about = f"“{one_line(entity.text, 40)}” ({entity.label})"
+        else:
+            about = actor.name if actor is not None else ""
+        host.app.push_screen(Picker(f"Correct the analysis: {about}", options,
+                                    hint="type to filter · enter · esc"), chosen)
 
     def _offer_actor(self, analysis: Analysis, actor: Actor,
                      offer: Callable[[str, str, Callable[[], None]], None]) -> None:

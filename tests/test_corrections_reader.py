@@ -399,3 +399,20 @@ async def test_the_readers_export_shows_the_corrections(tmp_path) -> None:  # ty
         reader.export_notes(ExportRequest("md", target))
         exported = target.read_text(encoding="utf-8")
         assert "## Corrections of the analysis\n\n- Kursk merged into Kremlin\n" in exported
+
+
+async def test_the_picker_shows_article_text_inert() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        poisoned = "Evil\x1b]2;pwned\x07 [b]Name[/b]\u202e"
+        app.push_screen(Picker(f"Merge {poisoned} into…", [(poisoned, poisoned)], allow_new=True))
+        await wait_until(pilot, lambda: isinstance(app.screen, Picker))
+        await pilot.pause()
+        [label] = options(app)
+        assert "\x1b" not in label and "\x07" not in label and "\u202e" not in label
+        assert "[b]Name[/b]" in label and "␛" in label
+        title = str(app.screen.query_one("#picker-title").render())
+        assert "\x1b" not in title and "[b]Name[/b]" in title
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, Picker)

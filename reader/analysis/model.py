@@ -19,10 +19,13 @@ StatementKind = Literal["direct", "reported"]
 believe, want, support or oppose, in the reporter's words."""
 Frame = Literal["speech", "belief", "intention", "stance", "evidence"]
 """What kind of position a statement is: said, believed, intended, a stance taken, or shown by evidence."""
-How = Literal["tag", "split", "inherited", "pronoun", "description", "colon", "qa", "according_to", "frame"]
+How = Literal[
+    "tag", "split", "inherited", "pronoun", "description", "colon", "qa", "according_to", "frame", "corrected"
+]
 """How the speaker was found: a tag naming them, the other half of a split quote, inherited from the
 previous statement, a pronoun or a description resolved to an actor, a colon or statement lead-in, a
-Q&A or transcript turn, an ``according to`` phrase, or the clause frame of reported speech."""
+Q&A or transcript turn, an ``according to`` phrase, or the clause frame of reported speech; or
+``corrected``: a reader chose the speaker (:mod:`reader.corrections`)."""
 ActorKind = Literal["person", "organisation", "place", "group"]
 
 POSITION_GROUPS: tuple[str, ...] = ("says", "believes", "wants", "supports", "opposes", "shows")

@@ -96,7 +96,8 @@ def _analyse(index: int, article: Article, settings: BatchSettings) -> BatchResu
                        f"{expected!r}; not analysed (install a {language} model, or pass --any-language)")
             return BatchResult(index, article.source, warning=warning, language=language)
         model = other
-    analysis = analyze(article, model=model, use_cache=settings.use_cache)
+    # One process per article: a batch run already keeps every core busy with whole articles.
+    analysis = analyze(article, model=model, use_cache=settings.use_cache, jobs=1)
     return BatchResult(index, article.source, analysis=analysis, language=language)
 
 

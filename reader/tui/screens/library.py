@@ -1,14 +1,15 @@
 """``byline DIR``: the articles of a folder in a table, analysed in the background.
 
 The table fills in as the articles load (title, date, word count), then a
-worker thread analyses them one by one through ``analyze``'s cache, so a
-folder opened before costs a file read per article and no spaCy. A progress
+worker thread has them analysed one by one (cache first, else in the analysis
+process of :mod:`reader.tui.analysis_runner`), so a folder opened before costs
+a file read per article and no spaCy. A progress
 bar counts characters across the whole folder. ``enter`` opens the article
 under the cursor in the reader (with its analysis when it is ready) and
 ``escape`` in the reader comes back here. While a reader is open the folder's
 analysis pauses (the one in progress is stopped and redone later): the article
-being read gets the CPU, and the spaCy pipeline is never used by two threads
-at once.
+being read gets the CPU, and the analysis process serves one article at a
+time.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from reader.analysis.model import Analysis
 from reader.errors import BylineError
 from reader.safe_text import terminal_safe
 from reader.sources.article import Article
+from reader.tui.analysis_runner import AnalysisCancelled, run_analysis
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.widgets.article_view import StyleLookup
 
@@ -48,10 +50,6 @@ CELL_PADDING = 2
 PENDING = "…"
 #: How often a paused worker looks whether the reader was closed.
 PAUSE_POLL = 0.1
-
-
-class AnalysisPaused(Exception):
-    """Raised in the progress callback to stop an analysis while a reader is open; it is redone later."""
 
 
 @dataclass(slots=True)
@@ -199,8 +197,6 @@ class LibraryScreen(Screen[None]):
         self._analyse_all(worker)
 
     def _analyse_all(self, worker: Worker[None]) -> None:
-        from reader.analysis import analyze
-
         pending = [index for index, entry in enumerate(self.entries) if entry.article is not None]
         finished_chars = 0
         while pending and not worker.is_cancelled:
@@ -221,13 +217,13 @@ class LibraryScreen(Screen[None]):
             self.progress.current = entry.path.name
 
             def report(done: int, total: int, base: int = finished_chars) -> None:
-                if worker.is_cancelled or self._paused.is_set():
-                    raise AnalysisPaused
                 self.progress.done_chars = base + done
 
             try:
-                entry.analysis = analyze(article, model=self.model, progress=report)
-            except AnalysisPaused:
+                entry.analysis = run_analysis(
+                    article, model=self.model, progress=report,
+                    cancelled=lambda: worker.is_cancelled or self._paused.is_set())
+            except AnalysisCancelled:
                 continue  # redo this article when the reader is closed
             except BylineError as error:
                 entry.analysis_error = str(error)

@@ -71,3 +71,27 @@ def test_a_progress_callback_that_raises_stops_the_workers() -> None:
     else:
         raise AssertionError("the callback's exception did not stop the analysis")
     assert multiprocessing.active_children() == []
+
+
+def test_a_corpus_run_gives_a_long_document_the_cores_only_one_article_at_a_time(monkeypatch) -> None:
+    """``run_items`` with one job analyses one article at a time, so a long one may use every core
+    for its parse (``jobs=None``); the pool and Dask paths call ``analyse_item`` with one process
+    per article."""
+    from reader.analysis import pipeline
+    from reader.analysis.batch import BatchSettings, analyse_item, run_items
+    from reader.analysis.model import Analysis
+    from reader.sources.corpus import CorpusItem
+
+    asked: list[int | None] = []
+
+    def recording(article: Article, *, jobs: int | None = None, **_: object) -> Analysis:
+        asked.append(jobs)
+        return Analysis(text=article.text, source=article.source)
+
+    monkeypatch.setattr(pipeline, "analyze", recording)
+    article = Article(text="The mayor said the bridge would open.", source="a.txt")
+    item = CorpusItem(0, "a.txt", article=article)
+    settings = BatchSettings(check_language=False)
+    assert [r.error for r in run_items([item], settings, 1)] == [None]
+    assert analyse_item(item, settings).error is None
+    assert asked == [None, 1]

@@ -169,6 +169,21 @@ async def test_enter_lists_an_actors_statements_and_enter_again_opens_the_articl
         assert screen.actors_shown
 
 
+async def test_a_big_folder_lists_the_most_quoted_actors(library: BylineApp, monkeypatch) -> None:
+    from reader.tui.screens import library_actors
+
+    monkeypatch.setattr(library_actors, "TABLE_ACTORS", 2)
+    async with library.run_test(size=SIZE) as pilot:
+        screen = library.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_until(pilot, lambda: screen.progress.finished)
+        await pilot.press("A")
+        await pilot.pause(0.2)
+        assert [row[0] for row in rows(screen.actors_pane.table)] == ["Yuri Ushakov", "Volodymyr Zelensky"]
+        bars = str(screen.query_one("#library-actors-bars", Static).render())
+        assert bars.startswith("Share of statements (3 actors quoted; the table lists the 2 most quoted)")
+
+
 def test_timeline_buckets_a_long_span() -> None:
     days = ["2024-01-01", "2024-01-01", "2024-03-01", "2024-12-31"]
     values, caption = timeline(days, points=61)

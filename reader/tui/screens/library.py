@@ -54,6 +54,8 @@ FILE_MAX_WIDTH = 32
 TITLE_MIN_WIDTH = 16
 CELL_PADDING = 2
 PENDING = "…"
+#: While the folder is being analysed, the shown Actors tab is rebuilt at most this often (seconds).
+ACTORS_REFRESH_INTERVAL = 2.0
 #: How often a paused worker looks whether the reader was closed.
 PAUSE_POLL = 0.1
 
@@ -208,6 +210,7 @@ class LibraryScreen(Screen[None]):
         self._open_reader: tuple[int, ReaderScreen] | None = None
         # New analyses since the Actors tab was last drawn (it is rebuilt only when shown).
         self._actors_stale = True
+        self._actors_drawn = 0.0
         # Rows opened in the reader since the library was last shown: their notes may have changed.
         self._opened: set[int] = set()
 
@@ -342,7 +345,8 @@ class LibraryScreen(Screen[None]):
             table.update_cell(str(index), key, cell)
 
     def refresh_progress(self) -> None:
-        if self._actors_stale and self.actors_shown:
+        if (self._actors_stale and self.actors_shown
+                and time.monotonic() - self._actors_drawn >= ACTORS_REFRESH_INTERVAL):
             self.refresh_actors()
         progress = self.progress
         bar = self.query_one("#library-progress", ProgressBar)
@@ -408,6 +412,7 @@ class LibraryScreen(Screen[None]):
     def refresh_actors(self) -> None:
         """Rebuild the Actors tab from the analyses the library has now."""
         self._actors_stale = False
+        self._actors_drawn = time.monotonic()
         analysed = [(i, e.analysis) for i, e in enumerate(self.entries) if e.analysis is not None]
         self.actors_pane.show(FolderActors.of(analysed))
 

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: Actors drawn in the share chart.
 CHART_ACTORS = 8
+#: Rows in the actors table (the most quoted): a folder of 10^4 articles names tens of thousands.
+TABLE_ACTORS = 1000
 #: Width of the longest bar (a 100% share), in cells.
 BAR_WIDTH = 40
 #: At most this many points on the timeline; longer spans are bucketed.
@@ -162,6 +164,7 @@ class ActorsPane(Vertical):
         self.dates = dates  # the publication day of each statement (the library knows its articles)
         self.actors = FolderActors()
         self.ranked: list[CollectionActor] = []
+        self.quoted = 0  # actors quoted at least once (the table shows at most TABLE_ACTORS)
 
     def compose(self) -> ComposeResult:
         yield ActorsTable(id="library-actors-table", cursor_type="row", zebra_stripes=True)
@@ -179,10 +182,12 @@ class ActorsPane(Vertical):
         current = self.current_key()
         self.actors = actors
         self.ranked = actors.collection.ranked()
+        self.quoted = len(self.ranked)
         table.clear(columns=not table.columns)
         if not table.columns:
             for label, key in self.COLUMNS:
                 table.add_column(label, key=key)
+        self.ranked = self.ranked[:TABLE_ACTORS]
         for actor in self.ranked:
             table.add_row(*self._cells(actor), key=actor_key(actor.name))
         keys = [actor_key(a.name) for a in self.ranked]
@@ -216,6 +221,9 @@ class ActorsPane(Vertical):
         total = self.actors.total_statements
         outlets = [name for name, _ in self.actors.outlets.most_common()]
         lines = Text("Share of statements", style="bold")
+        if self.quoted > len(self.ranked):
+            lines.append(f" ({self.quoted:,} actors quoted; the table lists the {len(self.ranked):,}"
+                         " most quoted)")
         if len(outlets) > 1:
             lines.append("  by outlet: ", style="bold")
             for number, outlet in enumerate(outlets):

@@ -479,3 +479,6 @@ class LibraryScreen(Screen[None]):
 
     def restyle(self, style_lookup: StyleLookup) -> None:
         self.style_lookup = style_lookup
+        self.actors_pane.style_lookup = style_lookup  # the bars' outlet colours come from the theme
+        self._actors_stale = True
+        self._actors_drawn = 0.0

@@ -147,3 +147,67 @@ async def test_closing_the_reader_cancels_its_analysis_in_the_child(monkeypatch,
         assert runner.pid is None or runner.pid == child
     finally:
         runner.close()
+
+
+async def test_escape_from_a_library_reader_cancels_its_analysis_and_the_library_goes_on(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """Through the keys: enter opens an article whose analysis runs in the child, escape closes the
+    reader mid-analysis; the child stops that analysis (the call ends cancelled) and then serves the
+    library, which finishes the article."""
+    from reader.sources import discover
+    from reader.tui import analysis_runner
+    from reader.tui.app import BylineApp
+    from reader.tui.screens.library import LibraryReaderScreen, LibraryScreen
+
+    monkeypatch.delenv("BYLINE_ANALYSIS")
+    runner = AnalysisProcess()
+    outcomes: list[tuple[str, str]] = []
+    original = runner.analyse
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        who = "reader" if kwargs.get("on_partial") else "library"  # only the reader shows partials
+        try:
+            result = original(*args, **kwargs)
+        except AnalysisCancelled:
+            outcomes.append((who, "cancelled"))
+            raise
+        outcomes.append((who, "done"))
+        return result
+
+    monkeypatch.setattr(runner, "analyse", recorded)
+    monkeypatch.setattr(analysis_runner, "_shared", runner)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "long.txt").write_text(long_text(40_000, seed=23), encoding="utf-8")
+    app = BylineApp(None, library=discover(folder), folder=folder)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            library = app.screen
+            assert isinstance(library, LibraryScreen)
+            for _ in range(300):
+                await pilot.pause(0.1)
+                if library.entries[0].article is not None:
+                    break
+            await pilot.press("enter")
+            reader_screen = app.screen
+            assert isinstance(reader_screen, LibraryReaderScreen)
+            for _ in range(900):
+                await pilot.pause(0.1)
+                if reader_screen.progress.done or reader_screen.analysis is not None:
+                    break
+            assert reader_screen.analysis is None, "the analysis ended before escape: use a longer text"
+            await pilot.press("escape")
+            assert app.screen is library
+            for _ in range(1800):
+                await pilot.pause(0.1)
+                if library.entries[0].analysis is not None:
+                    break
+            assert library.entries[0].analysis is not None
+            # The reader's analysis was stopped by escape; the library's (perhaps after giving way to
+            # the reader first) finished in the same child.
+            assert ("reader", "cancelled") in outcomes
+            assert outcomes[-1] == ("library", "done")
+            assert ("reader", "done") not in outcomes
+    finally:
+        runner.close()

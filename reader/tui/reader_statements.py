@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from textual import on
 from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent
@@ -80,6 +79,8 @@ class ReaderStatements:
         current = screen.state.current_quote
         if current is not None and screen.analysis is not None and current in screen.analysis.statements:
             panel.select(screen.analysis.statements.index(current))
+        if panel.option_list.highlighted is None and panel.option_list.option_count:
+            panel.option_list.highlighted = 0
         panel.option_list.focus()
 
     def action_cycle_statement_filter(self) -> None:
@@ -91,8 +92,7 @@ class ReaderStatements:
     def statements_filter_changed(self) -> None:
         self.refresh_statements()
 
-    @on(StatementsPanel.Chosen)
-    def statement_chosen(self, event: StatementsPanel.Chosen) -> None:
+    def on_statements_panel_chosen(self, event: StatementsPanel.Chosen) -> None:
         self.show_statement_index(event.index)
 
     def show_statement_index(self, index: int) -> None:

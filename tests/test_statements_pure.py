@@ -30,25 +30,86 @@ def analysis(**metadata: str) -> Analysis:
     partial = _at('"far too late"')
     late = _at('"It is not,"')
     statements = [
-        Statement(late.start, late.end, late.text, "direct", [Span(late.start + 1, late.end - 2, "It is not")],
-                  "Ann Lee", None, _at("said. The"), "ann-lee", how="pronoun", confidence=0.7, frame="speech"),
-        Statement(build.start, build.end, build.text, "direct",
-                  [Span(build.start + 1, build.end - 1, "We will build it.")], "Ann Lee", None, None, "ann-lee",
-                  how="tag", confidence=0.95, frame="speech"),
-        Statement(reported.start, reported.end, reported.text, "reported", [reported], "Bob Cole", None, None,
-                  "bob-cole", how="tag", confidence=0.92, frame="speech"),
-        Statement(partial.start, partial.end, partial.text, "direct",
-                  [Span(partial.start + 1, partial.end - 1, "far too late")], "Bob Cole", None, None, "bob-cole",
-                  how="tag", confidence=0.92, frame="speech", within=2),
+        Statement(
+            late.start,
+            late.end,
+            late.text,
+            "direct",
+            [Span(late.start + 1, late.end - 2, "It is not")],
+            "Ann Lee",
+            None,
+            _at("said. The"),
+            "ann-lee",
+            how="pronoun",
+            confidence=0.7,
+            frame="speech",
+        ),
+        Statement(
+            build.start,
+            build.end,
+            build.text,
+            "direct",
+            [Span(build.start + 1, build.end - 1, "We will build it.")],
+            "Ann Lee",
+            None,
+            None,
+            "ann-lee",
+            how="tag",
+            confidence=0.95,
+            frame="speech",
+        ),
+        Statement(
+            reported.start,
+            reported.end,
+            reported.text,
+            "reported",
+            [reported],
+            "Bob Cole",
+            None,
+            None,
+            "bob-cole",
+            how="tag",
+            confidence=0.92,
+            frame="speech",
+        ),
+        Statement(
+            partial.start,
+            partial.end,
+            partial.text,
+            "direct",
+            [Span(partial.start + 1, partial.end - 1, "far too late")],
+            "Bob Cole",
+            None,
+            None,
+            "bob-cole",
+            how="tag",
+            confidence=0.92,
+            frame="speech",
+            within=2,
+        ),
     ]
     actors = [
-        Actor("ann-lee", "Ann Lee", "person", ["Lee"], ["mayor"], statements=[1, 0],
-              mention_spans=[_at("Ann Lee")]),
+        Actor(
+            "ann-lee",
+            "Ann Lee",
+            "person",
+            ["Lee"],
+            ["mayor"],
+            statements=[1, 0],
+            mention_spans=[_at("Ann Lee")],
+        ),
         Actor("bob-cole", "Bob Cole", "person", statements=[2, 3], mention_spans=[_at("Bob Cole")]),
     ]
     dates = [DateMention(*_span(_at("3 May")), "2024-05-03", "day")]
-    return Analysis(text=TEXT, source="story.txt", published="2024-05-03", metadata=dict(metadata),
-                    statements=statements, actors=actors, dates=dates)
+    return Analysis(
+        text=TEXT,
+        source="story.txt",
+        published="2024-05-03",
+        metadata=dict(metadata),
+        statements=statements,
+        actors=actors,
+        dates=dates,
+    )
 
 
 def _span(span: Span) -> tuple[int, int, str]:
@@ -59,7 +120,12 @@ def _span(span: Span) -> tuple[int, int, str]:
 
 
 def test_rows_are_in_text_order_with_the_partial_quote_once_under_its_reported_statement() -> None:
-    assert navigation.statement_rows(analysis().statements, StatementFilter()) == [(1, 0), (2, 0), (3, 1), (0, 0)]
+    assert navigation.statement_rows(analysis().statements, StatementFilter()) == [
+        (1, 0),
+        (2, 0),
+        (3, 1),
+        (0, 0),
+    ]
 
 
 def test_a_partial_quote_whose_reported_statement_is_filtered_out_stands_alone() -> None:
@@ -77,8 +143,14 @@ def test_filter_choices_and_f_cycles_through_them() -> None:
     data = analysis()
     choices = navigation.filter_choices(data)
     assert [navigation.describe_filter(c, data) for c in choices] == [
-        "all statements", "low confidence", "direct quotes", "reported statements", "frame: speech",
-        "actor: Ann Lee", "actor: Bob Cole"]
+        "all statements",
+        "low confidence",
+        "direct quotes",
+        "reported statements",
+        "frame: speech",
+        "actor: Ann Lee",
+        "actor: Bob Cole",
+    ]
     state = ReaderState()
     seen = []
     for _ in range(len(choices) + 1):
@@ -150,19 +222,22 @@ def test_reading_progress_in_percent() -> None:
 def test_plain_citation_of_a_direct_quote() -> None:
     data = analysis(outlet="Daily Ledger")
     assert citation.plain_citation(data.statements[1], data) == (
-        "“We will build it.” — Ann Lee, mayor (Daily Ledger, 2024-05-03)")
+        "“We will build it.” — Ann Lee, mayor (Daily Ledger, 2024-05-03)"
+    )
 
 
 def test_plain_citation_of_a_reported_statement_has_no_quotation_marks() -> None:
     data = analysis(outlet="Daily Ledger")
     assert citation.plain_citation(data.statements[2], data) == (
-        'the plan was "far too late" for the town — Bob Cole (Daily Ledger, 2024-05-03)')
+        'the plan was "far too late" for the town — Bob Cole (Daily Ledger, 2024-05-03)'
+    )
 
 
 def test_plain_citation_without_outlet_uses_the_host_or_only_the_date() -> None:
     data = analysis(url="https://www.ledger.example/news/bridge?id=4#top")
     assert citation.plain_citation(data.statements[0], data) == (
-        "“It is not” — Ann Lee, mayor (ledger.example, 2024-05-03)")
+        "“It is not” — Ann Lee, mayor (ledger.example, 2024-05-03)"
+    )
     bare = replace(analysis(), published=None)
     assert citation.plain_citation(bare.statements[0], bare) == "“It is not” — Ann Lee, mayor"
 
@@ -171,14 +246,16 @@ def test_markdown_citation_links_back_with_a_text_fragment() -> None:
     data = analysis(outlet="Daily Ledger", url="https://www.ledger.example/news/bridge?id=4#top")
     assert citation.markdown_citation(data.statements[1], data) == (
         "“We will build it.” — Ann Lee, mayor ([Daily Ledger, 2024-05-03]"
-        "(https://www.ledger.example/news/bridge?id=4#:~:text=We%20will%20build%20it.))")
+        "(https://www.ledger.example/news/bridge?id=4#:~:text=We%20will%20build%20it.))"
+    )
 
 
 def test_markdown_citation_of_a_long_reported_statement_names_its_first_and_last_words() -> None:
     data = analysis(url="https://ledger.example/a-b")
     assert citation.markdown_citation(data.statements[2], data) == (
         'the plan was "far too late" for the town — Bob Cole ([ledger.example, 2024-05-03]'
-        "(https://ledger.example/a-b#:~:text=the%20plan%20was%20%22far,late%22%20for%20the%20town))")
+        "(https://ledger.example/a-b#:~:text=the%20plan%20was%20%22far,late%22%20for%20the%20town))"
+    )
 
 
 def test_text_fragment_encodes_fragment_syntax() -> None:
@@ -190,16 +267,27 @@ def test_markdown_citation_escapes_article_text_and_links_a_file() -> None:
     data.statements[1].parts[0] = Span(0, 0, "*not* [a link](x)")
     expected_uri = Path("story.txt").resolve().as_uri()
     assert citation.markdown_citation(data.statements[1], data) == (
-        f"“\\*not\\* \\[a link\\](x)” — Ann Lee, mayor ([2024-05-03]({expected_uri}))")
+        f"“\\*not\\* \\[a link\\](x)” — Ann Lee, mayor ([2024-05-03]({expected_uri}))"
+    )
 
 
 # -- opening the source and links ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("href", [
-    "javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://a.example/\x1b]52;c;x\x07",
-    "https://a.example/\u202eevil", "http://", "//a.example/x", "vbscript:x", " https://a.example/",
-])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "https://a.example/\x1b]52;c;x\x07",
+        "https://a.example/\u202eevil",
+        "http://",
+        "//a.example/x",
+        "vbscript:x",
+        " https://a.example/",
+    ],
+)
 def test_hostile_links_are_never_opened(href: str) -> None:
     assert open_source.safe_link(href) is None
 
@@ -213,7 +301,9 @@ def test_a_file_opens_in_the_editor_at_the_paragraph_line(tmp_path: Path) -> Non
     from reader.sources import load_article
 
     path = tmp_path / "story.txt"
-    path.write_text("Headline here\n\nFirst paragraph is here.\n\nSecond one, \"quoted\" too.\n", encoding="utf-8")
+    path.write_text(
+        'Headline here\n\nFirst paragraph is here.\n\nSecond one, "quoted" too.\n', encoding="utf-8"
+    )
     article = load_article(str(path))
     offset = article.text.index("Second")
     target = open_source.source_target(article, offset + 5, open_source.read_source_text(article))
@@ -239,10 +329,12 @@ def test_editor_command_prefers_visual_and_splits_like_a_shell() -> None:
 def test_content_hits_find_actors_statements_and_dates() -> None:
     data = analysis()
     assert [(h.kind, h.index, h.label) for h in content_hits(data, "lee")] == [
-        ("actor", 0, "Actor: Ann Lee, mayor")]
+        ("actor", 0, "Actor: Ann Lee, mayor")
+    ]
     assert [(h.kind, h.index) for h in content_hits(data, "build it")] == [("statement", 1)]
     assert [(h.kind, h.index, h.label) for h in content_hits(data, "2024-05")] == [
-        ("date", 0, "Date: 3 May → 2024-05-03")]
+        ("date", 0, "Date: 3 May → 2024-05-03")
+    ]
     assert [(h.kind, h.index) for h in content_hits(data, "3 may")] == [("date", 0)]
     assert [(h.kind, h.index) for h in content_hits(data, "late")] == [("statement", 2), ("statement", 3)]
     assert content_hits(data, "x") == []

@@ -47,7 +47,10 @@ async def test_s_shows_every_statement_in_text_order_and_enter_jumps() -> None:
         statements = reader.analysis.statements
         assert listed(app) == sorted(range(len(statements)), key=lambda i: statements[i].start)
         first = str(panel.option_list.get_option_at_index(0).prompt)
-        assert first.startswith("¶") and "Yuri Ushakov, Kremlin adviser · reported · speech (says) · 0.95" in first
+        assert (
+            first.startswith("¶")
+            and "Yuri Ushakov, Kremlin adviser · reported · speech (says) · 0.95" in first
+        )
         await pilot.press("down", "down", "enter")
         target = statements[listed(app)[2]]
         assert reader.state.current_quote is target
@@ -85,8 +88,10 @@ async def test_a_partial_quote_is_listed_once_under_its_reported_statement() -> 
         rows = app.reader.statements_panel.rows
         assert rows.count((3, 1)) == 1 and rows[rows.index((2, 0)) + 1] == (3, 1)
         assert [index for index, _ in rows].count(3) == 1
-        labels = [str(app.reader.statements_panel.option_list.get_option_at_index(i).prompt)
-                  for i in range(len(rows))]
+        labels = [
+            str(app.reader.statements_panel.option_list.get_option_at_index(i).prompt)
+            for i in range(len(rows))
+        ]
         assert labels[rows.index((3, 1))].startswith("  ↳ ¶")
 
 
@@ -109,8 +114,10 @@ async def test_c_and_shift_c_copy_the_statement_with_its_attribution() -> None:
         assert copied[-1] == f"“{words}” — Yuri Ushakov, Kremlin adviser (Meridian, 2024-08-19)"
         assert app.reader.status_line.location.startswith("Copied to the clipboard (OSC 52): “")
         await pilot.press("C")
-        assert copied[-1].startswith(f"“{words}” — Yuri Ushakov, Kremlin adviser ([Meridian, 2024-08-19]"
-                                     "(https://news.example/kursk#:~:text=")
+        assert copied[-1].startswith(
+            f"“{words}” — Yuri Ushakov, Kremlin adviser ([Meridian, 2024-08-19]"
+            "(https://news.example/kursk#:~:text="
+        )
         assert app.reader.status_line.location.startswith("Copied as Markdown to the clipboard (OSC 52)")
 
 
@@ -128,7 +135,9 @@ async def test_o_opens_a_file_in_the_editor_at_the_paragraph_line(tmp_path: Path
     from reader.sources import load_article
 
     path = tmp_path / "story.txt"
-    path.write_text("Title line\n\nOne paragraph here.\n\nTwo: the bridge is late, she said.\n", encoding="utf-8")
+    path.write_text(
+        "Title line\n\nOne paragraph here.\n\nTwo: the bridge is late, she said.\n", encoding="utf-8"
+    )
     article = load_article(str(path))
     runs: list[list[str]] = []
     monkeypatch.setenv("VISUAL", "myeditor --wait")
@@ -187,13 +196,17 @@ async def test_the_command_palette_finds_actors_statements_and_dates() -> None:
         reader = app.reader
         await pilot.press("ctrl+p")
         await pilot.press(*"Syrskyi")
-        await wait_until(pilot, lambda: _palette_first(app).startswith("Actor: Oleksandr Syrskyi"), what="hit")
+        await wait_until(
+            pilot, lambda: _palette_first(app).startswith("Actor: Oleksandr Syrskyi"), what="hit"
+        )
         await pilot.press("enter")
         await wait_until(pilot, lambda: reader.state.actor_id == "syrskyi", what="actor chosen")
         assert reader.state.current_quote is reader.analysis.statements[4]
         await pilot.press("ctrl+p")
         await pilot.press(*"2022-02")
-        await wait_until(pilot, lambda: _palette_first(app).startswith("Date: February 2022"), what="date hit")
+        await wait_until(
+            pilot, lambda: _palette_first(app).startswith("Date: February 2022"), what="date hit"
+        )
         await pilot.press("enter")
         await wait_until(pilot, lambda: reader.state.date_index is not None, what="date chosen")
         assert reader.analysis.dates[reader.state.date_index].text == "February 2022"

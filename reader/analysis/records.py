@@ -63,8 +63,8 @@ OFFSETS_STATEMENT_FIELDS = ("start", "end", "kind", "actor", "speaker_mention", 
 
 
 def _without_text(record: dict[str, Any]) -> dict[str, Any]:
-    packed = {key: value for key, value in record.items()
-              if value is not None and key not in ("text", "entities", "dates", "statements", "actors", "links")}
+    spans = ("text", "entities", "dates", "statements", "actors", "links")
+    packed = {key: value for key, value in record.items() if value is not None and key not in spans}
     if record.get("links"):
         packed["links"] = [[link["start"], link["end"], link["href"]] for link in record["links"]]
     packed["schema"] = OFFSETS_SCHEMA

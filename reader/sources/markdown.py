@@ -334,7 +334,12 @@ def render_markdown(source: str) -> RenderedMarkdown:
     from markdown_it import MarkdownIt
 
     parse_source, front_matter = _blank_front_matter(source)
-    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(parse_source)
+    parser = MarkdownIt("commonmark").enable("strikethrough")
+    # markdown-it leaves a javascript:/file:/data: link as literal "[words](href)" text; every link is
+    # kept as a link instead (its words shown, its address data): the reader draws one it will not
+    # open struck through and never opens it (reader.tui.open_source.safe_link).
+    parser.validateLink = lambda url: True  # type: ignore[method-assign,assignment]
+    tokens = parser.parse(parse_source)
     renderer = _Renderer(parse_source, ShownTextBuilder(source), _line_starts(parse_source))
     renderer.render(tokens)
     text, source_map = renderer.builder.build()

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reader.analysis.model import Actor, Analysis, Statement, position_group
+from reader.analysis.model import Actor, Analysis, Link, Statement, position_group
 from reader.tui.highlights import Layer, attribution_note
 from reader.tui.state import Jump, Notice, ReaderState, StatementFilter
 
@@ -454,3 +454,45 @@ def show_actor(state: ReaderState, analysis: Analysis, actor_id: str) -> Jump:
         first = min(span.start for span in actor.mention_spans)
         return Jump(replace(jump.state, jump_offset=first), first)
     return jump
+
+
+# -- links ----------------------------------------------------------------------------------------
+
+
+def describe_link(link: Link, openable: bool) -> str:
+    """``words → https://...``, or ``words → javascript:... (not opened: only http, https, mailto)``."""
+    where = link.href if openable else f"{link.href} (not opened: only http, https and mailto links)"
+    return f"{link.text} → {where}"
+
+
+def navigate_link(state: ReaderState, links: Sequence[Link], openable: Sequence[bool], delta: int,
+                  top: int) -> Jump:
+    """``l`` (``delta`` 1) or ``L`` (-1): the next or previous link of the article; ``openable[i]``
+    says whether ``links[i]`` may be opened (``O``)."""
+    index, notice = _walk([link.start for link in links], state.link_index, delta, top, "links")
+    if index is None:
+        return Jump(state, notice=notice)
+    link = links[index]
+    location = f"Link {index + 1}/{len(links)} · {describe_link(link, openable[index])}"
+    if openable[index]:
+        location += " · O opens it"
+    new = replace(state, link_index=index, jump_offset=link.start, location=location)
+    return Jump(new, link.start, notice)
+
+
+def link_to_open(state: ReaderState, links: Sequence[Link], visible: Sequence[bool]) -> int | None:
+    """Which link ``O`` opens: the one ``l``/``L`` stepped to while it is on screen, else the first
+    link on screen at or after the reader's last target, else the first on screen; ``None`` when no
+    link is on screen. ``visible[i]`` says whether ``links[i]`` is on screen."""
+    current = state.link_index
+    if current is not None and 0 <= current < len(links) and visible[current]:
+        return current
+    on_screen = [i for i, shown in enumerate(visible) if shown]
+    if not on_screen:
+        return None
+    after = state.jump_offset
+    if after is not None:
+        following = [i for i in on_screen if links[i].end > after]
+        if following:
+            return following[0]
+    return on_screen[0]

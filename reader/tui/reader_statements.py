@@ -2,10 +2,12 @@
 
 Keys: ``S`` (Statements tab), ``F`` (cycle its filter; ``]``/``[`` follow it), ``c``/``C`` (copy
 the current statement with its attribution, plain or Markdown), ``o`` (open the source), ``ctrl+o``
-/ ``ctrl+n`` (back / forward through the jump history). :class:`ReaderStatements` is a mixin of
-:class:`reader.tui.screens.reader.ReaderScreen` that holds their actions, so the bindings (and their
-ids) stay on the screen while the code lives here. The rules are pure functions in
-:mod:`reader.tui.navigation`, :mod:`reader.tui.citation` and :mod:`reader.tui.open_source`.
+/ ``ctrl+n`` (back / forward through the jump history), ``l``/``L`` (next / previous link of the
+article) and ``O`` (open the link at the reading position: http, https and mailto only).
+:class:`ReaderStatements` is a mixin of :class:`reader.tui.screens.reader.ReaderScreen` with their
+actions, so the bindings (and their ids) stay on the screen while the code lives here. The rules
+are pure functions in :mod:`reader.tui.navigation`, :mod:`reader.tui.citation` and
+:mod:`reader.tui.open_source`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.widgets import TabbedContent
 
-from reader.analysis.model import Statement
+from reader.analysis.model import Link, Statement
 from reader.tui import citation, navigation, open_source
 from reader.tui.preview import one_line
 from reader.tui.state import Jump, Notice
@@ -35,6 +37,9 @@ STATEMENTS_BINDINGS: list[BindingType] = [
     Binding("o", "open_source", "Open the source", id="source.open", show=False),
     Binding("ctrl+o", "move_in_history(-1)", "Back to the previous position", id="history.back", show=False),
     Binding("ctrl+n", "move_in_history(1)", "Forward again", id="history.forward", show=False),
+    Binding("l", "navigate_link(1)", "Next link", id="link.next", show=False),
+    Binding("L", "navigate_link(-1)", "Previous link", id="link.previous", show=False),
+    Binding("O", "open_link", "Open the link", id="link.open", show=False),
 ]
 """Spliced into the reading screen's ``BINDINGS`` so they appear in help, palette and keymap."""
 
@@ -55,6 +60,28 @@ class ReaderStatements:
         screen = self._screen
         screen.watch(screen.article_view, "scroll_y", lambda _old, _new: screen.refresh_status(), init=False)
         self.refresh_statements()
+        links = self.article_links
+        openable = self.links_openable
+        screen.decorations.set_links((link.start, link.end, ok)
+                                     for link, ok in zip(links, openable, strict=True))
+        screen.article_view.restyle()
+
+    @property
+    def article_links(self) -> list[Link]:
+        """The article's links (the source's ``Article.links``, as the analysis carries them)."""
+        cached: list[Link] | None = getattr(self, "_article_links", None)
+        if cached is None:
+            text = self._screen.article.text
+            cached = [Link(link.start, link.end, text[link.start:link.end], link.href)
+                      for link in self._screen.article.links if 0 <= link.start < link.end <= len(text)]
+            cached.sort(key=lambda link: (link.start, link.end))
+            self._article_links = cached
+        return cached
+
+    @property
+    def links_openable(self) -> list[bool]:
+        """For each of :attr:`article_links`: may ``O`` open it (:func:`open_source.safe_link`)?"""
+        return [open_source.safe_link(link.href) is not None for link in self.article_links]
 
     def refresh_statements(self) -> None:
         """List the statements again (a new analysis, a new filter, a new theme)."""
@@ -216,3 +243,30 @@ class ReaderStatements:
             screen.article_view.restore_offset(move.top)
         if move.notice is not None:
             screen.notify(move.notice.text, severity=move.notice.severity, timeout=move.notice.timeout)
+
+    # -- links ------------------------------------------------------------------------------------
+
+    def action_navigate_link(self, delta: int) -> None:
+        """``l`` (1) / ``L`` (-1): the next or previous link of the article."""
+        screen = self._screen
+        screen.apply(navigation.navigate_link(screen.state, self.article_links, self.links_openable, delta,
+                                              screen.article_view.top_offset))
+
+    def action_open_link(self) -> None:
+        """``O``: open the link at the reading position in the browser, when it is http, https or mailto."""
+        screen = self._screen
+        links = self.article_links
+        if not links:
+            screen.notify("This article has no links", severity="warning")
+            return
+        view = screen.article_view
+        index = navigation.link_to_open(screen.state, links, [view.is_visible(link.start) for link in links])
+        if index is None:
+            screen.notify("No link on screen (l goes to the next one)", severity="warning")
+            return
+        link = links[index]
+        href = open_source.safe_link(link.href)
+        if href is None:
+            screen.notify(f"Not opened: {navigation.describe_link(link, False)}", severity="warning")
+            return
+        self._open_url(href, f"the link “{one_line(link.text, 40)}”")

@@ -81,7 +81,8 @@ class ReaderState:
     - ``location``: the status line's left part (``""``: the screen's default summary);
     - ``statement_filter``: what the Statements tab lists and, when active, what ``]``/``[`` walk;
     - ``back``/``forward``: the jump history, reading positions (the character offset at the top of
-      the pane) before each jump, most recent last (``ctrl+o`` / ``ctrl+n``).
+      the pane) before each jump, most recent last (``ctrl+o`` / ``ctrl+n``);
+    - ``link_index``: index into the article's links of the one ``l``/``L`` stepped to last.
     """
 
     include_reported: bool = False
@@ -100,6 +101,7 @@ class ReaderState:
     statement_filter: StatementFilter = field(default_factory=StatementFilter)
     back: tuple[int, ...] = ()
     forward: tuple[int, ...] = ()
+    link_index: int | None = None
 
     @property
     def enabled_layers(self) -> set[Layer]:

@@ -131,7 +131,7 @@ async def test_links_are_underlined_and_hostile_ones_struck_through(tmp_path: Pa
 async def test_l_walks_the_links_and_o_opens_only_safe_ones(tmp_path: Path, monkeypatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(open_source, "open_in_browser", lambda url: opened.append(url) or True)
-    app, article = _app(tmp_path)
+    app, _article = _app(tmp_path)
     async with app.run_test(size=(120, 30)) as pilot:
         seen = record_notifications(app)
         reader = app.reader

@@ -159,3 +159,29 @@ async def test_o_says_so_when_the_article_has_no_links(tmp_path: Path) -> None:
         seen = record_notifications(app)
         await pilot.press("O")
         assert seen[-1] == "This article has no links"
+
+
+async def test_a_link_with_control_characters_is_shown_inert_and_never_opened(monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(open_source, "open_in_browser", lambda url: opened.append(url) or True)
+    text = "Read the [b]report[/b] here and nowhere else, the editor said today."
+    href = "https://a.example/\x1b]0;owned\x07\u202e"
+    start = text.index("the [b]")
+    article = Article(
+        text=text, source="-", links=[ArticleLink(start, start + len("the [b]report[/b]"), href)]
+    )
+    app = BylineApp(article, analysis=Analysis(text=text, source="-"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        seen = record_notifications(app)
+        reader = app.reader
+        await pilot.press("l")
+        location = reader.status_line.location
+        assert location.startswith("Link 1/1 · the [b]report[/b] → https://a.example/")
+        assert location.endswith("(not opened: only http, https and mailto links)")
+        shown = str(reader.status_line.query_one("#status-location").render())
+        assert shown.startswith("Link 1/1 · the [b]report[/b] → https://a.example/␛]0;owned")
+        assert "\x1b" not in shown and "\u202e" not in shown
+        await pilot.press("O")
+        assert opened == []
+        assert seen[-1].startswith("Not opened: the [b]report[/b] → https://a.example/")
+        assert reader.article_view.style_at(start + 2).strike

@@ -488,7 +488,7 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         offset = self.notes.chosen_in_panel(event.highlight_id)
         if offset is None:
             return
-        self.state = replace(self.state, jump_offset=offset)
+        self.state = replace(navigation.record_jump(self.state, self._top), jump_offset=offset)
         self.article_view.scroll_to_offset(offset)
         self.article_view.focus()
 

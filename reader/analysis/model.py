@@ -75,6 +75,25 @@ class Span:
         return cls(int(data["start"]), int(data["end"]), str(data["text"]))
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link the source article had (HTML ``<a href>``, Markdown ``[text](href)``): the linked words
+    by character offsets, and ``href`` exactly as the source gave it. An address is data: the reader
+    opens only http, https and mailto links (``reader.tui.open_source.safe_link``)."""
+
+    start: int
+    end: int
+    text: str
+    href: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "href": self.href}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Link:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data["href"]))
+
+
 @dataclass(slots=True)
 class Entity:
     """A named-entity mention, with its document-consistent label."""
@@ -305,6 +324,7 @@ class Analysis:
     dates: list[DateMention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     model: str | None = None
+    links: list[Link] = field(default_factory=list)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or ``None``."""
@@ -334,6 +354,7 @@ class Analysis:
             "statements": [q.to_dict() for q in self.statements],
             "dates": [d.to_dict() for d in self.dates],
             "actors": [a.to_dict() for a in self.actors],
+            "links": [link.to_dict() for link in self.links],
         }
 
     @classmethod
@@ -352,4 +373,5 @@ class Analysis:
             statements=[Statement.from_dict(q) for q in data.get("statements", [])],
             dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
             actors=[Actor.from_dict(a) for a in data.get("actors", [])],
+            links=[Link.from_dict(link) for link in data.get("links") or []],
         )

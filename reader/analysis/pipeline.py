@@ -19,7 +19,7 @@ from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
-from reader.analysis.model import Actor, Analysis, DateMention, Entity, Span, Statement
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Link, Span, Statement
 from reader.analysis.nlp import load_model, model_id, model_id_of, resolve_model_name
 from reader.analysis.parallel import parse_in_processes, parse_pieces, resolve_jobs
 from reader.analysis.quotes import Quotation, scan_quotations
@@ -179,6 +179,7 @@ def analyze(
         if found is not None:
             if progress is not None:
                 progress(len(article.text), len(article.text))
+            found.links = article_links(article)
             return found
     processes = 1 if nlp is not None and jobs is None else resolve_jobs(jobs, len(article.text))
     quotations = None
@@ -343,7 +344,15 @@ def _assemble(
         dates=dates,
         actors=actors or [],
         model=model,
+        links=article_links(article),
     )
+
+
+def article_links(article: Article) -> list[Link]:
+    """The article's links as model spans (what the source gave; not part of the cache key, so they are
+    set again on a cached analysis)."""
+    return [Link(link.start, link.end, article.text[link.start:link.end], link.href) for link in article.links
+            if 0 <= link.start < link.end <= len(article.text)]
 
 
 def _furniture_end(spans: list[tuple[int, int]], start: int) -> int:

@@ -71,6 +71,8 @@ READER_STYLES: tuple[str, ...] = (
     "actor.organisation",
     "actor.place",
     "actor.group",
+    "link",
+    "link.inert",
 )
 """The reader's styles (besides the per-label entity styles), in documentation order."""
 
@@ -95,6 +97,8 @@ STYLE_PARENTS: dict[str, str] = {
     "actor.organisation": f"{ENTITY_FALLBACK}.ORG",
     "actor.place": f"{ENTITY_FALLBACK}.GPE",
     "actor.group": f"{ENTITY_FALLBACK}.NORP",
+    "link": ENTITY_FALLBACK,
+    "link.inert": "muted",
 }
 """Where a style that a theme does not set comes from (posting's ``fill_with_defaults``, as a
 chain): ``cue`` -> ``quote.indirect`` -> ``quote.direct``; every ``entity.<LABEL>`` -> ``entity``."""

@@ -119,6 +119,7 @@ class Decorations:
     search: RunIndex = field(default_factory=lambda: RunIndex(()))
     focus_runs: RunIndex = field(default_factory=lambda: RunIndex(()))
     notes: RunIndex = field(default_factory=lambda: RunIndex(()))
+    links: RunIndex = field(default_factory=lambda: RunIndex(()))
 
     @classmethod
     def from_analysis(cls, analysis: Analysis | None) -> Decorations:
@@ -191,9 +192,15 @@ class Decorations:
             runs.append(StyledRun(marker + 1, end, "highlight"))
         self.notes = RunIndex(runs)
 
+    def set_links(self, links: Iterable[tuple[int, int, bool]]) -> None:
+        """The article's links ``(start, end, openable)``: drawn with ``link`` (underlined), or with
+        ``link.inert`` when the address is one the reader never opens (``javascript:``, ``file:``)."""
+        self.links = RunIndex(StyledRun(start, end, "link" if openable else "link.inert")
+                              for start, end, openable in links)
+
     def runs_for(self, lo: int, hi: int) -> list[StyledRun]:
         """Every run touching ``[lo, hi)`` in drawing order: later runs are drawn over earlier ones."""
-        found: list[StyledRun] = []
+        found: list[StyledRun] = list(self.links.overlapping(lo, hi))
         for layer in Layer:
             index = self.layers.get(layer)
             if index is not None and layer in self.enabled:

@@ -19,9 +19,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from reader.analysis.model import Actor, Analysis, Statement, position_group
+from reader.analysis.model import Actor, Analysis, Link, Statement, position_group
 from reader.tui.highlights import Layer, attribution_note
-from reader.tui.state import Jump, Notice, ReaderState
+from reader.tui.state import Jump, Notice, ReaderState, StatementFilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,14 @@ def quote_order(statements: Sequence[Statement], include_reported: bool) -> list
     return sorted(order, key=lambda i: statements[i].start)
 
 
+def walk_order(analysis: Analysis, state: ReaderState) -> list[int]:
+    """What ``]``/``[`` walk: with an active Statements-tab filter, every statement it admits (direct
+    and reported) in text order; otherwise :func:`quote_order`."""
+    if state.statement_filter.active:
+        return filtered_statements(analysis.statements, state.statement_filter)
+    return quote_order(analysis.statements, state.include_reported)
+
+
 def quote_location(quote: Statement, index: int, total: int, analysis: Analysis, *,
                    include_reported: bool, speakers_known: bool) -> str:
     """``Quote 2/5 · Yuri Ushakov, Kremlin adviser · said``: the status line after ``]``/``[``."""
@@ -88,13 +96,20 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
                    speakers_known: bool = True) -> Jump:
     """``]`` (``delta`` 1) or ``[`` (-1). ``speakers_known`` is False while ``analysis`` is a partial
     one: its quotations can be walked already, but nobody is named yet."""
-    order = quote_order(analysis.statements, state.include_reported)
+    order = walk_order(analysis, state)
     moved = step([analysis.statements[i].start for i in order], state.quote_index, delta, top)
     if moved is None:
+        if state.statement_filter.active:
+            what = describe_filter(state.statement_filter, analysis)
+            return _warn(state, f"No statements match the filter ({what})")
         return _warn(state, "No quotes in this article")
     quote = analysis.statements[order[moved.index]]
+    filtered = state.statement_filter.active
     location = quote_location(quote, moved.index, len(order), analysis,
-                              include_reported=state.include_reported, speakers_known=speakers_known)
+                              include_reported=state.include_reported or filtered,
+                              speakers_known=speakers_known)
+    if filtered:
+        location += f" · filter: {describe_filter(state.statement_filter, analysis)}"
     notice = None
     if moved.wrapped:
         notice = Notice("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
@@ -118,7 +133,7 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
     """
     number = actor.statements[position]
     quote = analysis.statements[number]
-    order = quote_order(analysis.statements, state.include_reported)
+    order = walk_order(analysis, state)
     kind = "reported" if quote.kind == "reported" else "quote"
     cue = f" · {quote.cue.text}" if quote.cue else ""
     location = (f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
@@ -161,7 +176,7 @@ def keep_current_quote(state: ReaderState, analysis: Analysis) -> ReaderState:
     current one did (or on none, when the final analysis has no quote there)."""
     if state.current_quote is None:
         return state
-    order = quote_order(analysis.statements, state.include_reported)
+    order = walk_order(analysis, state)
     start = state.current_quote.start
     found = next((n for n, i in enumerate(order) if analysis.statements[i].start == start), None)
     quote = analysis.statements[order[found]] if found is not None else None
@@ -250,3 +265,234 @@ def toggle_layer(state: ReaderState, layer: Layer) -> Jump:
     shown = "hidden" if layer in hidden else "shown"
     notice = Notice(f"{layer.value.capitalize()} {shown}", timeout=2)
     return Jump(replace(state, hidden_layers=hidden), notice=notice)
+
+
+# -- the Statements tab: its list, its filter, choosing a statement --------------------------------
+
+KIND_WORDS = {"direct": "direct quotes", "reported": "reported statements"}
+
+
+def filtered_statements(statements: Sequence[Statement], statement_filter: StatementFilter) -> list[int]:
+    """Indices into ``statements`` that ``statement_filter`` admits, in text order."""
+    order = [i for i, statement in enumerate(statements) if statement_filter.admits(statement)]
+    return sorted(order, key=lambda i: (statements[i].start, statements[i].end))
+
+
+def statement_rows(statements: Sequence[Statement],
+                   statement_filter: StatementFilter) -> list[tuple[int, int]]:
+    """The Statements tab's rows: ``(index into statements, depth)`` in text order.
+
+    A partial quote (a direct quote whose ``within`` names a reported statement) is listed once, at
+    depth 1 right under its reported statement, when that statement is listed; when the filter
+    leaves the reported statement out, the partial quote stands on its own (depth 0) at its place.
+    """
+    admitted = filtered_statements(statements, statement_filter)
+    shown = set(admitted)
+
+    def parent(index: int) -> int | None:
+        within = statements[index].within
+        if within is None or within == index or not 0 <= within < len(statements):
+            return None
+        return within if within in shown else None
+
+    children: dict[int, list[int]] = {}
+    for index in admitted:
+        if (owner := parent(index)) is not None:
+            children.setdefault(owner, []).append(index)
+    rows: list[tuple[int, int]] = []
+    for index in admitted:
+        if parent(index) is not None:
+            continue
+        rows.append((index, 0))
+        rows.extend((child, 1) for child in children.get(index, []))
+    return rows
+
+
+def describe_filter(statement_filter: StatementFilter, analysis: Analysis | None) -> str:
+    """``all statements``, ``low confidence``, ``reported statements``, ``frame: belief``,
+    ``actor: Ann Lee`` (joined with `` · `` when several are set)."""
+    parts: list[str] = []
+    if statement_filter.actor is not None:
+        actor = analysis.actor(statement_filter.actor) if analysis else None
+        parts.append(f"actor: {actor.name if actor else statement_filter.actor}")
+    if statement_filter.kind is not None:
+        parts.append(KIND_WORDS.get(statement_filter.kind, statement_filter.kind))
+    if statement_filter.frame is not None:
+        parts.append(f"frame: {statement_filter.frame}")
+    if statement_filter.low_confidence:
+        parts.append("low confidence")
+    return " · ".join(parts) or "all statements"
+
+
+def filter_choices(analysis: Analysis, marked_actor: str | None = None) -> list[StatementFilter]:
+    """What ``F`` cycles through: all, low confidence, direct, reported, each frame the article has,
+    then each actor with statements (the marked actor first), in that order."""
+    statements = analysis.statements
+    choices = [StatementFilter(), StatementFilter(low_confidence=True),
+               StatementFilter(kind="direct"), StatementFilter(kind="reported")]
+    frames = sorted({s.frame for s in statements if s.frame}, key=_frame_rank)
+    choices += [StatementFilter(frame=frame) for frame in frames]
+    speakers = [actor for actor in analysis.actors if actor.statements]
+    speakers.sort(key=lambda actor: (actor.id != marked_actor, -len(actor.statements), actor.name))
+    choices += [StatementFilter(actor=actor.id) for actor in speakers]
+    return choices
+
+
+FRAME_ORDER = ("speech", "belief", "intention", "stance", "evidence")
+
+
+def _frame_rank(frame: str) -> tuple[int, str]:
+    return (FRAME_ORDER.index(frame) if frame in FRAME_ORDER else len(FRAME_ORDER), frame)
+
+
+def set_filter(state: ReaderState, analysis: Analysis, statement_filter: StatementFilter) -> Jump:
+    """Make ``statement_filter`` the active one; ``]``/``[`` then walk it from the top of the pane."""
+    count = len(filtered_statements(analysis.statements, statement_filter))
+    what = describe_filter(statement_filter, analysis)
+    location = f"Statements: {what} ({count}) · ] and [ follow it"
+    new = replace(state, statement_filter=statement_filter, quote_index=None, location=location)
+    return Jump(new, notice=Notice(f"Filter: {what} ({count})", timeout=2))
+
+
+def cycle_filter(state: ReaderState, analysis: Analysis) -> Jump:
+    """``F``: the next of :func:`filter_choices` after the active filter (the first when it is not
+    one of them)."""
+    choices = filter_choices(analysis, state.actor_id)
+    current = state.statement_filter
+    following = choices[(choices.index(current) + 1) % len(choices)] if current in choices else choices[0]
+    return set_filter(state, analysis, following)
+
+
+def show_listed_statement(state: ReaderState, analysis: Analysis, index: int) -> Jump:
+    """Go to ``analysis.statements[index]``, chosen in the Statements tab or the command palette;
+    ``]``/``[`` carry on from it when it is one they walk."""
+    if not 0 <= index < len(analysis.statements):
+        return Jump(state)
+    quote = analysis.statements[index]
+    order = walk_order(analysis, state)
+    position = order.index(index) if index in order else None
+    listed = filtered_statements(analysis.statements, state.statement_filter)
+    number = listed.index(index) + 1 if index in listed else None
+    total = f" {number}/{len(listed)}" if number is not None else ""
+    kind = " (reported)" if quote.kind == "reported" else ""
+    who = describe_speaker(quote, analysis.actor(quote.actor))
+    cue = f" · {quote.cue.text}" if quote.cue else ""
+    location = f"Statement{total}{kind} · {who}{cue} · {position_group(quote)}{attribution_note(quote)}"
+    new = replace(state, quote_index=position, current_quote=quote, jump_offset=quote.start,
+                  location=location)
+    return Jump(new, quote.start)
+
+
+# -- jump history ---------------------------------------------------------------------------------
+
+#: How many reading positions ``ctrl+o`` can go back through.
+HISTORY_LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryMove:
+    """``ctrl+o``/``ctrl+n``: the new ``state``, the reading position to restore (``top``, the
+    character offset to put at the top of the pane; ``None``: stay) and what to say."""
+
+    state: ReaderState
+    top: int | None
+    notice: Notice | None = None
+
+
+def record_jump(state: ReaderState, top: int) -> ReaderState:
+    """Remember ``top`` (the reading position before a jump) for ``ctrl+o``; a new jump forgets the
+    positions ``ctrl+n`` could return to, as in a browser. The same position twice is kept once."""
+    back = state.back if state.back and state.back[-1] == top else (*state.back, top)
+    return replace(state, back=back[-HISTORY_LIMIT:], forward=())
+
+
+def move_in_history(state: ReaderState, delta: int, top: int) -> HistoryMove:
+    """``ctrl+o`` (``delta`` -1): back to the position before the last jump; ``ctrl+n`` (1): forward
+    again. ``top`` is the current reading position, kept for the opposite direction."""
+    source, other = (state.back, state.forward) if delta < 0 else (state.forward, state.back)
+    # A position equal to where the reader is would be a move that does nothing: skip it.
+    while source and source[-1] == top:
+        source = source[:-1]
+    if not source:
+        what = "No earlier jump to go back to" if delta < 0 else "No later jump to go forward to"
+        return HistoryMove(state, None, Notice(what, timeout=2))
+    target = source[-1]
+    other = (*other, top)[-HISTORY_LIMIT:]
+    back, forward = (source[:-1], other) if delta < 0 else (other, source[:-1])
+    where = f"Back ({len(back)} more)" if delta < 0 else f"Forward ({len(forward)} more)"
+    return HistoryMove(replace(state, back=back, forward=forward, location=where), target)
+
+
+def reading_progress(scroll_y: float, max_scroll_y: float) -> int:
+    """How far through the article the pane is, in percent (0-100): the bottom of the article on
+    screen is 100, as in ``less``; an article that fits on one screen is 100."""
+    if max_scroll_y <= 0:
+        return 100
+    return max(0, min(100, round(100 * scroll_y / max_scroll_y)))
+
+
+def show_date(state: ReaderState, analysis: Analysis, index: int) -> Jump:
+    """Go to ``analysis.dates[index]`` (chosen in the command palette); ``d``/``D`` go on from it."""
+    if not 0 <= index < len(analysis.dates):
+        return Jump(state)
+    date = analysis.dates[index]
+    value = f"{date.value} ({date.grain})" if date.value else f"no exact date ({date.grain})"
+    location = f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {value}"
+    return Jump(replace(state, date_index=index, jump_offset=date.start, location=location), date.start)
+
+
+def show_actor(state: ReaderState, analysis: Analysis, actor_id: str) -> Jump:
+    """Mark an actor (as :func:`choose_actor`) and go to its first statement, else its first mention."""
+    jump = choose_actor(state, analysis, actor_id)
+    actor = analysis.actor(actor_id)
+    if actor is None:
+        return jump
+    if actor.statements:
+        shown = show_statement(jump.state, analysis, actor, 0)
+        return replace(shown, state=replace(shown.state, location=jump.state.location))
+    if actor.mention_spans:
+        first = min(span.start for span in actor.mention_spans)
+        return Jump(replace(jump.state, jump_offset=first), first)
+    return jump
+
+
+# -- links ----------------------------------------------------------------------------------------
+
+
+def describe_link(link: Link, openable: bool) -> str:
+    """``words → https://...``, or ``words → javascript:... (not opened: only http, https, mailto)``."""
+    where = link.href if openable else f"{link.href} (not opened: only http, https and mailto links)"
+    return f"{link.text} → {where}"
+
+
+def navigate_link(state: ReaderState, links: Sequence[Link], openable: Sequence[bool], delta: int,
+                  top: int) -> Jump:
+    """``l`` (``delta`` 1) or ``L`` (-1): the next or previous link of the article; ``openable[i]``
+    says whether ``links[i]`` may be opened (``O``)."""
+    index, notice = _walk([link.start for link in links], state.link_index, delta, top, "links")
+    if index is None:
+        return Jump(state, notice=notice)
+    link = links[index]
+    location = f"Link {index + 1}/{len(links)} · {describe_link(link, openable[index])}"
+    if openable[index]:
+        location += " · O opens it"
+    new = replace(state, link_index=index, jump_offset=link.start, location=location)
+    return Jump(new, link.start, notice)
+
+
+def link_to_open(state: ReaderState, links: Sequence[Link], visible: Sequence[bool]) -> int | None:
+    """Which link ``O`` opens: the one ``l``/``L`` stepped to while it is on screen, else the first
+    link on screen at or after the reader's last target, else the first on screen; ``None`` when no
+    link is on screen. ``visible[i]`` says whether ``links[i]`` is on screen."""
+    current = state.link_index
+    if current is not None and 0 <= current < len(links) and visible[current]:
+        return current
+    on_screen = [i for i, shown in enumerate(visible) if shown]
+    if not on_screen:
+        return None
+    after = state.jump_offset
+    if after is not None:
+        following = [i for i in on_screen if links[i].end > after]
+        if following:
+            return following[0]
+    return on_screen[0]

@@ -41,6 +41,10 @@ def status_filters(state: ReaderState, analysis: Analysis | None, *, encoding: s
         filters.append("hidden: " + ", ".join(off))
     if state.include_reported:
         filters.append("quotes+reported")
+    if state.statement_filter.active:
+        from reader.tui.navigation import describe_filter
+
+        filters.append(f"statements: {describe_filter(state.statement_filter, analysis)}")
     if actor := (analysis.actor(state.actor_id) if analysis else None):
         filters.append(f"actor: {actor.name}")
     if state.search_term:

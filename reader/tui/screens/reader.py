@@ -12,6 +12,7 @@ and keys that need the analysis say so until it is done instead of failing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -19,6 +20,7 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
@@ -31,10 +33,12 @@ from reader.errors import BylineError
 from reader.sources.article import Article
 from reader.tui import analysis_runner, navigation
 from reader.tui.analysis_runner import AnalysisCancelled
+from reader.tui.content_search import ContentProvider
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
 from reader.tui.reader_corrections import CORRECTIONS_BINDINGS, ReaderCorrections, undo_last
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
+from reader.tui.reader_statements import STATEMENTS_BINDINGS, ReaderStatements
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
@@ -44,6 +48,7 @@ from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
 from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.search_box import SearchBox
+from reader.tui.widgets.statements_panel import StatementsPanel
 from reader.tui.widgets.status_line import StatusLine
 
 #: Below this many columns the side panel folds away (``s`` shows it as an overlay).
@@ -69,8 +74,11 @@ class Progress:
     partial: Analysis | None = None
 
 
-class ReaderScreen(Screen[None]):
-    """Reads one article."""
+class ReaderScreen(ReaderStatements, Screen[None]):
+    """Reads one article (Statements tab, copying, ``o``, jump history: :class:`ReaderStatements`)."""
+
+    #: The command palette also searches the article's actors, statements and dates.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ContentProvider}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "navigate_quote(1)", "Next quote", id="quote.next", key_display="]"),
@@ -108,6 +116,7 @@ class ReaderScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
         *CORRECTIONS_BINDINGS,
+        *STATEMENTS_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -155,6 +164,8 @@ class ReaderScreen(Screen[None]):
                     yield ActorsPanel(id="actors")
                 with TabPane("Notes", id="notes-tab"):
                     yield self._notes_panel
+                with TabPane("Statements", id="statements-tab"):
+                    yield StatementsPanel(id="statements")
         yield SearchBox(self._find, self.action_close_overlay,
                         placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status").data_bind(ReaderScreen.location, ReaderScreen.filters)
@@ -185,6 +196,7 @@ class ReaderScreen(Screen[None]):
         self.set_interval(POSITION_SAVE_INTERVAL, self.remember_position)
         view.focus()
         self.notes.open()
+        self.statements_mounted()
         if self._given_analysis is not None:
             self.show_analysis(self._given_analysis)
         else:
@@ -259,6 +271,7 @@ class ReaderScreen(Screen[None]):
         self.partial_analysis = None
         self.decorations.layers = Decorations.from_analysis(analysis).layers
         self.actors_panel.show_analysis(analysis, self.style_lookup)
+        self.refresh_statements()
         if self._progress_timer is not None:
             self._progress_timer.stop()
         # Stay on the quote the reader was at in the partial analysis (the watcher redraws it).
@@ -282,8 +295,12 @@ class ReaderScreen(Screen[None]):
     # -- state: applying jumps, redrawing ---------------------------------------------------------
 
     def apply(self, jump: Jump) -> None:
-        """Show what a key did: the new state (the watcher redraws), the scroll, then the notice."""
-        self.state = jump.state
+        """Show what a key did: the new state (the watcher redraws), the scroll, then the notice.
+        A jump that scrolls remembers the reading position it left (``ctrl+o`` goes back to it)."""
+        state = jump.state
+        if jump.offset is not None:
+            state = navigation.record_jump(state, self._top)
+        self.state = state
         if jump.offset is not None:
             self.article_view.scroll_to_offset(jump.offset)
         if jump.notice is not None:
@@ -298,6 +315,8 @@ class ReaderScreen(Screen[None]):
             decorations.mark_actor(self.analysis, new.actor_id)
         if new.matches != old.matches:
             decorations.set_search(list(new.matches))
+        if new.statement_filter != old.statement_filter:
+            self.statements_filter_changed()
         decorations.enabled = new.enabled_layers
         decorations.set_focus(focus_of(new, self.analysis))
         self.article_view.restyle()
@@ -306,10 +325,10 @@ class ReaderScreen(Screen[None]):
     def refresh_status(self) -> None:
         """Recompute the status line's two parts (the bound :class:`StatusLine` shows them)."""
         state = self.state
-        self.filters = status_filters(state, self.analysis, encoding=self.article.encoding,
-                                      analysis_error=self.analysis_error, progress=self._progress_text())
-        if corrected := self.corrections.status(state.current_quote if self.analysis else None):
-            self.filters = f"{self.filters} · {corrected}" if self.filters else corrected
+        filters = status_filters(state, self.analysis, encoding=self.article.encoding,
+                                 analysis_error=self.analysis_error, progress=self._progress_text())
+        corrected = self.corrections.status(state.current_quote if self.analysis else None)
+        self.filters = " · ".join(part for part in (filters, corrected, self.reading_progress_text()) if part)
         self.location = state.location or default_location(self.analysis)
 
     @property
@@ -476,7 +495,7 @@ class ReaderScreen(Screen[None]):
         offset = self.notes.chosen_in_panel(event.highlight_id)
         if offset is None:
             return
-        self.state = replace(self.state, jump_offset=offset)
+        self.state = replace(navigation.record_jump(self.state, self._top), jump_offset=offset)
         self.article_view.scroll_to_offset(offset)
         self.article_view.focus()
 
@@ -503,3 +522,4 @@ class ReaderScreen(Screen[None]):
         self.article_view.restyle()
         self.actors_panel.restyle(style_lookup)
         self.notes.restyle(style_lookup)
+        self.refresh_statements()

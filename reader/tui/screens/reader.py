@@ -21,9 +21,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
@@ -33,12 +32,14 @@ from reader.tui import navigation
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
+from reader.tui.reader_panel import PANEL_BINDINGS, PanelScreen, load_panel_width
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
+from reader.tui.widgets.fitting_footer import FittingFooter
 from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.search_box import SearchBox
 from reader.tui.widgets.status_line import StatusLine
@@ -70,7 +71,7 @@ class Progress:
     partial: Analysis | None = None
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(PanelScreen):
     """Reads one article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,6 +109,7 @@ class ReaderScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
+        *PANEL_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -152,7 +154,7 @@ class ReaderScreen(Screen[None]):
         yield SearchBox(self._find, self.action_close_overlay,
                         placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status").data_bind(ReaderScreen.location, ReaderScreen.filters)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @property
     def article_view(self) -> ArticleView:
@@ -175,6 +177,7 @@ class ReaderScreen(Screen[None]):
         view.style_lookup = self.style_lookup
         view.decorations = self.decorations
         self._saved_offset = load_position(self.article.text)
+        self.panel_width = load_panel_width()
         view.restore_offset(self._saved_offset)
         self.set_interval(POSITION_SAVE_INTERVAL, self.remember_position)
         view.focus()
@@ -192,6 +195,7 @@ class ReaderScreen(Screen[None]):
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
             self.remove_class("-panel-overlay")
+        self.apply_panel_width()
 
     def on_unmount(self) -> None:
         self.remember_position()

@@ -496,11 +496,11 @@ async def test_dates_show_their_value_and_entities_are_walked() -> None:
         reader = app.reader
         view = reader.article_view
         await pilot.press("d")
-        assert reader.status_line.location == "Date 1/3 · August 6 → 2024-08-06 (day)"
+        assert reader.status_line.location == "Date 1/3 · August 6 → 6 August 2024 · 2024-08-06"
         august = reader.article.text.index("August 6")
         assert shows(app, view.style_at(august), "date.current")
         await pilot.press("d")
-        assert reader.status_line.location == "Date 2/3 · February 2022 → 2022-02 (month)"
+        assert reader.status_line.location == "Date 2/3 · February 2022 → February 2022 · 2022-02"
         assert not shows(app, view.style_at(august), "date.current")
         await pilot.press("D", "D")
         assert reader.status_line.location.startswith("Date 3/3 · Monday")

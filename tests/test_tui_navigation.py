@@ -232,12 +232,12 @@ def test_dates_step_with_their_value_and_wrap() -> None:
     data = analysis()
     first = navigation.navigate_date(ReaderState(), data, 1, top=0)
     assert (first.offset, first.state.date_index, first.notice) == (132, 0, None)
-    assert first.state.location == "Date 1/1 · 3 May → --05-03 (day)"
+    assert first.state.location == "Date 1/1 · 3 May → 3 May (year not stated) · --05-03"
     again = navigation.navigate_date(first.state, data, 1, top=0)
     assert again.notice == Notice("Wrapped around the dates")
     vague = replace(data, dates=[DateMention(121, 125, "vote", None, "relative")])
     assert navigation.navigate_date(ReaderState(), vague, 1, 0).state.location == (
-        "Date 1/1 · vote → no exact date (relative)"
+        "Date 1/1 · vote → not pinned to a date"
     )
     none = navigation.navigate_date(ReaderState(), Analysis(text=TEXT, source="t"), -1, top=0)
     assert none.notice == Notice("No dates found in this article", "warning")

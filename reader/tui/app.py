@@ -49,6 +49,8 @@ class BylineApp(App[None]):
 
     CSS_PATH = "styles/reader.tcss"
     TITLE = "Byline"
+    #: Seconds a toast stays (Textual's default is 5): a warning is short and should not linger.
+    NOTIFICATION_TIMEOUT = 3
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,7 +104,15 @@ class BylineApp(App[None]):
         Messages carry search terms, file, theme and actor names: ``[/x]`` in one must show as
         ``[/x]``, not crash the markup parser, and an ESC must not reach the terminal. ``markup`` is
         accepted for Textual's signature and ignored.
+
+        In the reader an information notice (a wrap, a layer shown, the theme) goes to the status
+        line (:func:`reader.tui.toasts.route_notice`) instead of a toast over the text; warnings and
+        errors are toasts, at most :data:`~reader.tui.toasts.MAX_TOASTS` at a time.
         """
+        from reader.tui.toasts import keep_latest_toasts, route_notice
+
+        if route_notice(self.screen_stack, str(message), severity):
+            return
         super().notify(
             terminal_safe(str(message)),
             title=terminal_safe(str(title)),
@@ -110,6 +120,7 @@ class BylineApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+        keep_latest_toasts(self)
 
     _inert_filter = InertTextFilter()
 

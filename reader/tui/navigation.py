@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.analysis.model import Actor, Analysis, Statement, position_group
+from reader.tui.date_words import date_location
 from reader.tui.highlights import Layer, attribution_note
 from reader.tui.state import Jump, Notice, ReaderState
 
@@ -198,8 +199,8 @@ def navigate_date(state: ReaderState, analysis: Analysis, delta: int, top: int) 
     if index is None:
         return Jump(state, notice=notice)
     date = analysis.dates[index]
-    value = f"{date.value} ({date.grain})" if date.value else f"no exact date ({date.grain})"
-    location = f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {value}"
+    words = date_location(date.value, date.grain)
+    location = f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {words}"
     return Jump(replace(state, date_index=index, jump_offset=date.start, location=location),
                 date.start, notice)
 

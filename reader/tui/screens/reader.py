@@ -279,8 +279,15 @@ class ReaderScreen(PanelScreen):
 
     # -- state: applying jumps, redrawing ---------------------------------------------------------
 
+    def say(self, message: str) -> None:
+        """A short notice in the status line, after the location, until the next key moves on."""
+        if self.is_mounted:
+            self.status_line.notice = message
+
     def apply(self, jump: Jump) -> None:
         """Show what a key did: the new state (the watcher redraws), the scroll, then the notice."""
+        if self.is_mounted:
+            self.status_line.notice = ""
         self.state = jump.state
         if jump.offset is not None:
             self.article_view.scroll_to_offset(jump.offset)

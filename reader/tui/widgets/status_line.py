@@ -45,13 +45,13 @@ class StatusLine(Widget):
 
     location: reactive[str] = reactive("", layout=False)
     filters: reactive[str] = reactive("", layout=False)
-    #: A short word about the last key (``wrapped to the first quote``), shown after the location.
+    #: A short word about the last key (``Wrapped to the first quote``), shown before the location.
     notice: reactive[str] = reactive("", layout=False)
 
     def visible_parts(self, width: int | None = None) -> tuple[str, str]:
         """The location and the filters as drawn in ``width`` cells (default: the line's width)."""
         width = self.content_region.width if width is None else width
-        pieces = (terminal_safe(self.location), terminal_safe(self.notice))
+        pieces = (terminal_safe(self.notice), terminal_safe(self.location))
         location = " · ".join(piece for piece in pieces if piece)
         filters = terminal_safe(self.filters)
         gap = 2 if filters else 0

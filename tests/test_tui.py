@@ -505,15 +505,20 @@ async def test_dates_show_their_value_and_entities_are_walked() -> None:
         await pilot.press("D", "D")
         assert reader.status_line.location.startswith("Date 3/3 · Monday")
 
+        # e goes on from the reading position (the date "Monday"), not from the top of the pane.
         entities = reader.analysis.entities
+        monday = reader.analysis.dates[2].start
+        after = next(i for i, entity in enumerate(entities) if entity.start > monday)
         await pilot.press("e")
-        assert reader.status_line.location == f"Entity 1/{len(entities)} · Kremlin · ORG"
+        first = entities[after]
+        total = len(entities)
+        assert reader.status_line.location == f"Entity {after + 1}/{total} · {first.text} · {first.label}"
         await pilot.press("e")
-        second = entities[1]
-        assert reader.status_line.location == f"Entity 2/{len(entities)} · {second.text} · {second.label}"
+        second = entities[after + 1]
+        assert reader.status_line.location == f"Entity {after + 2}/{total} · {second.text} · {second.label}"
         assert view.style_at(second.start).reverse  # the current entity is shown inverted
         await pilot.press("E", "E")
-        assert reader.status_line.location.startswith(f"Entity {len(entities)}/{len(entities)}")
+        assert reader.status_line.location.startswith(f"Entity {after}/{len(entities)}")
 
 
 async def test_keys_typed_in_a_burst_after_slash_reach_the_search_box() -> None:

@@ -97,7 +97,7 @@ def test_next_and_previous_quote_walk_from_the_current_one() -> None:
 
 def test_quotes_wrap_around_with_a_notice_both_ways() -> None:
     data = analysis()
-    last = replace(ReaderState(), quote_index=2)
+    last = replace(ReaderState(), quote_index=2, target="quote")
     forward = navigation.navigate_quote(last, data, 1, top=0)
     assert (forward.offset, forward.state.quote_index) == (14, 0)
     assert forward.notice == Notice("Wrapped to the first quote")

@@ -31,6 +31,8 @@ from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or
 from reader.tui.inert_filter import InertTextFilter
 from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.actors_panel import ActorsPanel
+from reader.tui.widgets.notes_panel import NotesList
 
 
 class WorkersNotAwaited(ThreadPoolExecutor):
@@ -57,6 +59,9 @@ class BylineApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         Binding("T", "cycle_theme", "Next theme", id="app.theme.next", show=False),
+        # Declared here (Textual would add it without an id) so that help lists it and a keymap can move it.
+        Binding("ctrl+p", "command_palette", "palette", id="app.command_palette", show=False, priority=True,
+                tooltip="Open the command palette: every action, and Change theme"),
     ]
 
     def __init__(
@@ -208,7 +213,7 @@ class BylineApp(App[None]):
         known = {
             binding.id
             for bindings in (ReaderScreen.BINDINGS, LibraryScreen.BINDINGS, LibraryTable.BINDINGS,
-                             BylineApp.BINDINGS)
+                             BylineApp.BINDINGS, ActorsPanel.BINDINGS, NotesList.BINDINGS)
             for binding in bindings
             if isinstance(binding, Binding) and binding.id
         }
@@ -241,6 +246,8 @@ class BylineApp(App[None]):
         if reader is None:
             return
         for row in help_rows(reader):
+            if row.section != "Reader":
+                continue
             binding = next(
                 (b for b in reader.BINDINGS if isinstance(b, Binding) and b.id == row.binding_id), None
             )

@@ -319,6 +319,16 @@ class ReaderScreen(PanelScreen):
     def _top(self) -> int:
         return self.article_view.top_offset
 
+    @property
+    def _here(self) -> ReaderState:
+        """The state a key starts from: as it is, unless the reader scrolled the last target out of
+        sight, in which case keys start from the top of the pane (see navigation.origin)."""
+        state = self.state
+        if state.jump_offset is not None and state.target is not None and self.article_view.laid_out \
+                and not self.article_view.is_visible(state.jump_offset):
+            return replace(state, target=None)
+        return state
+
     # -- quotes, statements, entities, dates ------------------------------------------------------
 
     def action_navigate_quote(self, delta: int) -> None:
@@ -327,25 +337,25 @@ class ReaderScreen(PanelScreen):
         if self.analysis is None and partial is not None and navigation.quote_order(
             partial.statements, self.state.include_reported
         ):
-            self.apply(navigation.navigate_quote(self.state, partial, delta, self._top, speakers_known=False))
+            self.apply(navigation.navigate_quote(self._here, partial, delta, self._top, speakers_known=False))
             return
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_quote(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_quote(self._here, analysis, delta, self._top))
 
     def action_toggle_reported(self) -> None:
         self.apply(navigation.toggle_reported(self.state))
 
     def action_navigate_statement(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_statement(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_statement(self._here, analysis, delta, self._top))
 
     def action_navigate_entity(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_entity(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_entity(self._here, analysis, delta, self._top))
 
     def action_navigate_date(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_date(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_date(self._here, analysis, delta, self._top))
 
     def choose_actor(self, actor_id: str) -> None:
         """Mark an actor's mentions and statements; ``}``/``{`` then walk the statements."""
@@ -391,7 +401,17 @@ class ReaderScreen(PanelScreen):
 
     def search(self, term: str) -> None:
         """Find every case-insensitive occurrence of ``term`` and go to the first on screen or after."""
-        self.apply(navigation.search(self.state, self.article.text, term, self._top))
+        self.apply(navigation.search(self._here, self.article.text, term, self._top))
+
+    @on(Input.Changed, "#search")
+    def count_while_typing(self, event: Input.Changed) -> None:
+        """The number of matches of what is typed so far, in the status line (found as enter finds them)."""
+        term = event.value.strip()
+        if not self.has_class("-searching") or not term:
+            return
+        count = len(navigation.find_matches(self.article.text, term))
+        matches = f"{count} match{'es' if count != 1 else ''}"
+        self.location = f"Search {term!r}: {matches} · enter goes to the first"
 
     def _find(self, term: str) -> None:
         """``enter`` in the search box."""
@@ -399,7 +419,7 @@ class ReaderScreen(PanelScreen):
         self.search(term)
 
     def action_navigate_match(self, delta: int) -> None:
-        self.apply(navigation.navigate_match(self.state, delta, self._top))
+        self.apply(navigation.navigate_match(self._here, delta, self._top))
 
     # -- movement, layers, panel ------------------------------------------------------------------
 
@@ -431,13 +451,23 @@ class ReaderScreen(PanelScreen):
         else:
             self.article_view.focus()
 
+    def has_something_to_close(self) -> bool:
+        """Whether ``escape`` has work here: the search box, the search's marks or the overlaid panel."""
+        searching = self.has_class("-searching") or bool(self.state.search_term)
+        return searching or self.has_class("-panel-overlay")
+
     def action_close_overlay(self) -> None:
-        """``escape``: close the search box or the overlaid panel and go back to the text.
+        """``escape``: close the search box (and clear the search's marks) or the overlaid panel, and go
+        back to the text; with the box closed, clear the marks of the last search.
 
         (Not ``action_dismiss``: that is Textual's own, which pops the screen with a result.)
         """
         if self.has_class("-searching"):
             self._close_search()
+            self.apply(navigation.clear_search(self.state))
+            self.refresh_status()  # the count shown while typing goes
+        elif self.state.search_term:
+            self.apply(navigation.clear_search(self.state))
         elif self.has_class("-panel-overlay"):
             self.remove_class("-panel-overlay")
         self.article_view.focus()

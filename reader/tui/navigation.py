@@ -23,6 +23,7 @@ from reader.tui.date_words import date_location
 from reader.tui.highlights import Layer, attribution_note
 from reader.tui.search_fold import find_folded
 from reader.tui.state import Jump, Notice, ReaderState
+from reader.words import number_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,21 @@ def quote_location(quote: Statement, index: int, total: int, analysis: Analysis,
         return f"{noun} {index + 1}/{total} · speakers still being analysed"
     kind = " (reported)" if quote.kind == "reported" else ""
     who = describe_speaker(quote, analysis.actor(quote.actor))
-    cue = f" · {quote.cue.text}" if quote.cue else ""
-    return f"{noun} {index + 1}/{total}{kind} · {who}{cue} · {position_group(quote)}{attribution_note(quote)}"
+    return f"{noun} {index + 1}/{total}{kind} · {who}{cue_and_position(quote)}{attribution_note(quote)}"
+
+
+def cue_and_position(quote: Statement) -> str:
+    """`` · stated`` or `` · condemned · opposes``: the cue, then the position word only when it adds
+    something. A speech cue already says "says" (``said · says``), and a cue of the position's own
+    verb says the position (``believes · believes``, ``showed · shows``); without a cue the position
+    word stands alone (`` · wants``)."""
+    group = position_group(quote)
+    if quote.cue is None:
+        return f" · {group}"
+    cue = quote.cue.text
+    if group == "says" or cue.lower().startswith(group.removesuffix("s")):
+        return f" · {cue}"
+    return f" · {cue} · {group}"
 
 
 def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int, *,
@@ -144,9 +158,8 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
     quote = analysis.statements[number]
     order = quote_order(analysis.statements, state.include_reported)
     kind = "reported" if quote.kind == "reported" else "quote"
-    cue = f" · {quote.cue.text}" if quote.cue else ""
     location = (f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
-                f"({kind}){cue} · {position_group(quote)}{attribution_note(quote)}")
+                f"({kind}){cue_and_position(quote)}{attribution_note(quote)}")
     new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start,
                   quote_index=order.index(number) if number in order else None, target="statement",
                   location=location)
@@ -177,7 +190,8 @@ def choose_actor(state: ReaderState, analysis: Analysis, actor_id: str) -> Jump:
     actor = analysis.actor(actor_id)
     if actor is None:
         return Jump(state)
-    location = (f"{actor.name}: {actor.mentions} mentions, {len(actor.statements)} statements marked"
+    location = (f"{actor.name}: {number_of(actor.mentions, 'mention')}, "
+                f"{number_of(len(actor.statements), 'statement')} marked"
                 " · } walks them")
     return Jump(replace(state, actor_id=actor_id, statement_index=None,
                         hidden_layers=state.hidden_layers - {Layer.ACTOR}, location=location))

@@ -13,6 +13,7 @@ from rich.text import Text
 from reader.analysis.model import Analysis
 from reader.tui.highlights import Layer
 from reader.tui.state import ReaderState
+from reader.words import number_of
 
 
 def default_location(analysis: Analysis | None) -> str:
@@ -20,9 +21,10 @@ def default_location(analysis: Analysis | None) -> str:
     if analysis is None:
         return "Reading"
     direct = sum(1 for quote in analysis.statements if quote.kind == "direct")
+    reported = len(analysis.statements) - direct
     return (
-        f"{direct} quotes, {len(analysis.statements) - direct} reported statements, "
-        f"{len(analysis.actors)} actors · ] next quote · ? help"
+        f"{number_of(direct, 'quote')}, {number_of(reported, 'reported statement')}, "
+        f"{number_of(len(analysis.actors), 'actor')} · ] next quote · ? help"
     )
 
 

@@ -20,7 +20,7 @@ from rich.style import Style
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
@@ -114,7 +114,7 @@ class BylineApp(App[None]):
         line (:func:`reader.tui.toasts.route_notice`) instead of a toast over the text; warnings and
         errors are toasts, at most :data:`~reader.tui.toasts.MAX_TOASTS` at a time.
         """
-        from reader.tui.toasts import keep_latest_toasts, route_notice
+        from reader.tui.toasts import route_notice
 
         if route_notice(self.screen_stack, str(message), severity):
             return
@@ -125,6 +125,12 @@ class BylineApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def _on_notify(self, event: Notify) -> None:
+        """A toast arrives: show it, taking away the oldest beyond :data:`reader.tui.toasts.MAX_TOASTS`."""
+        from reader.tui.toasts import keep_latest_toasts
+
+        super()._on_notify(event)
         keep_latest_toasts(self)
 
     _inert_filter = InertTextFilter()

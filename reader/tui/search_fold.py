@@ -39,17 +39,22 @@ def fold(term: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def folded_text(text: str) -> tuple[str, tuple[int, ...]]:
-    """``(folded, origin)``: the folded text and, for each of its characters, the offset in ``text`` of
-    the character it came from (plus one last entry, ``len(text)``, for a match that ends at the end)."""
+def folded_text(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """``(folded, starts, ends)``: the folded text and, for each of its characters, the offsets in ``text``
+    where the character it came from starts and ends. A character that folds to nothing (a combining
+    accent) belongs to the one before it: a match that ends there takes the accent along."""
     pieces: list[str] = []
-    origin: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for index, char in enumerate(text):
         folded = fold_char(char)
+        if not folded and ends:
+            ends[-1] = index + 1
+            continue
         pieces.append(folded)
-        origin.extend([index] * len(folded))
-    origin.append(len(text))
-    return "".join(pieces), tuple(origin)
+        starts.extend([index] * len(folded))
+        ends.extend([index + 1] * len(folded))
+    return "".join(pieces), tuple(starts), tuple(ends)
 
 
 def find_folded(text: str, term: str) -> tuple[tuple[int, int], ...]:
@@ -58,10 +63,6 @@ def find_folded(text: str, term: str) -> tuple[tuple[int, int], ...]:
     needle = fold(term)
     if not needle:
         return ()
-    folded, origin = folded_text(text)
-    spans: list[tuple[int, int]] = []
-    for found in re.finditer(re.escape(needle), folded):
-        start = origin[found.start()]
-        end = origin[found.end() - 1] + 1  # the last folded character's original, inclusive
-        spans.append((start, end))
-    return tuple(spans)
+    folded, starts, ends = folded_text(text)
+    return tuple((starts[found.start()], ends[found.end() - 1])
+                 for found in re.finditer(re.escape(needle), folded))

@@ -280,7 +280,7 @@ class ReaderScreen(PanelScreen):
     # -- state: applying jumps, redrawing ---------------------------------------------------------
 
     def say(self, message: str) -> None:
-        """A short notice in the status line, after the location, until the next key moves on."""
+        """A short notice at the start of the status line, until the next jump replaces the location."""
         if self.is_mounted:
             self.status_line.notice = message
 

@@ -36,6 +36,10 @@ def make_app(article=None) -> BylineApp:  # type: ignore[no-untyped-def]
     return BylineApp(article, analysis=sample_analysis(article))
 
 
+def reader_notice(app: BylineApp) -> str:
+    return app.reader.status_line.notice
+
+
 def panel_rows(panel: ActorsPanel) -> list[str]:
     return [panel.render_line(y).text.rstrip() for y in range(panel.last_line + 1)]
 
@@ -59,6 +63,10 @@ async def test_panel_rows_end_in_an_ellipsis_and_never_scroll_sideways() -> None
         assert len(zelensky) <= width
         assert all(len(row) <= width for row in rows)
         assert any(row.endswith("Kursk · place") for row in rows)  # a short row is whole
+        # the row under the cursor is shown whole in the status line
+        panel.select_actor("zelensky")
+        await pilot.pause()
+        assert reader_notice(app) == "2❞ 4× Volodymyr Zelensky, Ukrainian President · person · says 2"
 
 
 async def test_angle_brackets_size_the_panel_and_the_width_is_remembered() -> None:

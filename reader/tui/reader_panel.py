@@ -5,7 +5,8 @@ The width is a number of columns, remembered across runs in ``<data dir>/panel.j
 the reader first changes it the stylesheet's width applies (38% of the screen, 30
 to 64 columns). In a narrow terminal the panel is an overlay whose width the
 stylesheet decides, so the remembered width applies only when the panel sits
-beside the text.
+beside the text. A row of the actors panel too long for it ends in ``…``; the row
+under the cursor is shown whole in the status line.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import contextlib
 import json
 from pathlib import Path
 
+from rich.text import Text
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import TabbedContent
+from textual.widgets import TabbedContent, Tree
 
 from reader.fileio import atomic_write_text
 from reader.paths import data_dir
@@ -94,6 +97,19 @@ class PanelScreen(Screen[None]):
         self.panel_width = clamp_width(current + direction * WIDTH_STEP, self.size.width)
         self.apply_panel_width()
         save_panel_width(self.panel_width)
+
+    def say(self, message: str) -> None:
+        """A short notice in the status line (the reading screen's)."""
+
+    @on(Tree.NodeHighlighted, "#actors")
+    def show_whole_row(self, event: Tree.NodeHighlighted[object]) -> None:
+        """The row under the panel's cursor, whole, in the status line: a row cut with ``…`` loses
+        nothing (the status line drops its least important parts when it is too narrow)."""
+        if event.node.data is None:  # the tree's root, the legend line
+            return
+        label = event.node.label
+        plain = label.plain if isinstance(label, Text) else str(label)
+        self.say(" ".join(plain.split()))
 
     def action_notes_tab(self) -> None:
         """``M``: show the Notes tab and put the cursor in its list."""

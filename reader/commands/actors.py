@@ -25,6 +25,7 @@ from reader.commands.analyze_output import Tally, counted
 from reader.config import load_config
 from reader.errors import BylineError
 from reader.sources.corpus import corpus_items
+from reader.words import number_of
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = ("name", "kind", "statements", "articles", "quoted_in", "statements_per_article",
@@ -132,7 +133,8 @@ def share_bar(part: int, whole: int, width: int = BAR_WIDTH) -> str:
 
 def render_table(actors: list[CollectionActor], articles: int, total: int) -> str:
     """The actors as an aligned table, each with a bar of their share of ``total`` statements."""
-    lines = [f"{len(actors)} actors in {articles} articles, {total} statements"]
+    lines = [f"{number_of(len(actors), 'actor')} in {number_of(articles, 'article')}, "
+             f"{number_of(total, 'statement')}"]
     if not actors:
         return lines[0]
     width = min(32, max(len(actor.name) for actor in actors))

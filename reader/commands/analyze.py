@@ -37,6 +37,7 @@ from reader.corrections.stored import with_stored_corrections
 from reader.errors import BylineError
 from reader.safe_text import terminal_safe
 from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items, is_row_file
+from reader.words import number_of
 
 EXIT_SOME_FAILED = 3
 
@@ -247,8 +248,8 @@ def render_text(analysis: Analysis) -> str:
     for actor in analysis.actors:
         roles = f", {'; '.join(actor.roles)}" if actor.roles else ""
         lines.append(
-            f"  {actor.name} [{actor.kind}{roles}]: {actor.mentions} mentions, "
-            f"{len(actor.statements)} statements"
+            f"  {actor.name} [{actor.kind}{roles}]: {number_of(actor.mentions, 'mention')}, "
+            f"{number_of(len(actor.statements), 'statement')}"
         )
     if analysis.dates:
         lines.append("")

@@ -14,14 +14,16 @@ and leaving either end wraps (and says so).
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.analysis.model import Actor, Analysis, Link, Statement, position_group
+from reader.tui.date_words import date_location
 from reader.tui.highlights import Layer, attribution_note
+from reader.tui.search_fold import find_folded
 from reader.tui.state import Jump, Notice, ReaderState, StatementFilter
+from reader.words import number_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,22 +32,42 @@ class Step:
     wrapped: bool
 
 
-def step(starts: Sequence[int], current: int | None, delta: int, from_offset: int) -> Step | None:
+def step(starts: Sequence[int], current: int | None, delta: int, from_offset: int, *,
+         strictly_after: bool = False) -> Step | None:
     """Where a jump of ``delta`` lands among targets starting at ``starts`` (sorted).
 
     ``current`` is the index of the current target, or ``None`` when there is
-    none yet, in which case ``from_offset`` (the top of the pane) decides the
-    first target. Returns ``None`` when there are no targets at all.
+    none yet, in which case ``from_offset`` (the reading position) decides the
+    first target: forward, the first at or after it (strictly after it when
+    ``strictly_after``: the reading position is another target the reader is on);
+    backward, the last before it. Returns ``None`` when there are no targets at all.
     """
     count = len(starts)
     if count == 0:
         return None
     if current is None:
-        first_on_screen = bisect_left(starts, from_offset)
-        target = first_on_screen if delta > 0 else first_on_screen - 1
+        first = (bisect_right if strictly_after else bisect_left)(starts, from_offset)
+        target = first if delta > 0 else bisect_left(starts, from_offset) - 1
     else:
         target = current + delta
     return Step(target % count, not 0 <= target < count)
+
+
+def origin(state: ReaderState, top: int) -> tuple[int, bool]:
+    """The reading position a key of another kind starts from, and whether it is a target.
+
+    After a jump (a quote, a match, an entity...) it is that target's offset: ``]`` after a search
+    goes to the first quote after the match, not after the top of the pane. Before any jump (or once
+    the screen cleared ``target`` because the reader scrolled away) it is ``top``.
+    """
+    if state.target is not None and state.jump_offset is not None:
+        return state.jump_offset, True
+    return top, False
+
+
+def _current(state: ReaderState, index: int | None, *kinds: str) -> int | None:
+    """``index`` when the reader is on a target of one of ``kinds``, else ``None`` (start afresh)."""
+    return index if state.target in kinds else None
 
 
 def describe_speaker(quote: Statement, actor: Actor | None) -> str:
@@ -88,8 +110,21 @@ def quote_location(quote: Statement, index: int, total: int, analysis: Analysis,
         return f"{noun} {index + 1}/{total} · speakers still being analysed"
     kind = " (reported)" if quote.kind == "reported" else ""
     who = describe_speaker(quote, analysis.actor(quote.actor))
-    cue = f" · {quote.cue.text}" if quote.cue else ""
-    return f"{noun} {index + 1}/{total}{kind} · {who}{cue} · {position_group(quote)}{attribution_note(quote)}"
+    return f"{noun} {index + 1}/{total}{kind} · {who}{cue_and_position(quote)}{attribution_note(quote)}"
+
+
+def cue_and_position(quote: Statement) -> str:
+    """`` · stated`` or `` · condemned · opposes``: the cue, then the position word only when it adds
+    something. A speech cue already says "says" (``said · says``), and a cue of the position's own
+    verb says the position (``believes · believes``, ``showed · shows``); without a cue the position
+    word stands alone (`` · wants``)."""
+    group = position_group(quote)
+    if quote.cue is None:
+        return f" · {group}"
+    cue = quote.cue.text
+    if group == "says" or cue.lower().startswith(group.removesuffix("s")):
+        return f" · {cue}"
+    return f" · {cue} · {group}"
 
 
 def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int, *,
@@ -97,7 +132,10 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
     """``]`` (``delta`` 1) or ``[`` (-1). ``speakers_known`` is False while ``analysis`` is a partial
     one: its quotations can be walked already, but nobody is named yet."""
     order = walk_order(analysis, state)
-    moved = step([analysis.statements[i].start for i in order], state.quote_index, delta, top)
+    start_at, after = origin(state, top)
+    current = _current(state, state.quote_index, "quote", "statement")
+    moved = step([analysis.statements[i].start for i in order], current, delta, start_at,
+                 strictly_after=after)
     if moved is None:
         if state.statement_filter.active:
             what = describe_filter(state.statement_filter, analysis)
@@ -114,7 +152,7 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
     if moved.wrapped:
         notice = Notice("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
     new = replace(state, quote_index=moved.index, current_quote=quote, jump_offset=quote.start,
-                  location=location)
+                  target="quote", location=location)
     return Jump(new, quote.start, notice)
 
 
@@ -122,7 +160,7 @@ def toggle_reported(state: ReaderState) -> Jump:
     """``r``: ``]``/``[`` walk reported statements too (or direct quotes only again), from the top."""
     include = not state.include_reported
     which = "quotes and reported speech" if include else "direct quotes only"
-    return Jump(replace(state, include_reported=include, quote_index=None, current_quote=None,
+    return Jump(replace(state, include_reported=include, quote_index=None, current_quote=None, target=None,
                         location=f"] and [ now step through {which}"))
 
 
@@ -135,11 +173,11 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
     quote = analysis.statements[number]
     order = walk_order(analysis, state)
     kind = "reported" if quote.kind == "reported" else "quote"
-    cue = f" · {quote.cue.text}" if quote.cue else ""
     location = (f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
-                f"({kind}){cue} · {position_group(quote)}{attribution_note(quote)}")
+                f"({kind}){cue_and_position(quote)}{attribution_note(quote)}")
     new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start,
-                  quote_index=order.index(number) if number in order else None, location=location)
+                  quote_index=order.index(number) if number in order else None, target="statement",
+                  location=location)
     return Jump(new, quote.start)
 
 
@@ -149,7 +187,9 @@ def navigate_statement(state: ReaderState, analysis: Analysis, delta: int, top: 
     if actor is None:
         return _warn(state, "Select an actor in the side panel first (a)")
     starts = [analysis.statements[i].start for i in actor.statements]
-    moved = step(starts, state.statement_index, delta, top)
+    start_at, after = origin(state, top)
+    moved = step(starts, _current(state, state.statement_index, "statement"), delta, start_at,
+                 strictly_after=after)
     if moved is None:
         return _warn(state, f"{actor.name} has no statements in this article")
     jump = show_statement(state, analysis, actor, moved.index)
@@ -165,7 +205,8 @@ def choose_actor(state: ReaderState, analysis: Analysis, actor_id: str) -> Jump:
     actor = analysis.actor(actor_id)
     if actor is None:
         return Jump(state)
-    location = (f"{actor.name}: {actor.mentions} mentions, {len(actor.statements)} statements marked"
+    location = (f"{actor.name}: {number_of(actor.mentions, 'mention')}, "
+                f"{number_of(len(actor.statements), 'statement')} marked"
                 " · } walks them")
     return Jump(replace(state, actor_id=actor_id, statement_index=None,
                         hidden_layers=state.hidden_layers - {Layer.ACTOR}, location=location))
@@ -186,11 +227,12 @@ def keep_current_quote(state: ReaderState, analysis: Analysis) -> ReaderState:
 # -- entities and dates ---------------------------------------------------------------------------
 
 
-def _walk(starts: list[int], index: int | None, delta: int, top: int,
+def _walk(starts: list[int], state: ReaderState, kind: str, index: int | None, delta: int, top: int,
           what: str) -> tuple[int | None, Notice | None]:
-    """Step through targets at ``starts``: the new index and what to tell the reader (a wrap, or
-    a warning with index ``None`` when there are no targets)."""
-    moved = step(starts, index, delta, top)
+    """Step through targets of ``kind`` at ``starts``: the new index and what to tell the reader (a
+    wrap, or a warning with index ``None`` when there are no ``what``)."""
+    start_at, after = origin(state, top)
+    moved = step(starts, _current(state, index, kind), delta, start_at, strictly_after=after)
     if moved is None:
         return None, Notice(f"No {what} found in this article", "warning")
     return moved.index, Notice(f"Wrapped around the {what}") if moved.wrapped else None
@@ -198,24 +240,26 @@ def _walk(starts: list[int], index: int | None, delta: int, top: int,
 
 def navigate_entity(state: ReaderState, analysis: Analysis, delta: int, top: int) -> Jump:
     """``e`` (``delta`` 1) or ``E`` (-1): the next or previous named entity."""
-    index, notice = _walk([e.start for e in analysis.entities], state.entity_index, delta, top, "entities")
+    starts = [e.start for e in analysis.entities]
+    index, notice = _walk(starts, state, "entity", state.entity_index, delta, top, "entities")
     if index is None:
         return Jump(state, notice=notice)
     entity = analysis.entities[index]
     location = f"Entity {index + 1}/{len(analysis.entities)} · {entity.text} · {entity.label}"
-    return Jump(replace(state, entity_index=index, jump_offset=entity.start, location=location),
-                entity.start, notice)
+    return Jump(replace(state, entity_index=index, jump_offset=entity.start, target="entity",
+                        location=location), entity.start, notice)
 
 
 def navigate_date(state: ReaderState, analysis: Analysis, delta: int, top: int) -> Jump:
     """``d`` (``delta`` 1) or ``D`` (-1): the next or previous date, with its resolved value."""
-    index, notice = _walk([d.start for d in analysis.dates], state.date_index, delta, top, "dates")
+    starts = [d.start for d in analysis.dates]
+    index, notice = _walk(starts, state, "date", state.date_index, delta, top, "dates")
     if index is None:
         return Jump(state, notice=notice)
     date = analysis.dates[index]
-    value = f"{date.value} ({date.grain})" if date.value else f"no exact date ({date.grain})"
-    location = f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {value}"
-    return Jump(replace(state, date_index=index, jump_offset=date.start, location=location),
+    words = date_location(date.value, date.grain)
+    location = f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {words}"
+    return Jump(replace(state, date_index=index, jump_offset=date.start, target="date", location=location),
                 date.start, notice)
 
 
@@ -223,15 +267,16 @@ def navigate_date(state: ReaderState, analysis: Analysis, delta: int, top: int) 
 
 
 def find_matches(text: str, term: str) -> tuple[tuple[int, int], ...]:
-    """Every case-insensitive occurrence of ``term`` in ``text`` as ``(start, end)`` (none for ``""``)."""
-    if not term:
-        return ()
-    return tuple(m.span() for m in re.finditer(re.escape(term), text, re.IGNORECASE))
+    """Every occurrence of ``term`` in ``text`` as ``(start, end)`` offsets into ``text``, ignoring case,
+    accents and the shape of apostrophes, quotation marks and dashes (:mod:`reader.tui.search_fold`:
+    ``didn't`` finds ``didn’t``, ``jose`` finds ``José``); none for ``""``."""
+    return find_folded(text, term) if term else ()
 
 
 def search(state: ReaderState, text: str, term: str, top: int) -> Jump:
-    """``enter`` in the search box: find ``term`` (stripped) and go to the first match at or after
-    ``top``; an empty term clears the search."""
+    """``enter`` in the search box: find ``term`` (stripped) and go to the first match at or after the
+    reading position (:func:`origin`: the target the reader is on, else ``top``); an empty term
+    clears the search."""
     term = term.strip()
     matches = find_matches(text, term)
     found = replace(state, search_term=term, matches=matches, match_index=None)
@@ -240,20 +285,36 @@ def search(state: ReaderState, text: str, term: str, top: int) -> Jump:
     if not matches:
         message = f"No matches for {term!r}"
         return Jump(replace(found, location=message), notice=Notice(message, "warning"))
-    return navigate_match(found, 1, top)
+    start_at, _ = origin(state, top)
+    return _show_match(found, step([start for start, _ in matches], None, 1, start_at))
+
+
+def clear_search(state: ReaderState) -> Jump:
+    """``escape`` with a search on: the marks go, the reader stays where it is."""
+    return Jump(replace(state, search_term="", matches=(), match_index=None,
+                        target=None if state.target == "match" else state.target,
+                        location="" if state.target == "match" else state.location))
 
 
 def navigate_match(state: ReaderState, delta: int, top: int) -> Jump:
-    """``n`` (``delta`` 1) or ``N`` (-1): the next or previous match of the current search."""
+    """``n`` (``delta`` 1) or ``N`` (-1): the next or previous match of the current search (from the
+    reading position when the reader went to another kind of target since)."""
     if not state.search_term:
         return _warn(state, "Nothing to find yet: press / to search")
-    moved = step([start for start, _ in state.matches], state.match_index, delta, top)
+    start_at, after = origin(state, top)
+    moved = step([start for start, _ in state.matches], _current(state, state.match_index, "match"), delta,
+                 start_at, strictly_after=after)
+    return _show_match(state, moved)
+
+
+def _show_match(state: ReaderState, moved: Step | None) -> Jump:
     if moved is None:
         return _warn(state, f"No matches for {state.search_term!r}")
     start = state.matches[moved.index][0]
     location = f"Match {moved.index + 1}/{len(state.matches)} for {state.search_term!r}"
     notice = Notice("Search wrapped around") if moved.wrapped else None
-    return Jump(replace(state, match_index=moved.index, jump_offset=start, location=location), start, notice)
+    return Jump(replace(state, match_index=moved.index, jump_offset=start, target="match", location=location),
+                start, notice)
 
 
 # -- layers ---------------------------------------------------------------------------------------
@@ -469,14 +530,15 @@ def navigate_link(state: ReaderState, links: Sequence[Link], openable: Sequence[
                   top: int) -> Jump:
     """``l`` (``delta`` 1) or ``L`` (-1): the next or previous link of the article; ``openable[i]``
     says whether ``links[i]`` may be opened (``O``)."""
-    index, notice = _walk([link.start for link in links], state.link_index, delta, top, "links")
+    index, notice = _walk([link.start for link in links], state, "link", state.link_index, delta, top,
+                          "links")
     if index is None:
         return Jump(state, notice=notice)
     link = links[index]
     location = f"Link {index + 1}/{len(links)} · {describe_link(link, openable[index])}"
     if openable[index]:
         location += " · O opens it"
-    new = replace(state, link_index=index, jump_offset=link.start, location=location)
+    new = replace(state, link_index=index, jump_offset=link.start, target="link", location=location)
     return Jump(new, link.start, notice)
 
 

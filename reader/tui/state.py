@@ -77,6 +77,10 @@ class ReaderState:
     - ``search_term``/``matches``/``match_index``: the search and its ``(start, end)`` matches, in
       text order;
     - ``jump_offset``: the character offset of the last target stepped to (what ``h`` acts on);
+    - ``target``: which kind of target that was (``quote``, ``statement``, ``entity``, ``date``,
+      ``match``, ``link``; ``None`` before any, or when the reader scrolled away from it): a key of the same
+      kind steps on from its own current target, any other key from the reading position
+      (:func:`~reader.tui.navigation.origin`);
     - ``hidden_layers``: the highlight layers switched off with ``1``-``4``;
     - ``location``: the status line's left part (``""``: the screen's default summary);
     - ``statement_filter``: what the Statements tab lists and, when active, what ``]``/``[`` walk;
@@ -96,6 +100,7 @@ class ReaderState:
     matches: tuple[tuple[int, int], ...] = ()
     match_index: int | None = None
     jump_offset: int | None = None
+    target: str | None = None
     hidden_layers: frozenset[Layer] = field(default_factory=frozenset)
     location: str = ""
     statement_filter: StatementFilter = field(default_factory=StatementFilter)

@@ -7,9 +7,13 @@ the wording is tested without a terminal.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.text import Text
+
 from reader.analysis.model import Analysis
 from reader.tui.highlights import Layer
 from reader.tui.state import ReaderState
+from reader.words import number_of
 
 
 def default_location(analysis: Analysis | None) -> str:
@@ -17,9 +21,10 @@ def default_location(analysis: Analysis | None) -> str:
     if analysis is None:
         return "Reading"
     direct = sum(1 for quote in analysis.statements if quote.kind == "direct")
+    reported = len(analysis.statements) - direct
     return (
-        f"{direct} quotes, {len(analysis.statements) - direct} reported statements, "
-        f"{len(analysis.actors)} actors · ] next quote · ? help"
+        f"{number_of(direct, 'quote')}, {number_of(reported, 'reported statement')}, "
+        f"{number_of(len(analysis.actors), 'actor')} · ] next quote · ? help"
     )
 
 
@@ -54,3 +59,29 @@ def status_filters(state: ReaderState, analysis: Analysis | None, *, encoding: s
     if analysis is None:
         filters.append("analysis failed" if analysis_error else f"analysing… {progress}")
     return " · ".join(filters)
+
+
+SEPARATOR = " · "
+
+
+def fit_parts(line: str, width: int) -> str:
+    """``line`` (pieces joined by `` · ``, most important first) shortened to ``width`` cells.
+
+    Whole pieces are dropped from the end while the line is too long; when even the first piece
+    does not fit it is cut and ends in ``…``. ``""`` when ``width`` is 0 or less. For example
+    ``fit_parts("Quote 1/3 · Yuri Ushakov · stated", 24) == "Quote 1/3 · Yuri Ushakov"``.
+    """
+    if width <= 0:
+        return ""
+    if cell_len(line) <= width:
+        return line
+    parts = line.split(SEPARATOR)
+    while len(parts) > 1:
+        parts.pop()
+        shortened = SEPARATOR.join(parts) + " …"
+        if cell_len(shortened) <= width:
+            return shortened
+    first = parts[0]
+    text = Text(first)
+    text.truncate(width, overflow="ellipsis")
+    return text.plain

@@ -163,7 +163,7 @@ class LibraryReaderScreen(ReaderScreen):
                             statement.start))
 
     def action_close_overlay(self) -> None:
-        if self.has_class("-searching") or self.has_class("-panel-overlay"):
+        if self.has_something_to_close():
             super().action_close_overlay()
         else:
             self.app.pop_screen()

@@ -23,9 +23,8 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
@@ -38,6 +37,7 @@ from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
 from reader.tui.reader_corrections import CORRECTIONS_BINDINGS, ReaderCorrections, undo_last
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
+from reader.tui.reader_panel import PANEL_BINDINGS, PanelScreen, load_panel_width
 from reader.tui.reader_statements import STATEMENTS_BINDINGS, ReaderStatements
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
@@ -46,6 +46,7 @@ from reader.tui.undo import UndoStack
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
+from reader.tui.widgets.fitting_footer import FittingFooter
 from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.search_box import SearchBox
 from reader.tui.widgets.statements_panel import StatementsPanel
@@ -74,8 +75,9 @@ class Progress:
     partial: Analysis | None = None
 
 
-class ReaderScreen(ReaderStatements, Screen[None]):
-    """Reads one article (Statements tab, copying, ``o``, jump history: :class:`ReaderStatements`)."""
+class ReaderScreen(ReaderStatements, PanelScreen):
+    """Reads one article (Statements tab, copying, ``o``, jump history: :class:`ReaderStatements`;
+    the side panel's width and list keys: :class:`PanelScreen`)."""
 
     #: The command palette also searches the article's actors, statements and dates.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ContentProvider}
@@ -117,6 +119,7 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         *NOTES_BINDINGS,
         *CORRECTIONS_BINDINGS,
         *STATEMENTS_BINDINGS,
+        *PANEL_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -169,7 +172,7 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         yield SearchBox(self._find, self.action_close_overlay,
                         placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status").data_bind(ReaderScreen.location, ReaderScreen.filters)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @property
     def article_view(self) -> ArticleView:
@@ -192,6 +195,7 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         view.style_lookup = self.style_lookup
         view.decorations = self.decorations
         self._saved_offset = load_position(self.article.text)
+        self.panel_width = load_panel_width()
         view.restore_offset(self._saved_offset)
         self.set_interval(POSITION_SAVE_INTERVAL, self.remember_position)
         view.focus()
@@ -210,6 +214,7 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
             self.remove_class("-panel-overlay")
+        self.apply_panel_width()
 
     def on_unmount(self) -> None:
         self.remember_position()
@@ -294,12 +299,19 @@ class ReaderScreen(ReaderStatements, Screen[None]):
 
     # -- state: applying jumps, redrawing ---------------------------------------------------------
 
+    def say(self, message: str) -> None:
+        """A short notice at the start of the status line, until the next jump replaces the location."""
+        if self.is_mounted:
+            self.status_line.notice = message
+
     def apply(self, jump: Jump) -> None:
         """Show what a key did: the new state (the watcher redraws), the scroll, then the notice.
         A jump that scrolls remembers the reading position it left (``ctrl+o`` goes back to it)."""
         state = jump.state
         if jump.offset is not None:
             state = navigation.record_jump(state, self._top)
+        if self.is_mounted:
+            self.status_line.notice = ""
         self.state = state
         if jump.offset is not None:
             self.article_view.scroll_to_offset(jump.offset)
@@ -335,6 +347,16 @@ class ReaderScreen(ReaderStatements, Screen[None]):
     def _top(self) -> int:
         return self.article_view.top_offset
 
+    @property
+    def _here(self) -> ReaderState:
+        """The state a key starts from: as it is, unless the reader scrolled the last target out of
+        sight, in which case keys start from the top of the pane (see navigation.origin)."""
+        state = self.state
+        if state.jump_offset is not None and state.target is not None and self.article_view.laid_out \
+                and not self.article_view.is_visible(state.jump_offset):
+            return replace(state, target=None)
+        return state
+
     # -- quotes, statements, entities, dates ------------------------------------------------------
 
     def action_navigate_quote(self, delta: int) -> None:
@@ -343,25 +365,25 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         if self.analysis is None and partial is not None and navigation.quote_order(
             partial.statements, self.state.include_reported
         ):
-            self.apply(navigation.navigate_quote(self.state, partial, delta, self._top, speakers_known=False))
+            self.apply(navigation.navigate_quote(self._here, partial, delta, self._top, speakers_known=False))
             return
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_quote(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_quote(self._here, analysis, delta, self._top))
 
     def action_toggle_reported(self) -> None:
         self.apply(navigation.toggle_reported(self.state))
 
     def action_navigate_statement(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_statement(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_statement(self._here, analysis, delta, self._top))
 
     def action_navigate_entity(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_entity(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_entity(self._here, analysis, delta, self._top))
 
     def action_navigate_date(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_date(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_date(self._here, analysis, delta, self._top))
 
     def choose_actor(self, actor_id: str) -> None:
         """Mark an actor's mentions and statements; ``}``/``{`` then walk the statements."""
@@ -407,7 +429,17 @@ class ReaderScreen(ReaderStatements, Screen[None]):
 
     def search(self, term: str) -> None:
         """Find every case-insensitive occurrence of ``term`` and go to the first on screen or after."""
-        self.apply(navigation.search(self.state, self.article.text, term, self._top))
+        self.apply(navigation.search(self._here, self.article.text, term, self._top))
+
+    @on(Input.Changed, "#search")
+    def count_while_typing(self, event: Input.Changed) -> None:
+        """The number of matches of what is typed so far, in the status line (found as enter finds them)."""
+        term = event.value.strip()
+        if not self.has_class("-searching") or not term:
+            return
+        count = len(navigation.find_matches(self.article.text, term))
+        matches = f"{count} match{'es' if count != 1 else ''}"
+        self.location = f"Search {term!r}: {matches} · enter goes to the first"
 
     def _find(self, term: str) -> None:
         """``enter`` in the search box."""
@@ -415,7 +447,7 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         self.search(term)
 
     def action_navigate_match(self, delta: int) -> None:
-        self.apply(navigation.navigate_match(self.state, delta, self._top))
+        self.apply(navigation.navigate_match(self._here, delta, self._top))
 
     # -- movement, layers, panel ------------------------------------------------------------------
 
@@ -447,13 +479,23 @@ class ReaderScreen(ReaderStatements, Screen[None]):
         else:
             self.article_view.focus()
 
+    def has_something_to_close(self) -> bool:
+        """Whether ``escape`` has work here: the search box, the search's marks or the overlaid panel."""
+        searching = self.has_class("-searching") or bool(self.state.search_term)
+        return searching or self.has_class("-panel-overlay")
+
     def action_close_overlay(self) -> None:
-        """``escape``: close the search box or the overlaid panel and go back to the text.
+        """``escape``: close the search box (and clear the search's marks) or the overlaid panel, and go
+        back to the text; with the box closed, clear the marks of the last search.
 
         (Not ``action_dismiss``: that is Textual's own, which pops the screen with a result.)
         """
         if self.has_class("-searching"):
             self._close_search()
+            self.apply(navigation.clear_search(self.state))
+            self.refresh_status()  # the count shown while typing goes
+        elif self.state.search_term:
+            self.apply(navigation.clear_search(self.state))
         elif self.has_class("-panel-overlay"):
             self.remove_class("-panel-overlay")
         self.article_view.focus()

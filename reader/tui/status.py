@@ -64,24 +64,37 @@ def status_filters(state: ReaderState, analysis: Analysis | None, *, encoding: s
 SEPARATOR = " · "
 
 
+#: A piece left out of a too-long status line is still shown cut when this many cells are left.
+MIN_CUT_PIECE = 12
+
+
 def fit_parts(line: str, width: int) -> str:
     """``line`` (pieces joined by `` · ``, most important first) shortened to ``width`` cells.
 
-    Whole pieces are dropped from the end while the line is too long; when even the first piece
-    does not fit it is cut and ends in ``…``. ``""`` when ``width`` is 0 or less. For example
-    ``fit_parts("Quote 1/3 · Yuri Ushakov · stated", 24) == "Quote 1/3 · Yuri Ushakov"``.
+    Whole pieces are dropped from the end while the line is too long; the first piece left out is
+    still shown, cut and ending in ``…``, when at least :data:`MIN_CUT_PIECE` cells are left for it
+    (a long link address or quotation keeps its start); else the line ends in `` …``. When even the
+    first piece does not fit it is cut and ends in ``…``. ``""`` when ``width`` is 0 or less. For
+    example ``fit_parts("Quote 1/3 · Yuri Ushakov · stated", 24) == "Quote 1/3 · Yuri Ushakov"``.
     """
     if width <= 0:
         return ""
     if cell_len(line) <= width:
         return line
     parts = line.split(SEPARATOR)
-    while len(parts) > 1:
-        parts.pop()
-        shortened = SEPARATOR.join(parts) + " …"
+    for kept in range(len(parts) - 1, 0, -1):
+        head = SEPARATOR.join(parts[:kept])
+        room = width - cell_len(head) - cell_len(SEPARATOR)
+        if room >= MIN_CUT_PIECE:
+            return head + SEPARATOR + _cut(parts[kept], room)
+        shortened = head + " …"
         if cell_len(shortened) <= width:
             return shortened
-    first = parts[0]
-    text = Text(first)
+    return _cut(parts[0], width)
+
+
+def _cut(piece: str, width: int) -> str:
+    """``piece`` cut to ``width`` cells, ending in ``…`` when it was cut."""
+    text = Text(piece)
     text.truncate(width, overflow="ellipsis")
     return text.plain

@@ -500,10 +500,14 @@ def _whole_quotations(
     unreportable: set[int] = set()
     for event in events:
         content = event.content
-        if content is None or not quotations:
+        if content is None:
             widened.append(event)
             continue
         start, end = content.start, content.end
+        start = _after_own_tag(text, event, start)
+        if start >= end:
+            widened.append(replace(event, content=None))
+            continue
         first = _quotation_around(quotations, starts, start)
         if first is not None:
             if text[first.start : start].strip(_QUOTE_MARKS + " \n\t"):
@@ -522,6 +526,26 @@ def _whole_quotations(
             event = replace(event, content=Span(start, end, text[start:end]))
         widened.append(event)
     return widened, unreportable
+
+
+# A relative or wh- word that fronts a cue's object: 'whom colleagues call "the Iron Conductor"',
+# 'what Sroka called a "let a thousand flowers bloom" approach'.
+_FRONTED = re.compile(r"^(?:what|which|whom|who|that)\s*$", re.IGNORECASE)
+_AFTER_FRONTED_CUE = re.compile(r"[\s,:]*(?:(?:as|to)\s+)?")
+
+
+def _after_own_tag(text: str, event: SpeechEvent, start: int) -> int:
+    """Where a content really starts when the parse began it before its own holder and cue, at a
+    fronted relative word ('whom colleagues call "the Iron Conductor"'): just after the cue (and
+    an ``as`` or ``to`` after it). A medial tag's content ('The deal, he said, is dead') and an
+    agentless passive's ('The striker is expected to join') keep their start."""
+    speaker = event.speaker
+    if speaker is None or not (start <= speaker.start and event.cue.start < (event.content or speaker).end):
+        return start
+    if not _FRONTED.match(text[start : speaker.start]):
+        return start
+    after = _AFTER_FRONTED_CUE.match(text, event.cue.end)
+    return after.end() if after else event.cue.end
 
 
 _QUOTE_MARKS = "\"'“”‘’«»„‟‹›`"

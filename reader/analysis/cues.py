@@ -400,15 +400,40 @@ def _clause_bounds(clause: Token) -> tuple[int, int] | None:
 # speaker's words ('said A, and it is time to act'); on PolNeAR train, a coordinated clause in these
 # forms is outside the annotated content 3 times in 4, in any other form inside 5 times in 6.
 _NARRATIVE_FORMS = ("VBD", "VBN")
+# Conjunctions that open an adverbial clause of the reporter's narrative after the content
+# ('said taxes would rise, as the council met on Friday').
+_NARRATIVE_MARKS = frozenset({"as", "after", "before", "while", "when", "once", "following"})
 
 
-def _coordinated_content(verb: Token, clause: Token, bounds: tuple[int, int]) -> tuple[int, int]:
-    """``bounds`` of a reported clause run on over clauses coordinated with it on the cue verb:
-    ``said that A and that B``, ``said A, and that B``, ``said A, but it is time to act``. A clause
-    with no ``that`` of its own is the speaker's only when it has its own subject and is not in the
-    narrative past (``said A and left the chamber``, ``said A, but he did not say when`` are the
-    reporter's); a speech or belief verb coordinated there is a statement of its own."""
+def _content_bounds(verb: Token, clause: Token, bounds: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` of a reported clause, run on over clauses coordinated with it on the cue verb and
+    stopped before the reporter's own words after it.
+
+    Coordinated: ``said that A and that B``, ``said A, and that B``, ``said A, but it is time to
+    act``. A clause with no ``that`` of its own is the speaker's only when it has its own subject and
+    is not in the narrative past (``said A and left the chamber``, ``said A, but he did not say
+    when`` are the reporter's); a speech or belief verb coordinated there is a statement of its own.
+    Stopped: an adverbial clause after a comma, opened by ``as``, ``after``, ``while``... and in the
+    narrative past when the content is not (``said taxes would rise, as the council met on Friday``).
+    """
+    doc = verb.doc
     first, last = bounds
+    for adverbial in clause.children:
+        if adverbial.dep_ != "advcl" or adverbial.i < clause.i or adverbial.left_edge.i > last:
+            continue
+        comma = adverbial.left_edge.i - 1
+        marks = {c.lower_ for c in adverbial.children if c.dep_ == "mark"}
+        narrative = adverbial.tag_ == "VBD" and not any(c.dep_ == "aux" for c in adverbial.children)
+        if (
+            doc[comma].text in (",", "—", "–")
+            and marks & _NARRATIVE_MARKS
+            and narrative
+            and clause.tag_ not in _NARRATIVE_FORMS
+            and comma > first
+        ):
+            last = min(last, comma - 1)
+    if last < bounds[1]:
+        return first, last
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i <= clause.i:
             continue
@@ -585,7 +610,7 @@ class _Reader:
                 # in the clause comes before the cue; the content is what follows the cue.
                 bounds = (verb.i + 1, bounds[1]) if bounds[1] - verb.i >= 3 else None
             if bounds is not None:
-                content = _token_span(self.doc, self.base, *_coordinated_content(verb, clause, bounds))
+                content = _token_span(self.doc, self.base, *_content_bounds(verb, clause, bounds))
         elif (misparsed := _misparsed_complement(verb)) is not None:
             bounds = _clause_bounds(misparsed)
             if bounds is not None:

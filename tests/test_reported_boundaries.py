@@ -187,6 +187,18 @@ CLAUSES: dict[str, tuple[str, tuple[str, str]]] = {
         "The mayor said if taxes rise, people will leave.",
         ("if taxes rise, people will leave", "Mayor"),
     ),
+    "stops before the reporter's participle that opens the next statement": (
+        "The mayor said the plan would help the city, noting that jobs would follow.",
+        ("the plan would help the city", "Mayor"),
+    ),
+    "stops before the reporter's gloss of a name": (
+        "Mayor Ann Kirby said she was looking ahead to a contest against Lena Park, a former governor.",
+        ("she was looking ahead to a contest against Lena Park", "Ann Kirby"),
+    ),
+    "an apposition inside the content stays": (
+        "The mayor said the budget, a plan of 40 pages, was reckless.",
+        ("the budget, a plan of 40 pages, was reckless", "Mayor"),
+    ),
     "participle saying, with a quote inside": (
         "Senator Dana Whitlock criticized the nominee, saying it is time to have a “real constitutional "
         "conservative” in the job.",
@@ -272,3 +284,21 @@ def test_within_points_past_earlier_statements(nlp) -> None:
         ("reported", "Ann Kirby", None),
         ("direct", "Ann Kirby", 1),
     ]
+
+
+def test_the_participle_is_a_statement_of_its_own(nlp) -> None:
+    analysis = _analyse(nlp, "The mayor said the plan would help the city, noting that jobs would follow.")
+    assert [(s.text, s.speaker, s.cue_lemma) for s in analysis.statements] == [
+        ("the plan would help the city", "Mayor", "say"),
+        ("jobs would follow", "Mayor", "note"),
+    ]
+
+
+def test_offsets_records_keep_within(nlp) -> None:
+    from reader.analysis.records import OFFSETS_STATEMENT_FIELDS, analysis_record
+
+    text = 'Mayor Ann Kirby said the plan was "a reckless gamble with other people\'s money."'
+    record = analysis_record(_analyse(nlp, text), 0, text=False, language="en")
+    where = OFFSETS_STATEMENT_FIELDS.index("within")
+    rows = record["statements"]
+    assert [row[where] if len(row) > where else None for row in rows] == [None, 0]

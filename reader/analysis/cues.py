@@ -403,6 +403,11 @@ _NARRATIVE_FORMS = ("VBD", "VBN")
 # Conjunctions that open an adverbial clause of the reporter's narrative after the content
 # ('said taxes would rise, as the council met on Friday').
 _NARRATIVE_MARKS = frozenset({"as", "after", "before", "while", "when", "once", "following"})
+_ASIDE_MARKS = (",", "—", "–", "-", "--")
+
+
+def _is_cue_lemma(token: Token) -> bool:
+    return _lemma(token) in SPEECH_VERBS or _lemma(token) in BELIEF_VERBS
 
 
 def _content_bounds(verb: Token, clause: Token, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -424,14 +429,23 @@ def _content_bounds(verb: Token, clause: Token, bounds: tuple[int, int]) -> tupl
         comma = adverbial.left_edge.i - 1
         marks = {c.lower_ for c in adverbial.children if c.dep_ == "mark"}
         narrative = adverbial.tag_ == "VBD" and not any(c.dep_ == "aux" for c in adverbial.children)
-        if (
-            doc[comma].text in (",", "—", "–")
-            and marks & _NARRATIVE_MARKS
-            and narrative
-            and clause.tag_ not in _NARRATIVE_FORMS
-            and comma > first
-        ):
+        narrated = marks & _NARRATIVE_MARKS and narrative and clause.tag_ not in _NARRATIVE_FORMS
+        # '..., telling reporters that ...': the reporter's participle opens the holder's next statement.
+        participle = adverbial.tag_ == "VBG" and not marks and _is_cue_lemma(adverbial)
+        if doc[comma].text in _ASIDE_MARKS and comma > first and (narrated or participle):
             last = min(last, comma - 1)
+    for token in clause.subtree:
+        # '..., a former secretary of state' after a name, '... - a landslide win ...': the reporter's gloss.
+        separator = doc[token.left_edge.i - 1] if token.left_edge.i > first else None
+        if (
+            token.dep_ == "appos"
+            and separator is not None
+            and separator.text in _ASIDE_MARKS
+            and token.right_edge.i >= last
+            and (token.head.tag_ in ("NNP", "NNPS") or separator.text != ",")
+        ):
+            last = min(last, separator.i - 1)
+            break
     if last < bounds[1]:
         return first, last
     for conj in verb.children:

@@ -58,7 +58,7 @@ def warning_record(index: int, source: str, warning: str, language: str | None) 
 
 OFFSETS_SCHEMA = "byline.analysis/2+offsets"
 OFFSETS_STATEMENT_FIELDS = ("start", "end", "kind", "actor", "speaker_mention", "cue", "parts", "speaker",
-                            "cue_lemma", "how", "confidence", "frame", "stance", "target")
+                            "cue_lemma", "how", "confidence", "frame", "stance", "target", "within")
 """The order of a statement's values in an offsets-only record."""
 
 
@@ -92,7 +92,7 @@ def _statement_row(statement: dict[str, Any]) -> list[Any]:
     whole = [{"start": statement["start"], "end": statement["end"], "text": statement["text"]}]
     row: list[Any] = []
     for name in OFFSETS_STATEMENT_FIELDS:
-        value = statement[name]
+        value = statement.get(name)
         if (name == "speaker" and statement["actor"]) or (name == "parts" and value in (whole, [])):
             value = None
         elif isinstance(value, dict):

@@ -92,7 +92,7 @@ def _statement_row(statement: dict[str, Any]) -> list[Any]:
     whole = [{"start": statement["start"], "end": statement["end"], "text": statement["text"]}]
     row: list[Any] = []
     for name in OFFSETS_STATEMENT_FIELDS:
-        value = statement[name] if name != "within" else statement.get(name)
+        value = statement[name]
         if (name == "speaker" and statement["actor"]) or (name == "parts" and value in (whole, [])):
             value = None
         elif isinstance(value, dict):

@@ -150,7 +150,8 @@ def build_export(
     *,
     all_quotes: bool = False,
 ) -> ExportDocument:
-    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted."""
+    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted
+    (a partial quote once, as the reported statement it lies in: ``Statement.within``)."""
     document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts))
     for highlight in highlights:
         if highlight.orphaned:
@@ -172,7 +173,8 @@ def build_export(
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
         for quote in analysis.statements:
-            if id(quote) not in covered:
+            # A partial quote is exported once, as part of the reported statement it lies in.
+            if id(quote) not in covered and quote.within is None:
                 document.items.append(
                     ExportItem(
                         quote.start,

@@ -302,3 +302,15 @@ def test_offsets_records_keep_within(nlp) -> None:
     where = OFFSETS_STATEMENT_FIELDS.index("within")
     rows = record["statements"]
     assert [row[where] if len(row) > where else None for row in rows] == [None, 0]
+
+
+def test_export_of_all_quotes_shows_a_partial_quote_once(nlp) -> None:
+    from reader.export import build_export
+
+    text = 'Mayor Ann Kirby said the plan was "a reckless gamble with other people\'s money."'
+    article = Article(text=text, source="case")
+    analysis = _analyse(nlp, text)
+    document = build_export(article, analysis, [], all_quotes=True)
+    assert [item.text for item in document.items] == [
+        'the plan was "a reckless gamble with other people\'s money."'
+    ]

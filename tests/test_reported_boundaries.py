@@ -103,6 +103,14 @@ PARTIAL_QUOTES: dict[str, tuple[str, tuple[str, str, list[str]]]] = {
             ['"a reckless gamble"', '"a betrayal of every family."'],
         ),
     ),
+    "an adverb before the clause's own that is the reporter's": (
+        'Councillor Dana Whitlock said only that she would "cross that bridge when we come to it."',
+        (
+            'she would "cross that bridge when we come to it."',
+            "Dana Whitlock",
+            ['"cross that bridge when we come to it."'],
+        ),
+    ),
     "medial tag with a quote after it": (
         'The union, its leader Marta Diaz said, would "fight this to the end."',
         (

@@ -12,7 +12,11 @@ paragraph (``X said she was worried. "..."``), else inherits the previous statem
 never across a tag of its own sentence that Byline could not read. Q&A and transcript turns and
 roundup lines come from ``layouts.py``. A speech verb with a clausal complement outside any quotation
 is reported speech: its content is the statement, unless the verb is negated or declined
-(``declined to say whether``) or the content starts or ends inside a direct quotation.
+(``declined to say whether``). A content never starts or ends inside a quotation: one that cuts a
+quotation is widened to hold it whole, and a partial quote inside it (``Cox says the NRA won't allow
+“law-abiding gun owners to ...”``) stays a direct statement linked to it (``within``, same speaker)
+when the reporter's own words lead into the quotation; with no such words (``Hale said "we will
+appeal"``) the quotation alone is the statement.
 Each :class:`Attribution` records ``how`` its speaker was found, for ``actors.py`` to finish.
 """
 from __future__ import annotations

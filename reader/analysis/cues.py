@@ -391,6 +391,9 @@ def _clause_bounds(clause: Token) -> tuple[int, int] | None:
     # The clause's own "that" goes; a nested clause's "if" stays ('said if taxes rise, people will leave').
     while first <= last and (doc[first].is_punct or _own_mark(doc[first], clause)):
         first += 1
+    # 'said only that ...': an adverb before the clause's own "that" is the reporter's, not content.
+    if first + 1 <= last and doc[first].pos_ == "ADV" and _own_mark(doc[first + 1], clause):
+        first += 2
     if last - first + 1 >= 3 and first <= last:
         return first, last
     return None

@@ -150,8 +150,7 @@ def build_export(
     *,
     all_quotes: bool = False,
 ) -> ExportDocument:
-    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted
-    (a partial quote once, as the reported statement it lies in: ``Statement.within``)."""
+    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted."""
     document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts))
     for highlight in highlights:
         if highlight.orphaned:

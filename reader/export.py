@@ -180,7 +180,8 @@ def build_export(
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
         for quote in analysis.statements:
-            if id(quote) not in covered:
+            # A partial quote is exported once, as part of the reported statement it lies in.
+            if id(quote) not in covered and quote.within is None:
                 document.items.append(
                     ExportItem(
                         quote.start,

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.analysis.attribution import Attribution
+from reader.analysis.attribution import Attribution, link_partial_quotes
 from reader.analysis.coreference import (
     FIRST_NAME_WEIGHT,
     HONORIFIC_PRONOUN,
@@ -350,7 +350,9 @@ class ActorBuilder:
 
         Reported speech nested in another statement of the same speaker ("the union was asking
         for guarantees that ...", inside what its president said) is part of that statement and
-        is dropped.
+        is dropped. A partial quote (a direct quote inside a reported statement) gets ``within`` and
+        its reported statement's speaker, and is listed among its actor's statements once, as part
+        of that reported statement.
         """
         for statement in attributions:
             self._certainty = None
@@ -369,7 +371,10 @@ class ActorBuilder:
                     # "Szymanski said he would appeal": a named speaker's own pronoun.
                     self._note_gender(actor, statement.event.content_pronoun)
         quotes = _without_nested([s.quote for s in attributions])
+        link_partial_quotes(attributions, quotes)
         for index, quote in enumerate(quotes):
+            if quote.within is not None:
+                continue
             actor = self._by_id(quote.actor) if quote.actor else None
             if actor is not None:
                 actor.statements.append(index)

@@ -58,7 +58,7 @@ def warning_record(index: int, source: str, warning: str, language: str | None) 
 
 OFFSETS_SCHEMA = "byline.analysis/2+offsets"
 OFFSETS_STATEMENT_FIELDS = ("start", "end", "kind", "actor", "speaker_mention", "cue", "parts", "speaker",
-                            "cue_lemma", "how", "confidence", "frame", "stance", "target")
+                            "cue_lemma", "how", "confidence", "frame", "stance", "target", "within")
 """The order of a statement's values in an offsets-only record."""
 
 

@@ -507,11 +507,12 @@ async def test_dates_show_their_value_and_entities_are_walked() -> None:
 
         entities = reader.analysis.entities
         await pilot.press("e")
-        assert reader.status_line.location == f"Entity 1/{len(entities)} · Kremlin · ORG"
+        assert reader.status_line.location == f"Entity 1/{len(entities)} · Kremlin · organisation"
         await pilot.press("e")
         second = entities[1]
-        assert reader.status_line.location == f"Entity 2/{len(entities)} · {second.text} · {second.label}"
-        assert view.style_at(second.start).reverse  # the current entity is shown inverted
+        assert reader.status_line.location == f"Entity 2/{len(entities)} · {second.text} · place"
+        # The current entity is shown inverted: its own colour becomes the background.
+        assert view.style_at(second.start).bgcolor == app.style_for(f"entity.{second.label}").color
         await pilot.press("E", "E")
         assert reader.status_line.location.startswith(f"Entity {len(entities)}/{len(entities)}")
 

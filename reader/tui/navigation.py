@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.analysis.model import Actor, Analysis, Statement, position_group
+from reader.theming.legend import label_words
 from reader.tui.highlights import Layer, attribution_note
 from reader.tui.state import Jump, Notice, ReaderState
 
@@ -99,7 +100,7 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
     if moved.wrapped:
         notice = Notice("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
     new = replace(state, quote_index=moved.index, current_quote=quote, jump_offset=quote.start,
-                  location=location)
+                  location=location, marked="quote")
     return Jump(new, quote.start, notice)
 
 
@@ -123,7 +124,7 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
     cue = f" · {quote.cue.text}" if quote.cue else ""
     location = (f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
                 f"({kind}){cue} · {position_group(quote)}{attribution_note(quote)}")
-    new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start,
+    new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start, marked="quote",
                   quote_index=order.index(number) if number in order else None, location=location)
     return Jump(new, quote.start)
 
@@ -187,8 +188,8 @@ def navigate_entity(state: ReaderState, analysis: Analysis, delta: int, top: int
     if index is None:
         return Jump(state, notice=notice)
     entity = analysis.entities[index]
-    location = f"Entity {index + 1}/{len(analysis.entities)} · {entity.text} · {entity.label}"
-    return Jump(replace(state, entity_index=index, jump_offset=entity.start, location=location),
+    location = f"Entity {index + 1}/{len(analysis.entities)} · {entity.text} · {label_words(entity.label)}"
+    return Jump(replace(state, entity_index=index, jump_offset=entity.start, location=location, marked="entity"),
                 entity.start, notice)
 
 
@@ -200,7 +201,7 @@ def navigate_date(state: ReaderState, analysis: Analysis, delta: int, top: int) 
     date = analysis.dates[index]
     value = f"{date.value} ({date.grain})" if date.value else f"no exact date ({date.grain})"
     location = f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {value}"
-    return Jump(replace(state, date_index=index, jump_offset=date.start, location=location),
+    return Jump(replace(state, date_index=index, jump_offset=date.start, location=location, marked="date"),
                 date.start, notice)
 
 
@@ -238,7 +239,8 @@ def navigate_match(state: ReaderState, delta: int, top: int) -> Jump:
     start = state.matches[moved.index][0]
     location = f"Match {moved.index + 1}/{len(state.matches)} for {state.search_term!r}"
     notice = Notice("Search wrapped around") if moved.wrapped else None
-    return Jump(replace(state, match_index=moved.index, jump_offset=start, location=location), start, notice)
+    new = replace(state, match_index=moved.index, jump_offset=start, location=location, marked="search")
+    return Jump(new, start, notice)
 
 
 # -- layers ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from reader.analysis.model import Analysis, Statement
 from reader.tui.highlights import Focus, Layer
 
 Severity = Literal["information", "warning"]
+Target = Literal["quote", "entity", "date", "search"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,10 @@ class ReaderState:
       text order;
     - ``jump_offset``: the character offset of the last target stepped to (what ``h`` acts on);
     - ``hidden_layers``: the highlight layers switched off with ``1``-``4``;
-    - ``location``: the status line's left part (``""``: the screen's default summary).
+    - ``location``: the status line's left part (``""``: the screen's default summary);
+    - ``marked``: the kind of target stepped to last. Only that entity, date or search match is drawn
+      as current (an older one would be a stale marker); the current statement stays drawn, since
+      it is the context the other targets are read in.
     """
 
     include_reported: bool = False
@@ -53,6 +57,7 @@ class ReaderState:
     jump_offset: int | None = None
     hidden_layers: frozenset[Layer] = field(default_factory=frozenset)
     location: str = ""
+    marked: Target | None = None
 
     @property
     def enabled_layers(self) -> set[Layer]:
@@ -89,12 +94,12 @@ def focus_of(state: ReaderState, analysis: Analysis | None) -> Focus:
     if analysis is None:
         return focus
     focus.quote = state.current_quote
-    if state.entity_index is not None and state.entity_index < len(analysis.entities):
+    if state.marked == "entity" and state.entity_index is not None and state.entity_index < len(analysis.entities):
         entity = analysis.entities[state.entity_index]
         focus.entity = (entity.start, entity.end)
-    if state.date_index is not None and state.date_index < len(analysis.dates):
+    if state.marked == "date" and state.date_index is not None and state.date_index < len(analysis.dates):
         date = analysis.dates[state.date_index]
         focus.date = (date.start, date.end)
-    if state.match_index is not None and state.match_index < len(state.matches):
+    if state.marked == "search" and state.match_index is not None and state.match_index < len(state.matches):
         focus.search = state.matches[state.match_index]
     return focus

@@ -22,15 +22,11 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.sources.structure import TextSpan, detect_structure
-from reader.tui.highlights import DIM_KEY, FOCUS_KEY, Decorations, StyledRun, style_boundaries
+from reader.theming.contrast import rgb
+from reader.tui.highlights import Decorations, composed_style, style_boundaries
 from reader.tui.layout import WrappedText, display_text, reading_width, wrap_text
 
 StyleLookup = Callable[[str], Style]
-
-_FOCUS_STYLE = Style(reverse=True)
-_DIM_STYLE = Style(dim=True)
-#: Drawn over the mouse selection, with the screen's own selection colours (a theme variable).
-SELECTION_KEY = "@selection"
 
 
 def _no_style(_key: str) -> Style:
@@ -139,18 +135,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _style_of(self, keys: tuple[str, ...]) -> Style:
+        """The layers ``keys`` composed so the text stays readable (:func:`~reader.tui.highlights.composed_style`)."""
         style = self._style_cache.get(keys)
         if style is None:
-            style = self.style_lookup("text")
-            for key in keys:
-                if key == FOCUS_KEY:
-                    style += _FOCUS_STYLE
-                elif key == DIM_KEY:
-                    style += _DIM_STYLE
-                elif key == SELECTION_KEY:
-                    style += self.screen.get_component_rich_style("screen--selection")
-                else:
-                    style += self.style_lookup(key)
+            ground = self.rich_style.bgcolor
+            style = composed_style(keys, self.style_lookup, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
+                                   monochrome=bool(self.is_attached and self.app.no_color))
             self._style_cache[keys] = style
         return style
 
@@ -172,10 +162,7 @@ class ArticleView(ScrollView, can_focus=True):
         hi = self.layout_text.ends[index]
         shown = self._shown
         segments = [Segment(" " * self._left_margin, base)] if self._left_margin else []
-        runs = self.decorations.runs_for(lo, hi)
-        selected = self.selected_span()
-        if selected is not None and selected[0] < hi and selected[1] > lo:
-            runs.append(StyledRun(max(lo, selected[0]), min(hi, selected[1]), SELECTION_KEY))
+        runs = self.decorations.runs_for(lo, hi, self.selected_span())
         for start, end, keys in style_boundaries(lo, hi, runs):
             # The offset meta lets Textual map a mouse position to (column, display line) for selection.
             where = Style.from_meta({"offset": (start - lo, index)})

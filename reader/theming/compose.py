@@ -17,7 +17,18 @@ from collections.abc import Sequence
 
 from rich.style import Style
 
-from reader.theming.contrast import BLACK, RGB, WCAG_AA, WHITE, contrast_ratio, grey, mix, readable_on, rgb, rich_colour
+from reader.theming.contrast import (
+    BLACK,
+    RGB,
+    WCAG_AA,
+    WHITE,
+    contrast_ratio,
+    grey,
+    mix,
+    readable_on,
+    rgb,
+    rich_colour,
+)
 
 DIM_AMOUNT = 0.35
 """How far ``dim`` moves the text colour towards its background (then contrast is restored if needed)."""

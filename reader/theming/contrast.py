@@ -73,10 +73,11 @@ def mix(first: RGB, second: RGB, amount: float) -> RGB:
 
 
 def readable_on(colour: RGB, ground: RGB, minimum: float = WCAG_AA) -> RGB:
-    """``colour`` itself when it reaches ``minimum`` contrast on ``ground``, else the least change
-    that does: ``colour`` mixed towards black or white (whichever can go further), so the text keeps
-    its hue as far as it can. Either black or white always reaches 4.58:1, so for any ``minimum`` up
-    to that the result meets it; above it, the better of black and white is returned."""
+    """``colour`` (rounded to whole channels) when it reaches ``minimum`` contrast on ``ground``, else
+    the least change that does: ``colour`` mixed towards black or white (whichever can go further), so
+    the text keeps its hue as far as it can. Either black or white always reaches 4.58:1, so for any
+    ``minimum`` up to that the result meets it; above it, the better of black and white is returned."""
+    colour = rgb(rich_colour(colour))  # judged as drawn: whole channels
     if contrast_ratio(colour, ground) >= minimum:
         return colour
     target = BLACK if contrast_ratio(BLACK, ground) >= contrast_ratio(WHITE, ground) else WHITE

@@ -124,8 +124,9 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
     cue = f" · {quote.cue.text}" if quote.cue else ""
     location = (f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
                 f"({kind}){cue} · {position_group(quote)}{attribution_note(quote)}")
-    new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start, marked="quote",
-                  quote_index=order.index(number) if number in order else None, location=location)
+    new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start,
+                  marked="quote", quote_index=order.index(number) if number in order else None,
+                  location=location)
     return Jump(new, quote.start)
 
 
@@ -189,8 +190,8 @@ def navigate_entity(state: ReaderState, analysis: Analysis, delta: int, top: int
         return Jump(state, notice=notice)
     entity = analysis.entities[index]
     location = f"Entity {index + 1}/{len(analysis.entities)} · {entity.text} · {label_words(entity.label)}"
-    return Jump(replace(state, entity_index=index, jump_offset=entity.start, location=location, marked="entity"),
-                entity.start, notice)
+    new = replace(state, entity_index=index, jump_offset=entity.start, location=location, marked="entity")
+    return Jump(new, entity.start, notice)
 
 
 def navigate_date(state: ReaderState, analysis: Analysis, delta: int, top: int) -> Jump:

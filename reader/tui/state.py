@@ -94,7 +94,8 @@ def focus_of(state: ReaderState, analysis: Analysis | None) -> Focus:
     if analysis is None:
         return focus
     focus.quote = state.current_quote
-    if state.marked == "entity" and state.entity_index is not None and state.entity_index < len(analysis.entities):
+    if state.marked == "entity" and state.entity_index is not None and (
+            state.entity_index < len(analysis.entities)):
         entity = analysis.entities[state.entity_index]
         focus.entity = (entity.start, entity.end)
     if state.marked == "date" and state.date_index is not None and state.date_index < len(analysis.dates):

@@ -135,7 +135,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _style_of(self, keys: tuple[str, ...]) -> Style:
-        """The layers ``keys`` composed so the text stays readable (:func:`~reader.tui.highlights.composed_style`)."""
+        """The layers ``keys`` composed so the text stays readable (see
+        :func:`~reader.tui.highlights.composed_style`)."""
         style = self._style_cache.get(keys)
         if style is None:
             ground = self.rich_style.bgcolor

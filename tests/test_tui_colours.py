@@ -270,3 +270,70 @@ async def test_no_color_gives_readable_greys(monkeypatch: pytest.MonkeyPatch) ->
             assert rgb(style.color) == grey(rgb(style.color))
             assert rgb(style.bgcolor) == grey(rgb(style.bgcolor))
             assert style_contrast(style) >= WCAG_AA, (offset, text[offset - 5 : offset + 5])
+
+
+# ---- the legend ---------------------------------------------------------------------------------
+
+def legend_lines(text) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The legend's rows by meaning: the style its sample is drawn in."""
+    rows = {}
+    for line in text.split("\n"):
+        sample_style = next((span.style for span in line.spans if span.start == 0), None)
+        meaning = line.plain.split("  ")[-1].strip()
+        rows[meaning] = sample_style
+    return rows
+
+
+async def test_i_shows_the_legend_in_the_panel_and_i_again_goes_back() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.reader
+        tabs = reader.query_one("#side-panel")
+        assert tabs.active == "actors-tab"
+        await pilot.press("s")  # hide the panel: i opens it again
+        assert reader.has_class("-panel-hidden")
+        await pilot.press("escape", "i")
+        assert not reader.has_class("-panel-hidden")
+        assert tabs.active == "legend-tab"
+        rows = legend_lines(reader.query_one("#legend").text)
+        for meaning in ("person", "organisation", "place", "group (nation, party)", "date or time",
+                        "direct quote", "reported statement", "speaker (who says it)", "cue (said, told)"):
+            assert meaning in rows
+        ground = rgb(reader.article_view.rich_style.bgcolor)
+        assert rows["place"] == composed_style(("entity.GPE",), app.style_for, ground=ground)
+        assert rows["organisation"] != rows["date or time"]
+        assert rows["direct quote"] == composed_style(("quote.direct",), app.style_for, ground=ground)
+        await pilot.press("i")
+        assert tabs.active == "actors-tab"
+
+
+async def test_the_legend_follows_the_theme() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        reader = app.reader
+        before = legend_lines(reader.query_one("#legend").text)["person"]
+        await pilot.press("T")
+        await pilot.pause()
+        await pilot.pause()
+        after = legend_lines(reader.query_one("#legend").text)["person"]
+        assert after != before
+        ground = rgb(reader.article_view.rich_style.bgcolor)
+        assert after == composed_style(("entity.PERSON",), app.style_for, ground=ground)
+
+
+async def test_help_shows_the_legend_under_the_keys() -> None:
+    from textual.widgets import Static
+
+    from reader.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.query_one("#help-legend", Static).visual is not None
+        rows = legend_lines(app.screen.legend)
+        assert {"person", "organisation", "place", "date or time", "direct quote", "reported statement",
+                "speaker (who says it)", "cue (said, told)"} <= set(rows)
+        assert any(row.binding_id == "panel.legend" and row.keys == "i" for row in app.screen.rows)

@@ -47,22 +47,24 @@ def label_words(label: str) -> str:
     return LABEL_WORDS.get(label, label.lower().replace("_", " "))
 
 
-LEGEND: tuple[tuple[str, str], ...] = (
-    ("entity.PERSON", "person"),
-    ("entity.ORG", "organisation"),
-    ("entity.GPE", "place"),
-    ("entity.NORP", "group (nationality, religion, party)"),
-    ("entity.DATE", "date or time"),
-    ("entity.CARDINAL", "number or amount"),
-    ("quote.direct", "direct quote"),
-    ("quote.indirect", "reported statement"),
-    ("statement.speaker", "speaker (who says it)"),
-    ("statement.cue", "cue (says, told, denied)"),
-    ("quote.current", "current statement"),
-    ("speaker", "speaker of the current statement"),
-    ("actor.mark", "the actor you follow"),
-    ("highlight", "your highlight"),
-    ("search.match", "search match"),
-    ("selection", "selection"),
+LEGEND: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("entity.PERSON",), "Ann Lee", "person"),
+    (("entity.ORG",), "the Senate", "organisation"),
+    (("entity.GPE",), "Kyiv", "place"),
+    (("entity.NORP",), "Ukrainian", "group (nation, party)"),
+    (("entity.DATE",), "6 August", "date or time"),
+    (("entity.CARDINAL",), "3,000", "number or amount"),
+    (("quote.direct",), "“We will stay”", "direct quote"),
+    (("quote.indirect",), "that talks failed", "reported statement"),
+    (("statement.speaker", "entity.PERSON"), "Lee", "speaker (who says it)"),
+    (("statement.cue",), "said", "cue (said, told)"),
+    (("quote.current",), "“We will stay”", "current statement"),
+    (("entity.PERSON", "speaker"), "Lee", "its speaker"),
+    (("actor.mark",), "Lee", "the actor you follow"),
+    (("quote.direct", "@dim"), "“We will”", "speaker is a guess"),
+    (("highlight",), "a passage", "your highlight"),
+    (("search.match",), "kursk", "search match"),
+    (("selection",), "selected", "selection (shift+down)"),
 )
-"""The legend, in reading order: the theme style key that draws each mark, and what it means."""
+"""The legend, in reading order: the style keys that draw a mark (in drawing order, composed as in the
+article), a sample, and what it means."""

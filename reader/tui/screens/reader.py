@@ -32,6 +32,7 @@ from reader.sources.article import Article
 from reader.tui import navigation
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
+from reader.tui.reader_legend import LEGEND_BINDINGS, LEGEND_TAB, draw_legend, toggle_legend
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
@@ -39,6 +40,7 @@ from reader.tui.status import default_location, progress_text, status_filters
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
+from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.search_box import SearchBox
 from reader.tui.widgets.status_line import StatusLine
@@ -108,6 +110,7 @@ class ReaderScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
+        *LEGEND_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -149,6 +152,8 @@ class ReaderScreen(Screen[None]):
                     yield ActorsPanel(id="actors")
                 with TabPane("Notes", id="notes-tab"):
                     yield self._notes_panel
+                with TabPane("Legend", id=LEGEND_TAB):
+                    yield Legend(id="legend")
         yield SearchBox(self._find, self.action_close_overlay,
                         placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status").data_bind(ReaderScreen.location, ReaderScreen.filters)
@@ -481,3 +486,10 @@ class ReaderScreen(Screen[None]):
         self.article_view.restyle()
         self.actors_panel.restyle(style_lookup)
         self.notes.restyle(style_lookup)
+        # After the refresh: the legend's samples sit on the article's background, which the new
+        # theme's CSS has set by then.
+        self.call_after_refresh(draw_legend, self.query_one("#legend", Legend), self.article_view, style_lookup)
+
+    def action_toggle_legend(self) -> None:
+        """``i``: the side panel's Legend tab, or back to the tab before (see ``reader_legend``)."""
+        toggle_legend(self, self.query_one("#legend", Legend), self.article_view, self.style_lookup)

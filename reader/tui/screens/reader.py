@@ -488,7 +488,8 @@ class ReaderScreen(Screen[None]):
         self.notes.restyle(style_lookup)
         # After the refresh: the legend's samples sit on the article's background, which the new
         # theme's CSS has set by then.
-        self.call_after_refresh(draw_legend, self.query_one("#legend", Legend), self.article_view, style_lookup)
+        legend = self.query_one("#legend", Legend)
+        self.call_after_refresh(draw_legend, legend, self.article_view, style_lookup)
 
     def action_toggle_legend(self) -> None:
         """``i``: the side panel's Legend tab, or back to the tab before (see ``reader_legend``)."""

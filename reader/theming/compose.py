@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.color import Color, ColorSystem
 from rich.style import Style
 
 from reader.theming.contrast import (
@@ -37,7 +38,7 @@ _PLAIN = Style(reverse=False, dim=False)
 
 
 def compose(layers: Sequence[Style], *, text: Style, ground: RGB, minimum: float = WCAG_AA,
-            monochrome: bool = False) -> Style:
+            monochrome: bool = False, system: ColorSystem = ColorSystem.TRUECOLOR) -> Style:
     """The one style that ``layers`` (in drawing order, over the ``text`` style on ``ground``) amount to.
 
     ``monochrome`` turns every colour into the grey Textual's ``NO_COLOR`` filter would show before
@@ -45,6 +46,12 @@ def compose(layers: Sequence[Style], *, text: Style, ground: RGB, minimum: float
     style has a foreground with at least ``minimum`` contrast on its background (for ``minimum`` up to
     4.58, which black or white always reach), keeps the layers' bold/italic/underline/strike, and sets
     neither ``reverse`` nor ``dim``.
+
+    ``system`` ``EIGHT_BIT`` (a 256-colour terminal) returns both colours as the palette colours Rich
+    would downsample them to, with the contrast checked, and restored if needed, after downsampling
+    (a colour just above 4.5:1 can fall below it on the nearest palette colours). With fewer colours
+    (16) the terminal decides what the colours look like, so nothing can be guaranteed: they are
+    returned in truecolour, checked as such.
     """
 
     def colour(value: RGB) -> RGB:
@@ -69,7 +76,22 @@ def compose(layers: Sequence[Style], *, text: Style, ground: RGB, minimum: float
     if dim:
         fore = mix(fore, back, DIM_AMOUNT)
     fore = readable_on(fore, back, minimum)
+    if system == ColorSystem.EIGHT_BIT:
+        back_colour = rich_colour(back).downgrade(system)
+        return attributes + _PLAIN + Style(color=readable_in_palette(fore, rgb(back_colour), minimum),
+                                           bgcolor=back_colour)
     return attributes + _PLAIN + Style(color=rich_colour(fore), bgcolor=rich_colour(back))
+
+
+def readable_in_palette(colour: RGB, ground: RGB, minimum: float = WCAG_AA) -> Color:
+    """The 256-colour palette colour Rich turns ``colour`` into, moved towards black or white in steps
+    until it reaches ``minimum`` on ``ground`` (a palette colour); black or white at worst."""
+    target = BLACK if contrast_ratio(BLACK, ground) >= contrast_ratio(WHITE, ground) else WHITE
+    for step in range(33):
+        candidate = rich_colour(mix(colour, target, step / 32)).downgrade(ColorSystem.EIGHT_BIT)
+        if contrast_ratio(rgb(candidate), ground) >= minimum:
+            return candidate
+    return rich_colour(target).downgrade(ColorSystem.EIGHT_BIT)
 
 
 def style_contrast(style: Style) -> float:

@@ -11,6 +11,7 @@ CIEDE2000; Machado, Oliveira & Fernandes (2009) for colour-vision deficiency (se
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from rich.color import Color
 
@@ -36,6 +37,7 @@ def hex_rgb(value: str) -> RGB:
     return rgb(Color.parse(value))
 
 
+@lru_cache(maxsize=4096)
 def rich_colour(colour: RGB) -> Color:
     """An sRGB triple as a Rich truecolour (channels rounded and clamped to 0..255)."""
     red, green, blue = (min(255, max(0, round(c))) for c in colour)
@@ -54,6 +56,7 @@ def from_linear(channel: float) -> float:
     return 255 * (12.92 * channel if channel <= 0.0031308 else 1.055 * channel ** (1 / 2.4) - 0.055)
 
 
+@lru_cache(maxsize=4096)
 def relative_luminance(colour: RGB) -> float:
     """WCAG 2.x relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
     red, green, blue = (to_linear(c) for c in colour)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from itertools import accumulate, pairwise
 
+from rich.color import ColorSystem
 from rich.style import Style
 
 from reader.analysis.model import Analysis, Statement
@@ -33,7 +34,7 @@ DIMMED_HOW = frozenset({"inherited", "pronoun"})
 SELECTION_KEY = "selection"
 
 #: The pseudo-keys above as the style operations they stand for (see :func:`composed_style`).
-_OPERATIONS = {FOCUS_KEY: Style(reverse=True), DIM_KEY: Style(dim=True)}
+OPERATIONS = {FOCUS_KEY: Style(reverse=True), DIM_KEY: Style(dim=True)}
 
 
 def attribution_note(quote: Statement) -> str:
@@ -69,16 +70,17 @@ DRAW_ORDER: tuple[Layer, ...] = (Layer.QUOTES, Layer.ENTITIES, Layer.DATES, Laye
 
 
 def composed_style(keys: Iterable[str], lookup: Callable[[str], Style], *, ground: RGB,
-                   monochrome: bool = False) -> Style:
+                   monochrome: bool = False, system: ColorSystem = ColorSystem.TRUECOLOR) -> Style:
     """What the style keys covering one character (in drawing order) look like together.
 
     ``lookup`` gives the theme style of a key (``ReaderTheme.style``); ``ground`` is the colour the
     article is drawn on. The result is :func:`reader.theming.compose.compose`: both colours set, the
     text at least 4.5:1 on its background whatever the layers are (the text colour is adjusted when
-    two layers meet badly), ``monochrome`` for a ``NO_COLOR`` terminal.
+    two layers meet badly), ``monochrome`` for a ``NO_COLOR`` terminal, ``system`` the terminal's
+    colours (``EIGHT_BIT``: checked on the 256-colour palette).
     """
-    layers = [_OPERATIONS.get(key) or lookup(key) for key in keys]
-    return compose(layers, text=lookup("text"), ground=ground, monochrome=monochrome)
+    layers = [OPERATIONS.get(key) or lookup(key) for key in keys]
+    return compose(layers, text=lookup("text"), ground=ground, monochrome=monochrome, system=system)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
+from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -140,8 +141,11 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._style_cache.get(keys)
         if style is None:
             ground = self.rich_style.bgcolor
+            attached = self.is_attached
+            system = ColorSystem.EIGHT_BIT if attached and self.app.console.color_system == "256" else (
+                ColorSystem.TRUECOLOR)
             style = composed_style(keys, self.style_lookup, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
-                                   monochrome=bool(self.is_attached and self.app.no_color))
+                                   monochrome=bool(attached and self.app.no_color), system=system)
             self._style_cache[keys] = style
         return style
 

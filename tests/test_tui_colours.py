@@ -194,6 +194,21 @@ async def test_following_an_actor_keeps_the_speaker_readable(name: str) -> None:
             assert before == pytest.approx(1.04, abs=0.01)  # what the issue saw: the name vanished
 
 
+async def test_following_an_actor_in_a_256_colour_terminal() -> None:
+    """The same case in 256 colours: the pane composes on the palette, so rounding cannot undo it."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.console._color_system = ColorSystem.EIGHT_BIT  # what a TERM=xterm-256color terminal gets
+        assert app.reader.article_view.colour_system == ColorSystem.EIGHT_BIT
+        app.reader.article_view.restyle()
+        await follow_ushakov(pilot, app)
+        quote = app.reader.state.current_quote
+        assert quote is not None and quote.speaker_mention is not None
+        style = app.reader.article_view.style_at(quote.speaker_mention.start)
+        assert style.color is not None and style.color.type == ColorType.EIGHT_BIT
+        assert style_contrast(style) >= WCAG_AA
+
+
 @pytest.mark.parametrize("name", BUNDLED)
 async def test_a_keyboard_selection_is_readable(name: str) -> None:
     """shift+down: the selected words are drawn in the theme's selection style, readable."""

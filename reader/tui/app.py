@@ -223,7 +223,7 @@ class BylineApp(App[None]):
             view = self.screen.article_view
             ground = view.rich_style.bgcolor
             legend = legend_text(self.style_for, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
-                                 monochrome=self.no_color)
+                                 monochrome=view.monochrome, system=view.colour_system)
         self.push_screen(HelpScreen(help_rows(self.screen), legend))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -26,8 +26,8 @@ LEGEND_BINDINGS: list[BindingType] = [
 def draw_legend(legend: Legend, view: ArticleView, lookup: StyleLookup) -> None:
     """Draw the legend with the current theme, on the article's background (as the pane draws it)."""
     ground = view.rich_style.bgcolor
-    legend.show(lookup, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
-                monochrome=bool(view.is_attached and view.app.no_color))
+    legend.show(lookup, ground=rgb(ground) if ground else (0.0, 0.0, 0.0), monochrome=view.monochrome,
+                system=view.colour_system)
 
 
 def panel_showing(screen: Screen[Any]) -> bool:

@@ -141,13 +141,22 @@ class ArticleView(ScrollView, can_focus=True):
         style = self._style_cache.get(keys)
         if style is None:
             ground = self.rich_style.bgcolor
-            attached = self.is_attached
-            system = ColorSystem.EIGHT_BIT if attached and self.app.console.color_system == "256" else (
-                ColorSystem.TRUECOLOR)
             style = composed_style(keys, self.style_lookup, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
-                                   monochrome=bool(attached and self.app.no_color), system=system)
+                                   monochrome=self.monochrome, system=self.colour_system)
             self._style_cache[keys] = style
         return style
+
+    @property
+    def monochrome(self) -> bool:
+        """``NO_COLOR`` is set: the app shows greys (Textual's monochrome filter)."""
+        return bool(self.is_attached and self.app.no_color)
+
+    @property
+    def colour_system(self) -> ColorSystem:
+        """``EIGHT_BIT`` in a 256-colour terminal (styles are composed on its palette), else ``TRUECOLOR``."""
+        if self.is_attached and self.app.console.color_system == "256":
+            return ColorSystem.EIGHT_BIT
+        return ColorSystem.TRUECOLOR
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -7,6 +7,7 @@ panel shows it in its Legend tab (``i``), and the help screen (``?``) under the 
 
 from __future__ import annotations
 
+from rich.color import ColorSystem
 from rich.text import Text
 from textual.widgets import Static
 
@@ -16,14 +17,15 @@ from reader.tui.highlights import composed_style
 from reader.tui.widgets.article_view import StyleLookup
 
 
-def legend_text(lookup: StyleLookup, *, ground: RGB, monochrome: bool = False) -> Text:
+def legend_text(lookup: StyleLookup, *, ground: RGB, monochrome: bool = False,
+                system: ColorSystem = ColorSystem.TRUECOLOR) -> Text:
     """The legend as Rich text: one line per mark, ``sample  meaning``, samples padded to one width."""
     width = max(len(sample) for _, sample, _ in LEGEND)
     text = Text()
     for number, (keys, sample, meaning) in enumerate(LEGEND):
         if number:
             text.append("\n")
-        text.append(sample, composed_style(keys, lookup, ground=ground, monochrome=monochrome))
+        text.append(sample, composed_style(keys, lookup, ground=ground, monochrome=monochrome, system=system))
         text.append(" " * (width - len(sample) + 2) + meaning)
     return text
 
@@ -44,6 +46,7 @@ class Legend(Static):
     #: The legend as last drawn (what the tests read).
     text: Text = Text()
 
-    def show(self, lookup: StyleLookup, *, ground: RGB, monochrome: bool = False) -> None:
-        self.text = legend_text(lookup, ground=ground, monochrome=monochrome)
+    def show(self, lookup: StyleLookup, *, ground: RGB, monochrome: bool = False,
+             system: ColorSystem = ColorSystem.TRUECOLOR) -> None:
+        self.text = legend_text(lookup, ground=ground, monochrome=monochrome, system=system)
         self.update(self.text)

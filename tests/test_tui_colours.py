@@ -352,6 +352,10 @@ async def test_i_shows_the_legend_in_the_panel_and_i_again_goes_back() -> None:
         assert rows["place"] == composed_style(("entity.GPE",), app.style_for, ground=ground)
         assert rows["organisation"] != rows["date or time"]
         assert rows["direct quote"] == composed_style(("quote.direct",), app.style_for, ground=ground)
+        # The dimmed row is the pane's own dimming (DIM_KEY), not a theme key.
+        assert rows["speaker is a guess"] == composed_style(("quote.direct", DIM_KEY), app.style_for,
+                                                            ground=ground)
+        assert rows["speaker is a guess"] != rows["direct quote"]
         await pilot.press("i")
         assert tabs.active == "actors-tab"
 

@@ -67,4 +67,5 @@ LEGEND: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("selection",), "selected", "selection (shift+down)"),
 )
 """The legend, in reading order: the style keys that draw a mark (in drawing order, composed as in the
-article), a sample, and what it means."""
+article), a sample, and what it means. ``@dim`` is the reader's dimming of a statement whose speaker
+is a guess (``reader.tui.highlights.DIM_KEY``; it has no theme key)."""

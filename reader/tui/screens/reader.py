@@ -6,7 +6,7 @@ functions of :mod:`reader.tui.navigation` and apply the :class:`Jump` they
 return (:meth:`ReaderScreen.apply`); ``watch_state`` then redraws the marks and
 the status line (whose two parts are bound to this screen's ``location`` and
 ``filters`` reactives). The notes keys go to :class:`reader.tui.reader_notes.ReaderNotes`.
-The analysis runs in a thread worker; the text is on screen before it starts,
+The analysis runs in a child process, waited for by a thread worker; the text is on screen before it starts,
 and keys that need the analysis say so until it is done instead of failing.
 """
 
@@ -29,14 +29,17 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.analysis.model import Analysis
 from reader.errors import BylineError
 from reader.sources.article import Article
-from reader.tui import navigation
+from reader.tui import analysis_runner, navigation
+from reader.tui.analysis_runner import AnalysisCancelled
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
+from reader.tui.reader_corrections import CORRECTIONS_BINDINGS, ReaderCorrections, undo_last
 from reader.tui.reader_legend import LEGEND_BINDINGS, LEGEND_TAB, draw_legend, toggle_legend
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
@@ -53,10 +56,6 @@ PROGRESS_INTERVAL = 0.2
 POSITION_SAVE_INTERVAL = 3.0
 
 LAYER_NAMES = {layer.name.lower(): layer for layer in Layer}
-
-
-class AnalysisCancelled(Exception):
-    """Raised inside the worker's progress callback to stop an analysis nobody will see."""
 
 
 @dataclass(slots=True)
@@ -111,6 +110,7 @@ class ReaderScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
         *LEGEND_BINDINGS,
+        *CORRECTIONS_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -124,6 +124,8 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.article = article
         self.analysis: Analysis | None = None
+        # The analysis as computed, before the reader's corrections (self.analysis has them applied).
+        self.raw_analysis: Analysis | None = None
         self._given_analysis = analysis
         self.model = model
         self.style_lookup = style_lookup
@@ -138,8 +140,12 @@ class ReaderScreen(Screen[None]):
         # Kept as attributes, not queried: the position is saved on unmount, after the children left.
         self._view = ArticleView(article.text, paragraphs=article.structure.paragraphs, id="article")
         self._notes_panel = NotesPanel(id="notes")
+        self.undo_stack = UndoStack()  # u: highlight removals and corrections, newest first
         self.notes = ReaderNotes(article, view=self._view, panel=self._notes_panel,
-                                 decorations=self.decorations, host=self, style_lookup=style_lookup)
+                                 decorations=self.decorations, host=self, style_lookup=style_lookup,
+                                 undo_stack=self.undo_stack)
+        self.corrections = ReaderCorrections(self, self.undo_stack)
+        self.notes.correction_report = lambda: self.corrections.report
 
     # -- composition ------------------------------------------------------------------------------
 
@@ -212,22 +218,19 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def run_analysis(self) -> Analysis:
-        """Analyse in a thread; progress lands in ``self.progress`` for the UI timer to show."""
-        from reader.analysis import analyze  # spaCy is imported here, off the UI thread
-
+        """Analyse in the analysis process (:mod:`reader.tui.analysis_runner`), waited for in a
+        thread; progress lands in ``self.progress`` for the UI timer to show. Closing the reader
+        cancels the worker, which stops the analysis."""
         worker = get_current_worker()
 
         def report(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise AnalysisCancelled
             self.progress.done, self.progress.total = done, total
 
         def partial(analysis: Analysis) -> None:
-            if worker.is_cancelled:
-                raise AnalysisCancelled
             self.progress.partial = analysis  # one reference assignment: safe to hand across threads
 
-        return analyze(self.article, model=self.model, progress=report, on_partial=partial)
+        return analysis_runner.run_analysis(self.article, model=self.model, progress=report,
+                                            on_partial=partial, cancelled=lambda: worker.is_cancelled)
 
     def _poll_analysis(self) -> None:
         """Runs on the UI timer while the worker works: progress, and highlights so far."""
@@ -253,7 +256,10 @@ class ReaderScreen(Screen[None]):
             self.refresh_status()
 
     def show_analysis(self, analysis: Analysis) -> None:
-        """Switch on the highlights and the panel: called with a cached analysis or the worker's."""
+        """Switch on the highlights and the panel: called with a cached analysis or the worker's (and
+        again after a correction); the reader's stored corrections are applied on top of it."""
+        self.raw_analysis = analysis
+        analysis = self.corrections.corrected(analysis)
         self.analysis = analysis
         self.partial_analysis = None
         self.decorations.layers = Decorations.from_analysis(analysis).layers
@@ -307,6 +313,8 @@ class ReaderScreen(Screen[None]):
         state = self.state
         self.filters = status_filters(state, self.analysis, encoding=self.article.encoding,
                                       analysis_error=self.analysis_error, progress=self._progress_text())
+        if corrected := self.corrections.status(state.current_quote if self.analysis else None):
+            self.filters = f"{self.filters} · {corrected}" if self.filters else corrected
         self.location = state.location or default_location(self.analysis)
 
     @property
@@ -454,7 +462,7 @@ class ReaderScreen(Screen[None]):
         self.notes.remove(self.state)
 
     def action_undo_remove(self) -> None:
-        self.notes.undo_remove()
+        undo_last(self.undo_stack, self.notify)  # highlight removals and corrections, newest first
 
     def action_highlight_all_quotes(self) -> None:
         self.notes.highlight_all_quotes(self.analysis)
@@ -476,6 +484,20 @@ class ReaderScreen(Screen[None]):
         self.state = replace(self.state, jump_offset=offset)
         self.article_view.scroll_to_offset(offset)
         self.article_view.focus()
+
+    # -- corrections of the analysis (the work is ReaderCorrections') ---------------------------------
+
+    def action_correct(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.open_menu(analysis)
+
+    def action_rename_actor(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.rename_target(analysis)
+
+    def action_merge_actor(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.merge_target(analysis)
 
     # -- theme ------------------------------------------------------------------------------------
 

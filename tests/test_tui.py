@@ -17,6 +17,7 @@ import reader.analysis
 from reader.analysis.model import Analysis
 from reader.sources.article import Article
 from reader.themes import list_themes
+from reader.theming.legend import label_words
 from reader.tui.app import BylineApp
 from reader.tui.highlights import Layer
 from reader.tui.screens.help import HelpScreen
@@ -512,11 +513,14 @@ async def test_dates_show_their_value_and_entities_are_walked() -> None:
         await pilot.press("e")
         first = entities[after]
         total = len(entities)
-        assert reader.status_line.location == f"Entity {after + 1}/{total} · {first.text} · {first.label}"
+        location = reader.status_line.location
+        assert location == f"Entity {after + 1}/{total} · {first.text} · {label_words(first.label)}"
         await pilot.press("e")
         second = entities[after + 1]
-        assert reader.status_line.location == f"Entity {after + 2}/{total} · {second.text} · {second.label}"
-        assert view.style_at(second.start).reverse  # the current entity is shown inverted
+        location = reader.status_line.location
+        assert location == f"Entity {after + 2}/{total} · {second.text} · {label_words(second.label)}"
+        # The current entity is shown inverted: its own colour becomes the background.
+        assert view.style_at(second.start).bgcolor == app.style_for(f"entity.{second.label}").color
         await pilot.press("E", "E")
         assert reader.status_line.location.startswith(f"Entity {after}/{len(entities)}")
 

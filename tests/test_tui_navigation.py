@@ -220,7 +220,7 @@ def test_entities_step_and_wrap() -> None:
     data = analysis()
     first = navigation.navigate_entity(ReaderState(), data, 1, top=10)
     assert (first.offset, first.state.entity_index, first.notice) == (34, 1, None)
-    assert first.state.location == "Entity 2/2 · Bob Cole · PERSON"
+    assert first.state.location == "Entity 2/2 · Bob Cole · person"
     wrapped = navigation.navigate_entity(first.state, data, 1, top=10)
     assert (wrapped.offset, wrapped.state.entity_index) == (0, 0)
     assert wrapped.notice == Notice("Wrapped around the entities")
@@ -295,8 +295,24 @@ def test_focus_follows_the_state_and_needs_the_final_analysis() -> None:
     data = analysis()
     state = ReaderState(current_quote=data.statements[3], entity_index=1, date_index=0,
                         matches=((8, 12), (43, 47)), match_index=1)
-    assert focus_of(state, data) == Focus(data.statements[3], (34, 42), (132, 137), (43, 47))
-    assert focus_of(state, None) == Focus()
+    # Only the kind of target stepped to last is drawn as current: older ones would be stale markers.
+    assert focus_of(state, data) == Focus(data.statements[3])
+    assert focus_of(replace(state, marked="entity"), data) == Focus(data.statements[3], entity=(34, 42))
+    assert focus_of(replace(state, marked="date"), data) == Focus(data.statements[3], date=(132, 137))
+    assert focus_of(replace(state, marked="search"), data) == Focus(data.statements[3], search=(43, 47))
+    assert focus_of(replace(state, marked="search"), None) == Focus()
+
+
+def test_each_step_marks_its_own_kind_of_target() -> None:
+    data = analysis()
+    state = navigation.navigate_entity(ReaderState(), data, 1, top=0).state
+    assert state.marked == "entity"
+    state = navigation.navigate_date(state, data, 1, top=0).state
+    assert (state.marked, focus_of(state, data).entity) == ("date", None)
+    state = navigation.search(state, data.text, "said", top=0).state
+    assert (state.marked, focus_of(state, data).date) == ("search", None)
+    state = navigation.navigate_quote(state, data, 1, top=0).state
+    assert (state.marked, focus_of(state, data).search) == ("quote", None)
 
 
 def test_status_line_parts() -> None:

@@ -28,6 +28,7 @@ from reader.config import Config, load_config, save_config
 from reader.safe_text import terminal_safe
 from reader.sources.article import Article
 from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or_default
+from reader.theming.contrast import rgb
 from reader.tui.inert_filter import InertTextFilter
 from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
@@ -237,7 +238,15 @@ class BylineApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(help_rows(self.screen)))
+        legend = None
+        if isinstance(self.screen, ReaderScreen):
+            from reader.tui.widgets.legend import legend_text
+
+            view = self.screen.article_view
+            ground = view.rich_style.bgcolor
+            legend = legend_text(self.style_for, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
+                                 monochrome=view.monochrome, system=view.colour_system)
+        self.push_screen(HelpScreen(help_rows(self.screen), legend))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every reader action with a description, plus "Change theme" (Textual's own list is replaced,

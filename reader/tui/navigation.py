@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.analysis.model import Actor, Analysis, Link, Statement, position_group
+from reader.theming.legend import label_words
 from reader.tui.date_words import date_location
 from reader.tui.highlights import Layer, attribution_note
 from reader.tui.search_fold import find_folded
@@ -152,7 +153,7 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
     if moved.wrapped:
         notice = Notice("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
     new = replace(state, quote_index=moved.index, current_quote=quote, jump_offset=quote.start,
-                  target="quote", location=location)
+                  target="quote", location=location, marked="quote")
     return Jump(new, quote.start, notice)
 
 
@@ -177,6 +178,7 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
                 f"({kind}){cue_and_position(quote)}{attribution_note(quote)}")
     new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start,
                   quote_index=order.index(number) if number in order else None, target="statement",
+                  marked="quote",
                   location=location)
     return Jump(new, quote.start)
 
@@ -245,9 +247,10 @@ def navigate_entity(state: ReaderState, analysis: Analysis, delta: int, top: int
     if index is None:
         return Jump(state, notice=notice)
     entity = analysis.entities[index]
-    location = f"Entity {index + 1}/{len(analysis.entities)} · {entity.text} · {entity.label}"
-    return Jump(replace(state, entity_index=index, jump_offset=entity.start, target="entity",
-                        location=location), entity.start, notice)
+    location = f"Entity {index + 1}/{len(analysis.entities)} · {entity.text} · {label_words(entity.label)}"
+    new = replace(state, entity_index=index, jump_offset=entity.start, target="entity", location=location,
+                  marked="entity")
+    return Jump(new, entity.start, notice)
 
 
 def navigate_date(state: ReaderState, analysis: Analysis, delta: int, top: int) -> Jump:
@@ -259,7 +262,8 @@ def navigate_date(state: ReaderState, analysis: Analysis, delta: int, top: int) 
     date = analysis.dates[index]
     words = date_location(date.value, date.grain)
     location = f"Date {index + 1}/{len(analysis.dates)} · {date.text} → {words}"
-    return Jump(replace(state, date_index=index, jump_offset=date.start, target="date", location=location),
+    return Jump(replace(state, date_index=index, jump_offset=date.start, target="date", location=location,
+                        marked="date"),
                 date.start, notice)
 
 
@@ -313,8 +317,9 @@ def _show_match(state: ReaderState, moved: Step | None) -> Jump:
     start = state.matches[moved.index][0]
     location = f"Match {moved.index + 1}/{len(state.matches)} for {state.search_term!r}"
     notice = Notice("Search wrapped around") if moved.wrapped else None
-    return Jump(replace(state, match_index=moved.index, jump_offset=start, target="match", location=location),
-                start, notice)
+    new = replace(state, match_index=moved.index, jump_offset=start, target="match", location=location,
+                  marked="search")
+    return Jump(new, start, notice)
 
 
 # -- layers ---------------------------------------------------------------------------------------

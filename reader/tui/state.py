@@ -19,6 +19,7 @@ from reader.analysis.model import Analysis, Statement
 from reader.tui.highlights import Focus, Layer
 
 Severity = Literal["information", "warning"]
+Target = Literal["quote", "entity", "date", "search"]
 
 #: A statement below this confidence is a "low confidence" one for the Statements tab's filter: on the
 #: evaluation sets, statements at .9 or more were right at least 95% of the time (benchmarks/README.md).
@@ -86,7 +87,11 @@ class ReaderState:
     - ``statement_filter``: what the Statements tab lists and, when active, what ``]``/``[`` walk;
     - ``back``/``forward``: the jump history, reading positions (the character offset at the top of
       the pane) before each jump, most recent last (``ctrl+o`` / ``ctrl+n``);
-    - ``link_index``: index into the article's links of the one ``l``/``L`` stepped to last.
+    - ``link_index``: index into the article's links of the one ``l``/``L`` stepped to last;
+    - ``marked``: the kind of target stepped to last, for drawing. Only that entity, date or search
+      match is drawn as current (an older one would be a stale marker); the current statement stays
+      drawn, since it is the context the other targets are read in. Unlike ``target`` it is not
+      cleared by scrolling away.
     """
 
     include_reported: bool = False
@@ -107,6 +112,7 @@ class ReaderState:
     back: tuple[int, ...] = ()
     forward: tuple[int, ...] = ()
     link_index: int | None = None
+    marked: Target | None = None
 
     @property
     def enabled_layers(self) -> set[Layer]:
@@ -143,12 +149,13 @@ def focus_of(state: ReaderState, analysis: Analysis | None) -> Focus:
     if analysis is None:
         return focus
     focus.quote = state.current_quote
-    if state.entity_index is not None and state.entity_index < len(analysis.entities):
+    if state.marked == "entity" and state.entity_index is not None and (
+            state.entity_index < len(analysis.entities)):
         entity = analysis.entities[state.entity_index]
         focus.entity = (entity.start, entity.end)
-    if state.date_index is not None and state.date_index < len(analysis.dates):
+    if state.marked == "date" and state.date_index is not None and state.date_index < len(analysis.dates):
         date = analysis.dates[state.date_index]
         focus.date = (date.start, date.end)
-    if state.match_index is not None and state.match_index < len(state.matches):
+    if state.marked == "search" and state.match_index is not None and state.match_index < len(state.matches):
         focus.search = state.matches[state.match_index]
     return focus

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
@@ -89,7 +89,7 @@ def help_rows(screen: Screen[Any]) -> list[HelpRow]:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A table of keys; escape, q or ? closes it."""
+    """A table of keys, then the legend (what each colour means); escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
@@ -99,7 +99,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
     }
-    HelpScreen > Vertical {
+    HelpScreen > VerticalScroll {
         width: auto;
         max-width: 96%;
         height: auto;
@@ -114,21 +114,34 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen DataTable {
         height: auto;
-        max-height: 100%;
         width: auto;
+        overflow: hidden hidden;
+    }
+    HelpScreen #legend-title {
+        text-style: bold;
+        padding-top: 1;
+    }
+    HelpScreen #help-legend {
+        padding-bottom: 1;
     }
     """
 
-    def __init__(self, rows: list[HelpRow]) -> None:
+    def __init__(self, rows: list[HelpRow], legend: Text | None = None) -> None:
         super().__init__()
         self.rows = rows
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        # One scrolling page (keys, then the legend): the arrows and page keys scroll it.
+        with VerticalScroll():
             yield Static("Byline keys · change them under keymap: in config.yaml (by id)", id="help-title")
-            table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
+            table: DataTable[Text] = DataTable(cursor_type="none", zebra_stripes=True, id="help-table")
+            table.can_focus = False
             table.add_columns("Key", "Action", "Binding id", "Where")
             for row in self.rows:
                 # Text cells: a plain string would be parsed as markup, and "[" is a key here.
                 table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.section))
             yield table
+            if self.legend is not None:
+                yield Static("What the colours mean (i shows this in the side panel)", id="legend-title")
+                yield Static(self.legend, id="help-legend")

@@ -36,6 +36,7 @@ from reader.tui.content_search import ContentProvider
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
 from reader.tui.reader_corrections import CORRECTIONS_BINDINGS, ReaderCorrections, undo_last
+from reader.tui.reader_legend import LEGEND_BINDINGS, LEGEND_TAB, draw_legend, toggle_legend
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
 from reader.tui.reader_panel import PANEL_BINDINGS, PanelScreen, load_panel_width
 from reader.tui.reader_statements import STATEMENTS_BINDINGS, ReaderStatements
@@ -47,6 +48,7 @@ from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
 from reader.tui.widgets.fitting_footer import FittingFooter
+from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.search_box import SearchBox
 from reader.tui.widgets.statements_panel import StatementsPanel
@@ -117,6 +119,7 @@ class ReaderScreen(ReaderStatements, PanelScreen):
         Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
+        *LEGEND_BINDINGS,
         *CORRECTIONS_BINDINGS,
         *STATEMENTS_BINDINGS,
         *PANEL_BINDINGS,
@@ -169,6 +172,8 @@ class ReaderScreen(ReaderStatements, PanelScreen):
                     yield self._notes_panel
                 with TabPane("Statements", id="statements-tab"):
                     yield StatementsPanel(id="statements")
+                with TabPane("Legend", id=LEGEND_TAB):
+                    yield Legend(id="legend")
         yield SearchBox(self._find, self.action_close_overlay,
                         placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status").data_bind(ReaderScreen.location, ReaderScreen.filters)
@@ -565,3 +570,11 @@ class ReaderScreen(ReaderStatements, PanelScreen):
         self.actors_panel.restyle(style_lookup)
         self.notes.restyle(style_lookup)
         self.refresh_statements()
+        # After the refresh: the legend's samples sit on the article's background, which the new
+        # theme's CSS has set by then.
+        legend = self.query_one("#legend", Legend)
+        self.call_after_refresh(draw_legend, legend, self.article_view, style_lookup)
+
+    def action_toggle_legend(self) -> None:
+        """``i``: the side panel's Legend tab, or back to the tab before (see ``reader_legend``)."""
+        toggle_legend(self, self.query_one("#legend", Legend), self.article_view, self.style_lookup)

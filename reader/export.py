@@ -1,10 +1,18 @@
-"""Take highlights and notes elsewhere: Markdown, W3C Web Annotation JSON, YAML.
+"""Take highlights and notes elsewhere: Markdown, W3C Web Annotation JSON, YAML, CSV, HTML.
 
 The export is built once as an :class:`ExportDocument` (highlights joined with
 what the analysis knows: paragraph, quote, speaker, role) and then rendered,
-so the three formats always carry the same facts. Markdown is for people
-(Obsidian, GitHub); JSON follows the W3C Web Annotation data model so that
-other annotation tools can read it; YAML is the same data as the JSON.
+so every format carries the same facts. Markdown is for people and note apps
+(Obsidian, GitHub: YAML front matter, links back into web pages); JSON follows
+the W3C Web Annotation data model so that other annotation tools can read it;
+YAML is the same data as the JSON; CSV is one row per highlight for Readwise
+and spreadsheets (:mod:`reader.export_csv`); HTML is one self-contained page of
+the annotated article (:mod:`reader.export_html`).
+
+Excerpts (a highlight's words, a statement's words) are shown with balanced
+quotation marks: a highlight that cuts through a quotation gets the missing
+mark back, and a partial quote inside a reported statement is shown once, as
+part of that statement (``Statement.within``).
 """
 
 from __future__ import annotations
@@ -14,21 +22,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote as percent_encode
 
 from reader import __version__
 from reader.analysis.model import Actor, Analysis, Statement, position_group
+from reader.analysis.quotes import Quotation, scan_quotations
 from reader.errors import BylineError
 from reader.fileio import atomic_write_text, check_output_path
-from reader.notes import Highlight, NoteStore, content_hash, now_iso
+from reader.notes import DEFAULT_TAG, Highlight, NoteStore, content_hash, now_iso
+from reader.paths import exports_dir
 from reader.safe_text import json_dumps_inert
 from reader.safe_yaml import dump_yaml_inert
 from reader.sources.article import Article
 from reader.sources.structure import detect_structure
 
-ExportFormat = Literal["md", "json", "yaml"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "json", "yaml")
-EXTENSIONS: dict[ExportFormat, str] = {"md": ".md", "json": ".json", "yaml": ".yaml"}
+if TYPE_CHECKING:
+    from reader.theming.model import ReaderTheme
+
+ExportFormat = Literal["md", "json", "yaml", "csv", "html"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "json", "yaml", "csv", "html")
+EXTENSIONS: dict[ExportFormat, str] = {
+    "md": ".md", "json": ".json", "yaml": ".yaml", "csv": ".csv", "html": ".html"
+}
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 KIND_NAMES = {"direct": "direct quote", "reported": "reported speech"}
 
@@ -47,15 +63,56 @@ def kind_name(statement: Statement) -> str:
 def paragraph_starts(text: str) -> list[int]:
     """Offsets where paragraphs begin: the reader's paragraphs (:mod:`reader.sources.structure`).
 
-    An :class:`Article` carries them already (``article.structure.starts``); this is for callers
-    that only have the text.
+    An :class:`Article` carries them already (``article.structure``, whose ``number_of`` gives the
+    ``¶N`` every part of Byline shows); this is for callers that only have the text.
     """
     return list(detect_structure(text).starts)
 
 
-def paragraph_number(starts: list[int], offset: int) -> int:
-    """The 1-based number of the paragraph holding ``offset``."""
+def paragraph_number(starts: Sequence[int], offset: int) -> int:
+    """The 1-based number of the paragraph holding ``offset`` (``TextStructure.number_of``'s rule)."""
     return max(1, bisect.bisect_right(starts, offset))
+
+
+# -- excerpts with balanced quotation marks ----------------------------------------------------------
+
+ELLIPSIS = "…"
+
+
+def _mark_at(text: str, offset: int, *, closing: bool) -> str:
+    """The quotation mark at ``offset`` (``''`` and ``` `` ``` are two characters)."""
+    pair = text[offset - 2 : offset] if closing else text[offset : offset + 2]
+    if pair in ("''", "``"):
+        return pair
+    return text[offset - 1] if closing else text[offset]
+
+
+def balanced_excerpt(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> str:
+    """``text[start:end]`` (without surrounding whitespace) with every quotation it cuts through
+    closed again.
+
+    A span that starts inside a quotation gets its opening mark (and ``…`` when words are left
+    out) in front; one that ends inside gets ``…`` and the closing mark after. ``quotations``
+    are the article's quotations (:func:`reader.analysis.quotes.scan_quotations`); an unclosed
+    one is left as the text has it.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    prefix = suffix = ""
+    for quotation in quotations:
+        if not quotation.closed or quotation.end <= start or quotation.start >= end:
+            continue
+        first = quotation.parts[0].start if quotation.parts else quotation.start + 1
+        last = quotation.parts[-1].end if quotation.parts else quotation.end - 1
+        if quotation.start < start < quotation.end:
+            gap = ELLIPSIS if text[first:start].strip() else ""
+            prefix = _mark_at(text, quotation.start, closing=False) + gap
+        if quotation.start < end < quotation.end:
+            gap = ELLIPSIS if text[end:last].strip() else ""
+            suffix = gap + _mark_at(text, quotation.end, closing=True)
+    return prefix + text[start:end] + suffix
 
 
 # -- the document ----------------------------------------------------------------------------------
@@ -72,6 +129,13 @@ class ExportItem:
     highlight: Highlight | None = None
     quote: Statement | None = None
     actor: Actor | None = None
+    excerpt: str = ""
+    """The words as exported: ``text`` with balanced quotation marks (``text`` for orphans)."""
+
+    @property
+    def tag(self) -> str | None:
+        """The highlight's tag (colour name); ``None`` for a detected quote."""
+        return self.highlight.tag if self.highlight else None
 
     @property
     def note(self) -> str:
@@ -97,7 +161,7 @@ class ExportDocument:
     article: Article
     analysis: Analysis | None
     items: list[ExportItem] = field(default_factory=list)
-    paragraphs: list[int] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -122,7 +186,48 @@ class ExportDocument:
         return [item for item in self.items if item.orphaned]
 
     def paragraph_of(self, offset: int) -> int:
-        return paragraph_number(self.paragraphs, offset)
+        """The ``¶N`` of ``offset``: the article's one paragraph rule (``Article.structure``)."""
+        return self.article.structure.number_of(offset)
+
+    def excerpt(self, start: int, end: int) -> str:
+        """``text[start:end]`` with balanced quotation marks (see :func:`balanced_excerpt`)."""
+        return balanced_excerpt(self.article.text, start, end, self.quotations)
+
+    def statement_span(self, statement: Statement) -> tuple[int, int]:
+        """Where a statement is exported: a reported statement grows to take in the whole of any
+        partial quote inside it (``within``), so its quotation marks come in pairs."""
+        start, end = statement.start, statement.end
+        for partial in self.partial_quotes(statement):
+            start, end = min(start, partial.start), max(end, partial.end)
+        return start, end
+
+    def partial_quotes(self, statement: Statement) -> list[Statement]:
+        """The direct quotes whose ``within`` is ``statement`` (none unless it is reported)."""
+        analysis = self.analysis
+        if analysis is None or statement.kind != "reported":
+            return []
+        try:
+            index = next(i for i, s in enumerate(analysis.statements) if s is statement)
+        except StopIteration:
+            return []
+        return [s for s in analysis.statements if s.within == index]
+
+    def shown_elsewhere(self, statement: Statement, listed: Sequence[Statement]) -> bool:
+        """Whether ``statement`` is a partial quote whose reported statement is in ``listed``
+        (it is then exported once, as part of that statement)."""
+        analysis = self.analysis
+        if analysis is None or statement.within is None:
+            return False
+        if not 0 <= statement.within < len(analysis.statements):
+            return False
+        outer = analysis.statements[statement.within]
+        return any(other is outer for other in listed)
+
+    def positions(self, actor: Actor) -> list[Statement]:
+        """An actor's statements in text order, each partial quote shown once inside its statement."""
+        assert self.analysis is not None
+        statements = self.analysis.positions(actor.id)
+        return [s for s in statements if not self.shown_elsewhere(s, statements)]
 
 
 def matching_quote(analysis: Analysis | None, start: int, end: int) -> Statement | None:
@@ -149,12 +254,23 @@ def build_export(
     highlights: list[Highlight],
     *,
     all_quotes: bool = False,
+    tags: Sequence[str] = (),
 ) -> ExportDocument:
-    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted."""
-    document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts))
+    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted.
+
+    ``tags`` keeps only the highlights with one of those tags (and then no detected quotes, which
+    have no tag). A partial quote (``within``) is added only when its reported statement is not
+    exported already: the two are one excerpt.
+    """
+    document = ExportDocument(article, analysis)
+    document.quotations = scan_quotations(article.text, article.structure.paragraphs)
+    if tags:
+        highlights = [h for h in highlights if h.tag in tags]
+        all_quotes = False
     for highlight in highlights:
         if highlight.orphaned:
-            item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight)
+            item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight,
+                              excerpt=highlight.exact)
             document.items.append(item)
             continue
         quote = matching_quote(analysis, highlight.start, highlight.end)
@@ -167,23 +283,27 @@ def build_export(
                 highlight,
                 quote,
                 analysis.actor(quote.actor) if analysis and quote else None,
+                excerpt=document.excerpt(highlight.start, highlight.end),
             )
         )
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
         for quote in analysis.statements:
-            if id(quote) not in covered:
-                document.items.append(
-                    ExportItem(
-                        quote.start,
-                        quote.end,
-                        quote.text,
-                        document.paragraph_of(quote.start),
-                        None,
-                        quote,
-                        analysis.actor(quote.actor),
-                    )
+            if id(quote) in covered or document.shown_elsewhere(quote, analysis.statements):
+                continue
+            start, end = document.statement_span(quote)
+            document.items.append(
+                ExportItem(
+                    start,
+                    end,
+                    article.text[start:end],
+                    document.paragraph_of(start),
+                    None,
+                    quote,
+                    analysis.actor(quote.actor),
+                    excerpt=document.excerpt(start, end),
                 )
+            )
     document.items.sort(key=lambda item: (item.orphaned, item.start, item.end))
     return document
 
@@ -192,6 +312,56 @@ def export_from_store(
     article: Article, analysis: Analysis | None, store: NoteStore, *, all_quotes: bool = False
 ) -> ExportDocument:
     return build_export(article, analysis, store.highlights, all_quotes=all_quotes)
+
+
+# -- links back into the source ----------------------------------------------------------------------
+
+FRAGMENT_WORDS = 4
+"""Words at each end of a long passage in a ``textStart,textEnd`` text fragment."""
+FRAGMENT_WHOLE = 60
+"""Passages up to this many characters are put whole into a text fragment."""
+
+
+def fragment_encode(text: str) -> str:
+    """Percent-encode one term of a text directive: everything but unreserved characters, and
+    ``-`` too, which the directive's syntax uses (as ``,`` and ``&``)."""
+    return percent_encode(text, safe="").replace("-", "%2D")
+
+
+def text_fragment_url(url: str, passage: str) -> str:
+    """``url`` with a text fragment (``#:~:text=``, WICG Scroll To Text Fragment) that finds
+    ``passage`` in the page: the whole passage when short, else ``textStart,textEnd`` from its
+    first and last words. An existing ``#fragment`` is kept before the directive."""
+    words = passage.split()
+    if not words:
+        return url
+    flat = " ".join(words)
+    if len(flat) <= FRAGMENT_WHOLE or len(words) <= 2 * FRAGMENT_WORDS:
+        directive = fragment_encode(flat)
+    else:
+        head, tail = words[:FRAGMENT_WORDS], words[-FRAGMENT_WORDS:]
+        directive = fragment_encode(" ".join(head)) + "," + fragment_encode(" ".join(tail))
+    joiner = ":~:" if "#" in url else "#:~:"
+    return f"{url}{joiner}text={directive}"
+
+
+def web_url(article: Article) -> str | None:
+    """The article's web address (an ``http(s)`` source, or the ``url`` its metadata states)."""
+    source = article.source or ""
+    if source.startswith(("http://", "https://")):
+        return source
+    stated = article.metadata.get("url")
+    if isinstance(stated, str) and stated.startswith(("http://", "https://")):
+        return stated
+    return None
+
+
+def passage_link(document: ExportDocument, item: ExportItem) -> str | None:
+    """A link that opens the source at ``item``'s words: a text fragment for web sources."""
+    url = web_url(document.article)
+    if url is None or item.orphaned:
+        return None
+    return text_fragment_url(url, item.text)
 
 
 # -- Markdown ----------------------------------------------------------------------------------------
@@ -231,11 +401,21 @@ def _item_heading(item: ExportItem) -> str:
             parts.append(f"speaker {item.quote.how}, confidence {item.quote.confidence or 0:.2f}")
     if item.highlight is None:
         parts.append("detected, not highlighted")
+    elif item.tag != DEFAULT_TAG:
+        parts.append(f"tag {markdown_escape(item.tag or '')}")
     return " · ".join(parts)
 
 
-def _markdown_item(item: ExportItem) -> list[str]:
-    lines = [f"### {_item_heading(item)}", "", _blockquote(item.text), ""]
+def _markdown_link(url: str) -> str:
+    """``url`` as a Markdown link destination: in angle brackets, so spaces and parentheses are fine."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">"
+
+
+def _markdown_item(item: ExportItem, document: ExportDocument) -> list[str]:
+    lines = [f"### {_item_heading(item)}", "", _blockquote(item.excerpt or item.text), ""]
+    link = passage_link(document, item)
+    if link:
+        lines += [f"[Open in the source]({_markdown_link(link)})", ""]
     if item.note.strip():
         lines += [item.note.strip(), ""]
     return lines
@@ -248,7 +428,7 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
     lines = ["## Actors and positions", ""]
     silent: list[Actor] = []
     for actor in analysis.actors:
-        statements = analysis.positions(actor.id)
+        statements = document.positions(actor)
         if not statements:
             silent.append(actor)
             continue
@@ -260,8 +440,9 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
         details.append(f"{actor.kind}, {actor.mentions} mention{'s' if actor.mentions != 1 else ''}")
         lines += [" · ".join(details), ""]
         for quote in statements:
-            text = markdown_escape(" ".join(quote.text.split()))
-            where = f"¶{document.paragraph_of(quote.start)}"
+            start, end = document.statement_span(quote)
+            text = markdown_escape(" ".join(document.excerpt(start, end).split()))
+            where = f"¶{document.paragraph_of(start)}"
             lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}")
         lines.append("")
     if silent:
@@ -270,9 +451,30 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
     return lines
 
 
+def front_matter(document: ExportDocument) -> dict[str, Any]:
+    """The Markdown export's YAML front matter: what note apps (Obsidian, Logseq, Hugo) index.
+
+    ``source`` is the web address, or the file as a ``file://`` URI (``-`` for standard input);
+    ``tags`` are ``byline`` and one ``highlight/<tag>`` per highlight tag exported.
+    """
+    article = document.article
+    tags = ["byline"]
+    tags += sorted({f"highlight/{item.tag}" for item in document.items if item.tag})
+    return {
+        "title": document.title,
+        "source": web_url(article) or article_uri(article),
+        "author": article.author,
+        "published": document.published,
+        "tags": tags,
+        "exported": now_iso(),
+        "generator": f"Byline {__version__}",
+    }
+
+
 def to_markdown(document: ExportDocument) -> str:
     article = document.article
-    lines = [f"# {markdown_escape(document.title)}", ""]
+    lines = ["---", dump_yaml_inert(front_matter(document), sort_keys=False, width=1000).rstrip(), "---", ""]
+    lines += [f"# {markdown_escape(document.title)}", ""]
     lines.append(f"- **Source:** {_code_span(article.source)}")
     if article.author:
         lines.append(f"- **Author:** {markdown_escape(article.author)}")
@@ -282,7 +484,7 @@ def to_markdown(document: ExportDocument) -> str:
     if not document.anchored:
         lines += ["No highlights yet.", ""]
     for item in document.anchored:
-        lines += _markdown_item(item)
+        lines += _markdown_item(item, document)
     if document.orphans:
         lines += [
             "## Orphaned highlights",
@@ -291,7 +493,7 @@ def to_markdown(document: ExportDocument) -> str:
             "",
         ]
         for item in document.orphans:
-            lines += _markdown_item(item)
+            lines += _markdown_item(item, document)
     lines += _markdown_actors(document)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -368,7 +570,7 @@ def _annotation(item: ExportItem, document: ExportDocument, digest: str) -> dict
             annotation["body"] = {
                 "type": "TextualBody",
                 "value": item.note,
-                "format": "text/plain",
+                "format": "text/markdown",
                 "purpose": "commenting",
             }
     else:
@@ -377,8 +579,15 @@ def _annotation(item: ExportItem, document: ExportDocument, digest: str) -> dict
         if item.speaker:
             annotation["body"] = {"type": "TextualBody", "value": item.speaker, "purpose": "identifying"}
     annotation["target"] = {"source": article_uri(document.article), "selector": selectors}
+    if item.highlight is not None and item.tag != DEFAULT_TAG:
+        # Web Annotation's own way to tag: a TextualBody with purpose "tagging".
+        tag_body = {"type": "TextualBody", "value": item.tag, "purpose": "tagging"}
+        annotation["body"] = [annotation["body"], tag_body] if "body" in annotation else tag_body
     annotation["byline"] = {
         "kind": "highlight" if item.highlight else "detected-quote",
+        "tag": item.tag,
+        "excerpt": item.excerpt or item.text,
+        "link": passage_link(document, item),
         "paragraph": item.paragraph,
         "orphaned": item.orphaned,
         "quote": _quote_info(item),
@@ -396,17 +605,25 @@ def _actor_info(actor: Actor, document: ExportDocument) -> dict[str, Any]:
         "roles": list(actor.roles),
         "affiliation": actor.affiliation,
         "mentions": actor.mentions,
-        "statements": [
-            {
-                "kind": quote.kind,
-                "text": quote.text,
-                "paragraph": document.paragraph_of(quote.start),
-                "start": quote.start,
-                "end": quote.end,
-                **_position_info(quote),
-            }
-            for quote in analysis.positions(actor.id)
+        "statements": [_statement_info(quote, document) for quote in document.positions(actor)],
+    }
+
+
+def _statement_info(quote: Statement, document: ExportDocument) -> dict[str, Any]:
+    """One statement of an actor; a reported one carries its partial quotes (listed only here)."""
+    start, end = document.statement_span(quote)
+    return {
+        "kind": quote.kind,
+        "text": quote.text,
+        "excerpt": document.excerpt(start, end),
+        "paragraph": document.paragraph_of(start),
+        "start": quote.start,
+        "end": quote.end,
+        "partial_quotes": [
+            {"start": partial.start, "end": partial.end, "text": partial.text}
+            for partial in document.partial_quotes(quote)
         ],
+        **_position_info(quote),
     }
 
 
@@ -451,12 +668,28 @@ def to_yaml(document: ExportDocument) -> str:
     return dump_yaml_inert(to_annotations(document), sort_keys=False, width=100)
 
 
-RENDERERS = {"md": to_markdown, "json": to_json, "yaml": to_yaml}
+def to_csv(document: ExportDocument) -> str:
+    from reader.export_csv import to_csv as render_csv
+
+    return render_csv(document)
 
 
-def render(document: ExportDocument, fmt: ExportFormat) -> str:
+def to_html(document: ExportDocument, theme: ReaderTheme | None = None) -> str:
+    """The self-contained HTML page, in ``theme``'s colours (the configured theme when ``None``)."""
+    from reader.export_html import to_html as render_html
+
+    return render_html(document, theme)
+
+
+RENDERERS = {"md": to_markdown, "json": to_json, "yaml": to_yaml, "csv": to_csv, "html": to_html}
+
+
+def render(document: ExportDocument, fmt: ExportFormat, *, theme: ReaderTheme | None = None) -> str:
+    """``document`` in format ``fmt``; ``theme`` colours the HTML page (ignored by the others)."""
     if fmt not in RENDERERS:
         raise BylineError(f"unknown export format {fmt!r} (choose one of: {', '.join(FORMATS)})")
+    if fmt == "html":
+        return to_html(document, theme)
     return RENDERERS[fmt](document)
 
 
@@ -464,8 +697,12 @@ def render(document: ExportDocument, fmt: ExportFormat) -> str:
 
 
 def format_for_path(path: Path, default: ExportFormat = "md") -> ExportFormat:
-    """The format a file name asks for (``.md``, ``.json``, ``.yaml``/``.yml``)."""
+    """The format a file name asks for (``.md``, ``.json``, ``.yaml``/``.yml``, ``.csv``, ``.html``)."""
     suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".html", ".htm"):
+        return "html"
     if suffix in (".yaml", ".yml"):
         return "yaml"
     if suffix == ".json":
@@ -475,14 +712,32 @@ def format_for_path(path: Path, default: ExportFormat = "md") -> ExportFormat:
     return default
 
 
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def export_stem(article: Article) -> str:
+    """A file name stem for the article's export: the file's stem, a URL's last path segment (or
+    its host), ``article`` for standard input; only letters, digits, ``.``, ``-`` and ``_``."""
+    source = article.source or ""
+    if "://" in source:
+        rest = source.split("://", 1)[1].split("#", 1)[0].split("?", 1)[0].rstrip("/")
+        name = rest.rsplit("/", 1)[-1] if "/" in rest else rest
+        name = name.rsplit(".", 1)[0] if "." in name and "/" in rest else name
+    elif source and source != "-":
+        name = Path(source).stem
+    else:
+        name = "article"
+    cleaned = _UNSAFE_NAME.sub("-", name).strip(".-")[:80]
+    return cleaned or "article"
+
+
 def default_export_path(article: Article, fmt: ExportFormat = "md") -> Path:
-    """``<article>.notes.md`` beside the article file; in the working directory for stdin and URLs."""
-    extension = EXTENSIONS[fmt]
-    source = article.source
-    if source and source != "-" and "://" not in source:
-        path = Path(source).expanduser()
-        return path.with_name(f"{path.stem}.notes{extension}")
-    return Path.cwd() / f"article.notes{extension}"
+    """``<exports dir>/<article>.notes.<ext>`` (:func:`reader.paths.exports_dir`, ``~/Documents/Byline``).
+
+    Never beside the article: that may be a bundled sample inside the installed package, a
+    read-only folder, or a folder of articles.
+    """
+    return exports_dir() / f"{export_stem(article)}.notes{EXTENSIONS[fmt]}"
 
 
 def article_file(article: Article) -> Path | None:
@@ -504,6 +759,11 @@ def write_export(text: str, path: Path, *, protected: Sequence[Path] = (), force
     if path.is_dir():
         raise BylineError(f"{path}: is a directory; give a file name to export to")
     parent = path.parent
+    if parent == exports_dir() and not parent.exists():
+        try:
+            parent.mkdir(parents=True)  # Byline's own exports folder is made on first use
+        except OSError as error:
+            raise BylineError(f"{path}: cannot write: {error.strerror or error}") from None
     if not parent.is_dir():
         problem = "is not a directory" if parent.exists() else "does not exist"
         raise BylineError(f"{path}: cannot write: {parent} {problem}")

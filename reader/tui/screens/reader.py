@@ -33,6 +33,7 @@ from reader.tui import navigation
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
+from reader.tui.reader_tags import TAG_BINDINGS, cycle_tag
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
@@ -108,6 +109,7 @@ class ReaderScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
+        *TAG_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -456,6 +458,9 @@ class ReaderScreen(Screen[None]):
 
     def action_extend_selection(self, delta: int) -> None:
         self.notes.extend_selection(delta, self.state, self.analysis)
+
+    def action_cycle_tag(self) -> None:
+        cycle_tag(self.notes, self.state)
 
     def action_export_notes(self) -> None:
         self.notes.open_export_dialog(lambda: self.analysis)

@@ -127,7 +127,7 @@ def test_the_page_shows_the_article_with_the_readers_layers_and_theme_colours() 
 
 
 def test_the_margin_holds_the_notes_beside_their_paragraph_and_the_panel_the_actors() -> None:
-    article, highlights, page = sample_page()
+    _, highlights, page = sample_page()
     tree = lxml_html.document_fromstring(page)
     notes = tree.xpath("//div[@class='margin']/div[@class='note']")
     assert [(n.get("data-tag"), n.getparent().getparent().xpath("./p")[0].get("id")) for n in notes] == [
@@ -136,7 +136,8 @@ def test_the_margin_holds_the_notes_beside_their_paragraph_and_the_panel_the_act
     yellow = notes[1]
     assert yellow.xpath(".//blockquote")[0].text_content() == "“At this stage, we will not talk.…”"
     assert yellow.xpath(".//div[@class='note-text']")[0].text_content() == "Flat refusal.\nSee <b>below</b>."
-    assert yellow.xpath(".//div[@class='who']")[0].text_content() == "Yuri Ushakov, Kremlin adviser · direct quote"
+    who = yellow.xpath(".//div[@class='who']")[0].text_content()
+    assert who == "Yuri Ushakov, Kremlin adviser · direct quote"
     assert yellow.xpath(".//a")[0].get("href") == f"#h-{highlights[0].id}"
     assert tree.xpath(f"//a[@id='h-{highlights[0].id}']")  # the target is in the text
     panel = tree.xpath("//aside[@class='actors']")[0]
@@ -177,7 +178,8 @@ def test_hostile_article_text_notes_and_names_stay_text() -> None:
     analysis = Analysis(
         text=text, source=article.source, statements=[statement],
         entities=[Entity(caption, caption + 11, "onmouseover", 'X" onclick="alert(5)')],
-        actors=[Actor("evil", "<i>Evil</i>\" onclick=\"y", "person", statements=[0], mention_spans=[minister])],
+        actors=[Actor("evil", "<i>Evil</i>\" onclick=\"y", "person", statements=[0],
+                      mention_spans=[minister])],
     )
     highlights = [
         highlight_of(text, "<img src=x onerror=alert(3)>", "pink", "</div><script>alert(6)</script>"),

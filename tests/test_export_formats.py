@@ -429,3 +429,40 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+async def test_the_readers_export_dialog_writes_csv_and_an_html_page_in_the_readers_theme(
+    byline_home: Path,
+) -> None:
+    from tui_sample import sample_analysis, sample_article
+
+    from reader.tui.app import BylineApp
+
+    article = sample_article()
+    app = BylineApp(article, analysis=sample_analysis(article), theme="okabe-ito")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "h", "t", "ctrl+e")  # a yellow highlight, then export
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.click("#format-csv")
+        await pilot.pause()
+        path_input = app.screen.query_one("#export-path", Input)
+        assert path_input.value == str(byline_home / "exports" / "kremlin-rules-out-talks-kursk.notes.csv")
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        rows = list(csv.DictReader(io.StringIO(Path(path_input.value).read_text(encoding="utf-8"))))
+        got = [(row["Location"], row["Tag"], row["Speaker"]) for row in rows]
+        assert got == [("5", "yellow", "Yuri Ushakov")]
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.click("#format-html")
+        await pilot.pause()
+        html_input = app.screen.query_one("#export-path", Input)
+        html_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        page = Path(html_input.value).read_text(encoding="utf-8")
+        assert html_input.value.endswith("kremlin-rules-out-talks-kursk.notes.html")
+        assert "theme okabe-ito" in page
+        assert "background-color:#f0e442" in page  # okabe-ito's highlight.yellow

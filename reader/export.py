@@ -101,8 +101,13 @@ def balanced_excerpt(text: str, start: int, end: int, quotations: Sequence[Quota
     while end > start and text[end - 1].isspace():
         end -= 1
     prefix = suffix = ""
-    for quotation in quotations:
-        if not quotation.closed or quotation.end <= start or quotation.start >= end:
+    # Top-level quotations do not overlap: the ones touching [start, end) follow the last one that
+    # opens at or before start.
+    first_index = max(0, bisect.bisect_right(quotations, start, key=lambda q: q.start) - 1)
+    for quotation in quotations[first_index:]:
+        if quotation.start >= end:
+            break
+        if not quotation.closed or quotation.end <= start:
             continue
         first = quotation.parts[0].start if quotation.parts else quotation.start + 1
         last = quotation.parts[-1].end if quotation.parts else quotation.end - 1
@@ -162,6 +167,8 @@ class ExportDocument:
     analysis: Analysis | None
     items: list[ExportItem] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
+    _partials_by_outer: dict[int, list[Statement]] | None = field(default=None, repr=False)
+    _index_of: dict[int, int] = field(default_factory=dict, repr=False)
 
     @property
     def title(self) -> str:
@@ -201,16 +208,24 @@ class ExportDocument:
             start, end = min(start, partial.start), max(end, partial.end)
         return start, end
 
+    def _partials(self) -> dict[int, list[Statement]]:
+        """Partial quotes by the index of their reported statement (worked out once per document)."""
+        if self._partials_by_outer is None:
+            self._partials_by_outer = {}
+            statements = self.analysis.statements if self.analysis else []
+            for statement in statements:
+                if statement.within is not None and 0 <= statement.within < len(statements):
+                    self._partials_by_outer.setdefault(statement.within, []).append(statement)
+            self._index_of = {id(statement): index for index, statement in enumerate(statements)}
+        return self._partials_by_outer
+
     def partial_quotes(self, statement: Statement) -> list[Statement]:
         """The direct quotes whose ``within`` is ``statement`` (none unless it is reported)."""
-        analysis = self.analysis
-        if analysis is None or statement.kind != "reported":
+        if statement.kind != "reported":
             return []
-        try:
-            index = next(i for i, s in enumerate(analysis.statements) if s is statement)
-        except StopIteration:
-            return []
-        return [s for s in analysis.statements if s.within == index]
+        partials = self._partials()
+        index = self._index_of.get(id(statement))
+        return list(partials.get(index, [])) if index is not None else []
 
     def shown_elsewhere(self, statement: Statement, listed: Sequence[Statement]) -> bool:
         """Whether ``statement`` is a partial quote whose reported statement is in ``listed``
@@ -227,15 +242,44 @@ class ExportDocument:
         """An actor's statements in text order, each partial quote shown once inside its statement."""
         assert self.analysis is not None
         statements = self.analysis.positions(actor.id)
+        if not any(s.within is not None for s in statements):
+            return statements
         return [s for s in statements if not self.shown_elsewhere(s, statements)]
 
 
-def matching_quote(analysis: Analysis | None, start: int, end: int) -> Statement | None:
-    """The detected quote a highlight is about: the one it overlaps most (direct wins a tie)."""
+class StatementIndex:
+    """Statements sorted by start with the furthest end so far, to find those overlapping a span by
+    bisection (as the reader's ``RunIndex``): a long report's highlights do not each scan them all."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = sorted(statements, key=lambda s: s.start)
+        self.reach: list[int] = []
+        furthest = -1
+        for statement in self.statements:
+            furthest = max(furthest, statement.end)
+            self.reach.append(furthest)
+
+    def overlapping(self, start: int, end: int) -> list[Statement]:
+        index = bisect.bisect_right(self.reach, start)
+        found = []
+        while index < len(self.statements) and self.statements[index].start < end:
+            if self.statements[index].end > start:
+                found.append(self.statements[index])
+            index += 1
+        return found
+
+
+def matching_quote(
+    analysis: Analysis | None, start: int, end: int, index: StatementIndex | None = None
+) -> Statement | None:
+    """The detected quote a highlight is about: the one it overlaps most (direct wins a tie).
+
+    ``index`` (of ``analysis.statements``) makes it a bisection instead of a scan."""
     if analysis is None:
         return None
     best: tuple[tuple[int, int], Statement] | None = None
-    for quote in analysis.statements:
+    candidates = index.overlapping(start, end) if index is not None else analysis.statements
+    for quote in candidates:
         overlap = min(end, quote.end) - max(start, quote.start)
         if overlap <= 0:
             continue
@@ -267,13 +311,14 @@ def build_export(
     if tags:
         highlights = [h for h in highlights if h.tag in tags]
         all_quotes = False
+    statement_index = StatementIndex(analysis.statements) if analysis is not None else None
     for highlight in highlights:
         if highlight.orphaned:
             item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight,
                               excerpt=highlight.exact)
             document.items.append(item)
             continue
-        quote = matching_quote(analysis, highlight.start, highlight.end)
+        quote = matching_quote(analysis, highlight.start, highlight.end, statement_index)
         document.items.append(
             ExportItem(
                 highlight.start,
@@ -289,7 +334,9 @@ def build_export(
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
         for quote in analysis.statements:
-            if id(quote) in covered or document.shown_elsewhere(quote, analysis.statements):
+            # A partial quote is shown inside its reported statement (which is in this list).
+            if id(quote) in covered or (quote.within is not None
+                                        and 0 <= quote.within < len(analysis.statements)):
                 continue
             start, end = document.statement_span(quote)
             document.items.append(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from rich.color import Color
@@ -38,7 +39,7 @@ from reader.export import ExportDocument, ExportItem, kind_name
 from reader.notes import Highlight
 from reader.theming.keys import STATEMENT_STYLES, tag_style
 from reader.theming.model import ReaderTheme
-from reader.tui.highlights import StyledRun, quote_runs, style_boundaries
+from reader.tui.highlights import RunIndex, StyledRun, quote_runs, style_boundaries
 from reader.tui.note_targets import note_marker
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"
@@ -157,16 +158,18 @@ def _anchored(document: ExportDocument) -> list[Highlight]:
 
 
 def _paragraph_html(
-    document: ExportDocument, start: int, end: int, runs: list[StyledRun], sheet: StyleSheet,
-    anchors: dict[int, list[str]],
+    document: ExportDocument, start: int, end: int, runs: RunIndex, sheet: StyleSheet,
+    anchors: dict[int, list[str]], highlights: RunIndex,
 ) -> str:
     """One paragraph's text as escaped pieces, each styled stretch a ``<span>``; ``anchors`` are
-    ``id``s of empty ``<a>`` targets to place at offsets (statements, highlights)."""
+    ``id``s of empty ``<a>`` targets to place at offsets (statements, highlights). ``runs`` are the
+    layers; ``highlights`` has one run per highlight whose key is its id. Both are searched by
+    bisection, so a long report costs what its paragraphs cost, not paragraphs times runs."""
     text = document.article.text
-    inside = [run for run in runs if run.start < end and run.end > start]
-    cuts = sorted({offset for offset in anchors if start < offset < end})
+    inside = list(runs.overlapping(start, end))
+    offsets = sorted(anchors)
+    cuts = offsets[bisect_right(offsets, start) : bisect_left(offsets, end)]
     pieces: list[str] = []
-    highlights = _anchored(document)
     lo = start
     for hi in [*cuts, end]:
         for piece_start, piece_end, keys in style_boundaries(lo, hi, inside):
@@ -176,7 +179,8 @@ def _paragraph_html(
             if not keys:
                 pieces.append(words)
                 continue
-            covering = [h.id for h in highlights if h.start <= piece_start and piece_end <= h.end]
+            covering = [run.key for run in highlights.overlapping(piece_start, piece_end)
+                        if run.start <= piece_start and piece_end <= run.end]
             attributes = (
                 f'class="{sheet.class_for(keys)}" data-start="{piece_start}" data-end="{piece_end}" '
                 f'data-layers="{esc(" ".join(keys))}"'
@@ -283,7 +287,8 @@ def to_html(document: ExportDocument, theme: ReaderTheme | None = None) -> str:
     sheet = StyleSheet(theme)
     article = document.article
     text = article.text
-    runs = layer_runs(document)
+    runs = RunIndex(layer_runs(document))
+    highlight_index = RunIndex(StyledRun(h.start, h.end, h.id) for h in _anchored(document))
     anchors: dict[int, list[str]] = {}
     if document.analysis is not None:
         for index, statement in enumerate(document.analysis.statements):
@@ -296,7 +301,7 @@ def to_html(document: ExportDocument, theme: ReaderTheme | None = None) -> str:
             by_paragraph.setdefault(item.paragraph, []).append(item)
     rows: list[str] = []
     for number, (start, end) in enumerate(article.structure.paragraphs, start=1):
-        body = _paragraph_html(document, start, end, runs, sheet, anchors)
+        body = _paragraph_html(document, start, end, runs, sheet, anchors, highlight_index)
         notes = "".join(_note_html(item, sheet) for item in by_paragraph.get(number, []))
         rows.append(
             f'<div class="row"><p id="p{number}" data-start="{start}" data-end="{end}" '

@@ -252,7 +252,9 @@ class StatementIndex:
     bisection (as the reader's ``RunIndex``): a long report's highlights do not each scan them all."""
 
     def __init__(self, statements: Sequence[Statement]) -> None:
-        self.statements = sorted(statements, key=lambda s: s.start)
+        order = sorted(range(len(statements)), key=lambda i: statements[i].start)
+        self.statements = [statements[i] for i in order]
+        self.positions = order  # each one's place in ``statements``: ties go as a scan would
         self.reach: list[int] = []
         furthest = -1
         for statement in self.statements:
@@ -260,13 +262,14 @@ class StatementIndex:
             self.reach.append(furthest)
 
     def overlapping(self, start: int, end: int) -> list[Statement]:
+        """The statements sharing a character with ``[start, end)``, in their original order."""
         index = bisect.bisect_right(self.reach, start)
-        found = []
+        found: list[tuple[int, Statement]] = []
         while index < len(self.statements) and self.statements[index].start < end:
             if self.statements[index].end > start:
-                found.append(self.statements[index])
+                found.append((self.positions[index], self.statements[index]))
             index += 1
-        return found
+        return [statement for _, statement in sorted(found, key=lambda pair: pair[0])]
 
 
 def matching_quote(

@@ -466,3 +466,24 @@ async def test_the_readers_export_dialog_writes_csv_and_an_html_page_in_the_read
         assert html_input.value.endswith("kremlin-rules-out-talks-kursk.notes.html")
         assert "theme okabe-ito" in page
         assert "background-color:#f0e442" in page  # okabe-ito's highlight.yellow
+
+
+def test_the_statement_index_finds_what_a_scan_finds() -> None:
+    import random
+
+    from reader.export import StatementIndex, matching_quote
+
+    generator = random.Random(5)
+    text = "x" * 400
+    statements = []
+    for _ in range(60):
+        start = generator.randrange(0, 390)
+        end = min(400, start + generator.randrange(1, 80))
+        kind = generator.choice(["direct", "reported"])
+        statements.append(Statement(start, end, text[start:end], kind))  # type: ignore[arg-type]
+    analysis = Analysis(text=text, source="x.txt", statements=statements)
+    index = StatementIndex(statements)
+    for _ in range(300):
+        start = generator.randrange(0, 399)
+        end = min(400, start + generator.randrange(1, 120))
+        assert matching_quote(analysis, start, end, index) is matching_quote(analysis, start, end)

@@ -28,6 +28,7 @@ from urllib.parse import quote as percent_encode
 from reader import __version__
 from reader.analysis.model import Actor, Analysis, Statement, position_group
 from reader.analysis.quotes import Quotation, scan_quotations
+from reader.corrections import CorrectionReport
 from reader.errors import BylineError
 from reader.fileio import atomic_write_text, check_output_path
 from reader.notes import DEFAULT_TAG, Highlight, NoteStore, content_hash, now_iso
@@ -167,6 +168,8 @@ class ExportDocument:
     analysis: Analysis | None
     items: list[ExportItem] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)
+    # What the reader's corrections of the analysis did (the analysis above is already corrected).
+    corrections: CorrectionReport | None = None
     _partials_by_outer: dict[int, list[Statement]] | None = field(default=None, repr=False)
     _index_of: dict[int, int] = field(default_factory=dict, repr=False)
 
@@ -302,14 +305,17 @@ def build_export(
     *,
     all_quotes: bool = False,
     tags: Sequence[str] = (),
+    corrections: CorrectionReport | None = None,
 ) -> ExportDocument:
     """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted.
 
     ``tags`` keeps only the highlights with one of those tags (and then no detected quotes, which
     have no tag). A partial quote (``within``) is added only when its reported statement is not
-    exported already: the two are one excerpt.
+    exported already: the two are one excerpt. ``corrections`` is the report of the corrections
+    already applied to ``analysis`` (:func:`reader.corrections.apply_corrections`): the export
+    lists them, orphaned ones too.
     """
-    document = ExportDocument(article, analysis)
+    document = ExportDocument(article, analysis, corrections=corrections)
     document.quotations = scan_quotations(article.text, article.structure.paragraphs)
     if tags:
         highlights = [h for h in highlights if h.tag in tags]
@@ -449,6 +455,8 @@ def _item_heading(item: ExportItem) -> str:
         parts.append(position_group(item.quote))
         if item.quote.how in ("inherited", "pronoun"):
             parts.append(f"speaker {item.quote.how}, confidence {item.quote.confidence or 0:.2f}")
+        if item.quote.corrected:
+            parts.append(f"corrected: {markdown_escape(item.quote.corrected)}")
     if item.highlight is None:
         parts.append("detected, not highlighted")
     elif item.tag != DEFAULT_TAG:
@@ -488,12 +496,15 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
         if actor.affiliation:
             details.append(markdown_escape(actor.affiliation))
         details.append(f"{actor.kind}, {actor.mentions} mention{'s' if actor.mentions != 1 else ''}")
+        if actor.corrected:
+            details.append(f"corrected: {markdown_escape(actor.corrected)}")
         lines += [" · ".join(details), ""]
         for quote in statements:
             start, end = document.statement_span(quote)
             text = markdown_escape(" ".join(document.excerpt(start, end).split()))
             where = f"¶{document.paragraph_of(start)}"
-            lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}")
+            mark = f" (corrected: {markdown_escape(quote.corrected)})" if quote.corrected else ""
+            lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}{mark}")
         lines.append("")
     if silent:
         names = ", ".join(f"{markdown_escape(actor.name)} ({actor.kind})" for actor in silent)
@@ -545,7 +556,29 @@ def to_markdown(document: ExportDocument) -> str:
         for item in document.orphans:
             lines += _markdown_item(item, document)
     lines += _markdown_actors(document)
+    lines += _markdown_corrections(document.corrections)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_corrections(report: CorrectionReport | None) -> list[str]:
+    """``## Corrections of the analysis``: each correction the reader made, orphaned ones marked."""
+    if report is None or not report.count:
+        return []
+    lines = ["## Corrections of the analysis", ""]
+    for correction in [*report.applied, *report.idle]:
+        lines.append(f"- {markdown_escape(correction.describe())}")
+    for correction, reason in report.orphaned:
+        lines.append(f"- {markdown_escape(correction.describe())} (orphaned: {markdown_escape(reason)})")
+    return [*lines, ""]
+
+
+def _corrections_info(report: CorrectionReport | None) -> list[dict[str, Any]]:
+    if report is None:
+        return []
+    entries = [{**c.to_dict(), "status": "applied"} for c in report.applied]
+    entries += [{**c.to_dict(), "status": "idle"} for c in report.idle]
+    entries += [{**c.to_dict(), "status": "orphaned", "reason": reason} for c, reason in report.orphaned]
+    return entries
 
 
 # -- W3C Web Annotation (JSON and YAML) ----------------------------------------------------------------
@@ -589,6 +622,7 @@ def _position_info(statement: Statement) -> dict[str, Any]:
         "cue_lemma": statement.cue_lemma,
         "stance": statement.stance,
         "target": statement.target.text if statement.target else None,
+        **({"corrected": statement.corrected} if statement.corrected else {}),
     }
 
 
@@ -655,6 +689,7 @@ def _actor_info(actor: Actor, document: ExportDocument) -> dict[str, Any]:
         "roles": list(actor.roles),
         "affiliation": actor.affiliation,
         "mentions": actor.mentions,
+        **({"corrected": actor.corrected} if actor.corrected else {}),
         "statements": [_statement_info(quote, document) for quote in document.positions(actor)],
     }
 
@@ -705,6 +740,7 @@ def to_annotations(document: ExportDocument) -> dict[str, Any]:
                 if document.analysis
                 else []
             ),
+            **({"corrections": _corrections_info(document.corrections)} if document.corrections else {}),
         },
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }

@@ -17,7 +17,7 @@ from reader.notes.model import (
     next_tag,
     now_iso,
 )
-from reader.notes.store import STORE_SCHEMA, NoteStore, merge_highlights, notes_dir
+from reader.notes.store import STORE_SCHEMA, NoteStore, merge_corrections, merge_highlights, notes_dir
 from reader.sources.structure import sentence_span
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "anchor",
     "content_hash",
     "fuzzy_anchor",
+    "merge_corrections",
     "merge_highlights",
     "next_tag",
     "notes_dir",

@@ -329,8 +329,9 @@ class LibraryScreen(Screen[None]):
         if self._open_reader is not None:
             index, reader = self._open_reader
             self._open_reader = None
-            if self.entries[index].analysis is None and reader.analysis is not None:
-                self.entries[index].analysis = reader.analysis  # the reader finished it: keep it
+            if self.entries[index].analysis is None and reader.raw_analysis is not None:
+                # The reader finished it: keep it as computed (the reader applies corrections on top).
+                self.entries[index].analysis = reader.raw_analysis
                 self.update_row(index)
         self.table.focus()
 

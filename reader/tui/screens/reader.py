@@ -32,11 +32,13 @@ from reader.sources.article import Article
 from reader.tui import navigation
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
+from reader.tui.reader_corrections import CORRECTIONS_BINDINGS, ReaderCorrections, undo_last
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
 from reader.tui.reader_tags import TAG_BINDINGS, cycle_tag
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
@@ -110,6 +112,7 @@ class ReaderScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
         *TAG_BINDINGS,
+        *CORRECTIONS_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -123,6 +126,8 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.article = article
         self.analysis: Analysis | None = None
+        # The analysis as computed, before the reader's corrections (self.analysis has them applied).
+        self.raw_analysis: Analysis | None = None
         self._given_analysis = analysis
         self.model = model
         self.style_lookup = style_lookup
@@ -137,8 +142,12 @@ class ReaderScreen(Screen[None]):
         # Kept as attributes, not queried: the position is saved on unmount, after the children left.
         self._view = ArticleView(article.text, paragraphs=article.structure.paragraphs, id="article")
         self._notes_panel = NotesPanel(id="notes")
+        self.undo_stack = UndoStack()  # u: highlight removals and corrections, newest first
         self.notes = ReaderNotes(article, view=self._view, panel=self._notes_panel,
-                                 decorations=self.decorations, host=self, style_lookup=style_lookup)
+                                 decorations=self.decorations, host=self, style_lookup=style_lookup,
+                                 undo_stack=self.undo_stack)
+        self.corrections = ReaderCorrections(self, self.undo_stack)
+        self.notes.correction_report = lambda: self.corrections.report
 
     # -- composition ------------------------------------------------------------------------------
 
@@ -250,7 +259,10 @@ class ReaderScreen(Screen[None]):
             self.refresh_status()
 
     def show_analysis(self, analysis: Analysis) -> None:
-        """Switch on the highlights and the panel: called with a cached analysis or the worker's."""
+        """Switch on the highlights and the panel: called with a cached analysis or the worker's (and
+        again after a correction); the reader's stored corrections are applied on top of it."""
+        self.raw_analysis = analysis
+        analysis = self.corrections.corrected(analysis)
         self.analysis = analysis
         self.partial_analysis = None
         self.decorations.layers = Decorations.from_analysis(analysis).layers
@@ -304,6 +316,8 @@ class ReaderScreen(Screen[None]):
         state = self.state
         self.filters = status_filters(state, self.analysis, encoding=self.article.encoding,
                                       analysis_error=self.analysis_error, progress=self._progress_text())
+        if corrected := self.corrections.status(state.current_quote if self.analysis else None):
+            self.filters = f"{self.filters} · {corrected}" if self.filters else corrected
         self.location = state.location or default_location(self.analysis)
 
     @property
@@ -451,7 +465,7 @@ class ReaderScreen(Screen[None]):
         self.notes.remove(self.state)
 
     def action_undo_remove(self) -> None:
-        self.notes.undo_remove()
+        undo_last(self.undo_stack, self.notify)  # highlight removals and corrections, newest first
 
     def action_highlight_all_quotes(self) -> None:
         self.notes.highlight_all_quotes(self.analysis)
@@ -476,6 +490,20 @@ class ReaderScreen(Screen[None]):
         self.state = replace(self.state, jump_offset=offset)
         self.article_view.scroll_to_offset(offset)
         self.article_view.focus()
+
+    # -- corrections of the analysis (the work is ReaderCorrections') ---------------------------------
+
+    def action_correct(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.open_menu(analysis)
+
+    def action_rename_actor(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.rename_target(analysis)
+
+    def action_merge_actor(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.merge_target(analysis)
 
     # -- theme ------------------------------------------------------------------------------------
 

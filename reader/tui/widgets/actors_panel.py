@@ -28,6 +28,8 @@ from reader.theming.keys import STATEMENT_STYLES
 from reader.tui.preview import one_line
 
 STATEMENT_PREVIEW = 56
+CORRECTED_MARK = "✎"
+"""Drawn after an actor or statement that a reader's correction changed, with what it changed."""
 LEGEND = "❞ statements · × mentions · enter marks an actor · f hides beliefs and intentions"
 # The frames ``f`` hides: what an actor believes or intends, as opposed to what they said or did.
 HIDDEN_WHEN_SPEECH_ONLY = frozenset({"belief", "intention"})
@@ -70,6 +72,8 @@ def actor_label(
     groups = grouped_positions(list(enumerate(shown)))
     if groups:
         label.append(" · " + " · ".join(f"{group} {len(indices)}" for group, indices in groups), style=muted)
+    if actor.corrected:
+        label.append(terminal_safe(f" {CORRECTED_MARK} {actor.corrected}"), style=muted)
     return label
 
 
@@ -79,6 +83,8 @@ def statement_label(quote: Statement, style_lookup: Callable[[str], Style]) -> T
     label.append(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
     cue = f" ({quote.cue.text})" if quote.cue else ""
     label.append(terminal_safe(f" {quote.kind}{cue}"), style=style_lookup("muted"))
+    if quote.corrected:
+        label.append(terminal_safe(f" {CORRECTED_MARK} {quote.corrected}"), style=style_lookup("muted"))
     return label
 
 

@@ -227,6 +227,7 @@ def attribute(
     events = [e for e in events if not in_turn.covers(e.cue.start)] + roundup_events(text, paragraph_bounds)
     free_events = _outside(events, quotations)
     event_starts = [_speaker_start(e) for e in free_events]
+    by_cue = _EventsByCue(free_events)
     direct: list[Attribution] = []
     previous: Attribution | None = None
     i = 0
@@ -250,7 +251,7 @@ def attribute(
                 i += 1
                 continue
         if event is None:
-            event = _lead_in_for(text, quotation, free_events, paragraphs)
+            event = _lead_in_for(text, quotation, by_cue, paragraphs)
             how = "colon" if event is not None else None
         if event is None and not quotation.scare:
             event = _embedding(text, quotation, nearby)
@@ -352,18 +353,35 @@ def _embedding(text: str, quotation: Quotation, events: list[SpeechEvent]) -> Sp
     return found
 
 
+class _EventsByCue:
+    """Events looked up by where their cue starts, answering in the events' own order (a
+    bisection per quotation instead of a scan of every event, which made a long document
+    quadratic)."""
+
+    def __init__(self, events: list[SpeechEvent]) -> None:
+        order = sorted(range(len(events)), key=lambda i: events[i].cue.start)
+        self.events = events
+        self.order = order
+        self.starts = [events[i].cue.start for i in order]
+
+    def last_with_speaker(self, start: int, end: int) -> SpeechEvent | None:
+        """The last event (in the list's order) with a speaker whose cue starts in ``start``-``end``."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        found = max((i for i in self.order[lo:hi] if self.events[i].speaker), default=None)
+        return None if found is None else self.events[found]
+
+
 def _lead_in_for(
-    text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
+    text: str, quotation: Quotation, events: _EventsByCue, paragraphs: _Paragraphs
 ) -> SpeechEvent | None:
     """A quotation that opens its paragraph right after a lead-in: 'She told graduates:' + quote."""
     index = paragraphs.index(quotation.start)
     if index == 0 or paragraphs.start_of(quotation.start) != quotation.start:
         return None
     previous_start = paragraphs.starts[index - 1]
-    candidates = [e for e in events if previous_start <= e.cue.start < quotation.start and e.speaker]
-    if not candidates:
+    last = events.last_with_speaker(previous_start, quotation.start)
+    if last is None:
         return None
-    last = candidates[-1]
     lead_text = text[previous_start : quotation.start].rstrip()
     if last.layout == "colon" or lead_text.endswith(":"):
         return last

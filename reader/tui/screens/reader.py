@@ -6,7 +6,7 @@ functions of :mod:`reader.tui.navigation` and apply the :class:`Jump` they
 return (:meth:`ReaderScreen.apply`); ``watch_state`` then redraws the marks and
 the status line (whose two parts are bound to this screen's ``location`` and
 ``filters`` reactives). The notes keys go to :class:`reader.tui.reader_notes.ReaderNotes`.
-The analysis runs in a thread worker; the text is on screen before it starts,
+The analysis runs in a child process, waited for by a thread worker; the text is on screen before it starts,
 and keys that need the analysis say so until it is done instead of failing.
 """
 
@@ -29,7 +29,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.analysis.model import Analysis
 from reader.errors import BylineError
 from reader.sources.article import Article
-from reader.tui import navigation
+from reader.tui import analysis_runner, navigation
+from reader.tui.analysis_runner import AnalysisCancelled
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
 from reader.tui.reader_corrections import CORRECTIONS_BINDINGS, ReaderCorrections, undo_last
@@ -54,10 +55,6 @@ PROGRESS_INTERVAL = 0.2
 POSITION_SAVE_INTERVAL = 3.0
 
 LAYER_NAMES = {layer.name.lower(): layer for layer in Layer}
-
-
-class AnalysisCancelled(Exception):
-    """Raised inside the worker's progress callback to stop an analysis nobody will see."""
 
 
 @dataclass(slots=True)
@@ -218,22 +215,19 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def run_analysis(self) -> Analysis:
-        """Analyse in a thread; progress lands in ``self.progress`` for the UI timer to show."""
-        from reader.analysis import analyze  # spaCy is imported here, off the UI thread
-
+        """Analyse in the analysis process (:mod:`reader.tui.analysis_runner`), waited for in a
+        thread; progress lands in ``self.progress`` for the UI timer to show. Closing the reader
+        cancels the worker, which stops the analysis."""
         worker = get_current_worker()
 
         def report(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise AnalysisCancelled
             self.progress.done, self.progress.total = done, total
 
         def partial(analysis: Analysis) -> None:
-            if worker.is_cancelled:
-                raise AnalysisCancelled
             self.progress.partial = analysis  # one reference assignment: safe to hand across threads
 
-        return analyze(self.article, model=self.model, progress=report, on_partial=partial)
+        return analysis_runner.run_analysis(self.article, model=self.model, progress=report,
+                                            on_partial=partial, cancelled=lambda: worker.is_cancelled)
 
     def _poll_analysis(self) -> None:
         """Runs on the UI timer while the worker works: progress, and highlights so far."""

@@ -14,22 +14,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.highlight_tags import DEFAULT_TAG, HIGHLIGHT_TAGS, next_tag
+
+__all__ = ["CONTEXT_CHARS", "DEFAULT_TAG", "HIGHLIGHT_TAGS", "Highlight", "content_hash", "next_tag",
+           "now_iso"]
+
 CONTEXT_CHARS = 32
 """Characters of prefix and suffix kept around each highlight (as Hypothesis does)."""
-
-HIGHLIGHT_TAGS: tuple[str, ...] = ("green", "yellow", "blue", "pink")
-"""The tags a highlight can have, named by colour as in KOReader; ``t`` cycles them in this order.
-What each looks like is the theme's (style ``highlight.<tag>``, falling back to ``highlight``)."""
-
-DEFAULT_TAG = HIGHLIGHT_TAGS[0]
-"""A new highlight's tag, and the tag of every highlight stored before tags existed."""
-
-
-def next_tag(tag: str) -> str:
-    """The tag after ``tag`` in :data:`HIGHLIGHT_TAGS` (wrapping); an unknown tag goes to the first."""
-    if tag not in HIGHLIGHT_TAGS:
-        return DEFAULT_TAG
-    return HIGHLIGHT_TAGS[(HIGHLIGHT_TAGS.index(tag) + 1) % len(HIGHLIGHT_TAGS)]
 
 
 def content_hash(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reader.notes.model import HIGHLIGHT_TAGS
+from reader.highlight_tags import HIGHLIGHT_TAGS
 
 BASE_COLOURS: tuple[str, ...] = (
     "primary",

@@ -20,7 +20,12 @@ statement as well, with the quote inside it (``within``). A found reported state
 precise, wholly contains an annotated direct quote and is credited to that quote's annotated actor is
 therefore counted apart, as ``around_quote``: it is left out of reported precision (the sets say
 nothing about the clause's lead-in words) and recalls nothing. ``precision_strict`` counts it as
-spurious, as the scorer did before; both are printed.
+spurious, as the scorer did before; both are printed. Sets written after issue 13
+(``attribution_positions2``) use the other convention: the clause is one reported statement and the
+quote is not annotated on its own. The mirror rule holds there: a found direct quote that is not
+precise, lies ``within`` a found reported statement, and that reported statement is precise, is
+counted apart as ``in_reported`` and left out of direct precision (it is shown once, inside its
+reported statement, in the reader's lists and the exports).
 
 Speaker, per recalled statement:
 - ``actor``: the actor Byline credits is the annotated actor. Byline's actor name or one of its aliases
@@ -149,7 +154,9 @@ class Tally:
     def __init__(self) -> None:
         self.kind: dict[str, dict[str, int]] = {
             k: dict.fromkeys(
-                ("gold", "found", "recalled", "precise", "actor_ok", "word_ok", "around_quote"), 0
+                ("gold", "found", "recalled", "precise", "actor_ok", "word_ok", "around_quote",
+                 "in_reported"),
+                0,
             )
             for k in KINDS
         }
@@ -163,7 +170,7 @@ class Tally:
         for kind, c in self.kind.items():
             out[kind] = {
                 "recall": _ratio(c["recalled"], c["gold"]),
-                "precision": _ratio(c["precise"], c["found"] - c["around_quote"]),
+                "precision": _ratio(c["precise"], c["found"] - c["around_quote"] - c["in_reported"]),
                 "precision_strict": _ratio(c["precise"], c["found"]),
                 "actor": _ratio(c["actor_ok"], c["recalled"]),
                 "speaker_word": _ratio(c["word_ok"], c["recalled"]),
@@ -239,6 +246,11 @@ def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> 
                 if verbose:
                     print(f"  reported around an annotated quote: {s.text[:70]!r} ({s.speaker})")
                 continue
+            if kind == "direct" and not precise and _inside_precise_reported(analysis, s, gold):
+                c["in_reported"] += 1
+                if verbose:
+                    print(f"  partial quote inside an annotated reported statement: {s.text[:70]!r}")
+                continue
             if kind == "reported":
                 frame = s.frame or "none"
                 tally.frame_found[frame][1] += 1
@@ -257,6 +269,18 @@ def _around_annotated_quote(analysis: Analysis, statement: Statement, gold: list
     )
 
 
+def _inside_precise_reported(analysis: Analysis, statement: Statement, gold: list[Gold]) -> bool:
+    """Whether a direct quote lies ``within`` a found reported statement that is itself precise (at
+    least half of it inside annotated reported statements)."""
+    if statement.within is None or not 0 <= statement.within < len(analysis.statements):
+        return False
+    outer = analysis.statements[statement.within]
+    wanted = [g for g in gold if g.kind == "reported"]
+    inside = sum(_overlap((p.start, p.end), (g.start, g.end)) for p in outer.parts for g in wanted)
+    length = sum(p.end - p.start for p in outer.parts) or 1
+    return outer.kind == "reported" and inside * 2 >= length
+
+
 def _print(folder: str, articles: int, figures: dict[str, Any]) -> None:
     print(f"{folder}: {articles} articles")
     show = lambda v: "  - " if v is None else f"{v:.2f}"  # noqa: E731
@@ -271,6 +295,11 @@ def _print(folder: str, articles: int, figures: dict[str, Any]) -> None:
             print(
                 f"           {f['around_quote']} reported around an annotated partial quote, left out of"
                 f" precision; counted as spurious: precision {show(f['precision_strict'])}"
+            )
+        if f["in_reported"]:
+            print(
+                f"           {f['in_reported']} partial quotes inside an annotated reported statement, left"
+                f" out of precision; counted as spurious: precision {show(f['precision_strict'])}"
             )
     if figures["actor_by_how"]:
         print("  actor accuracy by how the text attributes it:")

@@ -391,3 +391,35 @@ def test_confidence_is_lower_for_guessed_speakers(nlp) -> None:
     by_how = {s.how: s.confidence for s in statements}
     assert set(by_how) == {"tag", "pronoun", "inherited"}
     assert by_how["tag"] > by_how["pronoun"] > by_how["inherited"]  # type: ignore[operator]
+
+
+ANONYMOUS_SOURCES = (
+    "The club wants a new plan, said a person close to the negotiations.\n\n"
+    "Two people with knowledge of the talks said the deal was dead.\n\n"
+    "The bid will be raised, an official familiar with the matter said on Tuesday.\n\n"
+    "Another person close to the negotiations said the board was split."
+)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker"),
+    [
+        ("The club wants a new plan", "Person close to the negotiations"),
+        ("the deal was dead", "Two people with knowledge of the talks"),
+        ("The bid will be raised", "Official familiar with the matter"),
+    ],
+)
+def test_an_anonymous_source_is_named_by_what_qualifies_it(nlp, fragment: str, speaker: str) -> None:
+    analysis = _analyse(nlp, ANONYMOUS_SOURCES)
+    (found,) = [s for s in _starting(analysis, fragment) if s.kind == "reported"]
+    assert found.speaker == speaker
+
+
+def test_indefinite_descriptions_are_never_one_actor(nlp) -> None:
+    """'a person', 'two people', 'another person' each bring someone new: none refers back."""
+    analysis = _analyse(nlp, ANONYMOUS_SOURCES)
+    actors = {s.actor for s in analysis.statements if s.kind == "reported" and s.speaker}
+    split = [s for s in analysis.statements if s.text.startswith("the board was split")]
+    assert len(split) == 1
+    assert split[0].actor not in {s.actor for s in analysis.statements if s.text.startswith("the deal")}
+    assert len(actors) >= 4

@@ -82,6 +82,13 @@ _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}$")
 # "for the Department of Commerce" between a description and its verb.
 _FOR_WHOM = re.compile(r"^\s+(?P<pp>(?:for|of|at|with)\s+[^,;.\"“”]{2,60}?)\s*,?\s*$")
+# What keeps an anonymous source apart from another: "a person familiar with the matter", "people
+# close to the negotiations", "an official with knowledge of the talks" (after the words, before a
+# comma, a full stop or the cue). Without it every anonymous source would be one actor "Person".
+_ANONYMOUS_QUALIFIER = re.compile(
+    r"^\s+(?P<pp>(?:familiar with|close to|with (?:direct |first-hand )?knowledge of|briefed on|"
+    r"involved in|knowledgeable about|aware of|privy to)\s+[^,;.!?\"“”]{2,60}?)(?=\s*(?:[,;.!?]|$))"
+)
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])[.!?][\"”’']?\s+[A-Z\"“]")
 # A name among the first words of a sentence is its topic ("For Nwosu-Holt, ..."; "Mr. Petrescu").
 _TOPIC_WORDS = 2
@@ -567,7 +574,7 @@ class ActorBuilder:
     def _by_title_nearby(self, mention: Span, head: str) -> Actor | None:
         """ "the minister said" -> the last person whose name the text wrote right next to that word
         ("Brazil's agriculture minister, João Pedro dos Santos Ferreira,"), when no role was read."""
-        if head in ORGANISATION_NOUNS or not head:
+        if head in ORGANISATION_NOUNS or not head or _introduces_referent(mention.text):
             return None
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
         owner = _possessor(mention.text)
@@ -744,7 +751,10 @@ class ActorBuilder:
 
     def _by_role(self, mention: Span, head: str, pronoun: str | None = None) -> Actor | None:
         """ "the adviser" -> the most recently mentioned actor whose role has that word (and whose
-        gender, where the text tells it, fits "the minister said she ...")."""
+        gender, where the text tells it, fits "the minister said she ...").  An indefinite description
+        ("a minister", "two officials") introduces someone new and never refers back."""
+        if _introduces_referent(mention.text):
+            return None
         owner = _possessor(mention.text)
         i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
         stop = max(-1, i - _LOOKBACK_MENTIONS)
@@ -785,10 +795,11 @@ class ActorBuilder:
         Department of Commerce said")."""
         # "Those close to the governor": the pronoun heads the group; "those officials" does not.
         name = mention.text.strip() if head in GROUP_PRONOUNS else _DETERMINERS.sub("", mention.text).strip()
-        if cue is not None and cue.start > mention.end:
-            for_whom = _FOR_WHOM.match(self.text[mention.end : cue.start])
-            if for_whom is not None:
-                name = f"{name} {for_whom.group('pp')}"
+        for_whom = _FOR_WHOM.match(self.text[mention.end : cue.start]) if cue and cue.start > mention.end else None
+        if for_whom is not None:
+            name = f"{name} {for_whom.group('pp')}"
+        else:
+            name = self._with_anonymous_qualifier(name, mention, cue)
         key = name.lower()
         actor = self._by_described.get(key)
         if actor is None:
@@ -809,6 +820,15 @@ class ActorBuilder:
             self._by_described[key] = actor
         self._add_mention(actor, mention)
         return actor
+
+    def _with_anonymous_qualifier(self, name: str, mention: Span, cue: Span | None) -> str:
+        """``person`` -> ``person familiar with the matter`` when the words after the mention qualify
+        an anonymous source (before the cue when it follows, else up to the clause's end)."""
+        if " " in name.strip() and not name.lower().startswith(("two ", "three ", "several ")):
+            return name  # already more than a bare head noun ("Ukrainian officials")
+        end = cue.start if cue is not None and cue.start > mention.end else min(len(self.text), mention.end + 80)
+        qualifier = _ANONYMOUS_QUALIFIER.match(self.text[mention.end : end])
+        return f"{name} {qualifier.group('pp').strip()}" if qualifier is not None else name
 
     def finish(self) -> list[Actor]:
         for actor in self.actors:
@@ -835,6 +855,19 @@ def _without_nested(quotes: list[Statement]) -> list[Statement]:
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start
     return [quote for i, quote in enumerate(quotes) if i not in nested]
+
+
+_INDEFINITE_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten several some many other another few".split()
+)
+
+
+def _introduces_referent(description: str) -> bool:
+    """Whether a description is indefinite ("a person familiar with the matter", "two officials",
+    "several analysts"): it brings someone new into the text, so it is never resolved to an actor
+    already mentioned (every anonymous source would otherwise become one)."""
+    words = description.lower().split()
+    return bool(words) and (words[0] in _INDEFINITE_WORDS or words[0].isdigit())
 
 
 def _possessor(description: str) -> str | None:

@@ -795,7 +795,8 @@ class ActorBuilder:
         Department of Commerce said")."""
         # "Those close to the governor": the pronoun heads the group; "those officials" does not.
         name = mention.text.strip() if head in GROUP_PRONOUNS else _DETERMINERS.sub("", mention.text).strip()
-        for_whom = _FOR_WHOM.match(self.text[mention.end : cue.start]) if cue and cue.start > mention.end else None
+        between = self.text[mention.end : cue.start] if cue is not None and cue.start > mention.end else None
+        for_whom = _FOR_WHOM.match(between) if between is not None else None
         if for_whom is not None:
             name = f"{name} {for_whom.group('pp')}"
         else:
@@ -826,7 +827,9 @@ class ActorBuilder:
         an anonymous source (before the cue when it follows, else up to the clause's end)."""
         if " " in name.strip() and not name.lower().startswith(("two ", "three ", "several ")):
             return name  # already more than a bare head noun ("Ukrainian officials")
-        end = cue.start if cue is not None and cue.start > mention.end else min(len(self.text), mention.end + 80)
+        end = min(len(self.text), mention.end + 80)
+        if cue is not None and cue.start > mention.end:
+            end = cue.start
         qualifier = _ANONYMOUS_QUALIFIER.match(self.text[mention.end : end])
         return f"{name} {qualifier.group('pp').strip()}" if qualifier is not None else name
 

@@ -80,7 +80,7 @@ CASES: dict[str, tuple[str, Expected]] = {
         ("the contract was fair", "Ben Lutz", "speech", "claim", None, None),
     ),
     "the ministry's view that": (
-        "Officials questioned the ministry's view that prices will rise.",
+        "The ministry's view that prices will rise is widely shared.",
         ("prices will rise", "Ministry", "belief", "view", None, None),
     ),
     "in a statement, the club said": (

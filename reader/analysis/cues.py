@@ -35,6 +35,8 @@ from reader.analysis.lexicon import (
     EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     GROUP_PRONOUNS,
+    HEARSAY_ADVERBS,
+    INFERENCE_VERBS,
     INTENTION_VERBS,
     LEMMA_FIXES,
     MORE_SPEAKER_NOUNS,
@@ -222,10 +224,13 @@ def phrase_bounds(token: Token, form: str) -> tuple[int, int]:
     return first, token.i
 
 
-def _can_hold_positions(token: Token) -> bool:
-    """Whether the antecedent of a relative clause can be a source: a name, or a noun that names
-    people, an organisation or a document."""
+def _can_hold_positions(token: Token, pronoun: Token | None = None) -> bool:
+    """Whether the antecedent of a relative clause can be a source: a name, a noun that names
+    people, an organisation or a document, or anyone ``who`` refers to ("a banker who has
+    suggested ...", "a longtime donor who backs Mr. Cruz"): "who" is only said of people."""
     if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if pronoun is not None and pronoun.lower_ == "who" and token.pos_ == "NOUN":
         return True
     return _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS
 
@@ -261,7 +266,12 @@ def _find_subject(verb: Token) -> Token | None:
                 if child.dep_ == "nsubj" and child.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
                     # "the Trust, which has accused Tarnway of ...": the Trust. An event or a thing
                     # holds no position: "the incursion, which has challenged Moscow's control".
-                    return current.head if _can_hold_positions(current.head) else None
+                    antecedent = current.head
+                    if not _can_hold_positions(antecedent, child):
+                        return None
+                    if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                        return antecedent.head  # "Robert Mercer, a longtime donor who backs ...": Mercer
+                    return antecedent
                 if child.dep_ == "nsubj":
                     return child
                 # "He was quoted as saying ...": the subject of "quoted" said it.
@@ -526,6 +536,8 @@ class _Reader:
             return []  # "Asked whether she would publish ...": a question put to her, not her statement
         if passive:
             return self._passive_events(verb)
+        if _lemma(verb) in INFERENCE_VERBS:
+            return self._inference_events(verb)
         subject = _find_subject(verb)
         if subject is None:
             return []
@@ -535,6 +547,27 @@ class _Reader:
         if clause is not None and (clause.content is not None or not events):
             events.insert(0, clause)  # a bare speech verb is kept only as a tag for a quotation
         return events
+
+    def _inference_events(self, verb: Token) -> list[SpeechEvent]:
+        """``Enthusiasm for Clinton appears to have plummeted``, ``it seems that ...``: an inference
+        the text attributes to no one (a belief with no holder; the content is the whole claim)."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        clause = _complement(verb)
+        bounds: tuple[int, int] | None = None
+        if subject is not None and xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
+            if subject.lower_ in _RELATIVE_PRONOUNS:
+                return []  # "a group that appeared to ...": the content would start mid-phrase
+            bounds = (subject.left_edge.i, xcomp.right_edge.i)
+            lemma = f"{_lemma(verb)} to"
+        elif subject is not None and subject.lower_ == "it" and clause is not None:
+            bounds = _clause_bounds(clause)
+            lemma = _lemma(verb)
+        if bounds is None:
+            return []
+        content = _token_span(self.doc, self.base, *bounds)
+        event = self.event(verb, verb.i, None, content, "belief", lemma, strong=False)
+        return [event] if event is not None else []
 
     def _clause_event(self, verb: Token, subject: Token) -> SpeechEvent | None:
         """``X said (that) ...``, ``..., analysts say.``, ``The deal, he said, is dead.``"""
@@ -604,6 +637,9 @@ class _Reader:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if pobj is not None:
                 as_prep = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_prep is None and obj is not None and lemma in AS_CUES:
+            # "see the elections held Sunday as a test": the parser hangs "as" inside the object.
+            as_prep = next((t for t in obj.subtree if t.lower_ == "as" and t.dep_ == "prep" and t.i > obj.i), None)
         if as_prep is not None and lemma in AS_CUES:
             known = obj
             if known is None and lemma == "refer":
@@ -788,6 +824,15 @@ class _Reader:
                         )
                     )
                     break
+        elif lemma in AS_CUES and subject is not None and (as_prep := _as_phrase(verb)) is not None:
+            # "Sanders is seen as empowering voters", "was described by aides as ...": held by the
+            # agent, or by no one the text names.
+            frame, stance = AS_CUES[lemma]
+            content = _token_span(doc, self.base, subject.left_edge.i, as_prep.right_edge.i)
+            target = _token_span(doc, self.base, *_phrase_bounds_np(subject)) if stance else None
+            events.append(
+                self.event(verb, verb.i, agent, content, frame, f"{lemma} as", stance, target, strong=False)
+            )
         elif agent is not None and lemma in OBJECT_CUES and subject is not None:
             # "The plan was condemned by the union": the subject is the position.
             frame, stance = OBJECT_CUES[lemma]
@@ -853,6 +898,20 @@ class _Reader:
             return self.event(noun, noun.i, owner, content, frame, _lemma(noun), stance, strong=False)
         return None
 
+    def hearsay_event(self, adverb: Token) -> SpeechEvent | None:
+        """``Bloomberg is reportedly considering a run``: hearsay that names no holder; the content
+        is the clause the adverb qualifies."""
+        verb = adverb.head
+        if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or _is_negated(verb):
+            return None
+        first = verb.left_edge.i
+        while first < verb.i and self.doc[first].dep_ in ("mark", "cc", "punct"):
+            first += 1
+        content = _token_span(self.doc, self.base, first, verb.right_edge.i)
+        if content is None or len(content.text.split()) < 3:
+            return None
+        return self.event(adverb, adverb.i, None, content, "speech", adverb.lower_, strong=False)
+
     def according_event(self, according: Token) -> SpeechEvent | None:
         """``according to officials, ...`` and ``..., according to the ministry.``"""
         doc = according.doc
@@ -884,6 +943,13 @@ class _Reader:
             frame=frame,
             cue_lemma="according to",
         )
+
+
+def _as_phrase(verb: Token) -> Token | None:
+    """The ``as`` phrase of a passive naming verb ("is seen as the favourite"), not a time clause."""
+    return next(
+        (c for c in verb.children if c.lower_ == "as" and c.dep_ == "prep" and any(c.children)), None
+    )
 
 
 def _withholds(verb: Token) -> bool:
@@ -923,6 +989,7 @@ def _is_cue_verb(token: Token) -> bool:
         or lemma in OBJECT_CUES
         or lemma in AS_CUES
         or lemma == "rule"
+        or lemma in INFERENCE_VERBS
         or any(key[0] == lemma for key in PREPOSITION_CUES)
     )
 
@@ -942,6 +1009,10 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             events.extend(reader.verb_events(token))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             event = reader.according_event(token)
+            if event is not None:
+                events.append(event)
+        elif token.lower_ in HEARSAY_ADVERBS:
+            event = reader.hearsay_event(token)
             if event is not None:
                 events.append(event)
         elif token.lower_ in BELIEF_ADJECTIVES and (token.pos_ == "ADJ" or token.dep_ == "acomp"):

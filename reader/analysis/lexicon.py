@@ -372,7 +372,9 @@ NOUN_CUES: dict[str, tuple[str, str | None]] = {
     },
     **{
         n: ("intention", None)
-        for n in "promise pledge vow plan intention threat bid refusal decision push commitment effort".split()
+        for n in (
+            "promise pledge vow plan intention threat bid refusal decision push commitment effort"
+        ).split()
     },
     "accusation": ("stance", "accuse"),
     "demand": ("stance", "demand"),

@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import polnear_eval  # noqa: E402
+import polnear_eval
 
-import reader.analysis.parse as parse_module  # noqa: E402
-from reader.analysis import lexicon  # noqa: E402
-from reader.analysis.nlp import load_model, resolve_model_name  # noqa: E402
-from reader.analysis.pipeline import analyze_with  # noqa: E402
-from reader.sources import Article  # noqa: E402
+import reader.analysis.parse as parse_module
+from reader.analysis import lexicon
+from reader.analysis.nlp import load_model, resolve_model_name
+from reader.analysis.pipeline import analyze_with
+from reader.sources import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,7 +58,7 @@ KINDS = (
     "lexicon",
     "long-tail",
 )
-_QUOTES = "\"“”‘’«»"
+_QUOTES = ("\"", "“", "”", "‘", "’", "«", "»", "''")
 _COGNITION = (lexicon.BELIEF_VERBS | lexicon.EVIDENCE_VERBS) - {"say", "report"} | {
     "see",
     "seem",
@@ -119,7 +119,11 @@ def _cue_head(doc: Doc, base: int, cue: tuple[int, int]) -> Token | None:
 
 
 def classify(
-    text: str, gold: polnear_eval.GoldAttribution, cue: tuple[int, int] | None, head: Token | None, direct: list[Any]
+    text: str,
+    gold: polnear_eval.GoldAttribution,
+    cue: tuple[int, int] | None,
+    head: Token | None,
+    direct: list[Any],
 ) -> tuple[str, str]:
     """(kind, cue lemma) of one missed gold attribution."""
     content_start = gold.content[0][0]
@@ -132,7 +136,7 @@ def classify(
         return ("sourceless" if gold.source is None else "long-tail"), "?"
     lemma = head.lemma_.lower()
     particle = next((c.lower_ for c in head.children if c.dep_ in ("prt", "prep") and c.i > head.i), None)
-    shown = f"{lemma} {particle}" if particle and cue is not None and head.doc[-1] else lemma
+    shown = f"{lemma} {particle}" if particle else lemma
     if gold.source is None:
         return "sourceless", shown
     if head.pos_ in ("NOUN", "PROPN"):
@@ -142,9 +146,9 @@ def classify(
     if cue is not None and cue[0] > content_start:
         return "tag", shown
     before = text[max(0, content_start - 4) : content_start].lower()
-    if before.endswith("to ") or content_text.lower().startswith("to "):
-        if any(c.dep_ == "xcomp" for c in head.children):
-            return "infinitive", shown
+    infinitive = before.endswith("to ") or content_text.lower().startswith("to ")
+    if infinitive and any(c.dep_ == "xcomp" for c in head.children):
+        return "infinitive", shown
     if particle is not None and any(c.dep_ == "prep" for c in head.children):
         return "verb+prep", shown
     if lemma in _COGNITION:
@@ -189,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("path", type=Path)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--show", choices=[*KINDS, "spurious"], default=None, help="print one kind's sentences")
+    parser.add_argument(
+        "--show", choices=[*KINDS, "spurious"], default=None, help="print one kind (terminal only)"
+    )
     parser.add_argument("--doc-cache", type=Path, default=None, help="keep the parses in this DocBin file")
     args = parser.parse_args(argv)
     if any(part in ("dev", "test") for part in args.path.resolve().parts):

@@ -22,6 +22,8 @@ def _withheld(verb: Token) -> bool:
     intends to charge")."""
     if _is_negated(verb):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return True  # "asked whether he would vote for the package": a question, no position
     if verb.dep_ == "xcomp" and _lemma(verb) in WITHHELD_SPEECH and _lemma(verb.head) in WITHHOLD_VERBS:
         return True
     node = verb

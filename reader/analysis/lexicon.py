@@ -178,7 +178,7 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
 INTENTION_VERBS: frozenset[str] = frozenset(
     """
     plan want intend hope pledge vow promise refuse seek aim threaten offer decide wish aspire
-    commit prepare push strive resolve undertake agree prefer propose volunteer demand vote
+    commit prepare push strive resolve undertake agree prefer propose volunteer demand
     """.split()
 )
 

@@ -83,10 +83,16 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         if key not in PREPOSITION_CUES:
             continue
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        if pobj is None:
-            continue
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+            continue  # "called on Thursday for ...": a time, not the position
+        if key == ("call", "on") and prep.i != verb.i + 1:
+            continue  # "called on" only as one phrase: "called the meeting on ..." is no demand
         frame, stance = PREPOSITION_CUES[key]
-        content = _token_span(doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
+        last = pobj.right_edge.i
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > pobj.i), None)
+        if xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
+            last = xcomp.right_edge.i  # "called on the mayor to resign": the parser hangs "to" on the verb
+        content = _token_span(doc, builder.base, pobj.left_edge.i, last)
         target = None
         if key in TARGET_OBJECT_CUES and obj is not None:
             target = _token_span(doc, builder.base, *_phrase_bounds_np(obj, stop=prep))

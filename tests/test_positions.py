@@ -263,6 +263,26 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "It seems that the deal is off.",
         ("the deal is off", None, "belief", "seem", None, None),
     ),
+    "made it clear that": (
+        "Jane Sanders made it clear that her supporters will not fall in line.",
+        ("her supporters will not fall in line", "Jane Sanders", "speech", "make clear", None, None),
+    ),
+    "a poll makes clear": (
+        "The poll makes clear the headwinds ahead for the senator.",
+        ("the headwinds ahead for the senator", "Poll", "evidence", "make clear", None, None),
+    ),
+    "made the case that (a light verb and a noun cue)": (
+        "Senator Mia Ortiz made the case that the bridge is unsafe.",
+        ("the bridge is unsafe", "Mia Ortiz", "speech", "case", None, None),
+    ),
+    "is willing to": (
+        "Senator Ana Ruiz is willing to back the bill.",
+        ("back the bill", "Ana Ruiz", "intention", "willing to", None, None),
+    ),
+    "recognizes that": (
+        "Governor Ben Lutz recognizes that voters are angry about the tolls.",
+        ("voters are angry about the tolls", "Ben Lutz", "belief", "recognize", None, None),
+    ),
     "her commitment to": (
         "Mayor Ann Voss repeated her commitment to lower fares.",
         ("lower fares", "Ann Voss", "intention", "commitment to", None, None),
@@ -274,6 +294,8 @@ MORE_NEGATIVES: dict[str, str] = {
     "seemed + adjective is no inference": "The music seemed loud.",
     "a 'which' clause of a thing holds no position": "The storm, which backed the ships into port, passed.",
     "did not vote for": "Senator Mia Ortiz did not vote for the budget.",
+    "made no mention of": "Senator Mia Ortiz made no mention of the budget.",
+    "is not willing to": "Senator Ana Ruiz is not willing to back the bill.",
 }
 
 

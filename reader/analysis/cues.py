@@ -37,6 +37,7 @@ from reader.analysis.lexicon import (
     EVIDENCE_VERBS,
     HEARSAY_ADVERBS,
     INFERENCE_VERBS,
+    INTENTION_ADJECTIVES,
     INTENTION_VERBS,
     NOUN_CUES,
     NOUN_PREPOSITION_CUES,
@@ -48,7 +49,13 @@ from reader.analysis.lexicon import (
     SPEAKER_NOUNS,
     SPEECH_VERBS,
 )
-from reader.analysis.noun_cues import according_event, adjective_event, hearsay_event, noun_event
+from reader.analysis.noun_cues import (
+    according_event,
+    adjective_event,
+    hearsay_event,
+    intention_adjective_event,
+    noun_event,
+)
 from reader.analysis.verb_cues import verb_events
 
 if TYPE_CHECKING:
@@ -80,6 +87,7 @@ def _is_cue_verb(token: Token) -> bool:
         or lemma in AS_CUES
         or lemma == "rule"
         or lemma in INFERENCE_VERBS
+        or lemma == "make"
         or any(key[0] == lemma for key in PREPOSITION_CUES)
     )
 
@@ -103,6 +111,10 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
                 events.append(event)
         elif token.lower_ in HEARSAY_ADVERBS:
             event = hearsay_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.lower_ in INTENTION_ADJECTIVES and token.pos_ == "ADJ":
+            event = intention_adjective_event(builder, token)
             if event is not None:
                 events.append(event)
         elif token.lower_ in BELIEF_ADJECTIVES and (token.pos_ == "ADJ" or token.dep_ == "acomp"):

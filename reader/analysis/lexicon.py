@@ -157,6 +157,7 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     """
     believe think expect fear doubt feel hope suspect worry conclude assume reckon know understand
     consider predict estimate guess figure imagine trust anticipate envision project wonder
+    recognize recognise realize realise remember learn notice discover determine
     """.split()
 )
 
@@ -354,13 +355,19 @@ BELIEF_ADJECTIVES: frozenset[str] = frozenset(
     "convinced confident sure certain optimistic pessimistic worried concerned adamant hopeful".split()
 )
 
+# Adjectives whose to-infinitive is what someone intends: "is willing to attack him", "a president
+# keen to advance the agenda".
+INTENTION_ADJECTIVES: frozenset[str] = frozenset(
+    "willing keen eager determined ready reluctant unwilling prepared intent poised".split()
+)
+
 # Nouns whose that-clause or to-infinitive is their owner's position: "his claim that ...".
 NOUN_CUES: dict[str, tuple[str, str | None]] = {
     **{
         n: ("speech", None)
         for n in (
             "claim assertion argument statement allegation warning insistence suggestion contention "
-            "announcement admission message remark comment testimony"
+            "announcement admission message remark comment testimony case point mention"
         ).split()
     },
     **{
@@ -381,6 +388,10 @@ NOUN_CUES: dict[str, tuple[str, str | None]] = {
     "call": ("stance", "demand"),
     "denial": ("stance", "deny"),
 }
+
+# Light verbs whose object is a noun cue held by the verb's subject: "made the case that ...",
+# "has a simple message", "offered a prediction that ..." (PolNeAR: make 79, have, offer, give).
+LIGHT_VERBS: frozenset[str] = frozenset("make have offer issue deliver give".split())
 
 # Lemmas the small English models get wrong for cue verbs: "hopes" -> "hop", "fined" -> "fin".
 LEMMA_FIXES: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "fined": "fine"}
@@ -426,6 +437,13 @@ NOUN_PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("view", "of"): ("belief", None),
     ("push", "for"): ("stance", "demand"),
     ("opposition", "against"): ("stance", "oppose"),
+    ("mention", "of"): ("speech", None),
+    ("case", "for"): ("stance", "support"),
+    ("case", "against"): ("stance", "oppose"),
+    ("critique", "of"): ("stance", "oppose"),
+    ("message", "about"): ("speech", None),
+    ("announcement", "about"): ("speech", None),
+    ("prediction", "about"): ("belief", None),
 }
 
 # Pronouns and quantifiers that head a group description: "Those close to him say ...".

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analysis.cue_content import _clause_bounds, _complement
-from reader.analysis.cue_holders import _valid_speaker, phrase_bounds, speaker_phrase
+from reader.analysis.cue_holders import _find_subject, _valid_speaker, phrase_bounds, speaker_phrase
 from reader.analysis.cue_negation import _is_negated, _withheld
 from reader.analysis.cue_spans import (
     _infinitive_bounds,
@@ -17,7 +17,7 @@ from reader.analysis.cue_spans import (
     text_span,
 )
 from reader.analysis.facts import SpeechEvent
-from reader.analysis.lexicon import NOUN_CUES, NOUN_PREPOSITION_CUES
+from reader.analysis.lexicon import LIGHT_VERBS, NOUN_CUES, NOUN_PREPOSITION_CUES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,10 +43,35 @@ def adjective_event(builder: EventBuilder, adjective: Token) -> SpeechEvent | No
     )
 
 
+def intention_adjective_event(builder: EventBuilder, adjective: Token) -> SpeechEvent | None:
+    """``is willing to attack him``, ``a president keen to advance the agenda``: an intention held by
+    the subject of the copula, or by the noun the adjective describes."""
+    xcomp = next((c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
+        return None
+    if adjective.dep_ == "acomp":
+        copula = adjective.head
+        if _is_negated(copula) or _withheld(copula) or _is_negated(adjective):
+            return None
+        holder = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    elif adjective.dep_ == "amod" and adjective.head.pos_ in ("NOUN", "PROPN"):
+        holder = adjective.head
+    else:
+        return None
+    if holder is None:
+        return None
+    content = _token_span(builder.doc, builder.base, *_infinitive_bounds(xcomp))
+    return builder.event(
+        adjective, adjective.i, holder, content, "intention", f"{adjective.lower_} to", strong=False
+    )
+
+
 def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     """``his claim that ...``, ``the ministry's view that ...``, ``her pledge to ...``,
     ``her support for the bill``."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = _light_verb_holder(noun)
     if owner is None:
         return None
     doc = builder.doc
@@ -81,6 +106,17 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
         frame, stance = frame_stance
         return builder.event(noun, noun.i, owner, content, frame, _lemma(noun), stance, strong=False)
     return None
+
+
+def _light_verb_holder(noun: Token) -> Token | None:
+    """The subject of a light verb whose object is the noun cue: "They have made the case that ...",
+    "Trump made no mention of God" (a "no" keeps it: what was not mentioned is no statement of it)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _lemma(verb) not in LIGHT_VERBS or _withheld(verb):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    return _find_subject(verb)
 
 
 def hearsay_event(builder: EventBuilder, adverb: Token) -> SpeechEvent | None:

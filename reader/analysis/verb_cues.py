@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analysis.cue_content import _clause_bounds, _complement, _has_own_subject, _misparsed_complement
-from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _find_subject, _is_passive
+from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _find_subject, _is_passive, speaker_phrase
 from reader.analysis.cue_negation import _withheld, _withholds
 from reader.analysis.cue_spans import (
     _cue_bounds,
     _infinitive_bounds,
+    _is_evidence_noun,
     _lemma,
     _lemma_with_particle,
     _token_span,
@@ -54,6 +55,8 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     """Every position a verb reports, by construction."""
     if _withheld(verb) or (_lemma(verb) in WITHHOLD_VERBS and _withholds(verb)):
         return []
+    if _lemma(verb) == "make":
+        return _made_clear(builder, verb)
     passive = _is_passive(verb)
     own_subject = _has_own_subject(verb)
     if verb.tag_ == "VBN" and not own_subject and not passive:
@@ -71,6 +74,26 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     if clause is not None and (clause.content is not None or not events):
         events.insert(0, clause)  # a bare speech verb is kept only as a tag for a quotation
     return events
+
+
+def _made_clear(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
+    """``made (it) clear that ...``, ``The poll makes clear the headwinds ...``: speech (evidence when a
+    poll or report makes it clear)."""
+    clear = next(
+        (c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp")), None
+    )
+    subject = _find_subject(verb)
+    if clear is None or subject is None or clear.right_edge.i <= clear.i + 1:
+        return []
+    first = clear.i + 1
+    while first <= clear.right_edge.i and builder.doc[first].dep_ in ("mark", "punct"):
+        first += 1
+    content = _token_span(builder.doc, builder.base, first, clear.right_edge.i)
+    if content is None or len(content.text.split()) < 3:
+        return []
+    frame = "evidence" if _is_evidence_noun(speaker_phrase(subject)[0]) else "speech"
+    event = builder.event(verb, clear.i, subject, content, frame, "make clear")
+    return [event] if event is not None else []
 
 
 def inference_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:

@@ -283,6 +283,18 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "Governor Ben Lutz recognizes that voters are angry about the tolls.",
         ("voters are angry about the tolls", "Ben Lutz", "belief", "recognize", None, None),
     ),
+    "cast X as Y": (
+        "Senator Mia Ortiz cast the mayor as a friend of the developers.",
+        ("the mayor as a friend of the developers", "Mia Ortiz", "speech", "cast as", None, None),
+    ),
+    "challenged X to": (
+        "Councillor Dana Whitlock challenged the mayor to a debate.",
+        ("a debate", "Dana Whitlock", "stance", "challenge to", "demand", "the mayor"),
+    ),
+    "responded to X by saying": (
+        "Governor Ben Lutz responded to the report by calling it a smear.",
+        ("calling it a smear", "Ben Lutz", "speech", "respond to", None, None),
+    ),
     "her commitment to": (
         "Mayor Ann Voss repeated her commitment to lower fares.",
         ("lower fares", "Ann Voss", "intention", "commitment to", None, None),

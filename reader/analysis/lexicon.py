@@ -298,6 +298,8 @@ PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("slam", "for"): ("stance", "oppose"),
     ("slam", "over"): ("stance", "oppose"),
     ("fault", "for"): ("stance", "accuse"),
+    ("agree", "on"): ("stance", "support"),
+    ("challenge", "to"): ("stance", "demand"),
 }
 # Of the preposition cues, those whose verb's object is the target named before the position.
 TARGET_OBJECT_CUES: frozenset[tuple[str, str]] = frozenset(
@@ -318,6 +320,7 @@ TARGET_OBJECT_CUES: frozenset[tuple[str, str]] = frozenset(
         ("slam", "for"),
         ("slam", "over"),
         ("fault", "for"),
+        ("challenge", "to"),
     }
 )
 
@@ -334,6 +337,21 @@ AS_CUES: dict[str, tuple[str, str | None]] = {
     "welcome": ("stance", "support"),
     "describe": ("speech", None),
     "refer": ("speech", None),
+    # "cast him as weak on immigration", "painted her as a tool of Wall Street", "offered himself as ...".
+    "cast": ("speech", None),
+    "paint": ("speech", None),
+    "frame": ("speech", None),
+    "present": ("speech", None),
+    "offer": ("speech", None),
+    "tout": ("stance", "support"),
+    "celebrate": ("stance", "support"),
+    "denounce": ("stance", "oppose"),
+    "lambast": ("stance", "oppose"),
+    "lambaste": ("stance", "oppose"),
+    "savage": ("stance", "oppose"),
+    "mock": ("stance", "oppose"),
+    "attack": ("stance", "oppose"),
+    "slam": ("stance", "oppose"),
     "characterise": ("speech", None),
     "characterize": ("speech", None),
     "portray": ("speech", None),

@@ -88,6 +88,11 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         if key == ("call", "on") and prep.i != verb.i + 1:
             continue  # "called on" only as one phrase: "called the meeting on ..." is no demand
         frame, stance = PREPOSITION_CUES[key]
+        by = next((p for p in preps if p.lower_ == "by" and p.head.i == verb.i and p.i > prep.i), None)
+        by_clause = next((c for c in by.children if c.dep_ == "pcomp"), None) if by is not None else None
+        if key == ("respond", "to") and by_clause is not None:
+            # "responded to that tweet by calling Alwaleed dopey": the response is what was said
+            pobj = by_clause
         last = pobj.right_edge.i
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > pobj.i), None)
         if xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):

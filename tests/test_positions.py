@@ -295,6 +295,10 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "Governor Ben Lutz responded to the report by calling it a smear.",
         ("calling it a smear", "Ben Lutz", "speech", "respond to", None, None),
     ),
+    "a measure opposed by X (reduced passive)": (
+        "The council passed the levy, a measure strongly opposed by Senator Mia Ortiz.",
+        ("a measure", "Mia Ortiz", "stance", "oppose", "oppose", "a measure"),
+    ),
     "her commitment to": (
         "Mayor Ann Voss repeated her commitment to lower fares.",
         ("lower fares", "Ann Voss", "intention", "commitment to", None, None),
@@ -353,3 +357,10 @@ def test_a_time_after_called_is_not_the_demand(nlp) -> None:
     text = "Councillor Dana Whitlock on Thursday called for a full recount of the mayoral vote."
     found = [(s.text, s.cue_lemma) for s in _analyse(text, nlp).statements if s.kind == "reported"]
     assert found == [("a full recount of the mayoral vote", "call for")]
+
+
+def test_the_antecedent_of_a_relative_object_is_the_position(nlp) -> None:
+    text = "Governor Ben Lutz once backed the tolls and the levy, stances that he has since disavowed."
+    found = {(s.text, s.speaker, s.cue_lemma, s.stance) for s in _analyse(text, nlp).statements}
+    assert ("stances", "Ben Lutz", "disavow", "oppose") in found
+    assert ("the tolls and the levy", "Ben Lutz", "back", "support") in found

@@ -115,6 +115,20 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         # "recent polls show Clinton with a double-digit lead"
         content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
         events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
+    elif (
+        obj is not None
+        and obj.lower_ in ("which", "that", "whom")
+        and verb.dep_ == "relcl"
+        and lemma in OBJECT_CUES
+        and obj.i > verb.head.i
+    ):
+        # "stances that he has since disavowed", "allegations ..., which he has denied": the position
+        # is the antecedent.
+        antecedent = verb.head
+        content = _token_span(doc, builder.base, antecedent.left_edge.i, obj.i - 1)
+        frame, stance = OBJECT_CUES[lemma]
+        target = content if frame == "stance" else None
+        events.append(builder.event(verb, verb.i, subject, content, frame, lemma, stance, target))
     elif obj is not None and lemma in OBJECT_CUES and obj.pos_ != "PRON":
         if any(c.dep_ == "xcomp" for c in verb.children):
             return events  # "urged lawmakers to ...": a request, read as an intention

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analysis.cue_content import _clause_bounds, _complement, _has_own_subject, _misparsed_complement
-from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _find_subject, _is_passive, speaker_phrase
+from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _agent, _find_subject, _is_passive, speaker_phrase
 from reader.analysis.cue_negation import _withheld, _withholds
 from reader.analysis.cue_spans import (
     _cue_bounds,
@@ -24,6 +24,7 @@ from reader.analysis.lexicon import (
     EVIDENCE_VERBS,
     INFERENCE_VERBS,
     INTENTION_VERBS,
+    OBJECT_CUES,
     PARTICLE_CUES,
     REQUEST_VERBS,
     SPEECH_VERBS,
@@ -59,6 +60,8 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         return _made_clear(builder, verb)
     passive = _is_passive(verb)
     own_subject = _has_own_subject(verb)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not own_subject and _agent(verb) is not None:
+        return _reduced_passive(builder, verb)
     if verb.tag_ == "VBN" and not own_subject and not passive:
         return []  # "Asked whether she would publish ...": a question put to her, not her statement
     if passive:
@@ -93,6 +96,19 @@ def _made_clear(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         return []
     frame = "evidence" if _is_evidence_noun(speaker_phrase(subject)[0]) else "speech"
     event = builder.event(verb, clear.i, subject, content, frame, "make clear")
+    return [event] if event is not None else []
+
+
+def _reduced_passive(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
+    """``a measure strongly opposed by unions``: the agent's stance on the noun the participle describes."""
+    lemma = _lemma(verb)
+    noun = verb.head
+    if lemma not in OBJECT_CUES or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    content = _token_span(builder.doc, builder.base, noun.left_edge.i, noun.i)
+    frame, stance = OBJECT_CUES[lemma]
+    target = content if frame == "stance" else None
+    event = builder.event(verb, verb.i, _agent(verb), content, frame, lemma, stance, target)
     return [event] if event is not None else []
 
 

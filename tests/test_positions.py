@@ -308,6 +308,7 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
 MORE_NEGATIVES: dict[str, str] = {
     "appeared on television is no inference": "Mayor Tom Reyes appeared on television on Monday.",
     "seemed + adjective is no inference": "The music seemed loud.",
+    "a person who seems to is the reporter's reading": "Senator Mia Ortiz seemed to enjoy the debate.",
     "a 'which' clause of a thing holds no position": "The storm, which backed the ships into port, passed.",
     "did not vote for": "Senator Mia Ortiz did not vote for the budget.",
     "made no mention of": "Senator Mia Ortiz made no mention of the budget.",

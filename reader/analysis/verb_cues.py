@@ -114,7 +114,9 @@ def _reduced_passive(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
 
 def inference_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     """``Enthusiasm for Clinton appears to have plummeted``, ``it seems that ...``: an inference
-    the text attributes to no one (a belief with no holder; the content is the whole claim)."""
+    the text attributes to no one (a belief with no holder; the content is the whole claim).
+    ``Trump seemed to mock ...`` is left alone: the reporter's reading of a person is neither
+    that person's position nor no one's."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     clause = _complement(verb)
@@ -122,6 +124,8 @@ def inference_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     if subject is not None and xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
         if subject.lower_ in _RELATIVE_PRONOUNS:
             return []  # "a group that appeared to ...": the content would start mid-phrase
+        if speaker_phrase(subject)[1] != "description" and subject.lower_ != "it":
+            return []
         bounds = (subject.left_edge.i, xcomp.right_edge.i)
         lemma = f"{_lemma(verb)} to"
     elif subject is not None and subject.lower_ == "it" and clause is not None:

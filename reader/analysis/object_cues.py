@@ -119,11 +119,11 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         obj is not None
         and obj.lower_ in ("which", "that", "whom")
         and verb.dep_ == "relcl"
-        and lemma in OBJECT_CUES
+        and OBJECT_CUES.get(lemma, ("", None))[0] == "stance"
         and obj.i > verb.head.i
     ):
         # "stances that he has since disavowed", "allegations ..., which he has denied": the position
-        # is the antecedent.
+        # is the antecedent (a stance only: "Northfleet Power, which we reported on" is narration).
         antecedent = verb.head
         content = _token_span(doc, builder.base, antecedent.left_edge.i, obj.i - 1)
         frame, stance = OBJECT_CUES[lemma]

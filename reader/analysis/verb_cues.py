@@ -103,8 +103,8 @@ def _reduced_passive(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     """``a measure strongly opposed by unions``: the agent's stance on the noun the participle describes."""
     lemma = _lemma(verb)
     noun = verb.head
-    if lemma not in OBJECT_CUES or noun.pos_ not in ("NOUN", "PROPN"):
-        return []
+    if lemma not in OBJECT_CUES or lemma in ("back", "support") or noun.pos_ not in ("NOUN", "PROPN"):
+        return []  # "Meridian, backed by pension funds": money, not a position
     content = _token_span(builder.doc, builder.base, noun.left_edge.i, noun.i)
     frame, stance = OBJECT_CUES[lemma]
     target = content if frame == "stance" else None

@@ -16,10 +16,23 @@ words, its content span and its frame. The constructions, each with the frame it
 - a noun cue with its owner: ``his claim that ...``, ``the ministry's view that ...``;
 - passives: ``is expected by analysts to ...`` (the agent holds it), ``was quoted as saying``,
   ``has been accused of fraud`` and, with no agent, a statement with no holder;
-- ``according to X``.
+- ``according to X``, hearsay adverbs (``is reportedly considering``) and inferences about a thing
+  (``Support appears to have collapsed``), the last two with no holder;
+- light verbs with a noun cue (``made the case that``) and ``made (it) clear that``;
+- relative clauses: ``a donor who backs Mr. Cruz``, ``stances that he has since disavowed``, ``a
+  measure opposed by unions``.
 
 Negated and withheld cues (``did not say that``, ``declined to say whether``) report no position,
-and nor does any cue inside their content. Word lists live in :mod:`reader.analysis.lexicon`.
+and nor does any cue inside their content or inside a question. Word lists live in
+:mod:`reader.analysis.lexicon`.
+
+This module only walks the tokens and dispatches; each construction lives in a module of its own:
+:mod:`~reader.analysis.verb_cues` (clauses, infinitives, inferences), :mod:`~reader.analysis.object_cues`
+(objects, prepositions, ``V X as Y``), :mod:`~reader.analysis.passive_cues`,
+:mod:`~reader.analysis.noun_cues` (nouns, adjectives, adverbs, ``according to``), with the holder in
+:mod:`~reader.analysis.cue_holders`, the content of clauses in :mod:`~reader.analysis.cue_content`,
+negation in :mod:`~reader.analysis.cue_negation`, span helpers in :mod:`~reader.analysis.cue_spans`
+and the event itself built by :class:`~reader.analysis.cue_events.EventBuilder`.
 """
 
 from __future__ import annotations

@@ -14,6 +14,14 @@ Each ``NAME.txt`` in a folder has a ``NAME.yaml`` beside it listing every statem
 Matching, per kind. A found statement *recalls* an annotated one when its parts cover at least half of
 it; it is *precise* when at least half of it lies inside annotated statements of the same kind.
 
+Partial quotes. These sets annotate a partial quote (``Cox says the NRA won't allow "law-abiding gun
+owners to ..."``) as a direct statement only; issue 13 makes the clause around it one reported
+statement as well, with the quote inside it (``within``). A found reported statement that is not
+precise, wholly contains an annotated direct quote and is credited to that quote's annotated actor is
+therefore counted apart, as ``around_quote``: it is left out of reported precision (the sets say
+nothing about the clause's lead-in words) and recalls nothing. ``precision_strict`` counts it as
+spurious, as the scorer did before; both are printed.
+
 Speaker, per recalled statement:
 - ``actor``: the actor Byline credits is the annotated actor. Byline's actor name or one of its aliases
   must equal the annotated name or one of its aliases (case, "the" and possessives aside), or be the
@@ -140,7 +148,9 @@ class Tally:
 
     def __init__(self) -> None:
         self.kind: dict[str, dict[str, int]] = {
-            k: dict.fromkeys(("gold", "found", "recalled", "precise", "actor_ok", "word_ok"), 0)
+            k: dict.fromkeys(
+                ("gold", "found", "recalled", "precise", "actor_ok", "word_ok", "around_quote"), 0
+            )
             for k in KINDS
         }
         self.how: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [right, recalled]
@@ -153,7 +163,8 @@ class Tally:
         for kind, c in self.kind.items():
             out[kind] = {
                 "recall": _ratio(c["recalled"], c["gold"]),
-                "precision": _ratio(c["precise"], c["found"]),
+                "precision": _ratio(c["precise"], c["found"] - c["around_quote"]),
+                "precision_strict": _ratio(c["precise"], c["found"]),
                 "actor": _ratio(c["actor_ok"], c["recalled"]),
                 "speaker_word": _ratio(c["word_ok"], c["recalled"]),
                 **c,
@@ -223,12 +234,27 @@ def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> 
             length = sum(p.end - p.start for p in s.parts) or 1
             precise = inside * 2 >= length
             c["precise"] += precise
+            if kind == "reported" and not precise and _around_annotated_quote(analysis, s, gold):
+                c["around_quote"] += 1
+                if verbose:
+                    print(f"  reported around an annotated quote: {s.text[:70]!r} ({s.speaker})")
+                continue
             if kind == "reported":
                 frame = s.frame or "none"
                 tally.frame_found[frame][1] += 1
                 tally.frame_found[frame][0] += precise
             if not precise and verbose:
                 print(f"  spurious {kind}: {s.text[:70]!r} ({s.speaker})")
+
+
+def _around_annotated_quote(analysis: Analysis, statement: Statement, gold: list[Gold]) -> bool:
+    """Whether a reported statement is the clause around an annotated partial quote: it wholly holds
+    an annotated direct quote and is credited to that quote's annotated actor."""
+    names = _found_names(analysis, statement)
+    return any(
+        g.kind == "direct" and statement.start <= g.start and g.end <= statement.end and same_actor(names, g)
+        for g in gold
+    )
 
 
 def _print(folder: str, articles: int, figures: dict[str, Any]) -> None:
@@ -241,6 +267,11 @@ def _print(folder: str, articles: int, figures: dict[str, Any]) -> None:
             f"actor {show(f['actor'])}  (word-overlap speaker {show(f['speaker_word'])}; "
             f"{f['gold']} annotated)"
         )
+        if f["around_quote"]:
+            print(
+                f"           {f['around_quote']} reported around an annotated partial quote, left out of"
+                f" precision; counted as spurious: precision {show(f['precision_strict'])}"
+            )
     if figures["actor_by_how"]:
         print("  actor accuracy by how the text attributes it:")
         for how, v in figures["actor_by_how"].items():

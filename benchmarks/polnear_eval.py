@@ -18,7 +18,20 @@ citron (Newell et al.) scores PARC:
 Direct and reported are scored separately (gold kind against Byline's kind) and together (any kind).
 Speakers are scored by mention (PolNeAR does not resolve "he"): a matched statement's speaker is right
 when its speaker mention, or a mention of the actor it was resolved to, overlaps the gold source span.
-Prints one block of figures and one JSON line.
+Prints one block of figures and one JSON line. ``--boundaries`` adds counts of boundary errors by kind
+(reported attributions only; counts, never the corpus text):
+- ``partial_quote_missed``: a gold content whose reporter's words lead into a quotation, with no
+  reported statement overlapping it;
+- ``that_quote_missed``: likewise, but only ``that`` leads into the quotation (Byline's convention:
+  the quotation alone is the statement);
+- ``cut_short``: overlapped, but the best statement covers less than half of the gold content;
+- ``too_long``: a reported statement that overlaps gold content but lies less than half inside it;
+- ``end_before_coordination`` / ``end_before_quote``: the statement ends before the gold end where
+  the text goes on with ``, and``/``, but``/``and that`` or with a quotation;
+- ``end_past_adjunct`` / ``end_past_participle`` / ``end_past_relative``: the statement runs past the
+  gold end into ``, as``/``, after``/``, while``/``, when``/``, before``..., a ``, -ing`` participle,
+  or a ``, which``/``, who``/``, where`` clause;
+- ``end_past_other`` / ``end_before_other``: the rest of the ends off by more than one character.
 """
 
 from __future__ import annotations
@@ -26,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -154,6 +168,60 @@ def score(analysis: Analysis, gold: list[GoldAttribution], counts: dict[str, Cou
             c["precision_coverage"] += shared * 2 >= _length(_pieces(s))
 
 
+_QUOTE_IN = re.compile(r"[\"“”]|''|``")
+_WORDS = re.compile(r"\w+")
+_COORDINATION = re.compile(r"^\W*(?:,\s*)?(?:and|but)\b", re.IGNORECASE)
+_ADJUNCT = re.compile(
+    r"^\s*[,—–-]+\s*(?:as|after|before|while|when|since|despite|although|though|even)\b", re.IGNORECASE
+)
+_PARTICIPLE = re.compile(r"^\s*[,—–-]+\s*\w+ing\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*[,—–-]+\s*(?:which|who|whom|where|whose)\b", re.IGNORECASE)
+
+
+def boundary_kinds(analysis: Analysis, gold: list[GoldAttribution], counts: Counter[str]) -> None:
+    """Add one article's reported boundary errors, by kind, to ``counts`` (see the module docstring)."""
+    text = analysis.text
+    found = [s for s in analysis.statements if s.kind == "reported"]
+    for g in gold:
+        if g.kind != "reported":
+            continue
+        touching = [(s, _shared(_pieces(s), g.content)) for s in found]
+        touching = [(s, shared) for s, shared in touching if shared > 0]
+        content = " ".join(text[start:end] for start, end in g.content)
+        if not touching:
+            pieces = _QUOTE_IN.split(content, maxsplit=1)
+            if len(pieces) == 2:
+                lead = [w.lower() for w in _WORDS.findall(pieces[0])]
+                counts["that_quote_missed" if lead in ([], ["that"]) else "partial_quote_missed"] += 1
+            continue
+        best, shared = max(touching, key=lambda pair: pair[1])
+        if shared * 2 < _length(g.content):
+            counts["cut_short"] += 1
+        gold_end = g.content[-1][1]
+        if best.end < gold_end - 1:
+            rest = text[best.end : gold_end]
+            if _COORDINATION.match(rest):
+                counts["end_before_coordination"] += 1
+            elif _QUOTE_IN.match(rest.lstrip(" ,.:;—–-")):
+                counts["end_before_quote"] += 1
+            else:
+                counts["end_before_other"] += 1
+        elif best.end > gold_end + 1:
+            past = text[gold_end : best.end]
+            kind = (
+                "end_past_adjunct" if _ADJUNCT.match(past)
+                else "end_past_participle" if _PARTICIPLE.match(past)
+                else "end_past_relative" if _RELATIVE.match(past)
+                else "end_past_other"
+            )
+            counts[kind] += 1
+    contents = [span for g in gold for span in g.content]
+    for s in found:
+        shared = _shared(_pieces(s), contents)
+        if shared and shared * 2 < _length(_pieces(s)):
+            counts["too_long"] += 1
+
+
 def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 0.0
 
@@ -164,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score N articles picked at random")
     parser.add_argument("--seed", type=int, default=0, help="seed for --limit (default 0)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: Byline's)")
+    parser.add_argument("--boundaries", action="store_true", help="count reported boundary errors by kind")
     args = parser.parse_args(argv)
     if any(part in ("dev", "test") for part in args.path.resolve().parts):
         print("byline: polnear_eval reads the training split only", file=sys.stderr)
@@ -177,11 +246,15 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_model(args.model or resolve_model_name())
     counts: dict[str, Counter[str]] = {group: Counter() for group in ("all", "direct", "reported")}
     frames: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
     started = time.perf_counter()
     for text_path, ann_path in pairs:
         text = text_path.read_text(encoding="utf-8")
         analysis = analyze_with(nlp, Article(text=text, source=text_path.name))
-        score(analysis, read_ann(ann_path, text), counts)
+        gold = read_ann(ann_path, text)
+        score(analysis, gold, counts)
+        if args.boundaries:
+            boundary_kinds(analysis, gold, kinds)
         frames.update(s.frame or "none" for s in analysis.statements if s.kind == "reported")
     seconds = time.perf_counter() - started
     result: dict[str, object] = {"articles": len(pairs), "seconds": round(seconds, 1)}
@@ -203,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
             f" P {figures['precision_coverage']:.3f}  speaker {figures['speaker_by_mention']:.3f}"
         )
     result["reported_frames"] = dict(frames)
+    if args.boundaries:
+        result["reported_boundaries"] = dict(sorted(kinds.items()))
+        print("  reported boundary errors: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     print("  reported statements by frame: " + ", ".join(f"{k} {v}" for k, v in frames.most_common()))
     print(json.dumps(result))
     return 0

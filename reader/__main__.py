@@ -2,4 +2,6 @@
 
 from reader.cli import main
 
-raise SystemExit(main())
+# Guarded: a process started with "spawn" (the analysis process) imports this module again.
+if __name__ == "__main__":
+    raise SystemExit(main())

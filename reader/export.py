@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from reader import __version__
 from reader.analysis.model import Actor, Analysis, Statement, position_group
+from reader.corrections import CorrectionReport
 from reader.errors import BylineError
 from reader.fileio import atomic_write_text, check_output_path
 from reader.notes import Highlight, NoteStore, content_hash, now_iso
@@ -98,6 +99,8 @@ class ExportDocument:
     analysis: Analysis | None
     items: list[ExportItem] = field(default_factory=list)
     paragraphs: list[int] = field(default_factory=list)
+    # What the reader's corrections of the analysis did (the analysis above is already corrected).
+    corrections: CorrectionReport | None = None
 
     @property
     def title(self) -> str:
@@ -149,9 +152,14 @@ def build_export(
     highlights: list[Highlight],
     *,
     all_quotes: bool = False,
+    corrections: CorrectionReport | None = None,
 ) -> ExportDocument:
-    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted."""
-    document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts))
+    """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted.
+
+    ``corrections`` is the report of the corrections already applied to ``analysis``
+    (:func:`reader.corrections.apply_corrections`): the export lists them, orphaned ones too."""
+    document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts),
+                              corrections=corrections)
     for highlight in highlights:
         if highlight.orphaned:
             item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight)
@@ -172,7 +180,8 @@ def build_export(
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
         for quote in analysis.statements:
-            if id(quote) not in covered:
+            # A partial quote is exported once, as part of the reported statement it lies in.
+            if id(quote) not in covered and quote.within is None:
                 document.items.append(
                     ExportItem(
                         quote.start,
@@ -229,6 +238,8 @@ def _item_heading(item: ExportItem) -> str:
         parts.append(position_group(item.quote))
         if item.quote.how in ("inherited", "pronoun"):
             parts.append(f"speaker {item.quote.how}, confidence {item.quote.confidence or 0:.2f}")
+        if item.quote.corrected:
+            parts.append(f"corrected: {markdown_escape(item.quote.corrected)}")
     if item.highlight is None:
         parts.append("detected, not highlighted")
     return " · ".join(parts)
@@ -258,11 +269,14 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
         if actor.affiliation:
             details.append(markdown_escape(actor.affiliation))
         details.append(f"{actor.kind}, {actor.mentions} mention{'s' if actor.mentions != 1 else ''}")
+        if actor.corrected:
+            details.append(f"corrected: {markdown_escape(actor.corrected)}")
         lines += [" · ".join(details), ""]
         for quote in statements:
             text = markdown_escape(" ".join(quote.text.split()))
             where = f"¶{document.paragraph_of(quote.start)}"
-            lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}")
+            mark = f" (corrected: {markdown_escape(quote.corrected)})" if quote.corrected else ""
+            lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}{mark}")
         lines.append("")
     if silent:
         names = ", ".join(f"{markdown_escape(actor.name)} ({actor.kind})" for actor in silent)
@@ -293,7 +307,29 @@ def to_markdown(document: ExportDocument) -> str:
         for item in document.orphans:
             lines += _markdown_item(item)
     lines += _markdown_actors(document)
+    lines += _markdown_corrections(document.corrections)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_corrections(report: CorrectionReport | None) -> list[str]:
+    """``## Corrections of the analysis``: each correction the reader made, orphaned ones marked."""
+    if report is None or not report.count:
+        return []
+    lines = ["## Corrections of the analysis", ""]
+    for correction in [*report.applied, *report.idle]:
+        lines.append(f"- {markdown_escape(correction.describe())}")
+    for correction, reason in report.orphaned:
+        lines.append(f"- {markdown_escape(correction.describe())} (orphaned: {markdown_escape(reason)})")
+    return [*lines, ""]
+
+
+def _corrections_info(report: CorrectionReport | None) -> list[dict[str, Any]]:
+    if report is None:
+        return []
+    entries = [{**c.to_dict(), "status": "applied"} for c in report.applied]
+    entries += [{**c.to_dict(), "status": "idle"} for c in report.idle]
+    entries += [{**c.to_dict(), "status": "orphaned", "reason": reason} for c, reason in report.orphaned]
+    return entries
 
 
 # -- W3C Web Annotation (JSON and YAML) ----------------------------------------------------------------
@@ -337,6 +373,7 @@ def _position_info(statement: Statement) -> dict[str, Any]:
         "cue_lemma": statement.cue_lemma,
         "stance": statement.stance,
         "target": statement.target.text if statement.target else None,
+        **({"corrected": statement.corrected} if statement.corrected else {}),
     }
 
 
@@ -396,6 +433,7 @@ def _actor_info(actor: Actor, document: ExportDocument) -> dict[str, Any]:
         "roles": list(actor.roles),
         "affiliation": actor.affiliation,
         "mentions": actor.mentions,
+        **({"corrected": actor.corrected} if actor.corrected else {}),
         "statements": [
             {
                 "kind": quote.kind,
@@ -438,6 +476,7 @@ def to_annotations(document: ExportDocument) -> dict[str, Any]:
                 if document.analysis
                 else []
             ),
+            **({"corrections": _corrections_info(document.corrections)} if document.corrections else {}),
         },
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }

@@ -18,6 +18,9 @@ def byline_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "byline-home"
     monkeypatch.setenv("BYLINE_HOME", str(home))
     monkeypatch.delenv("BYLINE_MODEL", raising=False)
+    # The reader analyses in the test's own process (one model for the session, analysis patchable);
+    # tests/test_analysis_process.py covers the child process the reader uses by default.
+    monkeypatch.setenv("BYLINE_ANALYSIS", "thread")
     return home
 
 

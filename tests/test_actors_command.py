@@ -63,7 +63,7 @@ def test_the_table_shows_each_actors_share_of_all_statements(capsys, tmp_path: P
         _actor("Ann Lee", 3), _actor("Bo Diaz", 1)])) for n in range(2)) + "\n", encoding="utf-8")
     main(["actors", "--records", str(records), "--top", "1"])
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "1 actors in 2 articles, 8 statements"
+    assert lines[0] == "1 actor in 2 articles, 8 statements"
     assert lines[2].split()[:5] == ["Ann", "Lee", "person", "6", "2"]
     assert "█" * 15 + " " * 6 + "75.0%" in lines[2]  # 15 of 20 cells: 6 of all 8 statements
 

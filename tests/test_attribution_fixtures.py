@@ -131,6 +131,13 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
         'Dorothy Kwiatkowski told members that the bus was "so slow that some days I walk. '
         "Several owners argued that the vote should wait.",
         [
+            # The reporter's words lead into the partial quote: one reported statement around it.
+            (
+                "reported",
+                'the bus was "so slow that some days I walk.',
+                "Dorothy Kwiatkowski",
+                "told members",
+            ),
             ("direct", "so slow that some days I walk.", "Dorothy Kwiatkowski", "told members"),
             ("reported", "the vote should wait", "Several owners", "argued"),
         ],

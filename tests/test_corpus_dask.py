@@ -42,7 +42,7 @@ def test_jobs_and_dask_give_the_single_process_records(capsys, tmp_path: Path) -
     for name, extra in (("one", []), ("two", ["--jobs", "2"]), ("dask", ["--dask", "--jobs", "2"])):
         code = main(["analyze", corpus, "--format", "jsonl", "--no-cache", "--no-text", *extra])
         out, err = capsys.readouterr()
-        assert code == 0, err
+        assert code == 0, err + out[:600]
         runs[name] = _records(out.splitlines())
     assert [record["index"] for record in runs["one"]] == list(range(ARTICLES))
     assert runs["two"] == runs["one"]

@@ -288,7 +288,14 @@ def _analyse(nlp, text: str) -> Analysis:
 
 
 def _containing(analysis: Analysis, fragment: str) -> list[Statement]:
-    return [s for s in analysis.statements if any(fragment in p.text for p in s.parts)]
+    """The statements whose words hold ``fragment``; a partial quote counts once, as the direct quote
+    (the reported clause around it, which its ``within`` names, is not counted again)."""
+    holders = {s.within for s in analysis.statements if s.within is not None}
+    return [
+        s
+        for i, s in enumerate(analysis.statements)
+        if i not in holders and any(fragment in p.text for p in s.parts)
+    ]
 
 
 def _starting(analysis: Analysis, fragment: str) -> list[Statement]:

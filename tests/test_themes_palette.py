@@ -1,131 +1,42 @@
-"""Colour checks on the bundled themes: WCAG contrast everywhere, and okabe-ito's colour-blind safety.
+"""Colour checks on the bundled themes: WCAG contrast everywhere, entity families told apart in
+truecolour and in 256 colours, and okabe-ito's colour-blind safety.
 
-The colour maths is written out here rather than imported, so the thresholds
-are checked by code that the tests themselves verify against published values
-(WCAG's definition of relative luminance; Sharma, Wu & Dalal 2005 for
-CIEDE2000; Machado, Oliveira & Fernandes 2009 for colour-vision deficiency).
+The colour maths lives in :mod:`reader.theming.contrast` (``byline themes --check`` and the reader use
+it too); the first tests here check it against published values (WCAG's definition of relative
+luminance; Sharma, Wu & Dalal 2005 for CIEDE2000; Machado, Oliveira & Fernandes 2009 for
+colour-vision deficiency).
 """
 
 from __future__ import annotations
 
 import itertools
-import math
+from pathlib import Path
 
 import pytest
-from rich.color import Color
+from rich.color import ColorSystem
 from rich.style import Style
 
-from reader.themes import ENTITY_LABELS, STYLE_KEYS, ReaderTheme, load_theme
+from reader.cli import main
+from reader.themes import ENTITY_LABELS, STYLE_KEYS, ReaderTheme, load_theme, load_theme_file
+from reader.theming.check import contrast_warnings
+from reader.theming.contrast import (
+    CVD_MATRICES,
+    LAB,
+    RGB,
+    WCAG_AA,
+    WCAG_AAA,
+    colour_difference,
+    contrast_ratio,
+    delta_e_2000,
+    hex_rgb,
+    rgb,
+    simulate,
+    to_lab,
+)
+from reader.theming.legend import ENTITY_FAMILIES
 
 BUNDLED = ("default", "light", "high-contrast", "okabe-ito")
-WCAG_AA = 4.5
-WCAG_AAA = 7.0
 MIN_CONTRAST = {"default": WCAG_AA, "light": WCAG_AA, "okabe-ito": WCAG_AA, "high-contrast": WCAG_AAA}
-
-RGB = tuple[float, float, float]
-LAB = tuple[float, float, float]
-
-
-def rgb(colour: Color) -> RGB:
-    red, green, blue = colour.get_truecolor()
-    return (red, green, blue)
-
-
-def hex_rgb(value: str) -> RGB:
-    return rgb(Color.parse(value))
-
-
-def to_linear(channel: float) -> float:
-    channel /= 255
-    return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-
-def from_linear(channel: float) -> float:
-    channel = min(max(channel, 0.0), 1.0)
-    return 255 * (12.92 * channel if channel <= 0.0031308 else 1.055 * channel ** (1 / 2.4) - 0.055)
-
-
-def relative_luminance(colour: RGB) -> float:
-    """WCAG 2.x relative luminance of an sRGB colour."""
-    red, green, blue = (to_linear(c) for c in colour)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast_ratio(first: RGB, second: RGB) -> float:
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def to_lab(colour: RGB) -> LAB:
-    """sRGB (D65) to CIELAB."""
-    red, green, blue = (to_linear(c) for c in colour)
-    x = (0.4124 * red + 0.3576 * green + 0.1805 * blue) / 0.95047
-    y = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    z = (0.0193 * red + 0.1192 * green + 0.9505 * blue) / 1.08883
-
-    def f(t: float) -> float:
-        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
-
-    fx, fy, fz = f(x), f(y), f(z)
-    return (116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz))
-
-
-def delta_e_2000(first: LAB, second: LAB) -> float:
-    """CIEDE2000 colour difference (kL = kC = kH = 1)."""
-    l1, a1, b1 = first
-    l2, a2, b2 = second
-    c_mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
-    g = 0.5 * (1 - math.sqrt(c_mean**7 / (c_mean**7 + 25**7)))
-    a1p, a2p = (1 + g) * a1, (1 + g) * a2
-    c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
-    h1p = math.degrees(math.atan2(b1, a1p)) % 360
-    h2p = math.degrees(math.atan2(b2, a2p)) % 360
-    dlp, dcp = l2 - l1, c2p - c1p
-    if c1p * c2p == 0:
-        dhp = 0.0
-    else:
-        dhp = h2p - h1p
-        dhp -= 360 if dhp > 180 else 0
-        dhp += 360 if dhp < -180 else 0
-    big_dhp = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(dhp / 2))
-    lp_mean, cp_mean = (l1 + l2) / 2, (c1p + c2p) / 2
-    if c1p * c2p == 0:
-        hp_mean = h1p + h2p
-    elif abs(h1p - h2p) <= 180:
-        hp_mean = (h1p + h2p) / 2
-    else:
-        hp_mean = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
-    t = (1 - 0.17 * math.cos(math.radians(hp_mean - 30)) + 0.24 * math.cos(math.radians(2 * hp_mean))
-         + 0.32 * math.cos(math.radians(3 * hp_mean + 6)) - 0.20 * math.cos(math.radians(4 * hp_mean - 63)))
-    d_theta = 30 * math.exp(-(((hp_mean - 275) / 25) ** 2))
-    r_c = 2 * math.sqrt(cp_mean**7 / (cp_mean**7 + 25**7))
-    s_l = 1 + 0.015 * (lp_mean - 50) ** 2 / math.sqrt(20 + (lp_mean - 50) ** 2)
-    s_c = 1 + 0.045 * cp_mean
-    s_h = 1 + 0.015 * cp_mean * t
-    r_t = -math.sin(math.radians(2 * d_theta)) * r_c
-    return math.sqrt((dlp / s_l) ** 2 + (dcp / s_c) ** 2 + (big_dhp / s_h) ** 2
-                     + r_t * (dcp / s_c) * (big_dhp / s_h))
-
-
-# Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
-CVD_MATRICES: dict[str, tuple[tuple[float, float, float], ...] | None] = {
-    "normal vision": None,
-    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
-                   (-0.003882, -0.048116, 1.051998)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
-                     (-0.011820, 0.042940, 0.968881)),
-    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
-                   (0.004733, 0.691367, 0.303900)),
-}
-
-
-def simulate(colour: RGB, vision: str) -> RGB:
-    matrix = CVD_MATRICES[vision]
-    if matrix is None:
-        return colour
-    linear = [to_linear(c) for c in colour]
-    red, green, blue = (from_linear(sum(row[i] * linear[i] for i in range(3))) for row in matrix)
-    return (red, green, blue)
 
 
 # ---- the colour maths itself, against published values ----------------------------------------
@@ -158,33 +69,48 @@ def test_cvd_simulation_merges_red_and_green_for_deuteranopia_only() -> None:
 
 # ---- WCAG contrast of every style in every bundled theme --------------------------------------
 
-def grounds(theme: ReaderTheme) -> dict[str, RGB]:
-    """The colours text can be drawn on: the article on background/surface, the side panel on panel."""
-    colours = theme.textual_theme.to_color_system().generate()
-    return {name: hex_rgb(colours[name]) for name in ("background", "surface", "panel")}
-
-
-def foreground(theme: ReaderTheme, style: Style) -> RGB:
-    return rgb(style.color) if style.color else rgb(theme.style("text").color)  # type: ignore[arg-type]
-
-
 @pytest.mark.parametrize("name", BUNDLED)
 def test_every_style_meets_wcag_on_what_it_is_drawn_on(name: str) -> None:
     """Each style's text colour has a contrast of at least 4.5:1 (WCAG AA; 7:1, AAA, for high-contrast)
     against the background it is drawn on: its own ``on`` colour if it sets one, else each of the
-    theme's background, surface and panel."""
+    theme's background, surface and panel (what ``byline themes --check`` warns about)."""
     theme = load_theme(name)
-    minimum = MIN_CONTRAST[name]
     assert theme.style("text").color is not None, "the text style must set a colour"
-    failures = []
-    for key in STYLE_KEYS:
-        style = theme.style(key)
-        behind = {"its own background": rgb(style.bgcolor)} if style.bgcolor else grounds(theme)
-        for where, ground in behind.items():
-            ratio = contrast_ratio(foreground(theme, style), ground)
-            if ratio < minimum:
-                failures.append(f"{key} on {where}: {ratio:.2f}")
-    assert not failures, f"{name}: contrast below {minimum}: {failures}"
+    warnings = contrast_warnings(theme, MIN_CONTRAST[name])
+    assert not warnings, [str(warning) for warning in warnings]
+
+
+def test_contrast_warnings_name_the_pair_and_the_ratio(tmp_path: Path) -> None:
+    path = tmp_path / "pale.yaml"
+    path.write_text('extends: default\nstyles:\n  search.match: "#c0c0c0 on #d7ba7d"\n', encoding="utf-8")
+    [warning] = contrast_warnings(load_theme_file(path))
+    assert (warning.key, warning.colour, warning.ground, warning.ground_colour) == (
+        "search.match", "#c0c0c0", "its own background", "#d7ba7d")
+    assert warning.ratio == pytest.approx(contrast_ratio(hex_rgb("#c0c0c0"), hex_rgb("#d7ba7d")))
+    assert str(warning) == ("styles.search.match: #c0c0c0 on its own background #d7ba7d has a contrast of "
+                            "1.03:1, below 4.5:1 (WCAG AA)")
+
+
+def test_themes_check_warns_with_the_pair_and_the_ratio(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "dim.yaml"
+    path.write_text('extends: default\nstyles:\n  speaker: "bold #30343c"\n', encoding="utf-8")
+    assert main(["themes", "--check", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "ok: theme 'dim' (dark), " in captured.out and "3 contrast warnings" in captured.out
+    lines = captured.err.splitlines()
+    assert lines[0] == (f"byline: {path}: warning: styles.speaker: #30343c on background #16181d has a "
+                        "contrast of 1.42:1, below 4.5:1 (WCAG AA)")
+    assert [line.split(" on ")[1].split()[0] for line in lines] == ["background", "surface", "panel"]
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_themes_check_by_name_passes_the_bundled_themes(name: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["themes", "--check", name]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"{name}: ok: theme {name!r}") and "warning" not in captured.out
+    assert captured.err == ""
 
 
 @pytest.mark.parametrize("name", BUNDLED)
@@ -246,3 +172,49 @@ def test_okabe_ito_is_built_on_the_okabe_ito_palette() -> None:
                  if max(colour) - min(colour) > 16}
     assert chromatic <= OKABE_ITO
     assert len(chromatic) == 6
+
+
+# ---- entity families told apart, in every bundled theme, in truecolour and in 256 colours -----
+
+MIN_FAMILY_DELTA_E = 10.0
+
+
+def family_colours(theme: ReaderTheme, system: ColorSystem) -> dict[str, dict[str, RGB]]:
+    """Each family's labels and their text colours, as the terminal shows them with ``system``
+    (Rich downsamples a truecolour to the nearest of the 256 xterm colours for EIGHT_BIT)."""
+    families: dict[str, dict[str, RGB]] = {}
+    for family, labels in ENTITY_FAMILIES.items():
+        for label in labels:
+            colour = theme.style(f"entity.{label}").color
+            assert colour is not None, f"entity.{label} sets no colour"
+            families.setdefault(family, {})[label] = rgb(colour.downgrade(system))
+    return families
+
+
+@pytest.mark.parametrize("system", [ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT], ids=["truecolor", "256"])
+@pytest.mark.parametrize("name", BUNDLED)
+def test_entity_families_are_told_apart(name: str, system: ColorSystem) -> None:
+    """People, organisations, places, groups, time and numbers: every label of one family differs from
+    every label of another by CIEDE2000 >= 10 (plainly visible side by side), also after Rich turns the
+    colours into the 256-colour palette; in 256 colours no two families share a palette index."""
+    families = family_colours(load_theme(name), system)
+    too_close = []
+    for (first, a), (second, b) in itertools.combinations(families.items(), 2):
+        for (label_a, colour_a), (label_b, colour_b) in itertools.product(a.items(), b.items()):
+            difference = colour_difference(colour_a, colour_b)
+            if difference < MIN_FAMILY_DELTA_E:
+                too_close.append(f"{label_a} ({first}) / {label_b} ({second}): {difference:.1f}")
+    assert not too_close, f"{name} in {system.name}: {too_close}"
+
+
+def test_org_and_date_were_one_orange_and_are_not_any_more() -> None:
+    """The issue's example: ORG #f0a35e and DATE #ffb86c in ``default`` were 1.22:1 apart and the same
+    256-colour index; DATE now has its own colour."""
+    old_org, old_date = Style.parse("#f0a35e").color, Style.parse("#ffb86c").color
+    assert old_org is not None and old_date is not None
+    assert old_org.downgrade(ColorSystem.EIGHT_BIT).number == old_date.downgrade(ColorSystem.EIGHT_BIT).number
+    theme = load_theme("default")
+    org, date = theme.style("entity.ORG").color, theme.style("entity.DATE").color
+    assert org is not None and date is not None
+    assert org.downgrade(ColorSystem.EIGHT_BIT).number != date.downgrade(ColorSystem.EIGHT_BIT).number
+    assert colour_difference(rgb(org), rgb(date)) >= MIN_FAMILY_DELTA_E

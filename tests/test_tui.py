@@ -17,6 +17,7 @@ import reader.analysis
 from reader.analysis.model import Analysis
 from reader.sources.article import Article
 from reader.themes import list_themes
+from reader.theming.legend import label_words
 from reader.tui.app import BylineApp
 from reader.tui.highlights import Layer
 from reader.tui.screens.help import HelpScreen
@@ -51,7 +52,7 @@ async def test_quote_navigation_reaches_syrskyi_and_back_to_zelensky() -> None:
         for _ in range(3):
             await pilot.press("right_square_bracket")
         reader = app.reader
-        where = "Quote 3/3 · Oleksandr Syrskyi, senior commander · reported · says"
+        where = "Quote 3/3 · Oleksandr Syrskyi, senior commander · reported"
         assert reader.status_line.location == where
         syrskyi = quote_start(reader.analysis, "We are seeing")
         assert reader.article_view.is_visible(syrskyi)
@@ -60,7 +61,7 @@ async def test_quote_navigation_reaches_syrskyi_and_back_to_zelensky() -> None:
         assert not shows(app, reader.article_view.style_at(other + 2), "quote.current")
 
         await pilot.press("left_square_bracket")
-        where = "Quote 2/3 · Volodymyr Zelensky, Ukrainian President · said · says"
+        where = "Quote 2/3 · Volodymyr Zelensky, Ukrainian President · said"
         assert reader.status_line.location == where
         zelensky = quote_start(reader.analysis, "The operation is designed")
         view = reader.article_view
@@ -496,24 +497,32 @@ async def test_dates_show_their_value_and_entities_are_walked() -> None:
         reader = app.reader
         view = reader.article_view
         await pilot.press("d")
-        assert reader.status_line.location == "Date 1/3 · August 6 → 2024-08-06 (day)"
+        assert reader.status_line.location == "Date 1/3 · August 6 → 6 August 2024 · 2024-08-06"
         august = reader.article.text.index("August 6")
         assert shows(app, view.style_at(august), "date.current")
         await pilot.press("d")
-        assert reader.status_line.location == "Date 2/3 · February 2022 → 2022-02 (month)"
+        assert reader.status_line.location == "Date 2/3 · February 2022 → February 2022 · 2022-02"
         assert not shows(app, view.style_at(august), "date.current")
         await pilot.press("D", "D")
         assert reader.status_line.location.startswith("Date 3/3 · Monday")
 
+        # e goes on from the reading position (the date "Monday"), not from the top of the pane.
         entities = reader.analysis.entities
+        monday = reader.analysis.dates[2].start
+        after = next(i for i, entity in enumerate(entities) if entity.start > monday)
         await pilot.press("e")
-        assert reader.status_line.location == f"Entity 1/{len(entities)} · Kremlin · ORG"
+        first = entities[after]
+        total = len(entities)
+        location = reader.status_line.location
+        assert location == f"Entity {after + 1}/{total} · {first.text} · {label_words(first.label)}"
         await pilot.press("e")
-        second = entities[1]
-        assert reader.status_line.location == f"Entity 2/{len(entities)} · {second.text} · {second.label}"
-        assert view.style_at(second.start).reverse  # the current entity is shown inverted
+        second = entities[after + 1]
+        location = reader.status_line.location
+        assert location == f"Entity {after + 2}/{total} · {second.text} · {label_words(second.label)}"
+        # The current entity is shown inverted: its own colour becomes the background.
+        assert view.style_at(second.start).bgcolor == app.style_for(f"entity.{second.label}").color
         await pilot.press("E", "E")
-        assert reader.status_line.location.startswith(f"Entity {len(entities)}/{len(entities)}")
+        assert reader.status_line.location.startswith(f"Entity {after}/{len(entities)}")
 
 
 async def test_keys_typed_in_a_burst_after_slash_reach_the_search_box() -> None:

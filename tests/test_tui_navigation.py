@@ -72,13 +72,13 @@ def test_first_quote_is_the_first_at_or_after_the_top_of_the_pane() -> None:
     assert jump.state.quote_index == 1
     assert jump.state.current_quote is data.statements[3]
     assert jump.state.jump_offset == 67
-    assert jump.state.location == "Quote 2/3 · Ann Lee, mayor · said · says"
+    assert jump.state.location == "Quote 2/3 · Ann Lee, mayor · said"
 
 
 def test_previous_quote_from_the_top_is_the_last_before_it() -> None:
     jump = navigation.navigate_quote(ReaderState(), analysis(), -1, top=40)
     assert (jump.offset, jump.state.quote_index, jump.notice) == (14, 0, None)
-    assert jump.state.location == "Quote 1/3 · Ann Lee, mayor · said · says"
+    assert jump.state.location == "Quote 1/3 · Ann Lee, mayor · said"
 
 
 def test_next_and_previous_quote_walk_from_the_current_one() -> None:
@@ -90,14 +90,14 @@ def test_next_and_previous_quote_walk_from_the_current_one() -> None:
         state = jump.state
         offsets.append(jump.offset)
     assert offsets == [14, 67, 103]
-    assert state.location == "Quote 3/3 · Bob Cole · warned · says"
+    assert state.location == "Quote 3/3 · Bob Cole · warned"
     back = navigation.navigate_quote(state, data, -1, top=0)
     assert (back.offset, back.state.quote_index) == (67, 1)
 
 
 def test_quotes_wrap_around_with_a_notice_both_ways() -> None:
     data = analysis()
-    last = replace(ReaderState(), quote_index=2)
+    last = replace(ReaderState(), quote_index=2, target="quote")
     forward = navigation.navigate_quote(last, data, 1, top=0)
     assert (forward.offset, forward.state.quote_index) == (14, 0)
     assert forward.notice == Notice("Wrapped to the first quote")
@@ -131,7 +131,7 @@ def test_reported_filter_adds_reported_statements_and_restarts() -> None:
     assert toggled.state.location == "] and [ now step through quotes and reported speech"
     jump = navigation.navigate_quote(toggled.state, data, 1, top=40)
     assert jump.offset == 48
-    assert jump.state.location == "Statement 2/4 (reported) · Bob Cole · said · says"
+    assert jump.state.location == "Statement 2/4 (reported) · Bob Cole · said"
     back = navigation.toggle_reported(jump.state).state
     assert back.location == "] and [ now step through direct quotes only"
 
@@ -168,12 +168,12 @@ def test_actor_statements_walk_in_text_order_and_wrap() -> None:
     state = navigation.choose_actor(ReaderState(), data, "bob-cole").state
     first = navigation.navigate_statement(state, data, 1, top=0)
     assert (first.offset, first.state.statement_index, first.notice) == (48, 0, None)
-    assert first.state.location == "Bob Cole · statement 1/2 (reported) · said · says"
+    assert first.state.location == "Bob Cole · statement 1/2 (reported) · said"
     # A reported statement is not one of the quotes ] walks (direct only): ] starts afresh.
     assert first.state.quote_index is None
     second = navigation.navigate_statement(first.state, data, 1, top=0)
     assert (second.offset, second.state.statement_index) == (103, 1)
-    assert second.state.location == "Bob Cole · statement 2/2 (quote) · warned · says"
+    assert second.state.location == "Bob Cole · statement 2/2 (quote) · warned"
     # ] and [ carry on from a statement that is one of their quotes.
     assert second.state.quote_index == 2
     assert second.state.current_quote is data.statements[0]
@@ -210,7 +210,7 @@ def test_a_statement_chosen_in_the_panel() -> None:
     jump = navigation.show_statement(ReaderState(), data, ann, 1)
     assert jump.offset == 67
     assert (jump.state.statement_index, jump.state.quote_index, jump.state.jump_offset) == (1, 1, 67)
-    assert jump.state.location == "Ann Lee, mayor · statement 2/2 (quote) · said · says"
+    assert jump.state.location == "Ann Lee, mayor · statement 2/2 (quote) · said"
 
 
 # -- entities, dates, search, layers --------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_entities_step_and_wrap() -> None:
     data = analysis()
     first = navigation.navigate_entity(ReaderState(), data, 1, top=10)
     assert (first.offset, first.state.entity_index, first.notice) == (34, 1, None)
-    assert first.state.location == "Entity 2/2 · Bob Cole · PERSON"
+    assert first.state.location == "Entity 2/2 · Bob Cole · person"
     wrapped = navigation.navigate_entity(first.state, data, 1, top=10)
     assert (wrapped.offset, wrapped.state.entity_index) == (0, 0)
     assert wrapped.notice == Notice("Wrapped around the entities")
@@ -232,12 +232,12 @@ def test_dates_step_with_their_value_and_wrap() -> None:
     data = analysis()
     first = navigation.navigate_date(ReaderState(), data, 1, top=0)
     assert (first.offset, first.state.date_index, first.notice) == (132, 0, None)
-    assert first.state.location == "Date 1/1 · 3 May → --05-03 (day)"
+    assert first.state.location == "Date 1/1 · 3 May → 3 May (year not stated) · --05-03"
     again = navigation.navigate_date(first.state, data, 1, top=0)
     assert again.notice == Notice("Wrapped around the dates")
     vague = replace(data, dates=[DateMention(121, 125, "vote", None, "relative")])
     assert navigation.navigate_date(ReaderState(), vague, 1, 0).state.location == (
-        "Date 1/1 · vote → no exact date (relative)"
+        "Date 1/1 · vote → not pinned to a date"
     )
     none = navigation.navigate_date(ReaderState(), Analysis(text=TEXT, source="t"), -1, top=0)
     assert none.notice == Notice("No dates found in this article", "warning")
@@ -295,14 +295,30 @@ def test_focus_follows_the_state_and_needs_the_final_analysis() -> None:
     data = analysis()
     state = ReaderState(current_quote=data.statements[3], entity_index=1, date_index=0,
                         matches=((8, 12), (43, 47)), match_index=1)
-    assert focus_of(state, data) == Focus(data.statements[3], (34, 42), (132, 137), (43, 47))
-    assert focus_of(state, None) == Focus()
+    # Only the kind of target stepped to last is drawn as current: older ones would be stale markers.
+    assert focus_of(state, data) == Focus(data.statements[3])
+    assert focus_of(replace(state, marked="entity"), data) == Focus(data.statements[3], entity=(34, 42))
+    assert focus_of(replace(state, marked="date"), data) == Focus(data.statements[3], date=(132, 137))
+    assert focus_of(replace(state, marked="search"), data) == Focus(data.statements[3], search=(43, 47))
+    assert focus_of(replace(state, marked="search"), None) == Focus()
+
+
+def test_each_step_marks_its_own_kind_of_target() -> None:
+    data = analysis()
+    state = navigation.navigate_entity(ReaderState(), data, 1, top=0).state
+    assert state.marked == "entity"
+    state = navigation.navigate_date(state, data, 1, top=0).state
+    assert (state.marked, focus_of(state, data).entity) == ("date", None)
+    state = navigation.search(state, data.text, "said", top=0).state
+    assert (state.marked, focus_of(state, data).date) == ("search", None)
+    state = navigation.navigate_quote(state, data, 1, top=0).state
+    assert (state.marked, focus_of(state, data).search) == ("quote", None)
 
 
 def test_status_line_parts() -> None:
     data = analysis()
     assert default_location(None) == "Reading"
-    assert default_location(data) == "3 quotes, 1 reported statements, 3 actors · ] next quote · ? help"
+    assert default_location(data) == "3 quotes, 1 reported statement, 3 actors · ] next quote · ? help"
     state = ReaderState(hidden_layers=frozenset({Layer.DATES, Layer.ENTITIES}), include_reported=True,
                         actor_id="ann-lee", search_term="said", matches=((8, 12), (43, 47)))
     assert status_filters(state, data, encoding="utf-8", analysis_error=None, progress="") == (

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tui_sample import sample_analysis, sample_article
 
+from reader.paths import bundled_dir
 from reader.tui.app import BylineApp
 
 FROZEN_THEME = Path(__file__).with_name("tui_snapshot_theme.yaml")
@@ -47,3 +49,24 @@ def test_narrow_terminal_folds_the_panel(snap_compare) -> None:
 
 def test_narrow_terminal_panel_as_overlay(snap_compare) -> None:
     assert snap_compare(reader_app(), press=["s"], terminal_size=(80, 24))
+
+
+# -- issue 15: the main screen at 80, 120 and 200 columns in every bundled theme -------------------
+# Each SVG is named test_main_screen_in_every_bundled_theme[<theme>-<columns>-columns].svg: the sample
+# article, the analysis done, the second quote current (]]), 36 rows. These follow the bundled
+# themes (they change when a theme does), unlike the tests above, which use a frozen copy.
+
+BUNDLED_THEMES = sorted(bundled_dir("themes").glob("*.yaml"))
+WIDTHS = (80, 120, 200)
+
+
+@pytest.mark.parametrize(
+    ("theme_file", "columns"),
+    [(theme, columns) for theme in BUNDLED_THEMES for columns in WIDTHS],
+    ids=[f"{theme.stem}-{columns}-columns" for theme in BUNDLED_THEMES for columns in WIDTHS],
+)
+def test_main_screen_in_every_bundled_theme(snap_compare, theme_file: Path, columns: int) -> None:
+    article = sample_article()
+    app = BylineApp(article, analysis=sample_analysis(article), theme=str(theme_file))
+    assert snap_compare(app, press=["right_square_bracket", "right_square_bracket"],
+                        terminal_size=(columns, 36))

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.analysis.attribution import Attribution
+from reader.analysis.attribution import Attribution, link_partial_quotes
 from reader.analysis.coreference import (
     FIRST_NAME_WEIGHT,
     HONORIFIC_PRONOUN,
@@ -132,6 +132,15 @@ class _Timeline:
         self.actors.insert(i, actor)
         self.salient.insert(i, salient)
 
+    def extend(self, mentions: list[tuple[int, int, Actor, bool]]) -> None:
+        """Many :meth:`add` calls at once (``(start, end, actor, salient)``), in the same order."""
+        rows = sorted([*zip(self.starts, self.ends, self.actors, self.salient, strict=True), *mentions],
+                      key=lambda row: row[0])
+        self.starts = [row[0] for row in rows]
+        self.ends = [row[1] for row in rows]
+        self.actors = [row[2] for row in rows]
+        self.salient = [row[3] for row in rows]
+
     def latest(
         self, before: int, kinds: tuple[str, ...], accept: Callable[[Actor], bool] | None = None
     ) -> Actor | None:
@@ -174,6 +183,7 @@ class ActorBuilder:
         # What the text itself says of a person's gender ("Ms", "she said" resolved to them).
         self._gender: dict[str, Counter[str]] = {}
         self._subject_starts: list[int] = []
+        self._longest_subject = 0
         self._quoted: list[tuple[int, int]] = []
         self._quoted_starts: list[int] = []
         self._subject_offsets: list[int] = []
@@ -182,6 +192,15 @@ class ActorBuilder:
         """Organisation and group subjects that a later "it" or "they" may stand for."""
         self._subjects = sorted(subjects, key=lambda s: s.span.start)
         self._subject_starts = [s.span.start for s in self._subjects]
+        self._longest_subject = max((s.span.end - s.span.start for s in self._subjects), default=0)
+
+    def _subject_at(self, offset: int) -> SubjectPhrase | None:
+        """The first singular subject phrase (in text order) that covers ``offset``. Only phrases
+        that start at most the longest phrase's length before it can: a bisection, not a scan of
+        every phrase (which made a long document quadratic)."""
+        lo = bisect.bisect_left(self._subject_starts, offset - self._longest_subject)
+        hi = bisect.bisect_right(self._subject_starts, offset)
+        return next((p for p in self._subjects[lo:hi] if offset < p.span.end and not p.plural), None)
 
     def _latest_subject(self, before: int, plural: bool) -> SubjectPhrase | None:
         i = bisect.bisect_left(self._subject_starts, before) - 1
@@ -203,6 +222,17 @@ class ActorBuilder:
         self._longest_mention = max(self._longest_mention, span.end - span.start)
         self.timeline.add(span.start, actor, salient, span.end)
 
+    def _add_mentions(self, mentions: list[tuple[Actor, Span, bool]]) -> None:
+        """:meth:`_add_mention` for many at once: appended, then one stable sort by start, which
+        orders them as inserting each after its equals would (one insertion per name mention moved
+        the whole list each time: quadratic on a long document)."""
+        for actor, span, _ in mentions:
+            actor.mention_spans.append(span)
+            self._longest_mention = max(self._longest_mention, span.end - span.start)
+        self._mention_owner.extend((span.start, span.end, actor) for actor, span, _ in mentions)
+        self._mention_owner.sort(key=lambda m: m[0])
+        self.timeline.extend([(span.start, span.end, actor, salient) for actor, span, salient in mentions])
+
     def entities_from(self, clusters: list[NameCluster]) -> list[Entity]:
         """Create actors for clusters that can act, and the entity list that links to them."""
         cluster_actor: dict[str, Actor] = {}
@@ -223,6 +253,7 @@ class ActorBuilder:
                 if match is not None:
                     cluster_actor[cluster.key] = match
         entities: list[Entity] = []
+        named: list[tuple[Actor, Span, bool]] = []
         for cluster in clusters:
             owner = cluster_actor.get(cluster.key)
             for mention in cluster.mentions:
@@ -233,12 +264,13 @@ class ActorBuilder:
                     )
                 )
                 if owner is not None:
-                    self._add_mention(owner, span, salient=not mention.modifier)
+                    named.append((owner, span, not mention.modifier))
                     for gender in ("MALE", "FEMALE"):
                         if mention.evidence.get(gender):
                             self._note_gender(owner, "he" if gender == "MALE" else "she", HONORIFIC_WEIGHT)
                     honorific = honorific_pronoun(self.text, mention.start)
                     self._note_gender(owner, honorific, HONORIFIC_WEIGHT)
+        self._add_mentions(named)
         for actor in self.actors:
             self._note_gender(actor, first_name_pronoun(actor.name), FIRST_NAME_WEIGHT)
         return entities
@@ -318,7 +350,9 @@ class ActorBuilder:
 
         Reported speech nested in another statement of the same speaker ("the union was asking
         for guarantees that ...", inside what its president said) is part of that statement and
-        is dropped.
+        is dropped. A partial quote (a direct quote inside a reported statement) gets ``within`` and
+        its reported statement's speaker, and is listed among its actor's statements once, as part
+        of that reported statement.
         """
         for statement in attributions:
             self._certainty = None
@@ -337,7 +371,10 @@ class ActorBuilder:
                     # "Szymanski said he would appeal": a named speaker's own pronoun.
                     self._note_gender(actor, statement.event.content_pronoun)
         quotes = _without_nested([s.quote for s in attributions])
+        link_partial_quotes(attributions, quotes)
         for index, quote in enumerate(quotes):
+            if quote.within is not None:
+                continue
             actor = self._by_id(quote.actor) if quote.actor else None
             if actor is not None:
                 actor.statements.append(index)
@@ -635,9 +672,7 @@ class ActorBuilder:
                     self._add_mention(actor, mention)
                     return actor
             return None
-        phrase = next(
-            (p for p in self._subjects if p.span.start <= offset < p.span.end and not p.plural), None
-        )
+        phrase = self._subject_at(offset)
         if phrase is None or phrase.head not in PERSON_ROLE_NOUNS:
             return None
         gender = HONORIFIC_PRONOUN.get(phrase.head)

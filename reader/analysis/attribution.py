@@ -12,14 +12,18 @@ paragraph (``X said she was worried. "..."``), else inherits the previous statem
 never across a tag of its own sentence that Byline could not read. Q&A and transcript turns and
 roundup lines come from ``layouts.py``. A speech verb with a clausal complement outside any quotation
 is reported speech: its content is the statement, unless the verb is negated or declined
-(``declined to say whether``) or the content starts or ends inside a direct quotation.
+(``declined to say whether``). A content never starts or ends inside a quotation: one that cuts a
+quotation is widened to hold it whole, and a partial quote inside it (``Cox says the NRA won't allow
+“law-abiding gun owners to ...”``) stays a direct statement linked to it (``within``, same speaker)
+when the reporter's own words lead into the quotation; with no such words (``Hale said "we will
+appeal"``) the quotation alone is the statement.
 Each :class:`Attribution` records ``how`` its speaker was found, for ``actors.py`` to finish.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.layouts import roundup_events, transcript_turns
@@ -52,6 +56,10 @@ class Attribution:
     # How the speaker was found before resolution ("tag", "colon", "inherited", "qa"...); the actor
     # builder turns a tag into "pronoun" or "description" by the form of its speaker phrase.
     how: str | None = None
+    # A partial quote: the reported statement whose clause holds this quotation (same speaker).
+    within: Attribution | None = None
+    # The scanner's quotations a direct statement is made of (two for a split quote).
+    quotations: tuple[Quotation, ...] = ()
 
 
 class _Paragraphs:
@@ -225,8 +233,9 @@ def attribute(
     in_turn = _Covered([(t.quote.start, t.quote.end) for t in turns])
     quotations = [q for q in quotations if not in_turn.covers(q.start)]
     events = [e for e in events if not in_turn.covers(e.cue.start)] + roundup_events(text, paragraph_bounds)
-    free_events = _outside(events, quotations)
+    free_events, unreportable = _whole_quotations(text, _outside(events, quotations), quotations, paragraphs)
     event_starts = [_speaker_start(e) for e in free_events]
+    by_cue = _EventsByCue(free_events)
     direct: list[Attribution] = []
     previous: Attribution | None = None
     i = 0
@@ -250,7 +259,7 @@ def attribute(
                 i += 1
                 continue
         if event is None:
-            event = _lead_in_for(text, quotation, free_events, paragraphs)
+            event = _lead_in_for(text, quotation, by_cue, paragraphs)
             how = "colon" if event is not None else None
         if event is None and not quotation.scare:
             event = _embedding(text, quotation, nearby)
@@ -269,7 +278,10 @@ def attribute(
             parts += list(following.parts)
             end = following.end
             i += 1
-        statement = Attribution(_quote(text, quotation.start, end, parts, "direct", event), event, how=how)
+        used = (quotation, following) if end != quotation.end and following is not None else (quotation,)
+        statement = Attribution(
+            _quote(text, quotation.start, end, parts, "direct", event), event, how=how, quotations=used
+        )
         if event is None:
             if not _starts_sentence(text, quotation, paragraphs):
                 if _words(parts) <= _MAX_UNTAGGED_TERM_WORDS:
@@ -284,6 +296,7 @@ def attribute(
                         _quote(text, quotation.start, end, parts, "direct", reporter),
                         reporter,
                         how="inherited",
+                        quotations=used,
                     )
                 elif previous is not None and _can_inherit(previous, quotation, paragraphs):
                     statement.inherited_from = previous
@@ -292,7 +305,7 @@ def attribute(
         previous = statement if (statement.event is not None or statement.inherited_from) else previous
         i += 1
 
-    reported = _reported(text, free_events, direct)
+    reported = _reported(text, [e for e in free_events if id(e) not in unreportable], direct)
     return sorted(direct + reported + turns, key=lambda s: (s.quote.start, s.quote.end))
 
 
@@ -327,16 +340,25 @@ def _negated(text: str, cue_start: int) -> bool:
     return bool(_NEGATION_BEFORE.search(window))
 
 
-_QUESTION_CONTENT = re.compile(r"^(?:whether|if)\b", re.IGNORECASE)
+_QUESTION_CONTENT = re.compile(r"^(?:whether\b|if\b)", re.IGNORECASE)
+_QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 
 
 def _not_a_statement(text: str, event: SpeechEvent) -> bool:
-    """'declined to say whether he would resign', 'did not say', 'refused to comment on': the
-    content is not something the speaker said."""
+    """'declined to say whether he would resign', 'did not say', 'refused to comment on', 'asked if':
+    the content is not something the speaker said. A content that opens with ``if`` after any other
+    cue is a condition, not a question: 'If she is elected, he said, "..."', 'said if taxes rise,
+    people will leave'."""
     content = event.content
     if _negated(text, event.cue.start):
         return True
-    return content is not None and bool(_QUESTION_CONTENT.match(content.text))
+    if content is None:
+        return False
+    opening = _QUESTION_CONTENT.match(content.text)
+    if opening is None:
+        return False
+    question_cue = (event.cue_lemma or "").split(" ")[0] in _QUESTION_CUES
+    return opening.group().lower() == "whether" or question_cue
 
 
 def _embedding(text: str, quotation: Quotation, events: list[SpeechEvent]) -> SpeechEvent | None:
@@ -352,18 +374,35 @@ def _embedding(text: str, quotation: Quotation, events: list[SpeechEvent]) -> Sp
     return found
 
 
+class _EventsByCue:
+    """Events looked up by where their cue starts, answering in the events' own order (a
+    bisection per quotation instead of a scan of every event, which made a long document
+    quadratic)."""
+
+    def __init__(self, events: list[SpeechEvent]) -> None:
+        order = sorted(range(len(events)), key=lambda i: events[i].cue.start)
+        self.events = events
+        self.order = order
+        self.starts = [events[i].cue.start for i in order]
+
+    def last_with_speaker(self, start: int, end: int) -> SpeechEvent | None:
+        """The last event (in the list's order) with a speaker whose cue starts in ``start``-``end``."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        found = max((i for i in self.order[lo:hi] if self.events[i].speaker), default=None)
+        return None if found is None else self.events[found]
+
+
 def _lead_in_for(
-    text: str, quotation: Quotation, events: list[SpeechEvent], paragraphs: _Paragraphs
+    text: str, quotation: Quotation, events: _EventsByCue, paragraphs: _Paragraphs
 ) -> SpeechEvent | None:
     """A quotation that opens its paragraph right after a lead-in: 'She told graduates:' + quote."""
     index = paragraphs.index(quotation.start)
     if index == 0 or paragraphs.start_of(quotation.start) != quotation.start:
         return None
     previous_start = paragraphs.starts[index - 1]
-    candidates = [e for e in events if previous_start <= e.cue.start < quotation.start and e.speaker]
-    if not candidates:
+    last = events.last_with_speaker(previous_start, quotation.start)
+    if last is None:
         return None
-    last = candidates[-1]
     lead_text = text[previous_start : quotation.start].rstrip()
     if last.layout == "colon" or lead_text.endswith(":"):
         return last
@@ -456,25 +495,117 @@ def _can_inherit(previous: Attribution, quotation: Quotation, paragraphs: _Parag
     return paragraphs.index(quotation.start) - paragraphs.index(previous.quote.end - 1) <= 1
 
 
-def _straddles(content: Span, start: int, end: int) -> bool:
-    """Whether reported content starts or ends inside the quoted words ``start..end`` (their
-    quotation marks included) without containing them whole."""
-    start, end = start - 1, end + 1
-    starts_inside = start < content.start < end < content.end
-    ends_inside = content.start < start < content.end < end
-    return starts_inside or ends_inside
+def _quotation_around(quotations: list[Quotation], starts: list[int], offset: int) -> Quotation | None:
+    """The quotation whose marks enclose ``offset`` strictly (after its opening mark's first character,
+    before the end of its closing mark), if any."""
+    i = bisect.bisect_left(starts, offset) - 1
+    if i >= 0 and quotations[i].start < offset < quotations[i].end:
+        return quotations[i]
+    return None
+
+
+def _whole_quotations(
+    text: str, events: list[SpeechEvent], quotations: list[Quotation], paragraphs: _Paragraphs
+) -> tuple[list[SpeechEvent], set[int]]:
+    """Events whose reported content cuts a quotation, widened to hold it whole, and the ids of those
+    whose content cannot be (it starts in the middle of quoted words, or ends in a quotation
+    that runs on into the next paragraph): they stay tags for quotations but report nothing.
+
+    The parse trims a content's quotation marks (``the NRA won't allow “law-abiding gun owners to
+    defend themselves.”`` comes back without its closing mark), so a content that starts on a
+    quotation's first word or ends inside it is taken to its opening or closing mark: a reported
+    span never starts or ends inside a direct quote.
+    """
+    quotations = sorted(quotations, key=lambda q: q.start)
+    starts = [q.start for q in quotations]
+    widened: list[SpeechEvent] = []
+    unreportable: set[int] = set()
+    for event in events:
+        content = event.content
+        if content is None:
+            widened.append(event)
+            continue
+        start, end = content.start, content.end
+        start = _after_own_tag(text, event, start)
+        if start >= end:
+            widened.append(replace(event, content=None))
+            continue
+        first = _quotation_around(quotations, starts, start)
+        if first is not None:
+            if text[first.start : start].strip(_QUOTE_MARKS + " \n\t"):
+                unreportable.add(id(event))  # starts in the middle of someone's quoted words
+                widened.append(event)
+                continue
+            start = first.start
+        last = _quotation_around(quotations, starts, end)
+        if last is not None:
+            if paragraphs.index(last.end - 1) != paragraphs.index(end - 1):
+                unreportable.add(id(event))  # the quotation runs on into the next paragraph
+                widened.append(event)
+                continue
+            end = last.end
+        if (start, end) != (content.start, content.end):
+            event = replace(event, content=Span(start, end, text[start:end]))
+        widened.append(event)
+    return widened, unreportable
+
+
+# A relative or wh- word that fronts a cue's object: 'whom colleagues call "the Iron Conductor"',
+# 'what Sroka called a "let a thousand flowers bloom" approach'.
+_FRONTED = re.compile(r"^(?:what|which|whom|who|that)\s*$", re.IGNORECASE)
+_AFTER_FRONTED_CUE = re.compile(r"[\s,:]*(?:(?:as|to)\s+)?")
+
+
+def _after_own_tag(text: str, event: SpeechEvent, start: int) -> int:
+    """Where a content really starts when the parse began it before its own holder and cue, at a
+    fronted relative word ('whom colleagues call "the Iron Conductor"'): just after the cue (and
+    an ``as`` or ``to`` after it). A medial tag's content ('The deal, he said, is dead') and an
+    agentless passive's ('The striker is expected to join') keep their start."""
+    speaker = event.speaker
+    if speaker is None or not (start <= speaker.start and event.cue.start < (event.content or speaker).end):
+        return start
+    if not _FRONTED.match(text[start : speaker.start]):
+        return start
+    after = _AFTER_FRONTED_CUE.match(text, event.cue.end)
+    return after.end() if after else event.cue.end
+
+
+_QUOTE_MARKS = "\"'“”‘’«»„‟‹›`"
+_LEAD_IN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A complementiser is no lead-in: 'said that "we will appeal"' is the quotation alone.
+_NOT_LEAD_IN = frozenset({"that"})
+
+
+def _lead_in(text: str, event: SpeechEvent, content: Span, quotation_start: int) -> list[str]:
+    """The reporter's words in ``content`` before its first quotation, without the event's own cue
+    and speaker (a medial tag's content is its whole sentence) and without ``that``."""
+    own = [(event.cue.start, event.cue.end)]
+    if event.speaker is not None:
+        own.append((event.speaker.start, event.speaker.end))
+    words = []
+    for match in _LEAD_IN_WORD.finditer(text, content.start, quotation_start):
+        inside_own = any(start <= match.start() < end for start, end in own)
+        if not inside_own and match.group().lower() not in _NOT_LEAD_IN:
+            words.append(match.group())
+    return words
 
 
 def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -> list[Attribution]:
-    """Reported speech: every speech event with content that is not mostly someone's quoted words.
+    """Reported speech: every speech event with content, as one statement over its whole clause.
 
-    A tag like '“...,” Ushakov stated' has the quotation itself as its content and adds
-    nothing; 'telling MPs that the suspension had ‘served its purpose’ and that ...' is
-    reported speech with a partial quote inside, and stays.
+    A direct quotation inside the content (a partial quote: ``Cox says the NRA won't allow “...”``,
+    ``..., saying it is time to have a “real constitutional conservative” in the job``) stays a
+    direct statement of its own and is linked to the reported one (``within``), with the reported
+    statement's speaker, when the reporter's own words lead into it. When they do not (the content
+    is nothing but quoted words, or ``that`` and quoted words: ``Hale said "we will appeal"``, a tag
+    like ``“...,” Ushakov stated``) the quotation alone is the statement.
     """
-    quoted = sorted((p.start, p.end) for s in direct for p in s.quote.parts)
-    quoted_starts = [start for start, _ in quoted]
-    longest = max((end - start for start, end in quoted), default=0)
+    by_quotation = sorted(
+        ((q.start, q.end, attribution) for attribution in direct for q in attribution.quotations),
+        key=lambda item: item[0],
+    )
+    quoted_starts = [start for start, _, _ in by_quotation]
+    longest = max((end - start for start, end, _ in by_quotation), default=0)
     statements = []
     for event in events:
         content = event.content
@@ -486,14 +617,73 @@ def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -
             continue
         lo = bisect.bisect_left(quoted_starts, content.start - longest)
         hi = bisect.bisect_left(quoted_starts, content.end)
-        covered = sum(
-            max(0, min(end, content.end) - max(start, content.start)) for start, end in quoted[lo:hi]
-        )
-        if covered * 2 >= content.end - content.start:
-            continue
-        if any(_straddles(content, start, end) for start, end in quoted[lo:hi]):
-            continue  # 'Hale said "we will appeal" and left': the direct quote is the statement
-        statements.append(
-            Attribution(_quote(text, content.start, content.end, [content], "reported", event), event)
-        )
+        touching = [item for item in by_quotation[lo:hi] if item[1] > content.start]
+        inner = [item for item in touching if content.start <= item[0] and item[1] <= content.end]
+        if len(inner) != len(touching):
+            continue  # cuts a direct quote (a split quote's halves on both sides of its edge)
+        reported = Attribution(_quote(text, content.start, content.end, [content], "reported", event), event)
+        if inner:
+            if not _lead_in(text, event, content, inner[0][0]):
+                continue  # nothing but the quotation: the direct quote is the statement
+            quoted = {id(attribution): attribution for _, _, attribution in inner}
+            if any(_tagged_inside(a, event, content) for a in quoted.values()):
+                continue  # another tag inside the content: it ran on into the next statement
+            for attribution in quoted.values():
+                if any(q.start < content.start or q.end > content.end for q in attribution.quotations):
+                    continue  # a split quote whose second half lies outside the clause
+                earlier = attribution.within
+                if earlier is not None and earlier.quote.end - earlier.quote.start <= len(content.text):
+                    continue  # already inside a shorter clause ('said he was accused of "..."')
+                attribution.within = reported
+                attribution.event = event
+                attribution.inherited_from = None
+                attribution.how = "tag"
+                quote = attribution.quote
+                attribution.quote = _quote(text, quote.start, quote.end, quote.parts, "direct", event)
+        statements.append(reported)
     return statements
+
+
+def _tagged_inside(attribution: Attribution, event: SpeechEvent, content: Span) -> bool:
+    """Whether a quotation inside ``content`` has a tag of its own after it, also inside the content
+    (``"...," Jones said``): a cue before it inside the content is part of the clause (``said Trump
+    was responsible and accused him of "inciting violence"``)."""
+    tag = attribution.event
+    return (
+        tag is not None
+        and tag is not event
+        and attribution.quote.end <= tag.cue.start < content.end
+    )
+
+
+def link_partial_quotes(attributions: list[Attribution], statements: list[Statement]) -> None:
+    """Link each partial quote to the reported statement it lies in, once speakers are resolved.
+
+    ``statements`` is the final list (after nested reported speech was dropped); a partial quote gets
+    ``within``, the index there of its reported statement (or of the longer statement of the same
+    speaker that took its place), and that statement's speaker, actor, ``how`` and ``confidence``,
+    so the two always agree. A partial quote whose reported statement is gone keeps ``within=None``.
+    """
+    index = {id(statement): i for i, statement in enumerate(statements)}
+    for attribution in attributions:
+        container = attribution.within
+        quote = attribution.quote
+        if container is None or id(quote) not in index:
+            continue
+        holder = index.get(id(container.quote))
+        if holder is None:
+            around = [
+                i
+                for i, s in enumerate(statements)
+                if s.kind == "reported"
+                and s.actor == container.quote.actor
+                and s.start <= quote.start
+                and quote.end <= s.end
+            ]
+            holder = min(around, key=lambda i: statements[i].end - statements[i].start, default=None)
+        if holder is None:
+            continue
+        outer = statements[holder]
+        quote.within = holder
+        quote.speaker, quote.actor, quote.speaker_mention = outer.speaker, outer.actor, outer.speaker_mention
+        quote.how, quote.confidence = outer.how, outer.confidence

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.analysis.model import Analysis
 from reader.errors import BylineError
@@ -49,6 +49,10 @@ class BatchSettings:
     model: str | None = None
     use_cache: bool = True
     check_language: bool = True
+    #: Processes that parse one long document (:func:`reader.analysis.pipeline.analyze`'s ``jobs``):
+    #: 1 where whole articles already keep the cores busy (a pool, Dask); ``None`` (every core for a
+    #: long document) when a run analyses one article at a time (``run_items`` with ``jobs=1``).
+    document_jobs: int | None = 1
 
 
 @dataclass(slots=True)
@@ -96,7 +100,7 @@ def _analyse(index: int, article: Article, settings: BatchSettings) -> BatchResu
                        f"{expected!r}; not analysed (install a {language} model, or pass --any-language)")
             return BatchResult(index, article.source, warning=warning, language=language)
         model = other
-    analysis = analyze(article, model=model, use_cache=settings.use_cache)
+    analysis = analyze(article, model=model, use_cache=settings.use_cache, jobs=settings.document_jobs)
     return BatchResult(index, article.source, analysis=analysis, language=language)
 
 
@@ -125,7 +129,9 @@ def run_items(items: Iterable[CorpusItem], settings: BatchSettings, jobs: int = 
     if jobs < 1:
         raise BylineError("--jobs must be at least 1")
     if jobs == 1:
-        yield from (analyse_item(item, settings) for item in items)
+        # One article at a time: a long one may use every core for its own parse.
+        one_at_a_time = replace(settings, document_jobs=None)
+        yield from (analyse_item(item, one_at_a_time) for item in items)
         return
     yield from _in_processes(items, settings, jobs)
 

@@ -19,10 +19,13 @@ StatementKind = Literal["direct", "reported"]
 believe, want, support or oppose, in the reporter's words."""
 Frame = Literal["speech", "belief", "intention", "stance", "evidence"]
 """What kind of position a statement is: said, believed, intended, a stance taken, or shown by evidence."""
-How = Literal["tag", "split", "inherited", "pronoun", "description", "colon", "qa", "according_to", "frame"]
+How = Literal[
+    "tag", "split", "inherited", "pronoun", "description", "colon", "qa", "according_to", "frame", "corrected"
+]
 """How the speaker was found: a tag naming them, the other half of a split quote, inherited from the
 previous statement, a pronoun or a description resolved to an actor, a colon or statement lead-in, a
-Q&A or transcript turn, an ``according to`` phrase, or the clause frame of reported speech."""
+Q&A or transcript turn, an ``according to`` phrase, or the clause frame of reported speech; or
+``corrected``: a reader chose the speaker (:mod:`reader.corrections`)."""
 ActorKind = Literal["person", "organisation", "place", "group"]
 
 POSITION_GROUPS: tuple[str, ...] = ("says", "believes", "wants", "supports", "opposes", "shows")
@@ -46,6 +49,14 @@ def position_group(statement: Statement) -> str:
     return _FRAME_GROUPS.get(statement.frame or "speech", "says")
 
 
+def _with_correction(data: dict[str, Any], corrected: str | None) -> dict[str, Any]:
+    """``data`` with its ``corrected`` marker when there is one: uncorrected objects keep the shape
+    schema 2 always had."""
+    if corrected is not None:
+        data["corrected"] = corrected
+    return data
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the article text, by character offsets."""
@@ -64,6 +75,25 @@ class Span:
         return cls(int(data["start"]), int(data["end"]), str(data["text"]))
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link the source article had (HTML ``<a href>``, Markdown ``[text](href)``): the linked words
+    by character offsets, and ``href`` exactly as the source gave it. An address is data: the reader
+    opens only http, https and mailto links (``reader.tui.open_source.safe_link``)."""
+
+    start: int
+    end: int
+    text: str
+    href: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "href": self.href}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Link:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data["href"]))
+
+
 @dataclass(slots=True)
 class Entity:
     """A named-entity mention, with its document-consistent label."""
@@ -73,19 +103,24 @@ class Entity:
     text: str
     label: str
     actor: str | None = None
+    corrected: str | None = None
+    """What a reader's correction changed here (``label``), ``None`` when nothing: see
+    :mod:`reader.corrections`. Written to JSON only when set."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
             "label": self.label,
             "actor": self.actor,
         }
+        return _with_correction(data, self.corrected)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
-        return cls(data["start"], data["end"], data["text"], data["label"], data.get("actor"))
+        return cls(data["start"], data["end"], data["text"], data["label"], data.get("actor"),
+                   data.get("corrected"))
 
 
 @dataclass(slots=True)
@@ -126,9 +161,12 @@ class Statement:
     stance: str | None = None
     target: Span | None = None
     within: int | None = None
+    corrected: str | None = None
+    """What a reader's correction changed (``speaker``, ``added``), ``None`` when nothing: see
+    :mod:`reader.corrections`. Written to JSON only when set."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -146,6 +184,7 @@ class Statement:
             "parts": [part.to_dict() for part in self.parts],
             "within": self.within,
         }
+        return _with_correction(data, self.corrected)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Statement:
@@ -166,6 +205,7 @@ class Statement:
             stance=data.get("stance"),
             target=Span.from_dict(data.get("target")),
             within=data.get("within"),
+            corrected=data.get("corrected"),
         )
 
 
@@ -227,13 +267,16 @@ class Actor:
     affiliation: str | None = None
     mention_spans: list[Span] = field(default_factory=list)
     statements: list[int] = field(default_factory=list)
+    corrected: str | None = None
+    """What a reader's corrections changed (``renamed from Bong``, ``merged Bong``, ``role``),
+    ``None`` when nothing: see :mod:`reader.corrections`. Written to JSON only when set."""
 
     @property
     def mentions(self) -> int:
         return len(self.mention_spans)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
@@ -244,6 +287,7 @@ class Actor:
             "mention_spans": [span.to_dict() for span in self.mention_spans],
             "statements": list(self.statements),
         }
+        return _with_correction(data, self.corrected)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Actor:
@@ -256,6 +300,7 @@ class Actor:
             affiliation=data.get("affiliation"),
             mention_spans=[Span(s["start"], s["end"], s["text"]) for s in data.get("mention_spans", [])],
             statements=list(data.get("statements", [])),
+            corrected=data.get("corrected"),
         )
 
 
@@ -279,6 +324,7 @@ class Analysis:
     dates: list[DateMention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     model: str | None = None
+    links: list[Link] = field(default_factory=list)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or ``None``."""
@@ -308,6 +354,7 @@ class Analysis:
             "statements": [q.to_dict() for q in self.statements],
             "dates": [d.to_dict() for d in self.dates],
             "actors": [a.to_dict() for a in self.actors],
+            "links": [link.to_dict() for link in self.links],
         }
 
     @classmethod
@@ -326,4 +373,5 @@ class Analysis:
             statements=[Statement.from_dict(q) for q in data.get("statements", [])],
             dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
             actors=[Actor.from_dict(a) for a in data.get("actors", [])],
+            links=[Link.from_dict(link) for link in data.get("links") or []],
         )

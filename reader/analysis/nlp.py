@@ -51,3 +51,24 @@ def load_model(name: str | None = None) -> Language:
 def model_id(nlp: Language) -> str:
     """A stable identifier of the pipeline, used in cache keys and the JSON output."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def model_id_of(name: str | None = None) -> str:
+    """:func:`model_id` of the pipeline ``name`` without loading it (from the package's
+    ``meta.json``), so a process that hands the parse to workers never imports spaCy; loads the
+    pipeline when the package has no readable ``meta.json``."""
+    import json
+    from pathlib import Path
+
+    resolved = resolve_model_name(name)
+    try:
+        spec = importlib.util.find_spec(resolved)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin:
+        try:
+            meta = json.loads((Path(spec.origin).parent / "meta.json").read_text(encoding="utf-8"))
+            return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+        except (OSError, ValueError, AttributeError):
+            pass
+    return model_id(load_model(resolved))

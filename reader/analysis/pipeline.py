@@ -19,8 +19,9 @@ from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
-from reader.analysis.model import Actor, Analysis, DateMention, Entity, Span, Statement
-from reader.analysis.nlp import load_model, model_id, resolve_model_name
+from reader.analysis.model import Actor, Analysis, DateMention, Entity, Link, Span, Statement
+from reader.analysis.nlp import load_model, model_id, model_id_of, resolve_model_name
+from reader.analysis.parallel import parse_in_processes, parse_pieces, resolve_jobs
 from reader.analysis.quotes import Quotation, scan_quotations
 from reader.analysis.temporals import dates_in
 from reader.sources.article import Article
@@ -81,27 +82,41 @@ def chunk_spans(
 
 
 def _parse(
-    nlp: Language, text: str, chunks: list[tuple[int, int]], progress: Progress | None
+    nlp: Language | None,
+    text: str,
+    chunks: list[tuple[int, int]],
+    progress: Progress | None,
+    jobs: int = 1,
+    model: str | None = None,
 ) -> Iterator[ParagraphFacts]:
-    from reader.analysis.parse import read_paragraph
-
+    """The facts of every chunk, in order: parsed here with ``nlp``, or with ``jobs > 1`` in that
+    many worker processes that load ``model`` (the same batches, so the same facts)."""
     # A hard-wrapped paragraph's line ends are not structure: the parser sees spaces (same length, so
     # every offset still points into the original text).
+    batches = [[(start, without_line_breaks(text, start, end)) for start, end in batch]
+               for batch in _batches(chunks)]
+    ends = [batch[-1][1] for batch in _batches(chunks)]
     fallback_starts: list[int] | None = None
-    for batch in _batches(chunks):
-        pieces = (without_line_breaks(text, start, end) for start, end in batch)
-        docs = nlp.pipe(pieces, batch_size=len(batch))
-        for (start, end), doc in zip(batch, docs, strict=True):
-            facts = read_paragraph(doc, start)
-            if doc.has_annotation("SENT_START"):
-                facts.sentence_starts = [start + sentence.start_char for sentence in doc.sents]
-            else:
-                if fallback_starts is None:
-                    fallback_starts = sentence_starts(text)
-                facts.sentence_starts = [s for s in fallback_starts if start <= s < end]
-            yield facts
+    if jobs > 1:
+        def reached(index: int) -> None:
             if progress is not None:
-                progress(end, len(text))
+                progress(ends[index] if index >= 0 else 0, len(text))
+
+        parsed: Iterator[tuple[ParagraphFacts, bool]] = parse_in_processes(
+            resolve_model_name(model), batches, jobs, reached)
+        per_piece_progress = False
+    else:
+        assert nlp is not None
+        parsed = (item for batch in batches for item in parse_pieces(nlp, batch))
+        per_piece_progress = True
+    for (start, end), (facts, has_sentences) in zip(chunks, parsed, strict=True):
+        if not has_sentences:
+            if fallback_starts is None:
+                fallback_starts = sentence_starts(text)
+            facts.sentence_starts = [s for s in fallback_starts if start <= s < end]
+        yield facts
+        if per_piece_progress and progress is not None:
+            progress(end, len(text))
 
 
 def _batches(chunks: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
@@ -141,6 +156,7 @@ def analyze(
     use_cache: bool = True,
     progress: Progress | None = None,
     on_partial: Partial | None = None,
+    jobs: int | None = None,
 ) -> Analysis:
     """Analyse an article: entities, quotes (direct and reported), dates, actors and positions.
 
@@ -148,6 +164,11 @@ def analyze(
     ``nlp`` passes one already loaded. A cached analysis of the same text, model and
     analysis code is returned without importing spaCy. ``on_partial`` receives
     partial results while a long text is parsed (see :func:`analyze_with`).
+
+    ``jobs`` is how many processes parse the text (``None``: every core for a text of
+    :data:`reader.analysis.parallel.PARALLEL_MIN_CHARS` characters or more, one otherwise, and one
+    whenever ``nlp`` is given); with more than one, this process never loads the model and the
+    result is the same as with one.
     """
     if model:
         model_name = model
@@ -158,14 +179,19 @@ def analyze(
         if found is not None:
             if progress is not None:
                 progress(len(article.text), len(article.text))
+            found.links = article_links(article)
             return found
+    processes = 1 if nlp is not None and jobs is None else resolve_jobs(jobs, len(article.text))
     quotations = None
     if on_partial is not None and nlp is None:
         # Loading the model takes a second or two: the quotations need no parse, so show them first.
         quotations = _body_quotations(article)
         on_partial(_partial(article, quotations, []))
-    nlp = nlp or load_model(model_name)
-    result = analyze_with(nlp, article, progress, on_partial, quotations)
+    if processes > 1:
+        result = analyze_with(None, article, progress, on_partial, quotations, jobs=processes,
+                              model=model_name)
+    else:
+        result = analyze_with(nlp or load_model(model_name), article, progress, on_partial, quotations)
     if use_cache:
         store(_key(article, model_name), result)
     return result
@@ -177,13 +203,19 @@ def _body_quotations(article: Article) -> list[Quotation]:
 
 
 def analyze_with(
-    nlp: Language,
+    nlp: Language | None,
     article: Article,
     progress: Progress | None = None,
     on_partial: Partial | None = None,
     quotations: list[Quotation] | None = None,
+    *,
+    jobs: int = 1,
+    model: str | None = None,
 ) -> Analysis:
     """The analysis itself, with a loaded pipeline and no cache.
+
+    With ``jobs > 1`` the paragraph batches are parsed by that many worker processes that load
+    ``model`` (``nlp`` may then be ``None``); the result is the one ``jobs=1`` gives.
 
     A reader should not wait for the last paragraph of a long report to see the
     first highlights, so ``on_partial`` (when given) is called at once with the
@@ -209,7 +241,7 @@ def analyze_with(
     if on_partial is not None:
         on_partial(_partial(article, quotations, facts))
     last_partial = time.monotonic()
-    for fact in _parse(nlp, text, chunks, progress):
+    for fact in _parse(nlp, text, chunks, progress, jobs, model):
         facts.append(fact)
         if on_partial is not None and time.monotonic() - last_partial >= PARTIAL_INTERVAL:
             on_partial(_partial(article, quotations, facts))
@@ -260,7 +292,8 @@ def analyze_with(
         sentence_starts=[s for fact in facts for s in fact.sentence_starts],
         paragraph_starts=article.structure.starts,
     )
-    result = _assemble(article, entities, quotes, dates, actors=builder.finish(), model=model_id(nlp))
+    result = _assemble(article, entities, quotes, dates, actors=builder.finish(),
+                       model=model_id(nlp) if nlp is not None else model_id_of(model))
     return _with_original_text(result)
 
 
@@ -311,7 +344,15 @@ def _assemble(
         dates=dates,
         actors=actors or [],
         model=model,
+        links=article_links(article),
     )
+
+
+def article_links(article: Article) -> list[Link]:
+    """The article's links as model spans (what the source gave; not part of the cache key, so they are
+    set again on a cached analysis)."""
+    return [Link(link.start, link.end, article.text[link.start:link.end], link.href) for link in article.links
+            if 0 <= link.start < link.end <= len(article.text)]
 
 
 def _furniture_end(spans: list[tuple[int, int]], start: int) -> int:

@@ -58,13 +58,15 @@ def warning_record(index: int, source: str, warning: str, language: str | None) 
 
 OFFSETS_SCHEMA = "byline.analysis/2+offsets"
 OFFSETS_STATEMENT_FIELDS = ("start", "end", "kind", "actor", "speaker_mention", "cue", "parts", "speaker",
-                            "cue_lemma", "how", "confidence", "frame", "stance", "target")
+                            "cue_lemma", "how", "confidence", "frame", "stance", "target", "within")
 """The order of a statement's values in an offsets-only record."""
 
 
 def _without_text(record: dict[str, Any]) -> dict[str, Any]:
-    packed = {key: value for key, value in record.items()
-              if value is not None and key not in ("text", "entities", "dates", "statements", "actors")}
+    spans = ("text", "entities", "dates", "statements", "actors", "links")
+    packed = {key: value for key, value in record.items() if value is not None and key not in spans}
+    if record.get("links"):
+        packed["links"] = [[link["start"], link["end"], link["href"]] for link in record["links"]]
     packed["schema"] = OFFSETS_SCHEMA
     packed["entities"] = [[e["start"], e["end"], e["label"], e["actor"]] for e in record["entities"]]
     packed["dates"] = [[d["start"], d["end"], d["value"], d["grain"], d["label"]] for d in record["dates"]]

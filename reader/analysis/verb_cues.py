@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.cue_content import _clause_bounds, _complement, _has_own_subject, _misparsed_complement
+from reader.analysis.cue_content import (
+    _clause_bounds,
+    _complement,
+    _content_bounds,
+    _has_own_subject,
+    _misparsed_complement,
+)
 from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _agent, _find_subject, _is_passive, speaker_phrase
 from reader.analysis.cue_negation import _withheld, _withholds
 from reader.analysis.cue_spans import (
@@ -154,7 +160,7 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
             # in the clause comes before the cue; the content is what follows the cue.
             bounds = (verb.i + 1, bounds[1]) if bounds[1] - verb.i >= 3 else None
         if bounds is not None:
-            content = _token_span(builder.doc, builder.base, *bounds)
+            content = _token_span(builder.doc, builder.base, *_content_bounds(verb, clause, bounds))
     elif (misparsed := _misparsed_complement(verb)) is not None:
         bounds = _clause_bounds(misparsed)
         if bounds is not None:

@@ -20,11 +20,12 @@ from typing import IO
 
 from reader.analysis.batch import BatchSettings, run_items
 from reader.analysis.collection import Collection, CollectionActor
-from reader.commands.analyze import add_corpus_arguments, check_model, fields
+from reader.commands.analyze import add_corpus_arguments, check_model, corrected_result, fields
 from reader.commands.analyze_output import Tally, counted
 from reader.config import load_config
 from reader.errors import BylineError
 from reader.sources.corpus import corpus_items
+from reader.words import number_of
 
 FORMATS = ("text", "json", "csv")
 CSV_COLUMNS = ("name", "kind", "statements", "articles", "quoted_in", "statements_per_article",
@@ -44,6 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="analyse again even when cached")
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="analyse in N processes")
     parser.add_argument("--any-language", action="store_true", help="analyse articles in any language")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="leave out the corrections made in the reader (applied by default)")
     add_corpus_arguments(parser)
 
 
@@ -74,6 +77,9 @@ def _from_inputs(args: argparse.Namespace, collection: Collection, tally: Tally)
     settings = BatchSettings(model=model, use_cache=not args.no_cache, check_language=not args.any_language)
     for result in counted(run_items(corpus_items(args.paths, fields(args)), settings, args.jobs), tally):
         if result.analysis is not None:
+            if not args.no_corrections:
+                result = corrected_result(result)
+            assert result.analysis is not None
             collection.add_analysis(result.analysis)
         elif result.error is not None:
             print(f"byline: {result.error}", file=sys.stderr)
@@ -127,7 +133,8 @@ def share_bar(part: int, whole: int, width: int = BAR_WIDTH) -> str:
 
 def render_table(actors: list[CollectionActor], articles: int, total: int) -> str:
     """The actors as an aligned table, each with a bar of their share of ``total`` statements."""
-    lines = [f"{len(actors)} actors in {articles} articles, {total} statements"]
+    lines = [f"{number_of(len(actors), 'actor')} in {number_of(articles, 'article')}, "
+             f"{number_of(total, 'statement')}"]
     if not actors:
         return lines[0]
     width = min(32, max(len(actor.name) for actor in actors))

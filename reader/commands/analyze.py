@@ -14,6 +14,7 @@ no output).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import itertools
 import sys
@@ -31,9 +32,12 @@ from reader.commands.analyze_output import (
     open_output,
 )
 from reader.config import configured_model
+from reader.console import warn
+from reader.corrections.stored import with_stored_corrections
 from reader.errors import BylineError
 from reader.safe_text import terminal_safe
 from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items, is_row_file
+from reader.words import number_of
 
 EXIT_SOME_FAILED = 3
 
@@ -64,6 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dask", nargs="?", const="", default=None, metavar="SCHEDULER",
                         help='run on a Dask cluster (tcp://host:8786), or on a local one with no address; '
                              'needs pip install "byline[dask]"')
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="leave out the corrections made in the reader (applied by default)")
     parser.add_argument("--any-language", action="store_true",
                         help="analyse every article with the model, whatever language it is in")
     add_corpus_arguments(parser)
@@ -136,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         items = _skipping(items, done, tally)
     partitioned = args.dask is not None and bool(args.output) and args.output.endswith("/")
     results = counted(_results(items, settings, args), tally)
+    if not args.no_corrections:
+        results = (corrected_result(result) for result in results)
     progress = _Progress() if sys.stderr.isatty() and not single else None
     if partitioned:
         for result in results:
@@ -164,6 +172,18 @@ def _write_all(results: Iterator[BatchResult], args: argparse.Namespace, single:
     finally:
         if out is not None and out is not sys.stdout:
             out.close()
+
+
+def corrected_result(result: BatchResult) -> BatchResult:
+    """The result with the reader's stored corrections of that article applied (see
+    :mod:`reader.corrections`); an orphaned correction is one warning line, never dropped."""
+    analysis = result.analysis
+    if analysis is None:
+        return result
+    corrected, report = with_stored_corrections(analysis)
+    for correction, reason in report.orphaned:
+        warn(f"{analysis.source}: correction not applied (orphaned: {reason}): {correction.describe()}")
+    return dataclasses.replace(result, analysis=corrected) if report.count else result
 
 
 def names_one_article(paths: list[str]) -> bool:
@@ -228,8 +248,8 @@ def render_text(analysis: Analysis) -> str:
     for actor in analysis.actors:
         roles = f", {'; '.join(actor.roles)}" if actor.roles else ""
         lines.append(
-            f"  {actor.name} [{actor.kind}{roles}]: {actor.mentions} mentions, "
-            f"{len(actor.statements)} statements"
+            f"  {actor.name} [{actor.kind}{roles}]: {number_of(actor.mentions, 'mention')}, "
+            f"{number_of(len(actor.statements), 'statement')}"
         )
     if analysis.dates:
         lines.append("")

@@ -29,6 +29,7 @@ from reader.analysis.batch import BatchResult
 from reader.analysis.records import STATEMENT_COLUMNS, result_record, statement_rows
 from reader.errors import BylineError
 from reader.safe_text import json_dumps_inert, terminal_safe
+from reader.words import number_of
 
 FORMATS = ("json", "jsonl", "yaml", "text", "csv", "parquet")
 PARQUET_ROWS_PER_GROUP = 50_000
@@ -256,7 +257,7 @@ class Tally:
         if self.resumed:
             parts.append(f"{self.resumed} already done (--resume)")
         rate = f", {self.analysed / seconds:.1f} articles/s" if seconds > 0 and self.analysed else ""
-        return f"byline: {total} inputs: {', '.join(parts)} in {seconds:.1f} s{rate}"
+        return f"byline: {number_of(total, 'input')}: {', '.join(parts)} in {seconds:.1f} s{rate}"
 
 
 def counted(results: Iterator[BatchResult], tally: Tally) -> Iterator[BatchResult]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from reader.analysis.model import Analysis
 from reader.config import configured_model
 from reader.console import warn, write_stdout
+from reader.corrections import apply_corrections
 from reader.errors import BylineError
 from reader.export import (
     FORMATS,
@@ -75,7 +76,13 @@ def run(args: argparse.Namespace) -> int:
         # The highlights and notes are the reader's own work: export them even without speakers.
         warn(f"warning: no analysis ({error}); exporting without speakers")
         analysis = None
-    document = build_export(article, analysis, store.highlights, all_quotes=args.all_quotes)
+    report = None
+    if analysis is not None and store.corrections:
+        analysis, report = apply_corrections(analysis, store.corrections)
+        for correction, reason in report.orphaned:
+            warn(f"warning: correction not applied (orphaned: {reason}): {correction.describe()}")
+    document = build_export(article, analysis, store.highlights, all_quotes=args.all_quotes,
+                            corrections=report)
     output = Path(args.output) if args.output and args.output != "-" else None
     fmt: ExportFormat = args.format or (format_for_path(output) if output else "md")
     text = render(document, fmt)

@@ -2,7 +2,9 @@
 
 Listing never fails because of one broken user theme: that row carries its
 error instead. ``--check`` is for theme authors and scripts, so it exits
-non-zero with the one-line message when the file is wrong.
+non-zero with the one-line message when the file is wrong; a style whose text
+falls below WCAG AA (4.5:1) on what it is drawn on is a warning (exit 0), one
+line per style and ground with both colours and the ratio.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reader.console import say, write_stdout
+from reader.console import say, warn, write_stdout
 from reader.safe_yaml import dump_yaml_inert
 from reader.themes import BASE_COLOURS, ReaderTheme, ThemeInfo, list_themes, load_theme, load_theme_file
+from reader.theming.check import contrast_warnings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     action = parser.add_mutually_exclusive_group()
-    action.add_argument("--check", metavar="FILE", type=Path,
-                        help="validate a theme file (and what it extends); exit 2 with the problem if wrong")
+    action.add_argument("--check", metavar="FILE",
+                        help="validate a theme file or a theme by name (and what it extends): exit 2 "
+                             "with the problem if wrong; warn about styles below 4.5:1 contrast")
     action.add_argument("--show", metavar="THEME",
                         help="print a theme (name or path) with every colour and style after 'extends'")
 
@@ -61,9 +65,15 @@ def format_theme(theme: ReaderTheme) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.check is not None:
-        theme = load_theme_file(args.check)
+        path = Path(args.check)
+        named = not path.exists() and "/" not in args.check and not args.check.endswith((".yaml", ".yml"))
+        theme = load_theme(args.check) if named else load_theme_file(path)
         mode = "dark" if theme.dark else "light"
-        say(f"{args.check}: ok: theme {theme.name!r} ({mode}), {len(theme.styles)} styles")
+        warnings = contrast_warnings(theme)
+        found = f", {len(warnings)} contrast warning{'s' * (len(warnings) != 1)}" if warnings else ""
+        say(f"{args.check}: ok: theme {theme.name!r} ({mode}), {len(theme.styles)} styles{found}")
+        for warning in warnings:
+            warn(f"{args.check}: warning: {warning}")
         return 0
     if args.show is not None:
         write_stdout(format_theme(load_theme(args.show)))

@@ -9,7 +9,7 @@ Everything the rest of Byline uses is importable from ``reader.notes``.
 
 from reader.notes.anchoring import anchor, fuzzy_anchor
 from reader.notes.model import CONTEXT_CHARS, Highlight, content_hash, now_iso
-from reader.notes.store import STORE_SCHEMA, NoteStore, merge_highlights, notes_dir
+from reader.notes.store import STORE_SCHEMA, NoteStore, merge_corrections, merge_highlights, notes_dir
 from reader.sources.structure import sentence_span
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "anchor",
     "content_hash",
     "fuzzy_anchor",
+    "merge_corrections",
     "merge_highlights",
     "notes_dir",
     "now_iso",

@@ -14,6 +14,10 @@ Why it is built this way:
   never dropped, and :attr:`NoteStore.problems` says so.
 * A store file that cannot be read is moved aside to a backup, never
   overwritten, and reported in :attr:`NoteStore.problems`.
+* The reader's corrections of the analysis (:mod:`reader.corrections`) live in the same file, under
+  ``corrections`` (a file without that key, from before corrections existed, has none), anchored
+  and carried over like the highlights, merged between processes by id, and never dropped: one
+  whose text is gone is marked orphaned.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reader.corrections.model import Anchor, Correction
 from reader.errors import BylineError
 from reader.fileio import atomic_write_text
 from reader.notes.anchoring import anchor
@@ -75,6 +80,19 @@ def _both_changed(base: Highlight, ours: Highlight, theirs: Highlight) -> Highli
     if older.note == base.note or older.note == newer.note:
         return newer
     return replace(newer, note=combine_notes(newer.note, older.note))
+
+
+def merge_corrections(
+    base: dict[str, Correction], ours: dict[str, Correction], theirs: dict[str, Correction]
+) -> list[Correction]:
+    """A three-way merge of corrections by id (they are made and removed, never edited): one made on
+    either side is kept, one removed on either side is gone, the order is the order made."""
+    merged = {
+        key: ours.get(key) or theirs[key]
+        for key in dict.fromkeys([*ours, *theirs])
+        if (key in ours and key in theirs) or key not in base
+    }
+    return sorted(merged.values(), key=lambda c: c.created)
 
 
 def merge_highlights(
@@ -177,6 +195,8 @@ class NoteStore:
         url = article.source if "://" in article.source else None
         self.location: str | None = str(self.article_path) if self.article_path else url
         self.highlights: list[Highlight] = []
+        # The reader's corrections of the analysis, in the order made (reader.corrections).
+        self.corrections: list[Correction] = []
         self.problems: list[str] = []
         self.reanchored_from: Path | None = None
         self.found_by_content: Path | None = None
@@ -189,6 +209,7 @@ class NoteStore:
         self.unsaved = False
         # What the file held when this process last read or wrote it: the base of merges.
         self._base: dict[str, Highlight] = {}
+        self._base_corrections: dict[str, Correction] = {}
         self._disk_stamp: tuple[int, int, int] | None = None
 
     # -- opening -----------------------------------------------------------------------------------
@@ -202,7 +223,7 @@ class NoteStore:
             stamp = _stamp(store.file)
             data = store._read(store.file, move_aside_when_corrupt=True)
             if data is not None:
-                store.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+                store._load(data)
                 store._remember_paths(data)
                 store._remember(stamp)
                 store._reanchor_all()
@@ -218,6 +239,11 @@ class NoteStore:
         store._report_orphans()
         return store
 
+    def _load(self, data: dict[str, Any]) -> None:
+        """Take the highlights and corrections of a store file read by :meth:`_read`."""
+        self.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+        self.corrections = [Correction.validated(item) for item in data["corrections"]]
+
     def _read(self, file: Path, *, move_aside_when_corrupt: bool) -> dict[str, Any] | None:
         """Parse a store file; a corrupt one is moved aside (never overwritten) and reported."""
         try:
@@ -226,6 +252,8 @@ class NoteStore:
                 raise ValueError(f"not a {STORE_SCHEMA} file")
             if not isinstance(data.get("highlights"), list):
                 raise ValueError("'highlights' is not a list")
+            if not isinstance(data.setdefault("corrections", []), list):
+                raise ValueError("'corrections' is not a list")
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError) as error:
             if move_aside_when_corrupt:
                 backup = file.with_name(f"{file.name}.corrupt-{_timestamp_for_filename()}")
@@ -240,9 +268,14 @@ class NoteStore:
                 self.problems.append(f"notes file {file} was unreadable ({reason}); {where}")
             return None
         data["highlights"] = self._valid_entries(file, data["highlights"], keep_aside=move_aside_when_corrupt)
+        data["corrections"] = self._valid_entries(
+            file, data["corrections"], keep_aside=move_aside_when_corrupt, what="correction"
+        )
         return data
 
-    def _valid_entries(self, file: Path, entries: list[Any], *, keep_aside: bool) -> list[dict[str, Any]]:
+    def _valid_entries(
+        self, file: Path, entries: list[Any], *, keep_aside: bool, what: str = "highlight"
+    ) -> list[dict[str, Any]]:
         """The entries that are valid highlights; the others are written beside ``file`` and reported.
 
         One bad entry (``"start": Infinity``, a lone surrogate) must not cost the others, nor be lost:
@@ -252,11 +285,13 @@ class NoteStore:
         rejected: list[tuple[Any, str]] = []
         for entry in entries:
             try:
-                valid.append(Highlight.validated(entry).to_dict())
+                checked = Highlight.validated(entry) if what == "highlight" else Correction.validated(entry)
+                valid.append(checked.to_dict())
             except ValueError as error:
                 rejected.append((entry, str(error)))
         if rejected and keep_aside:
-            aside = file.with_name(f"{file.name}.rejected-{_timestamp_for_filename()}")
+            suffix = "rejected" if what == "highlight" else "rejected-corrections"
+            aside = file.with_name(f"{file.name}.{suffix}-{_timestamp_for_filename()}")
             try:
                 kept = json.dumps([entry for entry, _ in rejected], indent=2)  # ASCII: surrogates escaped
                 aside.write_text(kept + "\n", encoding="ascii")
@@ -267,6 +302,7 @@ class NoteStore:
                 where = f"could not be kept aside ({reason}); the file is left as it is"
                 self.blocked = f"{file} has bad entries that could not be kept aside"
             noun = "entry" if len(rejected) == 1 else "entries"
+            noun = noun if what == "highlight" else f"correction {noun}"
             self.problems.append(
                 f"notes file {file}: {len(rejected)} bad {noun} ({rejected[0][1]}); {where}; the rest loaded"
             )
@@ -278,7 +314,7 @@ class NoteStore:
             if file == self.file:
                 continue
             data = self._read(file, move_aside_when_corrupt=False)
-            if data is not None and data["highlights"]:
+            if data is not None and (data["highlights"] or data["corrections"]):
                 yield file, data
 
     def _carry_over(self, directory: Path) -> None:
@@ -293,7 +329,7 @@ class NoteStore:
         if not earlier:
             return
         _, old_file, data = max(earlier, key=lambda item: (item[0], item[1].stat().st_mtime))
-        self.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+        self._load(data)
         self._remember_paths(data)
         self._reanchor_all()
         if not self._save_or_report("the re-anchored highlights"):
@@ -313,14 +349,17 @@ class NoteStore:
         renamed in one step, or a copy. The other store is left as it is (its file may still exist)."""
         best: tuple[float, int, Path, dict[str, Any]] | None = None
         for file, data in self._other_stores(directory):
-            found = sum(1 for item in data["highlights"] if _still_in(item, self.text))
-            share = found / len(data["highlights"])
+            anchors = [*data["highlights"], *(c["anchor"] for c in data["corrections"] if "anchor" in c)]
+            if not anchors:
+                continue
+            found = sum(1 for item in anchors if _still_in(item, self.text))
+            share = found / len(anchors)
             if found and share >= SIMILARITY_SHARE and (best is None or (share, found) > best[:2]):
                 best = (share, found, file, data)
         if best is None:
             return
         _, _, file, data = best
-        self.highlights = [Highlight.from_dict(item) for item in data["highlights"]]
+        self._load(data)
         self._remember_paths(data)
         self._reanchor_all()
         origin = data.get("path") or data.get("source") or file.name
@@ -353,6 +392,18 @@ class NoteStore:
             )
         self.highlights = changed
         self._sort()
+        self.corrections = [self._reanchored(correction) for correction in self.corrections]
+
+    def _reanchored(self, correction: Correction) -> Correction:
+        """The correction with its anchor moved to where its text is now, or marked orphaned."""
+        old = correction.anchor
+        if old is None:
+            return correction
+        place = anchor(self.text, Highlight(id=correction.id, start=old.start, end=old.end, exact=old.exact,
+                                            prefix=old.prefix, suffix=old.suffix))
+        if place is None:
+            return replace(correction, orphaned=True)
+        return replace(correction, anchor=Anchor.from_text(self.text, *place), orphaned=False)
 
     def _report_orphans(self) -> None:
         orphans = self.orphans
@@ -362,6 +413,7 @@ class NoteStore:
                 f"{len(orphans)} {noun} could not be found in the edited article; "
                 "kept as orphaned (see the Notes tab or the export)"
             )
+        # An orphaned correction is reported where it is applied (reader.corrections), once.
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -480,6 +532,31 @@ class NoteStore:
         self._sort()
         self.save()
 
+    def add_correction(self, correction: Correction) -> Correction:
+        """Store a correction of the analysis (written at once); a failure changes nothing in memory."""
+        self.corrections.append(correction)
+        self.corrections.sort(key=lambda c: c.created)  # an undone one goes back to its place
+        try:
+            self.save()
+        except BylineError:
+            self.corrections.remove(correction)
+            raise
+        return correction
+
+    def remove_correction(self, correction_id: str) -> Correction:
+        """Remove a correction (to undo it) and return it; ``KeyError`` when there is none."""
+        correction = next((c for c in self.corrections if c.id == correction_id), None)
+        if correction is None:
+            raise KeyError(correction_id)
+        self.corrections.remove(correction)
+        try:
+            self.save()
+        except BylineError:
+            self.corrections.append(correction)
+            self.corrections.sort(key=lambda c: c.created)
+            raise
+        return correction
+
     def _sort(self) -> None:
         self.highlights.sort(key=lambda h: (h.orphaned, h.start, h.end))
 
@@ -495,6 +572,7 @@ class NoteStore:
             "title": self.article.title,
             "modified": now_iso(),
             "highlights": [h.to_dict() for h in self.highlights],
+            "corrections": [c.to_dict() for c in self.corrections],
         }
 
     def _paths(self) -> list[str]:
@@ -513,6 +591,7 @@ class NoteStore:
 
     def _remember(self, stamp: tuple[int, int, int] | None) -> None:
         self._base = {h.id: replace(h) for h in self.highlights}
+        self._base_corrections = {c.id: c for c in self.corrections}
         self._disk_stamp = stamp
 
     def _fold_in_changes_from_disk(self) -> None:
@@ -526,6 +605,10 @@ class NoteStore:
         theirs = {h.id: h for h in (Highlight.from_dict(item) for item in data["highlights"])}
         self.highlights = merge_highlights(self._base, {h.id: h for h in self.highlights}, theirs)
         self._sort()
+        their_corrections = {c.id: c for c in (Correction.validated(item) for item in data["corrections"])}
+        self.corrections = merge_corrections(
+            self._base_corrections, {c.id: c for c in self.corrections}, their_corrections
+        )
 
     def save(self) -> None:
         """Write the whole store atomically, first merging in what another Byline process saved.

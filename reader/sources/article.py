@@ -19,6 +19,16 @@ INTERNAL_METADATA_KEYS = frozenset({BODY_START_KEY, FURNITURE_KEY, "source_map",
 """``Article.metadata`` keys that are Byline's bookkeeping, not facts about the article."""
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleLink:
+    """A link kept from an HTML or Markdown source: ``text[start:end]`` are the linked words, ``href``
+    the address exactly as written (never trusted: see ``reader.tui.open_source.safe_link``)."""
+
+    start: int
+    end: int
+    href: str
+
+
 @dataclass(slots=True)
 class Article:
     """An article as Byline reads it.
@@ -29,7 +39,7 @@ class Article:
     (``YYYY-MM-DD``) when the source states one: it anchors relative dates.
     ``structure`` is decided from ``text`` when the article is made: its
     layout and paragraph spans, which every part of Byline uses (the text
-    itself is never rewritten).
+    itself is never rewritten). ``links`` are the links of an HTML or Markdown source, in text order.
     """
 
     text: str
@@ -39,6 +49,7 @@ class Article:
     author: str | None = None
     encoding: str = "utf-8"
     metadata: dict[str, Any] = field(default_factory=dict)
+    links: list[ArticleLink] = field(default_factory=list)
     structure: TextStructure = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

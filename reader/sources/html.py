@@ -5,7 +5,9 @@ share bars and (as asked here) the comment section; it also reads the title,
 author and publication date from the page's metadata (``<meta>``, JSON-LD,
 ``<time>``). The text comes back one paragraph per line, the layout of
 Byline's plain-text articles. There is no offset map back into the HTML: the
-markup is not something a reader would jump to.
+markup is not something a reader would jump to. The links of the article text
+are kept: trafilatura writes them as ``[words](href)``, and :func:`strip_links`
+takes the address out, leaving the words and an ``(start, end, href)`` span.
 """
 
 from __future__ import annotations
@@ -37,6 +39,35 @@ class ExtractedPage:
     author: str | None = None
     published: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+_MARKDOWN_LINK = re.compile(
+    r"\[(?P<words>[^\[\]\n]*)\]\((?:<(?P<angled>[^<>\n]*)>|(?P<bare>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*))\)"
+)
+
+
+def strip_links(line: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``line`` with each ``[words](href)`` trafilatura wrote replaced by its words, and the links as
+    ``(start, end, href)`` offsets into the returned text (a link without words is dropped)."""
+    pieces: list[str] = []
+    links: list[tuple[int, int, str]] = []
+    length = 0
+    cursor = 0
+    for match in _MARKDOWN_LINK.finditer(line):
+        before = line[cursor:match.start()]
+        pieces.append(before)
+        length += len(before)
+        words = match.group("words")
+        href = match.group("angled") if match.group("angled") is not None else match.group("bare")
+        pieces.append(words)
+        if words.strip():
+            lead = len(words) - len(words.lstrip())
+            links.append((length + lead, length + len(words.rstrip()), href or ""))
+        length += len(words)
+        cursor = match.end()
+    pieces.append(line[cursor:])
+    return "".join(pieces), links
 
 
 def looks_like_html(text: str) -> bool:
@@ -74,7 +105,7 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
             include_comments=False,
             include_tables=False,
             include_images=False,
-            include_links=False,
+            include_links=True,
         )
     except ImportError as error:
         raise BylineError(f"{origin}: cannot read HTML: {_first_line(error)} (reinstall byline)") from None
@@ -84,10 +115,17 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
     if not text:
         raise BylineError(f"{origin}: no article text found in this HTML page (is it an article page?)")
     title = getattr(document, "title", None) or None
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    if title and paragraphs and _same_words(paragraphs[0], title):
+    stripped = [_stripped_paragraph(line) for line in text.splitlines()]
+    paragraphs_with_links = [(line, links) for line, links in stripped if line]
+    if title and paragraphs_with_links and _same_words(paragraphs_with_links[0][0], title):
         # trafilatura keeps the page's <h1> in the body; the reader shows the title on its own.
-        paragraphs = paragraphs[1:]
+        paragraphs_with_links = paragraphs_with_links[1:]
+    paragraphs = [line for line, _links in paragraphs_with_links]
+    page_links: list[tuple[int, int, str]] = []
+    offset = 0
+    for line, links in paragraphs_with_links:
+        page_links += [(offset + start, offset + end, href) for start, end, href in links]
+        offset += len(line) + 1
     if not any(len(paragraph.split()) >= MIN_PARAGRAPH_WORDS for paragraph in paragraphs):
         # trafilatura falls back to whatever text a page has; menus and ad captions are not an article.
         raise BylineError(f"{origin}: no article text found in this HTML page (is it an article page?)")
@@ -103,4 +141,14 @@ def extract_article(html: str, origin: str, url: str | None = None) -> Extracted
         author=getattr(document, "author", None) or None,
         published=published if published and _ISO_DATE.match(published) else None,
         metadata=metadata,
+        links=page_links,
     )
+
+
+def _stripped_paragraph(line: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """One extracted line without its link syntax and surrounding spaces, with its links."""
+    plain, links = strip_links(line)
+    lead = len(plain) - len(plain.lstrip())
+    shown = plain.strip()
+    return shown, [(start - lead, end - lead, href) for start, end, href in links
+                   if start - lead >= 0 and end - lead <= len(shown)]

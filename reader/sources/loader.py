@@ -23,7 +23,7 @@ from typing import Any, BinaryIO
 
 from reader.errors import BylineError
 from reader.sources import raw
-from reader.sources.article import BODY_START_KEY, FURNITURE_KEY, Article
+from reader.sources.article import BODY_START_KEY, FURNITURE_KEY, Article, ArticleLink
 from reader.sources.header import find_furniture, parse_header
 from reader.sources.offsets import SOURCE_LENGTH_KEY, SOURCE_MAP_KEY, SourceMap, normalise_newlines
 from reader.sources.url import DEFAULT_TIMEOUT, fetch, is_url
@@ -86,6 +86,8 @@ def _from_markdown(text: str) -> tuple[str, SourceMap, dict[str, Any]]:
         info["front_matter"] = {key: str(value) for key, value in rendered.front_matter.items()}
     if header.fields:
         info["header"] = dict(header.fields)
+    info["links"] = [ArticleLink(start - header.body_start, end - header.body_start, href)
+                     for start, end, href in rendered.links if start >= header.body_start]
     return shown, source_map, info
 
 
@@ -117,21 +119,23 @@ def article_from_bytes(
         metadata.update(page.metadata)
         _add_furniture(page.text, 0, metadata)
         return Article(text=page.text, source=source, title=page.title, published=page.published,
-                       author=page.author, encoding=encoding, metadata=metadata)
+                       author=page.author, encoding=encoding, metadata=metadata,
+                       links=[ArticleLink(*link) for link in page.links])
     shown, source_map, info = _from_markdown(text) if fmt == "markdown" else _from_text(text)
     if not shown.strip():
         raise BylineError(f"{origin}: has a title but no article text")
     metadata[SOURCE_MAP_KEY] = source_map.to_list()
     metadata[SOURCE_LENGTH_KEY] = source_map.source_length
     metadata.update({key: value for key, value in info.items()
-                     if key not in ("title", "published", "author")})
+                     if key not in ("title", "published", "author", "links")})
     header_fields = metadata.get("header") or {}
     for key in ("desk", "outlet"):
         if header_fields.get(key):
             metadata.setdefault(key, header_fields[key])
     _add_furniture(shown, int(metadata.get(BODY_START_KEY, 0)), metadata)
     return Article(text=shown, source=source, title=info["title"], published=info["published"],
-                   author=info["author"], encoding=encoding, metadata=metadata)
+                   author=info["author"], encoding=encoding, metadata=metadata,
+                   links=info.get("links", []))
 
 
 def _add_furniture(text: str, body_start: int, metadata: dict[str, Any]) -> None:

@@ -52,6 +52,8 @@ class RenderedMarkdown:
     published: str | None = None
     author: str | None = None
     front_matter: dict[str, Any] = field(default_factory=dict)
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    """``(start, end, href)`` of every link in the shown text, in text order."""
 
 
 def _line_starts(source: str) -> list[int]:
@@ -107,6 +109,8 @@ class _Renderer:
     pending_prefix: str = ""
     heading_level: int = 0
     block_started: bool = True
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    open_links: list[tuple[int, str]] = field(default_factory=list)
 
     def block_range(self, token: Token) -> tuple[int, int]:
         first, last = token.map or (0, len(self.line_starts) - 1)
@@ -204,8 +208,13 @@ class _Renderer:
                 line_index += 1
                 if line_index < len(lines):
                     cursor = self.line_cursor(lines[line_index], cursor, end)
+            elif kind == "link_open":
+                self.open_links.append((self.builder.length, str(child.attrs.get("href") or "")))
             elif kind == "link_close":
                 cursor = self.skip_link_tail(cursor, end)
+                if self.open_links:
+                    start, href = self.open_links.pop()
+                    self.links.append((start, self.builder.length, href))
             elif kind == "image":
                 cursor = self.skip_image(cursor, end)
             elif kind == "html_inline":
@@ -325,10 +334,17 @@ def render_markdown(source: str) -> RenderedMarkdown:
     from markdown_it import MarkdownIt
 
     parse_source, front_matter = _blank_front_matter(source)
-    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(parse_source)
+    parser = MarkdownIt("commonmark").enable("strikethrough")
+    # markdown-it leaves a javascript:/file:/data: link as literal "[words](href)" text; every link is
+    # kept as a link instead (its words shown, its address data): the reader draws one it will not
+    # open struck through and never opens it (reader.tui.open_source.safe_link).
+    parser.validateLink = lambda url: True  # type: ignore[method-assign,assignment]
+    tokens = parser.parse(parse_source)
     renderer = _Renderer(parse_source, ShownTextBuilder(source), _line_starts(parse_source))
     renderer.render(tokens)
     text, source_map = renderer.builder.build()
+    links = [trimmed for start, end, href in renderer.links
+             if (trimmed := _trim_link(text, start, end, href)) is not None]
     published_text = _front_matter_text(front_matter, "date", "published", "pubDate")
     return RenderedMarkdown(
         text=text,
@@ -337,4 +353,15 @@ def render_markdown(source: str) -> RenderedMarkdown:
         published=parse_date(published_text) if published_text else None,
         author=_front_matter_text(front_matter, "author", "authors", "byline"),
         front_matter={str(k): v for k, v in front_matter.items()},
+        links=links,
     )
+
+
+def _trim_link(text: str, start: int, end: int, href: str) -> tuple[int, int, str] | None:
+    """The link without the line break or spaces a block start put before its words; ``None`` when it
+    shows no words (an image alone)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end, href) if start < end else None

@@ -20,7 +20,7 @@ from rich.style import Style
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.filter import LineFilter
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
@@ -28,9 +28,12 @@ from reader.config import Config, load_config, save_config
 from reader.safe_text import terminal_safe
 from reader.sources.article import Article
 from reader.themes import DEFAULT_THEME, ReaderTheme, list_themes, load_theme_or_default
+from reader.theming.contrast import rgb
 from reader.tui.inert_filter import InertTextFilter
 from reader.tui.screens.library import LibraryScreen, LibraryTable
 from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.actors_panel import ActorsPanel
+from reader.tui.widgets.notes_panel import NotesList
 
 
 class WorkersNotAwaited(ThreadPoolExecutor):
@@ -49,12 +52,17 @@ class BylineApp(App[None]):
 
     CSS_PATH = "styles/reader.tcss"
     TITLE = "Byline"
+    #: Seconds a toast stays (Textual's default is 5): a warning is short and should not linger.
+    NOTIFICATION_TIMEOUT = 3
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         Binding("T", "cycle_theme", "Next theme", id="app.theme.next", show=False),
+        # Declared here (Textual would add it without an id) so that help lists it and a keymap can move it.
+        Binding("ctrl+p", "command_palette", "palette", id="app.command_palette", show=False, priority=True,
+                tooltip="Open the command palette: every action, and Change theme"),
     ]
 
     def __init__(
@@ -102,7 +110,15 @@ class BylineApp(App[None]):
         Messages carry search terms, file, theme and actor names: ``[/x]`` in one must show as
         ``[/x]``, not crash the markup parser, and an ESC must not reach the terminal. ``markup`` is
         accepted for Textual's signature and ignored.
+
+        In the reader an information notice (a wrap, a layer shown, the theme) goes to the status
+        line (:func:`reader.tui.toasts.route_notice`) instead of a toast over the text; warnings and
+        errors are toasts, at most :data:`~reader.tui.toasts.MAX_TOASTS` at a time.
         """
+        from reader.tui.toasts import route_notice
+
+        if route_notice(self.screen_stack, str(message), severity):
+            return
         super().notify(
             terminal_safe(str(message)),
             title=terminal_safe(str(title)),
@@ -110,6 +126,13 @@ class BylineApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def _on_notify(self, event: Notify) -> None:
+        """A toast arrives: show it, taking away the oldest beyond :data:`reader.tui.toasts.MAX_TOASTS`."""
+        from reader.tui.toasts import keep_latest_toasts
+
+        super()._on_notify(event)
+        keep_latest_toasts(self)
 
     _inert_filter = InertTextFilter()
 
@@ -197,7 +220,7 @@ class BylineApp(App[None]):
         known = {
             binding.id
             for bindings in (ReaderScreen.BINDINGS, LibraryScreen.BINDINGS, LibraryTable.BINDINGS,
-                             BylineApp.BINDINGS)
+                             BylineApp.BINDINGS, ActorsPanel.BINDINGS, NotesList.BINDINGS)
             for binding in bindings
             if isinstance(binding, Binding) and binding.id
         }
@@ -215,7 +238,15 @@ class BylineApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(help_rows(self.screen)))
+        legend = None
+        if isinstance(self.screen, ReaderScreen):
+            from reader.tui.widgets.legend import legend_text
+
+            view = self.screen.article_view
+            ground = view.rich_style.bgcolor
+            legend = legend_text(self.style_for, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
+                                 monochrome=view.monochrome, system=view.colour_system)
+        self.push_screen(HelpScreen(help_rows(self.screen), legend))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every reader action with a description, plus "Change theme" (Textual's own list is replaced,
@@ -230,6 +261,8 @@ class BylineApp(App[None]):
         if reader is None:
             return
         for row in help_rows(reader):
+            if row.section != "Reader":
+                continue
             binding = next(
                 (b for b in reader.BINDINGS if isinstance(b, Binding) and b.id == row.binding_id), None
             )

@@ -10,12 +10,17 @@ Nothing here depends on Textual, so it is tested directly.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import accumulate, pairwise
 
+from rich.color import ColorSystem
+from rich.style import Style
+
 from reader.analysis.model import Analysis, Statement
+from reader.theming.compose import compose
+from reader.theming.contrast import RGB
 from reader.theming.keys import STATEMENT_STYLES
 
 #: Drawn over the entity the reader stepped to with ``e``; the theme has no key for it,
@@ -25,6 +30,11 @@ FOCUS_KEY = "@focus"
 #: resolved pronoun): the pane dims it, and the status line says why (``attribution_note``).
 DIM_KEY = "@dim"
 DIMMED_HOW = frozenset({"inherited", "pronoun"})
+#: Drawn over the mouse or keyboard selection, with the theme's ``selection`` style.
+SELECTION_KEY = "selection"
+
+#: The pseudo-keys above as the style operations they stand for (see :func:`composed_style`).
+OPERATIONS = {FOCUS_KEY: Style(reverse=True), DIM_KEY: Style(dim=True)}
 
 
 def attribution_note(quote: Statement) -> str:
@@ -52,6 +62,25 @@ class Layer(Enum):
     QUOTES = "quotes"
     DATES = "dates"
     ACTOR = "actor marks"
+
+
+#: The order the toggled layers are drawn in, lowest first: statements under entities and dates,
+#: so an entity inside a quote keeps its own colour; the marked actor over both.
+DRAW_ORDER: tuple[Layer, ...] = (Layer.QUOTES, Layer.ENTITIES, Layer.DATES, Layer.ACTOR)
+
+
+def composed_style(keys: Iterable[str], lookup: Callable[[str], Style], *, ground: RGB,
+                   monochrome: bool = False, system: ColorSystem = ColorSystem.TRUECOLOR) -> Style:
+    """What the style keys covering one character (in drawing order) look like together.
+
+    ``lookup`` gives the theme style of a key (``ReaderTheme.style``); ``ground`` is the colour the
+    article is drawn on. The result is :func:`reader.theming.compose.compose`: both colours set, the
+    text at least 4.5:1 on its background whatever the layers are (the text colour is adjusted when
+    two layers meet badly), ``monochrome`` for a ``NO_COLOR`` terminal, ``system`` the terminal's
+    colours (``EIGHT_BIT``: checked on the 256-colour palette).
+    """
+    layers = [OPERATIONS.get(key) or lookup(key) for key in keys]
+    return compose(layers, text=lookup("text"), ground=ground, monochrome=monochrome, system=system)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +129,20 @@ def quote_runs(quote: Statement, key: str) -> list[StyledRun]:
     return [StyledRun(quote.start, quote.end, key)]
 
 
+def attribution_runs(quote: Statement, prefix: str = "") -> list[StyledRun]:
+    """The statement's speaker mention and cue, drawn with ``{prefix}speaker`` and ``{prefix}cue``."""
+    runs = []
+    if quote.speaker_mention is not None:
+        runs.append(StyledRun(quote.speaker_mention.start, quote.speaker_mention.end, prefix + "speaker"))
+    if quote.cue is not None:
+        runs.append(StyledRun(quote.cue.start, quote.cue.end, prefix + "cue"))
+    return runs
+
+
 @dataclass(slots=True)
 class Focus:
-    """What the reader is looking at right now; each is drawn above the layers."""
+    """What the reader is looking at right now: the current statement, and the one target (entity,
+    date or search match) stepped to last (:func:`reader.tui.state.focus_of` keeps only that one)."""
 
     quote: Statement | None = None
     entity: tuple[int, int] | None = None
@@ -118,7 +158,9 @@ class Decorations:
     enabled: set[Layer] = field(default_factory=lambda: set(Layer))
     search: RunIndex = field(default_factory=lambda: RunIndex(()))
     focus_runs: RunIndex = field(default_factory=lambda: RunIndex(()))
+    current: RunIndex = field(default_factory=lambda: RunIndex(()))
     notes: RunIndex = field(default_factory=lambda: RunIndex(()))
+    links: RunIndex = field(default_factory=lambda: RunIndex(()))
 
     @classmethod
     def from_analysis(cls, analysis: Analysis | None) -> Decorations:
@@ -130,6 +172,7 @@ class Decorations:
         )
         decorations.layers[Layer.QUOTES] = RunIndex(
             [run for quote in analysis.statements for run in quote_runs(quote, STATEMENT_STYLES[quote.kind])]
+            + [run for quote in analysis.statements for run in attribution_runs(quote, "statement.")]
             + [
                 run
                 for quote in analysis.statements
@@ -158,14 +201,11 @@ class Decorations:
         self.search = RunIndex(StyledRun(start, end, "search.match") for start, end in matches)
 
     def set_focus(self, focus: Focus) -> None:
-        runs: list[StyledRun] = []
+        current: list[StyledRun] = []
         if focus.quote is not None:
-            runs += quote_runs(focus.quote, "quote.current")
-            if focus.quote.speaker_mention is not None:
-                mention = focus.quote.speaker_mention
-                runs.append(StyledRun(mention.start, mention.end, "speaker"))
-            if focus.quote.cue is not None:
-                runs.append(StyledRun(focus.quote.cue.start, focus.quote.cue.end, "cue"))
+            current = quote_runs(focus.quote, "quote.current") + attribution_runs(focus.quote)
+        self.current = RunIndex(current)
+        runs: list[StyledRun] = []
         if focus.date is not None:
             runs.append(StyledRun(*focus.date, "date.current"))
         if focus.entity is not None:
@@ -191,15 +231,30 @@ class Decorations:
             runs.append(StyledRun(marker + 1, end, "highlight"))
         self.notes = RunIndex(runs)
 
-    def runs_for(self, lo: int, hi: int) -> list[StyledRun]:
-        """Every run touching ``[lo, hi)`` in drawing order: later runs are drawn over earlier ones."""
-        found: list[StyledRun] = []
-        for layer in Layer:
+    def set_links(self, links: Iterable[tuple[int, int, bool]]) -> None:
+        """The article's links ``(start, end, openable)``: drawn with ``link`` (underlined), or with
+        ``link.inert`` when the address is one the reader never opens (``javascript:``, ``file:``)."""
+        self.links = RunIndex(StyledRun(start, end, "link" if openable else "link.inert")
+                              for start, end, openable in links)
+
+    def runs_for(self, lo: int, hi: int, selection: tuple[int, int] | None = None) -> list[StyledRun]:
+        """Every run touching ``[lo, hi)`` in drawing order: later runs are drawn over earlier ones.
+
+        The order, lowest first: links, statements, entities, dates, the marked actor
+        (:data:`DRAW_ORDER`, those switched on), the current statement with its speaker and cue, your
+        highlights, search matches, the ``selection`` (text offsets), then the one current target
+        (entity, date or match).
+        """
+        found: list[StyledRun] = list(self.links.overlapping(lo, hi))
+        for layer in DRAW_ORDER:
             index = self.layers.get(layer)
             if index is not None and layer in self.enabled:
                 found.extend(index.overlapping(lo, hi))
+        found.extend(self.current.overlapping(lo, hi))
         found.extend(self.notes.overlapping(lo, hi))
         found.extend(self.search.overlapping(lo, hi))
+        if selection is not None and selection[0] < hi and selection[1] > lo:
+            found.append(StyledRun(max(lo, selection[0]), min(hi, selection[1]), SELECTION_KEY))
         found.extend(self.focus_runs.overlapping(lo, hi))
         return found
 

@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from reader.analysis.model import Analysis
+from reader.corrections import CorrectionReport
 from reader.errors import BylineError
 from reader.export import (
     article_file,
@@ -39,6 +40,7 @@ from reader.tui.highlights import Decorations
 from reader.tui.note_targets import Span, grow_selection, highlight_target, note_marker, visible_sentence
 from reader.tui.screens.export_dialog import ExportDialog, ExportRequest
 from reader.tui.state import ReaderState
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
 from reader.tui.widgets.note_editor import NoteEditor
 from reader.tui.widgets.notes_panel import NotesPanel
@@ -47,7 +49,7 @@ NOTES_BINDINGS: list[BindingType] = [
     Binding("h", "highlight", "Highlight", id="notes.highlight"),
     Binding("m,enter", "edit_note", "Note on highlight", id="notes.edit", show=False),
     Binding("x", "remove_highlight", "Remove highlight", id="notes.remove", show=False),
-    Binding("u", "undo_remove", "Undo remove highlight", id="notes.undo", show=False),
+    Binding("u", "undo_remove", "Undo (highlight removal or correction)", id="notes.undo", show=False),
     Binding("H", "highlight_all_quotes", "Highlight all quotes", id="notes.highlight_all", show=False),
     Binding("shift+down", "extend_selection(1)", "Select a sentence more", id="notes.select.more",
             show=False),
@@ -62,7 +64,8 @@ class ReaderNotes:
     """Highlights and notes of one article in the reader (see the module docstring)."""
 
     def __init__(self, article: Article, *, view: ArticleView, panel: NotesPanel,
-                 decorations: Decorations, host: Screen[Any], style_lookup: StyleLookup) -> None:
+                 decorations: Decorations, host: Screen[Any], style_lookup: StyleLookup,
+                 undo_stack: UndoStack | None = None) -> None:
         self.article = article
         self.view = view
         self.panel = panel
@@ -71,6 +74,10 @@ class ReaderNotes:
         self.style_lookup = style_lookup
         self._store: NoteStore | None = None
         self._removed: list[Highlight] = []
+        # Shared with the corrections, so that u undoes whichever came last.
+        self.undo_stack = undo_stack if undo_stack is not None else UndoStack()
+        # What the reader's corrections did to the analysis exports are given (the screen sets it).
+        self.correction_report: Callable[[], CorrectionReport | None] = lambda: None
         self._current_highlight: str | None = None
         self._selection_steps: list[Span] = []
 
@@ -270,6 +277,7 @@ class ReaderNotes:
         finally:
             self.refresh()
         self._removed.append(removed)
+        self.undo_stack.push("highlight removal", self.undo_remove)
         self._current_highlight = None
         self.host.notify("Highlight removed: u to undo", timeout=3)
 
@@ -317,7 +325,8 @@ class ReaderNotes:
 
     def export(self, request: ExportRequest, analysis: Analysis | None) -> None:
         """Write the export; a failure is a notification and leaves the stored highlights alone."""
-        document = build_export(self.article, analysis, self.store.highlights, all_quotes=request.all_quotes)
+        document = build_export(self.article, analysis, self.store.highlights, all_quotes=request.all_quotes,
+                                corrections=self.correction_report())
         try:
             source = article_file(self.article)
             write_export(render(document, request.format), request.path,

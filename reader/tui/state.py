@@ -19,6 +19,48 @@ from reader.analysis.model import Analysis, Statement
 from reader.tui.highlights import Focus, Layer
 
 Severity = Literal["information", "warning"]
+Target = Literal["quote", "entity", "date", "search"]
+
+#: A statement below this confidence is a "low confidence" one for the Statements tab's filter: on the
+#: evaluation sets, statements at .9 or more were right at least 95% of the time (benchmarks/README.md).
+LOW_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """Which statements the Statements tab lists and ``]``/``[`` walk; every field ``None``/False: all.
+
+    ``actor``: an actor id; ``kind``: ``"direct"`` or ``"reported"``; ``frame``: ``"speech"``,
+    ``"belief"``, ...; ``low_confidence``: only statements with no speaker or a confidence below
+    :data:`LOW_CONFIDENCE` (the machine's guesses, to review).
+    """
+
+    actor: str | None = None
+    kind: str | None = None
+    frame: str | None = None
+    low_confidence: bool = False
+
+    @property
+    def active(self) -> bool:
+        """Whether this filter leaves anything out."""
+        return bool(self.actor or self.kind or self.frame or self.low_confidence)
+
+    def admits(self, statement: Statement) -> bool:
+        """Whether ``statement`` passes every set field."""
+        if self.actor is not None and statement.actor != self.actor:
+            return False
+        if self.kind is not None and statement.kind != self.kind:
+            return False
+        if self.frame is not None and statement.frame != self.frame:
+            return False
+        return not self.low_confidence or is_low_confidence(statement)
+
+
+def is_low_confidence(statement: Statement) -> bool:
+    """No speaker found, or an attribution less sure than :data:`LOW_CONFIDENCE`."""
+    if statement.speaker is None and statement.actor is None:
+        return True
+    return statement.confidence is not None and statement.confidence < LOW_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +78,20 @@ class ReaderState:
     - ``search_term``/``matches``/``match_index``: the search and its ``(start, end)`` matches, in
       text order;
     - ``jump_offset``: the character offset of the last target stepped to (what ``h`` acts on);
+    - ``target``: which kind of target that was (``quote``, ``statement``, ``entity``, ``date``,
+      ``match``, ``link``; ``None`` before any, or when the reader scrolled away from it): a key of the same
+      kind steps on from its own current target, any other key from the reading position
+      (:func:`~reader.tui.navigation.origin`);
     - ``hidden_layers``: the highlight layers switched off with ``1``-``4``;
-    - ``location``: the status line's left part (``""``: the screen's default summary).
+    - ``location``: the status line's left part (``""``: the screen's default summary);
+    - ``statement_filter``: what the Statements tab lists and, when active, what ``]``/``[`` walk;
+    - ``back``/``forward``: the jump history, reading positions (the character offset at the top of
+      the pane) before each jump, most recent last (``ctrl+o`` / ``ctrl+n``);
+    - ``link_index``: index into the article's links of the one ``l``/``L`` stepped to last;
+    - ``marked``: the kind of target stepped to last, for drawing. Only that entity, date or search
+      match is drawn as current (an older one would be a stale marker); the current statement stays
+      drawn, since it is the context the other targets are read in. Unlike ``target`` it is not
+      cleared by scrolling away.
     """
 
     include_reported: bool = False
@@ -51,8 +105,14 @@ class ReaderState:
     matches: tuple[tuple[int, int], ...] = ()
     match_index: int | None = None
     jump_offset: int | None = None
+    target: str | None = None
     hidden_layers: frozenset[Layer] = field(default_factory=frozenset)
     location: str = ""
+    statement_filter: StatementFilter = field(default_factory=StatementFilter)
+    back: tuple[int, ...] = ()
+    forward: tuple[int, ...] = ()
+    link_index: int | None = None
+    marked: Target | None = None
 
     @property
     def enabled_layers(self) -> set[Layer]:
@@ -89,12 +149,13 @@ def focus_of(state: ReaderState, analysis: Analysis | None) -> Focus:
     if analysis is None:
         return focus
     focus.quote = state.current_quote
-    if state.entity_index is not None and state.entity_index < len(analysis.entities):
+    if state.marked == "entity" and state.entity_index is not None and (
+            state.entity_index < len(analysis.entities)):
         entity = analysis.entities[state.entity_index]
         focus.entity = (entity.start, entity.end)
-    if state.date_index is not None and state.date_index < len(analysis.dates):
+    if state.marked == "date" and state.date_index is not None and state.date_index < len(analysis.dates):
         date = analysis.dates[state.date_index]
         focus.date = (date.start, date.end)
-    if state.match_index is not None and state.match_index < len(state.matches):
+    if state.marked == "search" and state.match_index is not None and state.match_index < len(state.matches):
         focus.search = state.matches[state.match_index]
     return focus

@@ -7,9 +7,13 @@ the wording is tested without a terminal.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.text import Text
+
 from reader.analysis.model import Analysis
 from reader.tui.highlights import Layer
 from reader.tui.state import ReaderState
+from reader.words import number_of
 
 
 def default_location(analysis: Analysis | None) -> str:
@@ -17,9 +21,10 @@ def default_location(analysis: Analysis | None) -> str:
     if analysis is None:
         return "Reading"
     direct = sum(1 for quote in analysis.statements if quote.kind == "direct")
+    reported = len(analysis.statements) - direct
     return (
-        f"{direct} quotes, {len(analysis.statements) - direct} reported statements, "
-        f"{len(analysis.actors)} actors · ] next quote · ? help"
+        f"{number_of(direct, 'quote')}, {number_of(reported, 'reported statement')}, "
+        f"{number_of(len(analysis.actors), 'actor')} · ] next quote · ? help"
     )
 
 
@@ -41,6 +46,10 @@ def status_filters(state: ReaderState, analysis: Analysis | None, *, encoding: s
         filters.append("hidden: " + ", ".join(off))
     if state.include_reported:
         filters.append("quotes+reported")
+    if state.statement_filter.active:
+        from reader.tui.navigation import describe_filter
+
+        filters.append(f"statements: {describe_filter(state.statement_filter, analysis)}")
     if actor := (analysis.actor(state.actor_id) if analysis else None):
         filters.append(f"actor: {actor.name}")
     if state.search_term:
@@ -50,3 +59,42 @@ def status_filters(state: ReaderState, analysis: Analysis | None, *, encoding: s
     if analysis is None:
         filters.append("analysis failed" if analysis_error else f"analysing… {progress}")
     return " · ".join(filters)
+
+
+SEPARATOR = " · "
+
+
+#: A piece left out of a too-long status line is still shown cut when this many cells are left.
+MIN_CUT_PIECE = 12
+
+
+def fit_parts(line: str, width: int) -> str:
+    """``line`` (pieces joined by `` · ``, most important first) shortened to ``width`` cells.
+
+    Whole pieces are dropped from the end while the line is too long; the first piece left out is
+    still shown, cut and ending in ``…``, when at least :data:`MIN_CUT_PIECE` cells are left for it
+    (a long link address or quotation keeps its start); else the line ends in `` …``. When even the
+    first piece does not fit it is cut and ends in ``…``. ``""`` when ``width`` is 0 or less. For
+    example ``fit_parts("Quote 1/3 · Yuri Ushakov · stated", 24) == "Quote 1/3 · Yuri Ushakov"``.
+    """
+    if width <= 0:
+        return ""
+    if cell_len(line) <= width:
+        return line
+    parts = line.split(SEPARATOR)
+    for kept in range(len(parts) - 1, 0, -1):
+        head = SEPARATOR.join(parts[:kept])
+        room = width - cell_len(head) - cell_len(SEPARATOR)
+        if room >= MIN_CUT_PIECE:
+            return head + SEPARATOR + _cut(parts[kept], room)
+        shortened = head + " …"
+        if cell_len(shortened) <= width:
+            return shortened
+    return _cut(parts[0], width)
+
+
+def _cut(piece: str, width: int) -> str:
+    """``piece`` cut to ``width`` cells, ending in ``…`` when it was cut."""
+    text = Text(piece)
+    text.truncate(width, overflow="ellipsis")
+    return text.plain

@@ -1,12 +1,14 @@
 """The ``ctrl+e`` export dialog: choose a format and a path, then export.
 
-It proposes ``<article>.notes.md`` beside the article and keeps the file
-extension in step with the chosen format until the reader edits the path. It
-returns an :class:`ExportRequest` (or ``None`` when cancelled); the app does
-the writing, so an unwritable path becomes a notification and the highlights,
-which are already stored, are untouched. The article itself is never a target,
-and an existing file is only overwritten when the reader presses enter a second
-time on the same path (the first press says that it exists).
+The format list has the focus when it opens: the arrows choose a format and
+``enter`` exports in it (``tab`` reaches the path). It proposes
+``<article>.notes.md`` beside the article and keeps the file extension in step
+with the chosen format until the reader edits the path. It returns an
+:class:`ExportRequest` (or ``None`` when cancelled); the app does the writing,
+so an unwritable path becomes a notification and the highlights, which are
+already stored, are untouched. The article itself is never a target, and an
+existing file is only overwritten when the reader presses enter a second time
+on the same path (the first press says that it exists).
 """
 
 from __future__ import annotations
@@ -48,6 +50,28 @@ def with_format_extension(path: str, fmt: ExportFormat) -> str:
     return path
 
 
+class FormatChoice(RadioSet):
+    """The formats, keyboard-first: an arrow chooses the next or previous format (not only moves the
+    highlight), and ``enter`` exports in the chosen one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "step_format(1)", "Next format", id="export_dialog.next_format", show=False),
+        Binding("up,left", "step_format(-1)", "Previous format", id="export_dialog.previous_format",
+                show=False),
+        Binding("enter", "screen.export", "Export", id="export_dialog.enter", show=False),
+    ]
+
+    def action_step_format(self, delta: int) -> None:
+        if delta > 0:
+            self.action_next_button()
+        else:
+            self.action_previous_button()
+        if self._selected is not None:
+            button = self._nodes[self._selected]
+            if isinstance(button, RadioButton):
+                button.value = True
+
+
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Ask where and how to export the highlights and notes."""
 
@@ -69,7 +93,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static(Content("Export highlights and notes"), id="export-title")
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 for fmt in FORMATS:
                     yield RadioButton(
                         Content(FORMAT_LABELS[fmt]), value=fmt == self.initial_format, id=f"format-{fmt}"
@@ -82,7 +106,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Button("Cancel  esc", id="export-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        # Keyboard-first: the arrows choose a format at once, enter exports; tab reaches the path.
+        self.query_one("#export-format", FormatChoice).focus()
 
     @property
     def chosen_format(self) -> ExportFormat:

@@ -1,7 +1,9 @@
-"""The ``?`` screen: every key binding that is active in the reader, with its id.
+"""The ``?`` screen: every key binding of the reader, with its id and where it works.
 
 The list is generated from the live bindings (after the user's keymap has been
-applied), so it can never disagree with what the keys actually do, and a
+applied) of the screen, the app (``T``, ``?``, ``ctrl+p``, ``q``) and every
+widget on the screen that declares a ``HELP_SECTION`` (the actors panel, the
+notes list), so it can never disagree with what the keys actually do, and a
 binding added elsewhere (the notes keys, say) shows up here by itself.
 """
 
@@ -11,11 +13,15 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
+
+#: The section of the keys that work anywhere in the reader.
+READER_SECTION = "Reader"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,34 +29,67 @@ class HelpRow:
     keys: str
     description: str
     binding_id: str
+    #: Where the key works: ``Reader`` (anywhere in the reader), or a widget's ``HELP_SECTION``.
+    section: str = READER_SECTION
 
 
-def help_rows(screen: Screen[Any]) -> list[HelpRow]:
-    """One row per binding active on ``screen`` (keys merged), in the order they were declared."""
-    app = screen.app
+def live_bindings(node: DOMNode) -> list[tuple[str, Binding]]:
+    """``node``'s ``(key, binding)`` pairs as they work now: the user's keymap applied."""
+    bindings = node._bindings.copy()
+    keymap = node.app._keymap
+    if keymap:
+        bindings.apply_keymap(keymap)
+    return list(bindings)
+
+
+def _rows(pairs: list[tuple[str, Binding]], section: str, app: App[Any]) -> list[HelpRow]:
+    """One row per binding (keys merged), in the order declared; Textual's system keys left out."""
     keys_by_binding: dict[tuple[str, str], list[str]] = {}
     bindings: dict[tuple[str, str], Binding] = {}
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if binding.system or not binding.id:
-            # Only bindings with an id: those are Byline's, and the ones a keymap can change.
+    for key, binding in pairs:
+        if binding.system:
             continue
         ident = (binding.id or "", binding.action)
         bindings.setdefault(ident, binding)
         display = binding.key_display if binding.key == key and binding.key_display else app.get_key_display(
             binding.with_key(key)
         )
-        keys_by_binding.setdefault(ident, [])
-        if display not in keys_by_binding[ident]:
-            keys_by_binding[ident].append(display)
+        keys = keys_by_binding.setdefault(ident, [])
+        if display not in keys:
+            keys.append(display)
     return [
-        HelpRow(", ".join(keys_by_binding[ident]), binding.description or binding.action, binding.id or "")
+        HelpRow(", ".join(keys_by_binding[ident]), binding.description or binding.action, binding.id or "",
+                section)
         for ident, binding in bindings.items()
     ]
 
 
+def help_rows(screen: Screen[Any]) -> list[HelpRow]:
+    """Every binding of ``screen``: the focused widget's, its own and the app's (section ``Reader``),
+    then, for each widget on it that declares a ``HELP_SECTION`` (the actors panel, the notes list),
+    that widget's keys, which work while it has focus. Generated from the live bindings, so it follows
+    the keymap."""
+    app = screen.app
+    # The focused widget and its containers first (the library's table): their keys work now.
+    focused: list[DOMNode] = []
+    node: DOMNode | None = screen.focused
+    while node is not None and node is not screen:
+        if not getattr(node, "HELP_SECTION", None):
+            focused.append(node)
+        node = node.parent
+    pairs = [pair for widget in focused for pair in live_bindings(widget)]
+    rows = _rows([*pairs, *live_bindings(screen), *live_bindings(app)], READER_SECTION, app)
+    seen: set[type[DOMNode]] = set()
+    for widget in screen.walk_children():
+        section = getattr(widget, "HELP_SECTION", None)
+        if section and type(widget) not in seen:
+            seen.add(type(widget))
+            rows += _rows(live_bindings(widget), section, app)
+    return rows
+
+
 class HelpScreen(ModalScreen[None]):
-    """A table of keys; escape, q or ? closes it."""
+    """A table of keys, then the legend (what each colour means); escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
@@ -60,7 +99,7 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
     }
-    HelpScreen > Vertical {
+    HelpScreen > VerticalScroll {
         width: auto;
         max-width: 96%;
         height: auto;
@@ -75,21 +114,34 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen DataTable {
         height: auto;
-        max-height: 100%;
         width: auto;
+        overflow: hidden hidden;
+    }
+    HelpScreen #legend-title {
+        text-style: bold;
+        padding-top: 1;
+    }
+    HelpScreen #help-legend {
+        padding-bottom: 1;
     }
     """
 
-    def __init__(self, rows: list[HelpRow]) -> None:
+    def __init__(self, rows: list[HelpRow], legend: Text | None = None) -> None:
         super().__init__()
         self.rows = rows
+        self.legend = legend
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        # One scrolling page (keys, then the legend): the arrows and page keys scroll it.
+        with VerticalScroll():
             yield Static("Byline keys · change them under keymap: in config.yaml (by id)", id="help-title")
-            table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="help-table")
-            table.add_columns("Key", "Action", "Binding id")
+            table: DataTable[Text] = DataTable(cursor_type="none", zebra_stripes=True, id="help-table")
+            table.can_focus = False
+            table.add_columns("Key", "Action", "Binding id", "Where")
             for row in self.rows:
                 # Text cells: a plain string would be parsed as markup, and "[" is a key here.
-                table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id))
+                table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.section))
             yield table
+            if self.legend is not None:
+                yield Static("What the colours mean (i shows this in the side panel)", id="legend-title")
+                yield Static(self.legend, id="help-legend")

@@ -6,12 +6,13 @@ functions of :mod:`reader.tui.navigation` and apply the :class:`Jump` they
 return (:meth:`ReaderScreen.apply`); ``watch_state`` then redraws the marks and
 the status line (whose two parts are bound to this screen's ``location`` and
 ``filters`` reactives). The notes keys go to :class:`reader.tui.reader_notes.ReaderNotes`.
-The analysis runs in a thread worker; the text is on screen before it starts,
+The analysis runs in a child process, waited for by a thread worker; the text is on screen before it starts,
 and keys that need the analysis say so until it is done instead of failing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -19,28 +20,38 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
 from reader.errors import BylineError
 from reader.sources.article import Article
-from reader.tui import navigation
+from reader.tui import analysis_runner, navigation
+from reader.tui.analysis_runner import AnalysisCancelled
+from reader.tui.content_search import ContentProvider
 from reader.tui.highlights import Decorations, Layer
 from reader.tui.position import load_position, save_position
+from reader.tui.reader_corrections import CORRECTIONS_BINDINGS, ReaderCorrections, undo_last
+from reader.tui.reader_legend import LEGEND_BINDINGS, LEGEND_TAB, draw_legend, toggle_legend
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
+from reader.tui.reader_panel import PANEL_BINDINGS, PanelScreen, load_panel_width
+from reader.tui.reader_statements import STATEMENTS_BINDINGS, ReaderStatements
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
+from reader.tui.undo import UndoStack
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
+from reader.tui.widgets.fitting_footer import FittingFooter
+from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.notes_panel import NotesPanel
 from reader.tui.widgets.search_box import SearchBox
+from reader.tui.widgets.statements_panel import StatementsPanel
 from reader.tui.widgets.status_line import StatusLine
 
 #: Below this many columns the side panel folds away (``s`` shows it as an overlay).
@@ -51,10 +62,6 @@ PROGRESS_INTERVAL = 0.2
 POSITION_SAVE_INTERVAL = 3.0
 
 LAYER_NAMES = {layer.name.lower(): layer for layer in Layer}
-
-
-class AnalysisCancelled(Exception):
-    """Raised inside the worker's progress callback to stop an analysis nobody will see."""
 
 
 @dataclass(slots=True)
@@ -70,8 +77,12 @@ class Progress:
     partial: Analysis | None = None
 
 
-class ReaderScreen(Screen[None]):
-    """Reads one article."""
+class ReaderScreen(ReaderStatements, PanelScreen):
+    """Reads one article (Statements tab, copying, ``o``, jump history: :class:`ReaderStatements`;
+    the side panel's width and list keys: :class:`PanelScreen`)."""
+
+    #: The command palette also searches the article's actors, statements and dates.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ContentProvider}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "navigate_quote(1)", "Next quote", id="quote.next", key_display="]"),
@@ -108,6 +119,10 @@ class ReaderScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Next pane", id="focus.next", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
+        *LEGEND_BINDINGS,
+        *CORRECTIONS_BINDINGS,
+        *STATEMENTS_BINDINGS,
+        *PANEL_BINDINGS,
     ]
 
     #: Where the reader is and what is filtered; replaced whole by every key (see the module docstring).
@@ -121,6 +136,8 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.article = article
         self.analysis: Analysis | None = None
+        # The analysis as computed, before the reader's corrections (self.analysis has them applied).
+        self.raw_analysis: Analysis | None = None
         self._given_analysis = analysis
         self.model = model
         self.style_lookup = style_lookup
@@ -135,8 +152,12 @@ class ReaderScreen(Screen[None]):
         # Kept as attributes, not queried: the position is saved on unmount, after the children left.
         self._view = ArticleView(article.text, paragraphs=article.structure.paragraphs, id="article")
         self._notes_panel = NotesPanel(id="notes")
+        self.undo_stack = UndoStack()  # u: highlight removals and corrections, newest first
         self.notes = ReaderNotes(article, view=self._view, panel=self._notes_panel,
-                                 decorations=self.decorations, host=self, style_lookup=style_lookup)
+                                 decorations=self.decorations, host=self, style_lookup=style_lookup,
+                                 undo_stack=self.undo_stack)
+        self.corrections = ReaderCorrections(self, self.undo_stack)
+        self.notes.correction_report = lambda: self.corrections.report
 
     # -- composition ------------------------------------------------------------------------------
 
@@ -149,10 +170,14 @@ class ReaderScreen(Screen[None]):
                     yield ActorsPanel(id="actors")
                 with TabPane("Notes", id="notes-tab"):
                     yield self._notes_panel
+                with TabPane("Statements", id="statements-tab"):
+                    yield StatementsPanel(id="statements")
+                with TabPane("Legend", id=LEGEND_TAB):
+                    yield Legend(id="legend")
         yield SearchBox(self._find, self.action_close_overlay,
                         placeholder="Search the article (enter to find, escape to cancel)", id="search")
         yield StatusLine(id="status").data_bind(ReaderScreen.location, ReaderScreen.filters)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @property
     def article_view(self) -> ArticleView:
@@ -175,10 +200,12 @@ class ReaderScreen(Screen[None]):
         view.style_lookup = self.style_lookup
         view.decorations = self.decorations
         self._saved_offset = load_position(self.article.text)
+        self.panel_width = load_panel_width()
         view.restore_offset(self._saved_offset)
         self.set_interval(POSITION_SAVE_INTERVAL, self.remember_position)
         view.focus()
         self.notes.open()
+        self.statements_mounted()
         if self._given_analysis is not None:
             self.show_analysis(self._given_analysis)
         else:
@@ -192,6 +219,7 @@ class ReaderScreen(Screen[None]):
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
             self.remove_class("-panel-overlay")
+        self.apply_panel_width()
 
     def on_unmount(self) -> None:
         self.remember_position()
@@ -207,22 +235,19 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def run_analysis(self) -> Analysis:
-        """Analyse in a thread; progress lands in ``self.progress`` for the UI timer to show."""
-        from reader.analysis import analyze  # spaCy is imported here, off the UI thread
-
+        """Analyse in the analysis process (:mod:`reader.tui.analysis_runner`), waited for in a
+        thread; progress lands in ``self.progress`` for the UI timer to show. Closing the reader
+        cancels the worker, which stops the analysis."""
         worker = get_current_worker()
 
         def report(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise AnalysisCancelled
             self.progress.done, self.progress.total = done, total
 
         def partial(analysis: Analysis) -> None:
-            if worker.is_cancelled:
-                raise AnalysisCancelled
             self.progress.partial = analysis  # one reference assignment: safe to hand across threads
 
-        return analyze(self.article, model=self.model, progress=report, on_partial=partial)
+        return analysis_runner.run_analysis(self.article, model=self.model, progress=report,
+                                            on_partial=partial, cancelled=lambda: worker.is_cancelled)
 
     def _poll_analysis(self) -> None:
         """Runs on the UI timer while the worker works: progress, and highlights so far."""
@@ -248,11 +273,15 @@ class ReaderScreen(Screen[None]):
             self.refresh_status()
 
     def show_analysis(self, analysis: Analysis) -> None:
-        """Switch on the highlights and the panel: called with a cached analysis or the worker's."""
+        """Switch on the highlights and the panel: called with a cached analysis or the worker's (and
+        again after a correction); the reader's stored corrections are applied on top of it."""
+        self.raw_analysis = analysis
+        analysis = self.corrections.corrected(analysis)
         self.analysis = analysis
         self.partial_analysis = None
         self.decorations.layers = Decorations.from_analysis(analysis).layers
         self.actors_panel.show_analysis(analysis, self.style_lookup)
+        self.refresh_statements()
         if self._progress_timer is not None:
             self._progress_timer.stop()
         # Stay on the quote the reader was at in the partial analysis (the watcher redraws it).
@@ -275,9 +304,20 @@ class ReaderScreen(Screen[None]):
 
     # -- state: applying jumps, redrawing ---------------------------------------------------------
 
+    def say(self, message: str) -> None:
+        """A short notice at the start of the status line, until the next jump replaces the location."""
+        if self.is_mounted:
+            self.status_line.notice = message
+
     def apply(self, jump: Jump) -> None:
-        """Show what a key did: the new state (the watcher redraws), the scroll, then the notice."""
-        self.state = jump.state
+        """Show what a key did: the new state (the watcher redraws), the scroll, then the notice.
+        A jump that scrolls remembers the reading position it left (``ctrl+o`` goes back to it)."""
+        state = jump.state
+        if jump.offset is not None:
+            state = navigation.record_jump(state, self._top)
+        if self.is_mounted:
+            self.status_line.notice = ""
+        self.state = state
         if jump.offset is not None:
             self.article_view.scroll_to_offset(jump.offset)
         if jump.notice is not None:
@@ -292,6 +332,8 @@ class ReaderScreen(Screen[None]):
             decorations.mark_actor(self.analysis, new.actor_id)
         if new.matches != old.matches:
             decorations.set_search(list(new.matches))
+        if new.statement_filter != old.statement_filter:
+            self.statements_filter_changed()
         decorations.enabled = new.enabled_layers
         decorations.set_focus(focus_of(new, self.analysis))
         self.article_view.restyle()
@@ -300,13 +342,25 @@ class ReaderScreen(Screen[None]):
     def refresh_status(self) -> None:
         """Recompute the status line's two parts (the bound :class:`StatusLine` shows them)."""
         state = self.state
-        self.filters = status_filters(state, self.analysis, encoding=self.article.encoding,
-                                      analysis_error=self.analysis_error, progress=self._progress_text())
+        filters = status_filters(state, self.analysis, encoding=self.article.encoding,
+                                 analysis_error=self.analysis_error, progress=self._progress_text())
+        corrected = self.corrections.status(state.current_quote if self.analysis else None)
+        self.filters = " · ".join(part for part in (filters, corrected, self.reading_progress_text()) if part)
         self.location = state.location or default_location(self.analysis)
 
     @property
     def _top(self) -> int:
         return self.article_view.top_offset
+
+    @property
+    def _here(self) -> ReaderState:
+        """The state a key starts from: as it is, unless the reader scrolled the last target out of
+        sight, in which case keys start from the top of the pane (see navigation.origin)."""
+        state = self.state
+        if state.jump_offset is not None and state.target is not None and self.article_view.laid_out \
+                and not self.article_view.is_visible(state.jump_offset):
+            return replace(state, target=None)
+        return state
 
     # -- quotes, statements, entities, dates ------------------------------------------------------
 
@@ -316,25 +370,25 @@ class ReaderScreen(Screen[None]):
         if self.analysis is None and partial is not None and navigation.quote_order(
             partial.statements, self.state.include_reported
         ):
-            self.apply(navigation.navigate_quote(self.state, partial, delta, self._top, speakers_known=False))
+            self.apply(navigation.navigate_quote(self._here, partial, delta, self._top, speakers_known=False))
             return
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_quote(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_quote(self._here, analysis, delta, self._top))
 
     def action_toggle_reported(self) -> None:
         self.apply(navigation.toggle_reported(self.state))
 
     def action_navigate_statement(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_statement(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_statement(self._here, analysis, delta, self._top))
 
     def action_navigate_entity(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_entity(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_entity(self._here, analysis, delta, self._top))
 
     def action_navigate_date(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:
-            self.apply(navigation.navigate_date(self.state, analysis, delta, self._top))
+            self.apply(navigation.navigate_date(self._here, analysis, delta, self._top))
 
     def choose_actor(self, actor_id: str) -> None:
         """Mark an actor's mentions and statements; ``}``/``{`` then walk the statements."""
@@ -380,7 +434,17 @@ class ReaderScreen(Screen[None]):
 
     def search(self, term: str) -> None:
         """Find every case-insensitive occurrence of ``term`` and go to the first on screen or after."""
-        self.apply(navigation.search(self.state, self.article.text, term, self._top))
+        self.apply(navigation.search(self._here, self.article.text, term, self._top))
+
+    @on(Input.Changed, "#search")
+    def count_while_typing(self, event: Input.Changed) -> None:
+        """The number of matches of what is typed so far, in the status line (found as enter finds them)."""
+        term = event.value.strip()
+        if not self.has_class("-searching") or not term:
+            return
+        count = len(navigation.find_matches(self.article.text, term))
+        matches = f"{count} match{'es' if count != 1 else ''}"
+        self.location = f"Search {term!r}: {matches} · enter goes to the first"
 
     def _find(self, term: str) -> None:
         """``enter`` in the search box."""
@@ -388,7 +452,7 @@ class ReaderScreen(Screen[None]):
         self.search(term)
 
     def action_navigate_match(self, delta: int) -> None:
-        self.apply(navigation.navigate_match(self.state, delta, self._top))
+        self.apply(navigation.navigate_match(self._here, delta, self._top))
 
     # -- movement, layers, panel ------------------------------------------------------------------
 
@@ -420,13 +484,23 @@ class ReaderScreen(Screen[None]):
         else:
             self.article_view.focus()
 
+    def has_something_to_close(self) -> bool:
+        """Whether ``escape`` has work here: the search box, the search's marks or the overlaid panel."""
+        searching = self.has_class("-searching") or bool(self.state.search_term)
+        return searching or self.has_class("-panel-overlay")
+
     def action_close_overlay(self) -> None:
-        """``escape``: close the search box or the overlaid panel and go back to the text.
+        """``escape``: close the search box (and clear the search's marks) or the overlaid panel, and go
+        back to the text; with the box closed, clear the marks of the last search.
 
         (Not ``action_dismiss``: that is Textual's own, which pops the screen with a result.)
         """
         if self.has_class("-searching"):
             self._close_search()
+            self.apply(navigation.clear_search(self.state))
+            self.refresh_status()  # the count shown while typing goes
+        elif self.state.search_term:
+            self.apply(navigation.clear_search(self.state))
         elif self.has_class("-panel-overlay"):
             self.remove_class("-panel-overlay")
         self.article_view.focus()
@@ -449,7 +523,7 @@ class ReaderScreen(Screen[None]):
         self.notes.remove(self.state)
 
     def action_undo_remove(self) -> None:
-        self.notes.undo_remove()
+        undo_last(self.undo_stack, self.notify)  # highlight removals and corrections, newest first
 
     def action_highlight_all_quotes(self) -> None:
         self.notes.highlight_all_quotes(self.analysis)
@@ -468,9 +542,23 @@ class ReaderScreen(Screen[None]):
         offset = self.notes.chosen_in_panel(event.highlight_id)
         if offset is None:
             return
-        self.state = replace(self.state, jump_offset=offset)
+        self.state = replace(navigation.record_jump(self.state, self._top), jump_offset=offset)
         self.article_view.scroll_to_offset(offset)
         self.article_view.focus()
+
+    # -- corrections of the analysis (the work is ReaderCorrections') ---------------------------------
+
+    def action_correct(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.open_menu(analysis)
+
+    def action_rename_actor(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.rename_target(analysis)
+
+    def action_merge_actor(self) -> None:
+        if (analysis := self._need_analysis()) is not None:
+            self.corrections.merge_target(analysis)
 
     # -- theme ------------------------------------------------------------------------------------
 
@@ -481,3 +569,12 @@ class ReaderScreen(Screen[None]):
         self.article_view.restyle()
         self.actors_panel.restyle(style_lookup)
         self.notes.restyle(style_lookup)
+        self.refresh_statements()
+        # After the refresh: the legend's samples sit on the article's background, which the new
+        # theme's CSS has set by then.
+        legend = self.query_one("#legend", Legend)
+        self.call_after_refresh(draw_legend, legend, self.article_view, style_lookup)
+
+    def action_toggle_legend(self) -> None:
+        """``i``: the side panel's Legend tab, or back to the tab before (see ``reader_legend``)."""
+        toggle_legend(self, self.query_one("#legend", Legend), self.article_view, self.style_lookup)

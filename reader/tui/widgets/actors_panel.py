@@ -26,8 +26,11 @@ from reader.analysis.model import POSITION_GROUPS, Actor, Analysis, Statement, p
 from reader.safe_text import terminal_safe
 from reader.theming.keys import STATEMENT_STYLES
 from reader.tui.preview import one_line
+from reader.tui.widgets.list_keys import list_bindings
 
 STATEMENT_PREVIEW = 56
+CORRECTED_MARK = "✎"
+"""Drawn after an actor or statement that a reader's correction changed, with what it changed."""
 LEGEND = "❞ statements · × mentions · enter marks an actor · f hides beliefs and intentions"
 # The frames ``f`` hides: what an actor believes or intends, as opposed to what they said or did.
 HIDDEN_WHEN_SPEECH_ONLY = frozenset({"belief", "intention"})
@@ -70,6 +73,8 @@ def actor_label(
     groups = grouped_positions(list(enumerate(shown)))
     if groups:
         label.append(" · " + " · ".join(f"{group} {len(indices)}" for group, indices in groups), style=muted)
+    if actor.corrected:
+        label.append(terminal_safe(f" {CORRECTED_MARK} {actor.corrected}"), style=muted)
     return label
 
 
@@ -79,6 +84,8 @@ def statement_label(quote: Statement, style_lookup: Callable[[str], Style]) -> T
     label.append(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
     cue = f" ({quote.cue.text})" if quote.cue else ""
     label.append(terminal_safe(f" {quote.kind}{cue}"), style=style_lookup("muted"))
+    if quote.corrected:
+        label.append(terminal_safe(f" {CORRECTED_MARK} {quote.corrected}"), style=style_lookup("muted"))
     return label
 
 
@@ -91,11 +98,15 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
         Binding(
             "f", "toggle_speech_only", "Hide beliefs and intentions", id="actors.speech_only", show=False
         ),
+        *list_bindings("actors"),
     ]
+    #: The help screen lists this widget's keys under this heading.
+    HELP_SECTION = "Actors panel"
 
     DEFAULT_CSS = """
     ActorsPanel {
         scrollbar-size-vertical: 1;
+        overflow-x: hidden;
     }
     """
 
@@ -121,6 +132,20 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
         self._analysis: Analysis | None = None
         self.speech_only = False
         self._style_lookup: Callable[[str], Style] = lambda _key: Style.null()
+
+    def render_label(self, node: TreeNode[ActorRef | StatementRef], base_style: Style, style: Style) -> Text:
+        """The label cut to the panel's width with an ellipsis: never a horizontal scrollbar.
+
+        (``get_label_width`` measures this, so the tree is never wider than the panel.)
+        """
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        available = self.scrollable_content_region.width - depth * self.guide_depth
+        if available > 0 and label.cell_len > available:
+            label.truncate(available, overflow="ellipsis")
+        return label
 
     def show_analysis(self, analysis: Analysis | None, style_lookup: Callable[[str], Style]) -> None:
         """Fill the tree from an analysis (``None`` shows that it is still running)."""

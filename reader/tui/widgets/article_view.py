@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
+from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
@@ -22,15 +23,11 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.sources.structure import TextSpan, detect_structure
-from reader.tui.highlights import DIM_KEY, FOCUS_KEY, Decorations, StyledRun, style_boundaries
+from reader.theming.contrast import rgb
+from reader.tui.highlights import Decorations, composed_style, style_boundaries
 from reader.tui.layout import WrappedText, display_text, reading_width, wrap_text
 
 StyleLookup = Callable[[str], Style]
-
-_FOCUS_STYLE = Style(reverse=True)
-_DIM_STYLE = Style(dim=True)
-#: Drawn over the mouse selection, with the screen's own selection colours (a theme variable).
-SELECTION_KEY = "@selection"
 
 
 def _no_style(_key: str) -> Style:
@@ -139,20 +136,27 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _style_of(self, keys: tuple[str, ...]) -> Style:
+        """The layers ``keys`` composed so the text stays readable (see
+        :func:`~reader.tui.highlights.composed_style`)."""
         style = self._style_cache.get(keys)
         if style is None:
-            style = self.style_lookup("text")
-            for key in keys:
-                if key == FOCUS_KEY:
-                    style += _FOCUS_STYLE
-                elif key == DIM_KEY:
-                    style += _DIM_STYLE
-                elif key == SELECTION_KEY:
-                    style += self.screen.get_component_rich_style("screen--selection")
-                else:
-                    style += self.style_lookup(key)
+            ground = self.rich_style.bgcolor
+            style = composed_style(keys, self.style_lookup, ground=rgb(ground) if ground else (0.0, 0.0, 0.0),
+                                   monochrome=self.monochrome, system=self.colour_system)
             self._style_cache[keys] = style
         return style
+
+    @property
+    def monochrome(self) -> bool:
+        """``NO_COLOR`` is set: the app shows greys (Textual's monochrome filter)."""
+        return bool(self.is_attached and self.app.no_color)
+
+    @property
+    def colour_system(self) -> ColorSystem:
+        """``EIGHT_BIT`` in a 256-colour terminal (styles are composed on its palette), else ``TRUECOLOR``."""
+        if self.is_attached and self.app.console.color_system == "256":
+            return ColorSystem.EIGHT_BIT
+        return ColorSystem.TRUECOLOR
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -172,10 +176,7 @@ class ArticleView(ScrollView, can_focus=True):
         hi = self.layout_text.ends[index]
         shown = self._shown
         segments = [Segment(" " * self._left_margin, base)] if self._left_margin else []
-        runs = self.decorations.runs_for(lo, hi)
-        selected = self.selected_span()
-        if selected is not None and selected[0] < hi and selected[1] > lo:
-            runs.append(StyledRun(max(lo, selected[0]), min(hi, selected[1]), SELECTION_KEY))
+        runs = self.decorations.runs_for(lo, hi, self.selected_span())
         for start, end, keys in style_boundaries(lo, hi, runs):
             # The offset meta lets Textual map a mouse position to (column, display line) for selection.
             where = Style.from_meta({"offset": (start - lo, index)})

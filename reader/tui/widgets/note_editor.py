@@ -27,6 +27,12 @@ from reader.safe_text import terminal_safe
 from reader.tui.widgets.notes_panel import one_line
 
 EXCERPT_LENGTH = 160
+#: The note's text area is at most this many rows, and at least MIN_TEXT_ROWS.
+TEXT_ROWS = 10
+MIN_TEXT_ROWS = 3
+#: Rows the dialog needs around the text area: border and padding (4), title (1), the excerpt
+#: (at most 2 lines and a margin: 3), the error line (1), the buttons (3) and their margin (1).
+DIALOG_ROWS = 13
 
 
 class NoteEditor(ModalScreen[str | None]):
@@ -68,6 +74,15 @@ class NoteEditor(ModalScreen[str | None]):
         area = self.query_one("#note-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        self._fit_text_area()
+
+    def on_resize(self) -> None:
+        self._fit_text_area()
+
+    def _fit_text_area(self) -> None:
+        """Give the text area the rows the terminal can spare, so the buttons are never cut off."""
+        rows = max(MIN_TEXT_ROWS, min(TEXT_ROWS, self.size.height - DIALOG_ROWS))
+        self.query_one("#note-text", TextArea).styles.height = rows
 
     @property
     def unsaved(self) -> bool:

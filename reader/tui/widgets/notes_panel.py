@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -26,6 +28,7 @@ from textual.widgets.option_list import Option
 from reader.export import paragraph_number, paragraph_starts
 from reader.notes import Highlight
 from reader.tui.preview import one_line as preview_line
+from reader.tui.widgets.list_keys import list_bindings
 
 PREVIEW = 60
 NOTE_MARK = "✎"
@@ -53,6 +56,14 @@ def note_label(highlight: Highlight, paragraph: int | None, style_lookup: Callab
     return label
 
 
+class NotesList(OptionList):
+    """The list of highlights, with ``j`` / ``k`` / ``g`` / ``G`` as well as the arrows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("notes")
+    #: The help screen lists this widget's keys under this heading.
+    HELP_SECTION = "Notes list"
+
+
 class NotesPanel(Vertical):
     """A summary line and a list of highlights; choosing one posts :class:`Jump`."""
 
@@ -73,7 +84,7 @@ class NotesPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="notes-summary")
-        yield OptionList(id="notes-list", markup=False)
+        yield NotesList(id="notes-list", markup=False)
 
     def show(
         self,

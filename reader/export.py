@@ -1,10 +1,18 @@
-"""Take highlights and notes elsewhere: Markdown, W3C Web Annotation JSON, YAML.
+"""Take highlights and notes elsewhere: Markdown, W3C Web Annotation JSON, YAML, CSV, HTML.
 
 The export is built once as an :class:`ExportDocument` (highlights joined with
 what the analysis knows: paragraph, quote, speaker, role) and then rendered,
-so the three formats always carry the same facts. Markdown is for people
-(Obsidian, GitHub); JSON follows the W3C Web Annotation data model so that
-other annotation tools can read it; YAML is the same data as the JSON.
+so every format carries the same facts. Markdown is for people and note apps
+(Obsidian, GitHub: YAML front matter, links back into web pages); JSON follows
+the W3C Web Annotation data model so that other annotation tools can read it;
+YAML is the same data as the JSON; CSV is one row per highlight for Readwise
+and spreadsheets (:mod:`reader.export_csv`); HTML is one self-contained page of
+the annotated article (:mod:`reader.export_html`).
+
+Excerpts (a highlight's words, a statement's words) are shown with balanced
+quotation marks: a highlight that cuts through a quotation gets the missing
+mark back, and a partial quote inside a reported statement is shown once, as
+part of that statement (``Statement.within``).
 """
 
 from __future__ import annotations
@@ -14,22 +22,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote as percent_encode
 
 from reader import __version__
 from reader.analysis.model import Actor, Analysis, Statement, position_group
+from reader.analysis.quotes import Quotation, scan_quotations
 from reader.corrections import CorrectionReport
 from reader.errors import BylineError
 from reader.fileio import atomic_write_text, check_output_path
-from reader.notes import Highlight, NoteStore, content_hash, now_iso
+from reader.notes import DEFAULT_TAG, Highlight, NoteStore, content_hash, now_iso
+from reader.paths import exports_dir
 from reader.safe_text import json_dumps_inert
 from reader.safe_yaml import dump_yaml_inert
 from reader.sources.article import Article
 from reader.sources.structure import detect_structure
 
-ExportFormat = Literal["md", "json", "yaml"]
-FORMATS: tuple[ExportFormat, ...] = ("md", "json", "yaml")
-EXTENSIONS: dict[ExportFormat, str] = {"md": ".md", "json": ".json", "yaml": ".yaml"}
+if TYPE_CHECKING:
+    from reader.theming.model import ReaderTheme
+
+ExportFormat = Literal["md", "json", "yaml", "csv", "html"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "json", "yaml", "csv", "html")
+EXTENSIONS: dict[ExportFormat, str] = {
+    "md": ".md", "json": ".json", "yaml": ".yaml", "csv": ".csv", "html": ".html"
+}
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 KIND_NAMES = {"direct": "direct quote", "reported": "reported speech"}
 
@@ -48,15 +64,61 @@ def kind_name(statement: Statement) -> str:
 def paragraph_starts(text: str) -> list[int]:
     """Offsets where paragraphs begin: the reader's paragraphs (:mod:`reader.sources.structure`).
 
-    An :class:`Article` carries them already (``article.structure.starts``); this is for callers
-    that only have the text.
+    An :class:`Article` carries them already (``article.structure``, whose ``number_of`` gives the
+    ``¶N`` every part of Byline shows); this is for callers that only have the text.
     """
     return list(detect_structure(text).starts)
 
 
-def paragraph_number(starts: list[int], offset: int) -> int:
-    """The 1-based number of the paragraph holding ``offset``."""
+def paragraph_number(starts: Sequence[int], offset: int) -> int:
+    """The 1-based number of the paragraph holding ``offset`` (``TextStructure.number_of``'s rule)."""
     return max(1, bisect.bisect_right(starts, offset))
+
+
+# -- excerpts with balanced quotation marks ----------------------------------------------------------
+
+ELLIPSIS = "…"
+
+
+def _mark_at(text: str, offset: int, *, closing: bool) -> str:
+    """The quotation mark at ``offset`` (``''`` and ``` `` ``` are two characters)."""
+    pair = text[offset - 2 : offset] if closing else text[offset : offset + 2]
+    if pair in ("''", "``"):
+        return pair
+    return text[offset - 1] if closing else text[offset]
+
+
+def balanced_excerpt(text: str, start: int, end: int, quotations: Sequence[Quotation]) -> str:
+    """``text[start:end]`` (without surrounding whitespace) with every quotation it cuts through
+    closed again.
+
+    A span that starts inside a quotation gets its opening mark (and ``…`` when words are left
+    out) in front; one that ends inside gets ``…`` and the closing mark after. ``quotations``
+    are the article's quotations (:func:`reader.analysis.quotes.scan_quotations`); an unclosed
+    one is left as the text has it.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    prefix = suffix = ""
+    # Top-level quotations do not overlap: the ones touching [start, end) follow the last one that
+    # opens at or before start.
+    first_index = max(0, bisect.bisect_right(quotations, start, key=lambda q: q.start) - 1)
+    for quotation in quotations[first_index:]:
+        if quotation.start >= end:
+            break
+        if not quotation.closed or quotation.end <= start:
+            continue
+        first = quotation.parts[0].start if quotation.parts else quotation.start + 1
+        last = quotation.parts[-1].end if quotation.parts else quotation.end - 1
+        if quotation.start < start < quotation.end:
+            gap = ELLIPSIS if text[first:start].strip() else ""
+            prefix = _mark_at(text, quotation.start, closing=False) + gap
+        if quotation.start < end < quotation.end:
+            gap = ELLIPSIS if text[end:last].strip() else ""
+            suffix = gap + _mark_at(text, quotation.end, closing=True)
+    return prefix + text[start:end] + suffix
 
 
 # -- the document ----------------------------------------------------------------------------------
@@ -73,6 +135,13 @@ class ExportItem:
     highlight: Highlight | None = None
     quote: Statement | None = None
     actor: Actor | None = None
+    excerpt: str = ""
+    """The words as exported: ``text`` with balanced quotation marks (``text`` for orphans)."""
+
+    @property
+    def tag(self) -> str | None:
+        """The highlight's tag (colour name); ``None`` for a detected quote."""
+        return self.highlight.tag if self.highlight else None
 
     @property
     def note(self) -> str:
@@ -98,9 +167,11 @@ class ExportDocument:
     article: Article
     analysis: Analysis | None
     items: list[ExportItem] = field(default_factory=list)
-    paragraphs: list[int] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
     # What the reader's corrections of the analysis did (the analysis above is already corrected).
     corrections: CorrectionReport | None = None
+    _partials_by_outer: dict[int, list[Statement]] | None = field(default=None, repr=False)
+    _index_of: dict[int, int] = field(default_factory=dict, repr=False)
 
     @property
     def title(self) -> str:
@@ -125,15 +196,96 @@ class ExportDocument:
         return [item for item in self.items if item.orphaned]
 
     def paragraph_of(self, offset: int) -> int:
-        return paragraph_number(self.paragraphs, offset)
+        """The ``¶N`` of ``offset``: the article's one paragraph rule (``Article.structure``)."""
+        return self.article.structure.number_of(offset)
+
+    def excerpt(self, start: int, end: int) -> str:
+        """``text[start:end]`` with balanced quotation marks (see :func:`balanced_excerpt`)."""
+        return balanced_excerpt(self.article.text, start, end, self.quotations)
+
+    def statement_span(self, statement: Statement) -> tuple[int, int]:
+        """Where a statement is exported: a reported statement grows to take in the whole of any
+        partial quote inside it (``within``), so its quotation marks come in pairs."""
+        start, end = statement.start, statement.end
+        for partial in self.partial_quotes(statement):
+            start, end = min(start, partial.start), max(end, partial.end)
+        return start, end
+
+    def _partials(self) -> dict[int, list[Statement]]:
+        """Partial quotes by the index of their reported statement (worked out once per document)."""
+        if self._partials_by_outer is None:
+            self._partials_by_outer = {}
+            statements = self.analysis.statements if self.analysis else []
+            for statement in statements:
+                if statement.within is not None and 0 <= statement.within < len(statements):
+                    self._partials_by_outer.setdefault(statement.within, []).append(statement)
+            self._index_of = {id(statement): index for index, statement in enumerate(statements)}
+        return self._partials_by_outer
+
+    def partial_quotes(self, statement: Statement) -> list[Statement]:
+        """The direct quotes whose ``within`` is ``statement`` (none unless it is reported)."""
+        if statement.kind != "reported":
+            return []
+        partials = self._partials()
+        index = self._index_of.get(id(statement))
+        return list(partials.get(index, [])) if index is not None else []
+
+    def shown_elsewhere(self, statement: Statement, listed: Sequence[Statement]) -> bool:
+        """Whether ``statement`` is a partial quote whose reported statement is in ``listed``
+        (it is then exported once, as part of that statement)."""
+        analysis = self.analysis
+        if analysis is None or statement.within is None:
+            return False
+        if not 0 <= statement.within < len(analysis.statements):
+            return False
+        outer = analysis.statements[statement.within]
+        return any(other is outer for other in listed)
+
+    def positions(self, actor: Actor) -> list[Statement]:
+        """An actor's statements in text order, each partial quote shown once inside its statement."""
+        assert self.analysis is not None
+        statements = self.analysis.positions(actor.id)
+        if not any(s.within is not None for s in statements):
+            return statements
+        return [s for s in statements if not self.shown_elsewhere(s, statements)]
 
 
-def matching_quote(analysis: Analysis | None, start: int, end: int) -> Statement | None:
-    """The detected quote a highlight is about: the one it overlaps most (direct wins a tie)."""
+class StatementIndex:
+    """Statements sorted by start with the furthest end so far, to find those overlapping a span by
+    bisection (as the reader's ``RunIndex``): a long report's highlights do not each scan them all."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        order = sorted(range(len(statements)), key=lambda i: statements[i].start)
+        self.statements = [statements[i] for i in order]
+        self.positions = order  # each one's place in ``statements``: ties go as a scan would
+        self.reach: list[int] = []
+        furthest = -1
+        for statement in self.statements:
+            furthest = max(furthest, statement.end)
+            self.reach.append(furthest)
+
+    def overlapping(self, start: int, end: int) -> list[Statement]:
+        """The statements sharing a character with ``[start, end)``, in their original order."""
+        index = bisect.bisect_right(self.reach, start)
+        found: list[tuple[int, Statement]] = []
+        while index < len(self.statements) and self.statements[index].start < end:
+            if self.statements[index].end > start:
+                found.append((self.positions[index], self.statements[index]))
+            index += 1
+        return [statement for _, statement in sorted(found, key=lambda pair: pair[0])]
+
+
+def matching_quote(
+    analysis: Analysis | None, start: int, end: int, index: StatementIndex | None = None
+) -> Statement | None:
+    """The detected quote a highlight is about: the one it overlaps most (direct wins a tie).
+
+    ``index`` (of ``analysis.statements``) makes it a bisection instead of a scan."""
     if analysis is None:
         return None
     best: tuple[tuple[int, int], Statement] | None = None
-    for quote in analysis.statements:
+    candidates = index.overlapping(start, end) if index is not None else analysis.statements
+    for quote in candidates:
         overlap = min(end, quote.end) - max(start, quote.start)
         if overlap <= 0:
             continue
@@ -152,20 +304,30 @@ def build_export(
     highlights: list[Highlight],
     *,
     all_quotes: bool = False,
+    tags: Sequence[str] = (),
     corrections: CorrectionReport | None = None,
 ) -> ExportDocument:
     """Join highlights with the analysis; with ``all_quotes`` add every detected quote not highlighted.
 
-    ``corrections`` is the report of the corrections already applied to ``analysis``
-    (:func:`reader.corrections.apply_corrections`): the export lists them, orphaned ones too."""
-    document = ExportDocument(article, analysis, paragraphs=list(article.structure.starts),
-                              corrections=corrections)
+    ``tags`` keeps only the highlights with one of those tags (and then no detected quotes, which
+    have no tag). A partial quote (``within``) is added only when its reported statement is not
+    exported already: the two are one excerpt. ``corrections`` is the report of the corrections
+    already applied to ``analysis`` (:func:`reader.corrections.apply_corrections`): the export
+    lists them, orphaned ones too.
+    """
+    document = ExportDocument(article, analysis, corrections=corrections)
+    document.quotations = scan_quotations(article.text, article.structure.paragraphs)
+    if tags:
+        highlights = [h for h in highlights if h.tag in tags]
+        all_quotes = False
+    statement_index = StatementIndex(analysis.statements) if analysis is not None else None
     for highlight in highlights:
         if highlight.orphaned:
-            item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight)
+            item = ExportItem(highlight.start, highlight.end, highlight.exact, None, highlight,
+                              excerpt=highlight.exact)
             document.items.append(item)
             continue
-        quote = matching_quote(analysis, highlight.start, highlight.end)
+        quote = matching_quote(analysis, highlight.start, highlight.end, statement_index)
         document.items.append(
             ExportItem(
                 highlight.start,
@@ -175,24 +337,29 @@ def build_export(
                 highlight,
                 quote,
                 analysis.actor(quote.actor) if analysis and quote else None,
+                excerpt=document.excerpt(highlight.start, highlight.end),
             )
         )
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
         for quote in analysis.statements:
-            # A partial quote is exported once, as part of the reported statement it lies in.
-            if id(quote) not in covered and quote.within is None:
-                document.items.append(
-                    ExportItem(
-                        quote.start,
-                        quote.end,
-                        quote.text,
-                        document.paragraph_of(quote.start),
-                        None,
-                        quote,
-                        analysis.actor(quote.actor),
-                    )
+            # A partial quote is shown inside its reported statement (which is in this list).
+            if id(quote) in covered or (quote.within is not None
+                                        and 0 <= quote.within < len(analysis.statements)):
+                continue
+            start, end = document.statement_span(quote)
+            document.items.append(
+                ExportItem(
+                    start,
+                    end,
+                    article.text[start:end],
+                    document.paragraph_of(start),
+                    None,
+                    quote,
+                    analysis.actor(quote.actor),
+                    excerpt=document.excerpt(start, end),
                 )
+            )
     document.items.sort(key=lambda item: (item.orphaned, item.start, item.end))
     return document
 
@@ -201,6 +368,56 @@ def export_from_store(
     article: Article, analysis: Analysis | None, store: NoteStore, *, all_quotes: bool = False
 ) -> ExportDocument:
     return build_export(article, analysis, store.highlights, all_quotes=all_quotes)
+
+
+# -- links back into the source ----------------------------------------------------------------------
+
+FRAGMENT_WORDS = 4
+"""Words at each end of a long passage in a ``textStart,textEnd`` text fragment."""
+FRAGMENT_WHOLE = 60
+"""Passages up to this many characters are put whole into a text fragment."""
+
+
+def fragment_encode(text: str) -> str:
+    """Percent-encode one term of a text directive: everything but unreserved characters, and
+    ``-`` too, which the directive's syntax uses (as ``,`` and ``&``)."""
+    return percent_encode(text, safe="").replace("-", "%2D")
+
+
+def text_fragment_url(url: str, passage: str) -> str:
+    """``url`` with a text fragment (``#:~:text=``, WICG Scroll To Text Fragment) that finds
+    ``passage`` in the page: the whole passage when short, else ``textStart,textEnd`` from its
+    first and last words. An existing ``#fragment`` is kept before the directive."""
+    words = passage.split()
+    if not words:
+        return url
+    flat = " ".join(words)
+    if len(flat) <= FRAGMENT_WHOLE or len(words) <= 2 * FRAGMENT_WORDS:
+        directive = fragment_encode(flat)
+    else:
+        head, tail = words[:FRAGMENT_WORDS], words[-FRAGMENT_WORDS:]
+        directive = fragment_encode(" ".join(head)) + "," + fragment_encode(" ".join(tail))
+    joiner = ":~:" if "#" in url else "#:~:"
+    return f"{url}{joiner}text={directive}"
+
+
+def web_url(article: Article) -> str | None:
+    """The article's web address (an ``http(s)`` source, or the ``url`` its metadata states)."""
+    source = article.source or ""
+    if source.startswith(("http://", "https://")):
+        return source
+    stated = article.metadata.get("url")
+    if isinstance(stated, str) and stated.startswith(("http://", "https://")):
+        return stated
+    return None
+
+
+def passage_link(document: ExportDocument, item: ExportItem) -> str | None:
+    """A link that opens the source at ``item``'s words: a text fragment for web sources."""
+    url = web_url(document.article)
+    if url is None or item.orphaned:
+        return None
+    return text_fragment_url(url, item.text)
 
 
 # -- Markdown ----------------------------------------------------------------------------------------
@@ -242,11 +459,21 @@ def _item_heading(item: ExportItem) -> str:
             parts.append(f"corrected: {markdown_escape(item.quote.corrected)}")
     if item.highlight is None:
         parts.append("detected, not highlighted")
+    elif item.tag != DEFAULT_TAG:
+        parts.append(f"tag {markdown_escape(item.tag or '')}")
     return " · ".join(parts)
 
 
-def _markdown_item(item: ExportItem) -> list[str]:
-    lines = [f"### {_item_heading(item)}", "", _blockquote(item.text), ""]
+def _markdown_link(url: str) -> str:
+    """``url`` as a Markdown link destination: in angle brackets, so spaces and parentheses are fine."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">"
+
+
+def _markdown_item(item: ExportItem, document: ExportDocument) -> list[str]:
+    lines = [f"### {_item_heading(item)}", "", _blockquote(item.excerpt or item.text), ""]
+    link = passage_link(document, item)
+    if link:
+        lines += [f"[Open in the source]({_markdown_link(link)})", ""]
     if item.note.strip():
         lines += [item.note.strip(), ""]
     return lines
@@ -259,7 +486,7 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
     lines = ["## Actors and positions", ""]
     silent: list[Actor] = []
     for actor in analysis.actors:
-        statements = analysis.positions(actor.id)
+        statements = document.positions(actor)
         if not statements:
             silent.append(actor)
             continue
@@ -273,8 +500,9 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
             details.append(f"corrected: {markdown_escape(actor.corrected)}")
         lines += [" · ".join(details), ""]
         for quote in statements:
-            text = markdown_escape(" ".join(quote.text.split()))
-            where = f"¶{document.paragraph_of(quote.start)}"
+            start, end = document.statement_span(quote)
+            text = markdown_escape(" ".join(document.excerpt(start, end).split()))
+            where = f"¶{document.paragraph_of(start)}"
             mark = f" (corrected: {markdown_escape(quote.corrected)})" if quote.corrected else ""
             lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}{mark}")
         lines.append("")
@@ -284,9 +512,30 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
     return lines
 
 
+def front_matter(document: ExportDocument) -> dict[str, Any]:
+    """The Markdown export's YAML front matter: what note apps (Obsidian, Logseq, Hugo) index.
+
+    ``source`` is the web address, or the file as a ``file://`` URI (``-`` for standard input);
+    ``tags`` are ``byline`` and one ``highlight/<tag>`` per highlight tag exported.
+    """
+    article = document.article
+    tags = ["byline"]
+    tags += sorted({f"highlight/{item.tag}" for item in document.items if item.tag})
+    return {
+        "title": document.title,
+        "source": web_url(article) or article_uri(article),
+        "author": article.author,
+        "published": document.published,
+        "tags": tags,
+        "exported": now_iso(),
+        "generator": f"Byline {__version__}",
+    }
+
+
 def to_markdown(document: ExportDocument) -> str:
     article = document.article
-    lines = [f"# {markdown_escape(document.title)}", ""]
+    lines = ["---", dump_yaml_inert(front_matter(document), sort_keys=False, width=1000).rstrip(), "---", ""]
+    lines += [f"# {markdown_escape(document.title)}", ""]
     lines.append(f"- **Source:** {_code_span(article.source)}")
     if article.author:
         lines.append(f"- **Author:** {markdown_escape(article.author)}")
@@ -296,7 +545,7 @@ def to_markdown(document: ExportDocument) -> str:
     if not document.anchored:
         lines += ["No highlights yet.", ""]
     for item in document.anchored:
-        lines += _markdown_item(item)
+        lines += _markdown_item(item, document)
     if document.orphans:
         lines += [
             "## Orphaned highlights",
@@ -305,7 +554,7 @@ def to_markdown(document: ExportDocument) -> str:
             "",
         ]
         for item in document.orphans:
-            lines += _markdown_item(item)
+            lines += _markdown_item(item, document)
     lines += _markdown_actors(document)
     lines += _markdown_corrections(document.corrections)
     return "\n".join(lines).rstrip() + "\n"
@@ -405,7 +654,7 @@ def _annotation(item: ExportItem, document: ExportDocument, digest: str) -> dict
             annotation["body"] = {
                 "type": "TextualBody",
                 "value": item.note,
-                "format": "text/plain",
+                "format": "text/markdown",
                 "purpose": "commenting",
             }
     else:
@@ -414,8 +663,15 @@ def _annotation(item: ExportItem, document: ExportDocument, digest: str) -> dict
         if item.speaker:
             annotation["body"] = {"type": "TextualBody", "value": item.speaker, "purpose": "identifying"}
     annotation["target"] = {"source": article_uri(document.article), "selector": selectors}
+    if item.highlight is not None and item.tag != DEFAULT_TAG:
+        # Web Annotation's own way to tag: a TextualBody with purpose "tagging".
+        tag_body = {"type": "TextualBody", "value": item.tag, "purpose": "tagging"}
+        annotation["body"] = [annotation["body"], tag_body] if "body" in annotation else tag_body
     annotation["byline"] = {
         "kind": "highlight" if item.highlight else "detected-quote",
+        "tag": item.tag,
+        "excerpt": item.excerpt or item.text,
+        "link": passage_link(document, item),
         "paragraph": item.paragraph,
         "orphaned": item.orphaned,
         "quote": _quote_info(item),
@@ -434,17 +690,25 @@ def _actor_info(actor: Actor, document: ExportDocument) -> dict[str, Any]:
         "affiliation": actor.affiliation,
         "mentions": actor.mentions,
         **({"corrected": actor.corrected} if actor.corrected else {}),
-        "statements": [
-            {
-                "kind": quote.kind,
-                "text": quote.text,
-                "paragraph": document.paragraph_of(quote.start),
-                "start": quote.start,
-                "end": quote.end,
-                **_position_info(quote),
-            }
-            for quote in analysis.positions(actor.id)
+        "statements": [_statement_info(quote, document) for quote in document.positions(actor)],
+    }
+
+
+def _statement_info(quote: Statement, document: ExportDocument) -> dict[str, Any]:
+    """One statement of an actor; a reported one carries its partial quotes (listed only here)."""
+    start, end = document.statement_span(quote)
+    return {
+        "kind": quote.kind,
+        "text": quote.text,
+        "excerpt": document.excerpt(start, end),
+        "paragraph": document.paragraph_of(start),
+        "start": quote.start,
+        "end": quote.end,
+        "partial_quotes": [
+            {"start": partial.start, "end": partial.end, "text": partial.text}
+            for partial in document.partial_quotes(quote)
         ],
+        **_position_info(quote),
     }
 
 
@@ -490,12 +754,28 @@ def to_yaml(document: ExportDocument) -> str:
     return dump_yaml_inert(to_annotations(document), sort_keys=False, width=100)
 
 
-RENDERERS = {"md": to_markdown, "json": to_json, "yaml": to_yaml}
+def to_csv(document: ExportDocument) -> str:
+    from reader.export_csv import to_csv as render_csv
+
+    return render_csv(document)
 
 
-def render(document: ExportDocument, fmt: ExportFormat) -> str:
+def to_html(document: ExportDocument, theme: ReaderTheme | None = None) -> str:
+    """The self-contained HTML page, in ``theme``'s colours (the configured theme when ``None``)."""
+    from reader.export_html import to_html as render_html
+
+    return render_html(document, theme)
+
+
+RENDERERS = {"md": to_markdown, "json": to_json, "yaml": to_yaml, "csv": to_csv, "html": to_html}
+
+
+def render(document: ExportDocument, fmt: ExportFormat, *, theme: ReaderTheme | None = None) -> str:
+    """``document`` in format ``fmt``; ``theme`` colours the HTML page (ignored by the others)."""
     if fmt not in RENDERERS:
         raise BylineError(f"unknown export format {fmt!r} (choose one of: {', '.join(FORMATS)})")
+    if fmt == "html":
+        return to_html(document, theme)
     return RENDERERS[fmt](document)
 
 
@@ -503,8 +783,12 @@ def render(document: ExportDocument, fmt: ExportFormat) -> str:
 
 
 def format_for_path(path: Path, default: ExportFormat = "md") -> ExportFormat:
-    """The format a file name asks for (``.md``, ``.json``, ``.yaml``/``.yml``)."""
+    """The format a file name asks for (``.md``, ``.json``, ``.yaml``/``.yml``, ``.csv``, ``.html``)."""
     suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".html", ".htm"):
+        return "html"
     if suffix in (".yaml", ".yml"):
         return "yaml"
     if suffix == ".json":
@@ -514,14 +798,32 @@ def format_for_path(path: Path, default: ExportFormat = "md") -> ExportFormat:
     return default
 
 
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def export_stem(article: Article) -> str:
+    """A file name stem for the article's export: the file's stem, a URL's last path segment (or
+    its host), ``article`` for standard input; only letters, digits, ``.``, ``-`` and ``_``."""
+    source = article.source or ""
+    if "://" in source:
+        rest = source.split("://", 1)[1].split("#", 1)[0].split("?", 1)[0].rstrip("/")
+        name = rest.rsplit("/", 1)[-1] if "/" in rest else rest
+        name = name.rsplit(".", 1)[0] if "." in name and "/" in rest else name
+    elif source and source != "-":
+        name = Path(source).stem
+    else:
+        name = "article"
+    cleaned = _UNSAFE_NAME.sub("-", name).strip(".-")[:80]
+    return cleaned or "article"
+
+
 def default_export_path(article: Article, fmt: ExportFormat = "md") -> Path:
-    """``<article>.notes.md`` beside the article file; in the working directory for stdin and URLs."""
-    extension = EXTENSIONS[fmt]
-    source = article.source
-    if source and source != "-" and "://" not in source:
-        path = Path(source).expanduser()
-        return path.with_name(f"{path.stem}.notes{extension}")
-    return Path.cwd() / f"article.notes{extension}"
+    """``<exports dir>/<article>.notes.<ext>`` (:func:`reader.paths.exports_dir`, ``~/Documents/Byline``).
+
+    Never beside the article: that may be a bundled sample inside the installed package, a
+    read-only folder, or a folder of articles.
+    """
+    return exports_dir() / f"{export_stem(article)}.notes{EXTENSIONS[fmt]}"
 
 
 def article_file(article: Article) -> Path | None:
@@ -543,6 +845,11 @@ def write_export(text: str, path: Path, *, protected: Sequence[Path] = (), force
     if path.is_dir():
         raise BylineError(f"{path}: is a directory; give a file name to export to")
     parent = path.parent
+    if parent == exports_dir() and not parent.exists():
+        try:
+            parent.mkdir(parents=True)  # Byline's own exports folder is made on first use
+        except OSError as error:
+            raise BylineError(f"{path}: cannot write: {error.strerror or error}") from None
     if not parent.is_dir():
         problem = "is not a directory" if parent.exists() else "does not exist"
         raise BylineError(f"{path}: cannot write: {parent} {problem}")

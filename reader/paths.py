@@ -36,6 +36,17 @@ def cache_dir() -> Path:
     return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME))
 
 
+def exports_dir() -> Path:
+    """Where exports go when no path is given: ``~/Documents/Byline`` (the user's documents folder,
+    from platformdirs), or ``$BYLINE_HOME/exports``.
+
+    Never beside the article: the article may be a bundled sample inside the installed package,
+    a read-only folder, or a folder of articles that the library would list.
+    """
+    home = _home_override()
+    return home / "exports" if home else Path(platformdirs.user_documents_dir()) / "Byline"
+
+
 def bundled_dir(name: str) -> Path:
     """A folder shipped with Byline (``themes`` or ``sample_articles``).
 

@@ -143,7 +143,8 @@ def test_markdown_has_metadata_highlights_notes_and_actors(kursk: Path) -> None:
     article, _, document = make_document(kursk)
     article.published = "2024-08-19"
     text = render(document, "md")
-    assert text.startswith("# kursk.txt\n")
+    assert text.startswith("---\ntitle: kursk.txt\n")
+    assert "\n---\n\n# kursk.txt\n" in text
     assert f"- **Source:** `{kursk}`" in text and "- **Published:** 2024-08-19" in text
     assert (
         "### ¶5 · Yuri Ushakov, Kremlin adviser (direct quote) · says\n\n"
@@ -194,7 +195,7 @@ def test_json_is_a_web_annotation_collection_that_parses_back(kursk: Path) -> No
     assert first["body"] == {
         "type": "TextualBody",
         "value": "Flat refusal. Compare with *Zelensky*.",
-        "format": "text/plain",
+        "format": "text/markdown",
         "purpose": "commenting",
     }
     assert first["created"] == highlight.created and first["modified"] == highlight.modified
@@ -257,10 +258,11 @@ def test_orphans_are_exported_separately_without_a_position(kursk: Path) -> None
     assert [s["type"] for s in item["target"]["selector"]] == ["TextQuoteSelector"]
 
 
-def test_default_export_path_is_beside_the_article(tmp_path: Path) -> None:
+def test_default_export_path_is_in_the_exports_folder_never_beside_the_article(tmp_path: Path) -> None:
     article = Article(text="x", source=str(tmp_path / "story.txt"))
-    assert default_export_path(article) == tmp_path / "story.notes.md"
-    assert default_export_path(article, "json") == tmp_path / "story.notes.json"
+    exports = tmp_path / "byline-home" / "exports"  # BYLINE_HOME (conftest)
+    assert default_export_path(article) == exports / "story.notes.md"
+    assert default_export_path(article, "json") == exports / "story.notes.json"
 
 
 def test_writing_to_an_unwritable_path_is_one_line(tmp_path: Path) -> None:
@@ -290,7 +292,7 @@ def test_cli_export_prints_markdown_to_stdout(
     make_document(kursk)
     assert main(["export", str(kursk)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# kursk.txt") and "Flat refusal." in out
+    assert out.startswith("---\ntitle: kursk.txt\n") and "\n# kursk.txt\n" in out and "Flat refusal." in out
 
 
 def test_cli_export_writes_json_chosen_by_extension(

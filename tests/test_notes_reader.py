@@ -87,7 +87,10 @@ async def test_highlights_are_drawn_with_the_theme_and_noted_ones_get_a_marker()
             "."
         )
         runs = app.reader.decorations.runs_for(highlight.start, highlight.end)
-        assert {run.key for run in runs if run.key in ("highlight", "note.marker")} == {"highlight"}
+        # a new highlight has the default tag, drawn with its style key
+        assert {run.key for run in runs if run.key.startswith(("highlight", "note.marker"))} == {
+            "highlight.green"
+        }
         store.set_note(highlight.id, "context")
         app.reader.notes.refresh()
         marker = [
@@ -159,10 +162,12 @@ async def test_ctrl_e_exports_and_an_unwritable_path_keeps_the_highlights(tmp_pa
         await pilot.press("right_square_bracket", "h", "ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        assert app.screen.query_one("#export-path", Input).value == str(tmp_path / "kursk.notes.md")
+        # the exports folder (BYLINE_HOME/exports here), never beside the article; made on first use
+        default = tmp_path / "byline-home" / "exports" / "kursk.notes.md"
+        assert app.screen.query_one("#export-path", Input).value == str(default)
         await pilot.press("enter")
         await pilot.pause()
-        exported = (tmp_path / "kursk.notes.md").read_text(encoding="utf-8")
+        exported = default.read_text(encoding="utf-8")
         assert "## Highlights" in exported and "Yuri Ushakov, Kremlin adviser (direct quote)" in exported
 
         app.reader.export_notes(ExportRequest("json", tmp_path / "out.json", all_quotes=True))

@@ -51,12 +51,12 @@ def test_an_existing_file_needs_force(article: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().err == f"byline: {out}: already exists; use --force to overwrite it\n"
     assert out.read_text(encoding="utf-8") == "my precious notes\n"
     assert main(["export", str(article), "-o", str(out), "--force"]) == 0
-    assert out.read_text(encoding="utf-8").startswith("# Kremlin rules out talks")
+    assert out.read_text(encoding="utf-8").startswith("---\ntitle: Kremlin rules out talks\n")
 
 
 def test_dash_is_standard_output(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(article), "-o", "-"]) == 0
-    assert capsys.readouterr().out.startswith("# Kremlin rules out talks")
+    assert capsys.readouterr().out.startswith("---\ntitle: Kremlin rules out talks\n")
     assert not (article.parent / "-").exists()
 
 
@@ -87,7 +87,7 @@ def test_a_symlink_is_followed_not_replaced(article: Path) -> None:
     link.symlink_to(target)
     assert main(["export", str(article), "-o", str(link), "--force"]) == 0
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_text(encoding="utf-8").startswith("# Kremlin rules out talks")
+    assert target.read_text(encoding="utf-8").startswith("---\ntitle: Kremlin rules out talks\n")
 
 
 def test_devices_and_fifos_are_written_through(article: Path, tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_devices_and_fifos_are_written_through(article: Path, tmp_path: Path) ->
     reader_fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     try:
         assert main(["export", str(article), "-o", str(fifo)]) == 0  # no --force: not a file
-        assert os.read(reader_fd, 1 << 16).decode("utf-8").startswith("# Kremlin rules out talks")
+        assert os.read(reader_fd, 1 << 16).decode("utf-8").startswith("---\ntitle: Kremlin rules out talks\n")
     finally:
         os.close(reader_fd)
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
@@ -156,4 +156,4 @@ async def test_export_dialog_refuses_the_article_and_asks_before_overwriting(art
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
     assert article.read_text(encoding="utf-8") == ARTICLE
-    assert existing.read_text(encoding="utf-8").startswith("# Kremlin rules out talks")
+    assert existing.read_text(encoding="utf-8").startswith("---\ntitle: Kremlin rules out talks\n")

@@ -228,6 +228,7 @@ async def test_statements_panel_is_a_tab_beside_actors_and_notes() -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)):
         tabs = app.reader.query_one("#side-panel", TabbedContent)
-        assert [pane.id for pane in tabs.query("TabPane")] == ["actors-tab", "notes-tab", "statements-tab", "legend-tab"]
+        panes = [pane.id for pane in tabs.query("TabPane")]
+        assert panes == ["actors-tab", "notes-tab", "statements-tab", "legend-tab"]
         assert isinstance(app.reader.query_one("#statements"), StatementsPanel)
         assert isinstance(app.reader.statements_panel.option_list, OptionList)

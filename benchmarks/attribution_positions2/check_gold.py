@@ -15,7 +15,12 @@ For every NAME.txt / NAME.yaml pair:
   * body length is 350-700 words.
 Prints per-file and total counts per frame. Exit status 1 on any error.
 """
-import collections, glob, os, re, sys
+import collections
+import glob
+import os
+import re
+import sys
+
 import yaml
 
 FRAMES = {"speech", "belief", "intention", "stance", "evidence"}
@@ -24,8 +29,10 @@ KINDS = {"person", "organisation", "group", "document"}
 
 def check(base):
     errs = []
-    raw = open(base + ".txt", encoding="utf-8").read()
-    gold = yaml.safe_load(open(base + ".yaml", encoding="utf-8"))
+    with open(base + ".txt", encoding="utf-8") as f:
+        raw = f.read()
+    with open(base + ".yaml", encoding="utf-8") as f:
+        gold = yaml.safe_load(f)
     head, _, body = raw.partition("\n\n")
     start = len(head) + 2
     words = len(body.split())

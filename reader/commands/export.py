@@ -1,4 +1,4 @@
-"""``byline export FILE [--format md|json|yaml] [-o OUT] [--all-quotes]``.
+"""``byline export FILE [--format md|json|yaml|csv|html] [-o OUT] [--all-quotes] [--tag NAME] [--theme T]``.
 
 Prints (or writes) the highlights and notes stored for an article, joined
 with the analysis so that quotes carry their speaker. Store problems (an
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.analysis.model import Analysis
 from reader.config import configured_model
@@ -27,10 +28,13 @@ from reader.export import (
     render,
     write_export,
 )
-from reader.notes import NoteStore
+from reader.notes import HIGHLIGHT_TAGS, NoteStore
 from reader.safe_text import terminal_safe
 from reader.sources import load_article
 from reader.sources.article import Article
+
+if TYPE_CHECKING:
+    from reader.themes import ReaderTheme
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=FORMATS,
-        help="md (Markdown), json (W3C Web Annotations) or yaml; default: from OUT's extension, else md",
+        help="md (Markdown), json (W3C Web Annotations), yaml, csv (Readwise, spreadsheets) or html (a "
+        "self-contained page of the annotated article); default: from OUT's extension, else md",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output (- is standard output)"
@@ -52,6 +57,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also include every detected quote, with its speaker, even if not highlighted",
     )
+    parser.add_argument(
+        "--tag",
+        action="append",
+        choices=HIGHLIGHT_TAGS,
+        metavar="NAME",
+        help=f"export only the highlights with this tag (repeatable; one of: {', '.join(HIGHLIGHT_TAGS)})",
+    )
+    parser.add_argument("--theme", help="theme for --format html (default: the reader's, from the config)")
     parser.add_argument("--model", help="spaCy pipeline to analyse with (default: config, BYLINE_MODEL)")
 
 
@@ -81,11 +94,12 @@ def run(args: argparse.Namespace) -> int:
         analysis, report = apply_corrections(analysis, store.corrections)
         for correction, reason in report.orphaned:
             warn(f"warning: correction not applied (orphaned: {reason}): {correction.describe()}")
+    tags = tuple(args.tag or ())
     document = build_export(article, analysis, store.highlights, all_quotes=args.all_quotes,
-                            corrections=report)
+                            corrections=report, tags=tags)
     output = Path(args.output) if args.output and args.output != "-" else None
     fmt: ExportFormat = args.format or (format_for_path(output) if output else "md")
-    text = render(document, fmt)
+    text = render(document, fmt, theme=_html_theme(args.theme) if fmt == "html" else None)
     if output is None:
         # JSON and YAML are already inert (escaped); Markdown keeps the article's characters,
         # which a terminal must not act on.
@@ -93,6 +107,18 @@ def run(args: argparse.Namespace) -> int:
         return 0
     source = article_file(article)
     write_export(text, output, protected=[source] if source else [], force=args.force)
-    count = len(store.highlights)
+    count = sum(1 for item in document.items if item.highlight is not None)
     warn(f"exported {count} highlight{'s' if count != 1 else ''} to {output}")
     return 0
+
+
+def _html_theme(name: str | None) -> ReaderTheme:
+    """The theme for an HTML page: ``--theme``, else the reader's (config), else ``default``; a
+    theme that cannot be loaded is a warning and the default is used."""
+    from reader.config import load_config
+    from reader.themes import load_theme_or_default
+
+    theme, problem = load_theme_or_default(name or load_config().theme)
+    if problem:
+        warn(f"warning: {problem}")
+    return theme

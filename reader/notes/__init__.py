@@ -8,12 +8,22 @@ Everything the rest of Byline uses is importable from ``reader.notes``.
 """
 
 from reader.notes.anchoring import anchor, fuzzy_anchor
-from reader.notes.model import CONTEXT_CHARS, Highlight, content_hash, now_iso
+from reader.notes.model import (
+    CONTEXT_CHARS,
+    DEFAULT_TAG,
+    HIGHLIGHT_TAGS,
+    Highlight,
+    content_hash,
+    next_tag,
+    now_iso,
+)
 from reader.notes.store import STORE_SCHEMA, NoteStore, merge_corrections, merge_highlights, notes_dir
 from reader.sources.structure import sentence_span
 
 __all__ = [
     "CONTEXT_CHARS",
+    "DEFAULT_TAG",
+    "HIGHLIGHT_TAGS",
     "STORE_SCHEMA",
     "Highlight",
     "NoteStore",
@@ -22,6 +32,7 @@ __all__ = [
     "fuzzy_anchor",
     "merge_corrections",
     "merge_highlights",
+    "next_tag",
     "notes_dir",
     "now_iso",
     "sentence_span",

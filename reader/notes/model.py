@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.highlight_tags import DEFAULT_TAG, HIGHLIGHT_TAGS, next_tag
+
+__all__ = ["CONTEXT_CHARS", "DEFAULT_TAG", "HIGHLIGHT_TAGS", "Highlight", "content_hash", "next_tag",
+           "now_iso"]
+
 CONTEXT_CHARS = 32
 """Characters of prefix and suffix kept around each highlight (as Hypothesis does)."""
 
@@ -36,6 +41,8 @@ class Highlight:
     selector); ``exact``/``prefix``/``suffix`` are the quote selector.
     ``orphaned`` highlights could not be found in the current text: their
     offsets are the last known ones and must not be used to index the text.
+    ``tag`` is one of :data:`HIGHLIGHT_TAGS` (a store written before tags existed has none, which
+    reads as :data:`DEFAULT_TAG`; a tag this version does not know is kept as it is).
     """
 
     id: str
@@ -48,6 +55,7 @@ class Highlight:
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
     orphaned: bool = False
+    tag: str = DEFAULT_TAG
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +69,7 @@ class Highlight:
             "created": self.created,
             "modified": self.modified,
             "orphaned": self.orphaned,
+            "tag": self.tag,
         }
 
     @classmethod
@@ -76,6 +85,7 @@ class Highlight:
             created=str(data.get("created") or now_iso()),
             modified=str(data.get("modified") or data.get("created") or now_iso()),
             orphaned=bool(data.get("orphaned", False)),
+            tag=str(data.get("tag") or DEFAULT_TAG),
         )
 
     @classmethod
@@ -94,9 +104,9 @@ class Highlight:
                 raise ValueError(f"{name!r} is not a whole number ({value!r})")
         if not 0 <= data["start"] <= data["end"]:
             raise ValueError(f"'start'..'end' is not a span ({data['start']}..{data['end']})")
-        for name in ("id", "exact", "prefix", "suffix", "note", "created", "modified"):
+        for name in ("id", "exact", "prefix", "suffix", "note", "created", "modified", "tag"):
             value = data.get(name, "")
-            if value is None and name in ("created", "modified"):
+            if value is None and name in ("created", "modified", "tag"):
                 continue
             if not isinstance(value, str):
                 raise ValueError(f"{name!r} is not text ({type(value).__name__})")

@@ -35,7 +35,7 @@ from reader.corrections.model import Anchor, Correction
 from reader.errors import BylineError
 from reader.fileio import atomic_write_text
 from reader.notes.anchoring import anchor
-from reader.notes.model import CONTEXT_CHARS, Highlight, content_hash, now_iso
+from reader.notes.model import CONTEXT_CHARS, HIGHLIGHT_TAGS, Highlight, content_hash, now_iso
 from reader.paths import data_dir
 from reader.sources.article import Article
 
@@ -516,6 +516,27 @@ class NoteStore:
             highlight.note, highlight.modified, self.unsaved = old_note, old_modified, was_unsaved
             raise
         return highlight
+
+    def set_tag(self, highlight_id: str, tag: str) -> Highlight:
+        """Give a highlight the tag ``tag`` (one of ``HIGHLIGHT_TAGS``) and save.
+
+        Merged like any change (the later ``modified`` wins when two windows tag one highlight).
+        ``ValueError`` for an unknown tag, ``KeyError`` for an unknown highlight; on a failed save
+        nothing changes in memory and :class:`BylineError` is raised.
+        """
+        if tag not in HIGHLIGHT_TAGS:
+            raise ValueError(f"unknown tag {tag!r} (choose one of: {', '.join(HIGHLIGHT_TAGS)})")
+        highlight = self.get(highlight_id)
+        if highlight.tag == tag:
+            return highlight
+        old_tag, old_modified, was_unsaved = highlight.tag, highlight.modified, self.unsaved
+        highlight.tag, highlight.modified = tag, now_iso()
+        try:
+            self.save()
+        except BylineError:
+            highlight.tag, highlight.modified, self.unsaved = old_tag, old_modified, was_unsaved
+            raise
+        return self.get(highlight_id)
 
     def remove(self, highlight_id: str) -> Highlight:
         """Remove a highlight and return it, so that the caller can offer undo via :meth:`restore`."""

@@ -7,8 +7,9 @@ from pathlib import Path
 from reader.errors import BylineError
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-NOTES_EXPORT_SUFFIXES = (".notes.md", ".notes.json", ".notes.yaml")
-"""The endings of Byline's own exports (``byline export``, ``ctrl+e``), written beside the article:
+NOTES_EXPORT_SUFFIXES = (".notes.md", ".notes.markdown", ".notes.json", ".notes.yaml", ".notes.yml",
+                         ".notes.csv", ".notes.html", ".notes.htm")
+"""The endings of Byline's own exports (``byline export``, ``ctrl+e``), wherever they are written:
 they are never articles themselves."""
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from reader.highlight_tags import HIGHLIGHT_TAGS
+
 BASE_COLOURS: tuple[str, ...] = (
     "primary",
     "secondary",
@@ -47,6 +49,16 @@ ENTITY_LABELS: tuple[str, ...] = (
 
 ENTITY_FALLBACK = "entity"
 
+TAG_STYLES: dict[str, str] = {tag: f"highlight.{tag}" for tag in HIGHLIGHT_TAGS}
+"""The style key of each highlight tag (``highlight.green`` ...); each falls back to ``highlight``,
+so a theme written before tags existed draws every tag as its one highlight colour."""
+
+
+def tag_style(tag: str | None) -> str:
+    """The style key a highlight with ``tag`` is drawn with (an unknown tag: ``highlight``)."""
+    return TAG_STYLES.get(tag or "", "highlight")
+
+
 STATEMENT_STYLES = {"direct": "quote.direct", "reported": "quote.indirect"}
 """The style key for each statement kind. Reported statements keep the theme key ``quote.indirect``
 that themes have always used, so existing user themes go on working."""
@@ -67,6 +79,7 @@ READER_STYLES: tuple[str, ...] = (
     "search.match",
     "search.current",
     "highlight",
+    *TAG_STYLES.values(),
     "note.marker",
     "selection",
     "actor.mark",
@@ -98,6 +111,7 @@ STYLE_PARENTS: dict[str, str] = {
     "search.current": "quote.current",
     "note.marker": "highlight",
     "selection": "search.match",
+    **{key: "highlight" for key in TAG_STYLES.values()},
     "actor.mark": "quote.current",
     "actor.person": f"{ENTITY_FALLBACK}.PERSON",
     "actor.organisation": f"{ENTITY_FALLBACK}.ORG",

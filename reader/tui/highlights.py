@@ -214,21 +214,22 @@ class Decorations:
             runs.append(StyledRun(*focus.search, "search.current"))
         self.focus_runs = RunIndex(runs)
 
-    def set_notes(self, highlights: Iterable[tuple[int, int, int | None]]) -> None:
-        """The reader's own highlights ``(start, end, marker)`` (see ``note_targets.note_marker``).
+    def set_notes(self, highlights: Iterable[tuple[int, int, int | None, str]]) -> None:
+        """The reader's own highlights ``(start, end, marker, key)`` (see ``note_targets.note_marker``).
 
-        Each is drawn with ``highlight``; ``marker`` is the offset of the one character drawn
-        with ``note.marker`` instead, where a note is attached. The marker's colour is chosen
-        for the page's background, so the highlight's background is left off that character.
+        Each is drawn with its style ``key`` (its tag's, ``highlight.<tag>``); ``marker`` is the
+        offset of the one character drawn with ``note.marker`` instead, where a note is attached.
+        The marker's colour is chosen for the page's background, so the highlight's background is
+        left off that character.
         """
         runs: list[StyledRun] = []
-        for start, end, marker in highlights:
+        for start, end, marker, key in highlights:
             if marker is None or not start <= marker < end:
-                runs.append(StyledRun(start, end, "highlight"))
+                runs.append(StyledRun(start, end, key))
                 continue
-            runs.append(StyledRun(start, marker, "highlight"))
+            runs.append(StyledRun(start, marker, key))
             runs.append(StyledRun(marker, marker + 1, "note.marker"))
-            runs.append(StyledRun(marker + 1, end, "highlight"))
+            runs.append(StyledRun(marker + 1, end, key))
         self.notes = RunIndex(runs)
 
     def set_links(self, links: Iterable[tuple[int, int, bool]]) -> None:

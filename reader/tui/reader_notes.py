@@ -25,17 +25,10 @@ from textual.screen import Screen
 from reader.analysis.model import Analysis
 from reader.corrections import CorrectionReport
 from reader.errors import BylineError
-from reader.export import (
-    article_file,
-    build_export,
-    default_export_path,
-    paragraph_number,
-    paragraph_starts,
-    render,
-    write_export,
-)
+from reader.export import article_file, build_export, default_export_path, render, write_export
 from reader.notes import Highlight, NoteStore
 from reader.sources.article import Article
+from reader.theming.keys import tag_style
 from reader.tui.highlights import Decorations
 from reader.tui.note_targets import Span, grow_selection, highlight_target, note_marker, visible_sentence
 from reader.tui.screens.export_dialog import ExportDialog, ExportRequest
@@ -107,14 +100,16 @@ class ReaderNotes:
 
     def refresh(self) -> None:
         """Redraw the highlights in the article and the Notes tab from the store."""
-        self.decorations.set_notes((h.start, h.end, note_marker(h)) for h in self.store.anchored)
+        self.decorations.set_notes(
+            (h.start, h.end, note_marker(h), tag_style(h.tag)) for h in self.store.anchored
+        )
         self.view.restyle()
-        self.panel.show(self.store.highlights, self.article.text, self.style_lookup)
+        self.panel.show(self.store.highlights, self.article.text, self.style_lookup, self.article.structure)
 
     def restyle(self, style_lookup: StyleLookup) -> None:
         """Redraw the Notes tab with another theme's styles."""
         self.style_lookup = style_lookup
-        self.panel.show(self.store.highlights, self.article.text, style_lookup)
+        self.panel.show(self.store.highlights, self.article.text, style_lookup, self.article.structure)
 
     # -- where the reader is ----------------------------------------------------------------------
 
@@ -164,6 +159,10 @@ class ReaderNotes:
     def _select(self, highlight: Highlight) -> None:
         self._current_highlight = highlight.id
         self.panel.select(highlight.id)
+
+    def select(self, highlight: Highlight) -> None:
+        """Make ``highlight`` the one the reader is on (the Notes tab's cursor follows)."""
+        self._select(highlight)
 
     # -- the keys ---------------------------------------------------------------------------------
 
@@ -226,7 +225,7 @@ class ReaderNotes:
                              severity="warning")
             return
         self._select(highlight)
-        where = f"¶{paragraph_number(paragraph_starts(self.article.text), highlight.start)}"
+        where = f"¶{self.article.structure.number_of(highlight.start)}"
 
         # Start from the store's version: another window may have saved this note meanwhile.
         self.store.refresh()
@@ -327,9 +326,10 @@ class ReaderNotes:
         """Write the export; a failure is a notification and leaves the stored highlights alone."""
         document = build_export(self.article, analysis, self.store.highlights, all_quotes=request.all_quotes,
                                 corrections=self.correction_report())
+        theme = getattr(self.host.app, "reader_theme", None)  # the HTML page takes the reader's colours
         try:
             source = article_file(self.article)
-            write_export(render(document, request.format), request.path,
+            write_export(render(document, request.format, theme=theme), request.path,
                          protected=[source] if source else [], force=request.overwrite)
         except BylineError as error:
             self._notify_error(f"Export failed: {error}")

@@ -2,8 +2,8 @@
 
 The format list has the focus when it opens: the arrows choose a format and
 ``enter`` exports in it (``tab`` reaches the path). It proposes
-``<article>.notes.md`` beside the article and keeps the file extension in step
-with the chosen format until the reader edits the path. It returns an
+``<article>.notes.md`` in the exports folder (``~/Documents/Byline``) and keeps the file extension in
+step with the chosen format until the reader edits the path. It returns an
 :class:`ExportRequest` (or ``None`` when cancelled); the app does the writing,
 so an unwritable path becomes a notification and the highlights, which are
 already stored, are untouched. The article itself is never a target, and an
@@ -31,6 +31,8 @@ FORMAT_LABELS: dict[ExportFormat, str] = {
     "md": "Markdown (Obsidian, GitHub)",
     "json": "JSON (W3C Web Annotations)",
     "yaml": "YAML (same data as the JSON)",
+    "csv": "CSV (Readwise, spreadsheets)",
+    "html": "HTML page (the annotated article, to share)",
 }
 
 
@@ -44,7 +46,7 @@ class ExportRequest:
 
 def with_format_extension(path: str, fmt: ExportFormat) -> str:
     """``path`` with its export extension swapped for ``fmt``'s (``x.notes.md`` -> ``x.notes.json``)."""
-    for extension in (*EXTENSIONS.values(), ".yml", ".markdown"):
+    for extension in (*EXTENSIONS.values(), ".yml", ".markdown", ".htm"):
         if path.endswith(extension):
             return path[: -len(extension)] + EXTENSIONS[fmt]
     return path
@@ -137,9 +139,14 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not raw:
             self.notify("Give a file to export to.", severity="warning")
             return
+        if raw == "-":
+            # Standard output is the reader's own screen while it runs: `byline export FILE -o -`.
+            self.notify("- is standard output, which the reader is drawing on: give a file here, or "
+                        "run byline export FILE -o - in a shell", severity="warning", timeout=8)
+            return
         path = Path(raw).expanduser()
         fmt = self.chosen_format
-        if path.suffix.lower() in (".md", ".markdown", ".json", ".yaml", ".yml"):
+        if path.suffix.lower() in (*EXTENSIONS.values(), ".markdown", ".yml", ".htm"):
             # A path typed with another extension than the chosen format means the path's format.
             fmt = format_for_path(path, fmt)
         if self.protected is not None and same_file(path, self.protected):

@@ -40,6 +40,7 @@ from reader.tui.reader_legend import LEGEND_BINDINGS, LEGEND_TAB, draw_legend, t
 from reader.tui.reader_notes import NOTES_BINDINGS, ReaderNotes
 from reader.tui.reader_panel import PANEL_BINDINGS, PanelScreen, load_panel_width
 from reader.tui.reader_statements import STATEMENTS_BINDINGS, ReaderStatements
+from reader.tui.reader_tags import TAG_BINDINGS, cycle_tag
 from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
@@ -120,6 +121,7 @@ class ReaderScreen(ReaderStatements, PanelScreen):
         Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus.previous", show=False),
         *NOTES_BINDINGS,
         *LEGEND_BINDINGS,
+        *TAG_BINDINGS,
         *CORRECTIONS_BINDINGS,
         *STATEMENTS_BINDINGS,
         *PANEL_BINDINGS,
@@ -530,6 +532,9 @@ class ReaderScreen(ReaderStatements, PanelScreen):
 
     def action_extend_selection(self, delta: int) -> None:
         self.notes.extend_selection(delta, self.state, self.analysis)
+
+    def action_cycle_tag(self) -> None:
+        cycle_tag(self.notes, self.state)
 
     def action_export_notes(self) -> None:
         self.notes.open_export_dialog(lambda: self.analysis)

@@ -7,7 +7,9 @@ scrolls there. Orphaned highlights (their text is no longer in the article)
 are listed last: there is nowhere to jump to, but their notes can still be
 read, edited or removed, and nothing the reader wrote disappears silently.
 Labels are ``rich.text.Text`` built from plain strings, so article text and
-notes are never read as markup.
+notes are never read as markup. Each highlight's words are drawn in its tag's
+colour; ``f`` in the list shows only one tag (green, yellow, blue, pink, then
+all again).
 """
 
 from __future__ import annotations
@@ -19,14 +21,15 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.export import paragraph_number, paragraph_starts
-from reader.notes import Highlight
+from reader.notes import HIGHLIGHT_TAGS, Highlight
+from reader.sources.structure import TextStructure, detect_structure
+from reader.theming.keys import tag_style
 from reader.tui.preview import one_line as preview_line
 from reader.tui.widgets.list_keys import list_bindings
 
@@ -47,7 +50,7 @@ def note_label(highlight: Highlight, paragraph: int | None, style_lookup: Callab
     """Two lines: ``¶N  highlighted words`` and, when there is a note, ``✎ its first line``."""
     where = f"¶{paragraph}" if paragraph is not None else "orphaned"
     label = Text(f"{where}  ", style=style_lookup("muted"))
-    label.append(one_line(highlight.exact), style=style_lookup("highlight"))
+    label.append(one_line(highlight.exact), style=style_lookup(tag_style(highlight.tag)))
     if highlight.note.strip():
         first_line = highlight.note.strip().splitlines()[0]
         label.append("\n")
@@ -68,6 +71,9 @@ class NotesPanel(Vertical):
     """A summary line and a list of highlights; choosing one posts :class:`Jump`."""
 
     DEFAULT_CSS = (Path(__file__).parent.parent / "styles" / "notes_panel.tcss").read_text(encoding="utf-8")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "cycle_filter", "Filter by tag", id="notes.filter"),
+    ]
 
     class Jump(Message):
         """The reader chose a highlight in the list: show it in the article."""
@@ -80,7 +86,11 @@ class NotesPanel(Vertical):
         super().__init__(id=id, classes=classes)
         self.style_lookup: Callable[[str], Style] = _no_style
         self._highlights: list[Highlight] = []
-        self._paragraphs: list[int] = []
+        self._all: list[Highlight] = []
+        self._text = ""
+        self._structure: TextStructure | None = None
+        self.tag_filter: str | None = None
+        """Only highlights with this tag are listed (``None``: all)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="notes-summary")
@@ -91,23 +101,39 @@ class NotesPanel(Vertical):
         highlights: list[Highlight],
         text: str,
         style_lookup: Callable[[str], Style] | None = None,
+        structure: TextStructure | None = None,
     ) -> None:
-        """List ``highlights`` (anchored in text order, then orphans), keeping the cursor on the same one."""
+        """List ``highlights`` (anchored in text order, then orphans), keeping the cursor on the same one.
+
+        ``structure`` is the article's (``Article.structure``): the ``¶N`` shown is its paragraph
+        number, the same the export writes. Only the tag of :attr:`tag_filter` is listed, if set.
+        """
         if style_lookup is not None:
             self.style_lookup = style_lookup
-        self._paragraphs = paragraph_starts(text)
-        self._highlights = sorted(highlights, key=lambda h: (h.orphaned, h.start, h.end))
+        if structure is not None:
+            self._structure = structure
+        elif self._structure is None or text != self._text:
+            self._structure = detect_structure(text)
+        self._text = text
+        self._all = sorted(highlights, key=lambda h: (h.orphaned, h.start, h.end))
+        self._highlights = [h for h in self._all if self.tag_filter in (None, h.tag)]
         option_list = self.query_one("#notes-list", OptionList)
         kept = option_list.highlighted_option.id if option_list.highlighted_option else None
         options = []
         for highlight in self._highlights:
-            paragraph = None if highlight.orphaned else paragraph_number(self._paragraphs, highlight.start)
+            paragraph = None if highlight.orphaned else self._structure.number_of(highlight.start)
             options.append(Option(note_label(highlight, paragraph, self.style_lookup), id=highlight.id))
         option_list.set_options(options)
         ids = [h.id for h in self._highlights]
         if kept in ids:
             option_list.highlighted = ids.index(kept)
         self.query_one("#notes-summary", Static).update(self._summary())
+
+    def action_cycle_filter(self) -> None:
+        """``f``: list only the next tag's highlights (all, green, yellow, blue, pink, all ...)."""
+        order: list[str | None] = [None, *HIGHLIGHT_TAGS]
+        self.tag_filter = order[(order.index(self.tag_filter) + 1) % len(order)]
+        self.show(self._all, self._text)
 
     @property
     def chosen(self) -> str | None:
@@ -127,13 +153,18 @@ class NotesPanel(Vertical):
         count = len(self._highlights)
         notes = sum(1 for h in self._highlights if h.note.strip())
         orphans = sum(1 for h in self._highlights if h.orphaned)
+        muted = self.style_lookup("muted")
+        if self.tag_filter is not None:
+            summary = Text("tag ", style=muted)
+            summary.append(self.tag_filter, style=self.style_lookup(tag_style(self.tag_filter)))
+            summary.append(f": {count} of {len(self._all)} highlights · f: next tag", style=muted)
+            return summary
         if count == 0:
-            return Text("No highlights yet: press h to highlight the current quote or sentence.",
-                        style=self.style_lookup("muted"))
+            return Text("No highlights yet: press h to highlight the current quote or sentence.", style=muted)
         parts = [f"{count} highlight{'s' if count != 1 else ''}", f"{notes} note{'s' if notes != 1 else ''}"]
         if orphans:
             parts.append(f"{orphans} orphaned")
-        return Text(" · ".join(parts), style=self.style_lookup("muted"))
+        return Text(" · ".join(parts), style=muted)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -243,9 +243,9 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "Ronnie Cameron, a poultry magnate who previously backed Mike Huckabee, gave money.",
         ("Mike Huckabee", "Ronnie Cameron", "stance", "back", "support", "Mike Huckabee"),
     ),
-    "is seen as (no agent)": (
-        "The senator is seen as the favourite.",
-        ("The senator is seen as the favourite", None, "belief", "see as", None, None),
+    "is seen by X as": (
+        "The senator is seen by analysts as the favourite.",
+        ("The senator is seen by analysts as the favourite", "Analysts", "belief", "see as", None, None),
     ),
     "see X as Y with 'as' hung on the object": (
         "Experts see the elections held on Sunday as a test of the generals.",
@@ -311,6 +311,8 @@ MORE_NEGATIVES: dict[str, str] = {
     "a person who seems to is the reporter's reading": "Senator Mia Ortiz seemed to enjoy the debate.",
     "a 'which' clause of a thing holds no position": "The storm, which backed the ships into port, passed.",
     "did not vote for": "Senator Mia Ortiz did not vote for the budget.",
+    "is widely seen as (no agent: the reporter's summary)": "The senator is widely seen as the favourite.",
+    "no one holds it": "It was a recommendation that no government has publicly backed.",
     "made no mention of": "Senator Mia Ortiz made no mention of the budget.",
     "is not willing to": "Senator Ana Ruiz is not willing to back the bill.",
 }

@@ -22,6 +22,9 @@ def _withheld(verb: Token) -> bool:
     intends to charge")."""
     if _is_negated(verb):
         return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children):
+        return True  # "a recommendation that no government has publicly backed"
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
         return True  # "asked whether he would vote for the package": a question, no position
     if verb.dep_ == "xcomp" and _lemma(verb) in WITHHELD_SPEECH and _lemma(verb.head) in WITHHOLD_VERBS:

@@ -298,7 +298,6 @@ PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("slam", "for"): ("stance", "oppose"),
     ("slam", "over"): ("stance", "oppose"),
     ("fault", "for"): ("stance", "accuse"),
-    ("agree", "on"): ("stance", "support"),
     ("challenge", "to"): ("stance", "demand"),
 }
 # Of the preposition cues, those whose verb's object is the target named before the position.

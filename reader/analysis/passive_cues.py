@@ -66,9 +66,14 @@ def passive_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
                     )
                 )
                 break
-    elif lemma in AS_CUES and subject is not None and (as_prep := _as_phrase(verb)) is not None:
-        # "Sanders is seen as empowering voters", "was described by aides as ...": held by the
-        # agent, or by no one the text names.
+    elif (
+        lemma in AS_CUES
+        and subject is not None
+        and agent is not None
+        and (as_prep := _as_phrase(verb)) is not None
+    ):
+        # "was described by aides as ...": held by the agent. With no agent ("is widely seen as the
+        # favourite") it is the reporter's summary of opinion, not a position.
         frame, stance = AS_CUES[lemma]
         content = _token_span(doc, builder.base, subject.left_edge.i, as_prep.right_edge.i)
         target = _token_span(doc, builder.base, *_phrase_bounds_np(subject)) if stance else None
@@ -87,6 +92,9 @@ def passive_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
 
 def _as_phrase(verb: Token) -> Token | None:
     """The ``as`` phrase of a passive naming verb ("is seen as the favourite"), not a time clause."""
+    agent = _agent(verb)
+    heads = [verb] if agent is None else [verb, agent]  # "seen by analysts as ...": "as" may hang on them
     return next(
-        (c for c in verb.children if c.lower_ == "as" and c.dep_ == "prep" and any(c.children)), None
+        (c for h in heads for c in h.children if c.lower_ == "as" and c.dep_ == "prep" and any(c.children)),
+        None,
     )

@@ -30,7 +30,10 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str | None, str | None]]]] = {
     ),
     "pronoun speaker": (
         'Senator Ruth Cole voted against the bill. "It is a mistake," she said.',
-        [("direct", "It is a mistake", "Ruth Cole", "said")],
+        [
+            ("reported", "the bill", "Ruth Cole", "voted against"),  # a stance of hers too
+            ("direct", "It is a mistake", "Ruth Cole", "said"),
+        ],
     ),
     "pronoun in reported speech, antecedent in the previous paragraph": (
         "Governor Paul Meyer signed the order on Tuesday.\nHe said that the curfew would last a week.",

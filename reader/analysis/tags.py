@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from reader.analysis.cues import phrase_bounds, speaker_phrase
+from reader.analysis.cue_holders import phrase_bounds, speaker_phrase
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.lexicon import SPEAKER_NOUNS
 from reader.analysis.model import Span

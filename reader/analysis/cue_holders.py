@@ -1,0 +1,214 @@
+"""The holder (source) of an attribution cue: who says, believes or wants what.
+
+The subject of the cue, followed through participles, infinitives, relative clauses and coordination
+(``X, who has accused ...``, ``plans to announce``), the best name in the subject phrase, the agent of a
+passive, and whether a phrase can be a source at all."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.cue_spans import _lemma
+from reader.analysis.lexicon import (
+    DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
+    GROUP_PRONOUNS,
+    MORE_SPEAKER_NOUNS,
+    POSSESSIVE_PRONOUNS,
+    SPEAKER_NOUNS,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+)
+from reader.analysis.names import is_title_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+_SOURCE_NOUNS = SPEAKER_NOUNS | MORE_SPEAKER_NOUNS | EVIDENCE_NOUNS
+_RELATIVE_PRONOUNS = ("who", "which", "that")
+
+
+def _proper_chain(token: Token) -> tuple[int, int]:
+    """Token indices [first, last] of the run of proper nouns around ``token``."""
+    doc = token.doc
+    first = last = token.i
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and not is_title_word(doc[first - 1].text):
+        first -= 1
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    return first, last
+
+
+def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
+    """A name inside the subject phrase that is the real source, not a possessor.
+
+    "Her counterpart from Northridge, Pieter van Wyk," (an apposition somewhere in the
+    phrase) and "figures released by the board" name their source; "Szymanski’s lawyers"
+    does not make Szymanski the speaker.
+    """
+    for token in subject.subtree:
+        if token.i == subject.i or token.ent_type_ not in labels:
+            continue
+        path, node = [], token
+        while node.i != subject.i and node.head.i != node.i:
+            path.append(node.dep_)
+            node = node.head
+        if node.i != subject.i or "poss" in path:
+            continue
+        if not via_appos or "appos" in path:
+            return token
+    return None
+
+
+def speaker_phrase(subject: Token) -> tuple[Token, str]:
+    """The token that best names the speaker, and the form of the phrase.
+
+    "Ukrainian senior commander Oleksandr Syrskyi" is parsed with "commander" as
+    the subject and the name as its apposition: the name is the better speaker.
+    A document ("the statement", "figures released by the board") speaks for
+    whoever issued it; a poll or a study holds its own evidence.
+    """
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
+            return child, "name"
+    if subject.pos_ == "NOUN":
+        lemma = _lemma(subject)
+        is_document = lemma in DOCUMENT_NOUNS and lemma not in EVIDENCE_NOUNS
+        labels = ("PERSON", "ORG", "GPE") if is_document else ("PERSON",)
+        named = _named_inside(subject, labels, via_appos=not is_document)
+        if named is not None:
+            return named, "name"
+        owner = next((child for child in subject.children if child.dep_ == "poss"), None)
+        if lemma in DOCUMENT_NOUNS and owner is not None:
+            # "the council's own engineering report" speaks for the council; "its report" for "it".
+            return speaker_phrase(owner) if owner.pos_ != "PRON" else (owner, "pronoun")
+    capitalised = subject.text[:1].isupper()
+    if (subject.pos_ == "PROPN" and capitalised) or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return subject, "name"
+    if subject.lower_ in GROUP_PRONOUNS:
+        return subject, "description"  # "Those close to him", "Most of the analysts"
+    if subject.pos_ == "PRON":
+        return subject, "pronoun"
+    return subject, "description"
+
+
+def phrase_bounds(token: Token, form: str) -> tuple[int, int]:
+    """Token indices [first, last] of the speaker mention."""
+    if form == "name":
+        if token.ent_type_ and token.ent_iob_ != "O":
+            first = last = token.i
+            doc = token.doc
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+            while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+                last += 1
+            return first, last
+        return _proper_chain(token)
+    if form == "pronoun":
+        return token.i, token.i
+    if token.lower_ in GROUP_PRONOUNS:
+        # "Those close to the governor": the group is defined by what follows the pronoun.
+        last = token.i
+        for child in token.rights:
+            if child.dep_ in ("amod", "prep", "acl", "relcl") and child.right_edge.i - token.i <= 8:
+                last = max(last, child.right_edge.i)
+        return token.i, last
+    first = token.i
+    for child in token.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod"):
+            first = min(first, child.left_edge.i)
+    return first, token.i
+
+
+def _can_hold_positions(token: Token, pronoun: Token | None = None) -> bool:
+    """Whether the antecedent of a relative clause can be a source: a name, a noun that names
+    people, an organisation or a document, or anyone ``who`` refers to ("a banker who has
+    suggested ...", "a longtime donor who backs Mr. Cruz"): "who" is only said of people."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if pronoun is not None and pronoun.lower_ == "who" and token.pos_ == "NOUN":
+        return True
+    return _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS
+
+
+def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = False) -> bool:
+    """Whether the subject can be a source. With a strong cue ("said", "told", "condemned") any
+    noun can ("the report said"); with a weak one ("believes", "plans") only a noun that names a
+    source or a document, or a plural ("allies expect ..."). ``people_only`` (for "shows",
+    "finds" without a poll or report) takes no plural: "rising prices show ..." is no source."""
+    if form == "name":
+        return True
+    if form == "pronoun":
+        return token.lower_ in SUBJECT_PRONOUNS or token.lower_ in POSSESSIVE_PRONOUNS
+    if token.lower_ in GROUP_PRONOUNS:
+        return True
+    if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS:
+        return True
+    if token.tag_ in ("NNS", "NNPS") and not people_only:
+        return True
+    return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
+
+
+def _find_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject of the clause it hangs from ("..., confirming that ...",
+    "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the
+    lawmakers would reject, not the one who urged), nor out of someone's reported words."""
+    current: Token | None = verb
+    for _ in range(3):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.dep_ == "nsubj" and child.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    # "the Trust, which has accused Tarnway of ...": the Trust. An event or a thing
+                    # holds no position: "the incursion, which has challenged Moscow's control".
+                    antecedent = current.head
+                    if not _can_hold_positions(antecedent, child):
+                        return None
+                    if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                        return antecedent.head  # "Robert Mercer, a longtime donor who backs ...": Mercer
+                    return antecedent
+                if child.dep_ == "nsubj":
+                    return child
+                # "He was quoted as saying ...": the subject of "quoted" said it.
+                return child if _lemma(current) == "quote" and current.i != verb.i else None
+        if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
+            current = current.head.head
+            continue
+        infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children)
+        if (
+            (current.dep_ == "acl" and current.tag_ == "VBG")
+            or (current.dep_ in ("acl", "relcl") and infinitive)
+        ) and current.head.pos_ in ("NOUN", "PROPN"):
+            # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
+            return current.head
+        if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
+            return None
+        if current.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in current.head.children):
+            return None
+        current = current.head
+        if current.dep_ == "ccomp":
+            # Coordinated inside someone's reported words. "X said the trial was run well but
+            # noted that ...": the parser hangs "noted" on "run"; when the clause belongs to a
+            # speech verb, its speaker also made this statement. Otherwise the subject is not a speaker.
+            outer = current.head
+            if _lemma(verb) in SPEECH_VERBS and _lemma(outer) in SPEECH_VERBS:
+                current = outer
+                continue
+            return None
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive cue: "is expected by analysts to ..." -> analysts."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)

@@ -1,0 +1,167 @@
+"""Cues that are not verbs: nouns (``his claim that ...``, ``her support for the bill``), adjectives
+(``is convinced that``), hearsay adverbs (``reportedly``) and ``according to X``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.cue_content import _clause_bounds, _complement
+from reader.analysis.cue_holders import _find_subject, _valid_speaker, phrase_bounds, speaker_phrase
+from reader.analysis.cue_negation import _is_negated, _withheld
+from reader.analysis.cue_spans import (
+    _infinitive_bounds,
+    _is_evidence_noun,
+    _lemma,
+    _token_span,
+    _trimmed,
+    text_span,
+)
+from reader.analysis.facts import SpeechEvent
+from reader.analysis.lexicon import LIGHT_VERBS, NOUN_CUES, NOUN_PREPOSITION_CUES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from reader.analysis.cue_events import EventBuilder
+
+
+def adjective_event(builder: EventBuilder, adjective: Token) -> SpeechEvent | None:
+    """``is convinced that ...``: a belief held by the subject of the copula."""
+    clause = _complement(adjective)
+    if clause is None or adjective.dep_ != "acomp":
+        return None
+    copula = adjective.head
+    if _is_negated(copula) or _withheld(copula):
+        return None
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    bounds = _clause_bounds(clause)
+    if subject is None or bounds is None:
+        return None
+    content = _token_span(builder.doc, builder.base, *bounds)
+    return builder.event(
+        adjective, adjective.i, subject, content, "belief", f"be {adjective.lower_}", strong=False
+    )
+
+
+def intention_adjective_event(builder: EventBuilder, adjective: Token) -> SpeechEvent | None:
+    """``is willing to attack him``, ``a president keen to advance the agenda``: an intention held by
+    the subject of the copula, or by the noun the adjective describes."""
+    xcomp = next((c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
+        return None
+    if adjective.dep_ == "acomp":
+        copula = adjective.head
+        if _is_negated(copula) or _withheld(copula) or _is_negated(adjective):
+            return None
+        holder = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    elif adjective.dep_ == "amod" and adjective.head.pos_ in ("NOUN", "PROPN"):
+        holder = adjective.head
+    else:
+        return None
+    if holder is None:
+        return None
+    content = _token_span(builder.doc, builder.base, *_infinitive_bounds(xcomp))
+    return builder.event(
+        adjective, adjective.i, holder, content, "intention", f"{adjective.lower_} to", strong=False
+    )
+
+
+def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
+    """``his claim that ...``, ``the ministry's view that ...``, ``her pledge to ...``,
+    ``her support for the bill``."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = _light_verb_holder(noun)
+    if owner is None:
+        return None
+    doc = builder.doc
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+        key = (noun.lower_, prep.lower_)
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if key in NOUN_PREPOSITION_CUES and pobj is not None:
+            frame, stance = NOUN_PREPOSITION_CUES[key]
+            content = _token_span(doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
+            target = content if frame == "stance" else None
+            cue_lemma = f"{_lemma(noun)} {prep.lower_}"
+            return builder.event(
+                noun, prep.i, owner, content, frame, cue_lemma, stance, target, strong=False
+            )
+    frame_stance = NOUN_CUES.get(_lemma(noun))
+    if frame_stance is None:
+        return None
+    for child in noun.children:
+        if child.dep_ not in ("acl", "ccomp", "appos") or child.i < noun.i:
+            continue
+        has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        has_to = any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
+        if has_that:
+            bounds = _clause_bounds(child)
+        elif has_to:
+            bounds = _infinitive_bounds(child)
+        else:
+            continue
+        if bounds is None:
+            return None
+        content = _token_span(doc, builder.base, *bounds)
+        frame, stance = frame_stance
+        return builder.event(noun, noun.i, owner, content, frame, _lemma(noun), stance, strong=False)
+    return None
+
+
+def _light_verb_holder(noun: Token) -> Token | None:
+    """The subject of a light verb whose object is the noun cue: "They have made the case that ...",
+    "Trump made no mention of God" (a "no" keeps it: what was not mentioned is no statement of it)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _lemma(verb) not in LIGHT_VERBS or _withheld(verb):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    return _find_subject(verb)
+
+
+def hearsay_event(builder: EventBuilder, adverb: Token) -> SpeechEvent | None:
+    """``Bloomberg is reportedly considering a run``: hearsay that names no holder; the content
+    is the clause the adverb qualifies."""
+    verb = adverb.head
+    if adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX") or _is_negated(verb):
+        return None
+    first = verb.left_edge.i
+    while first < verb.i and builder.doc[first].dep_ in ("mark", "cc", "punct"):
+        first += 1
+    content = _token_span(builder.doc, builder.base, first, verb.right_edge.i)
+    if content is None or len(content.text.split()) < 3:
+        return None
+    return builder.event(adverb, adverb.i, None, content, "speech", adverb.lower_, strong=False)
+
+
+def according_event(builder: EventBuilder, according: Token) -> SpeechEvent | None:
+    """``according to officials, ...`` and ``..., according to the ministry.``"""
+    doc = according.doc
+    to = doc[according.i + 1]
+    objects = [child for child in to.children if child.dep_ == "pobj"]
+    if not objects:
+        return None
+    head, form = speaker_phrase(objects[0])
+    if not _valid_speaker(head, form, strong=True):
+        return None
+    first, last = phrase_bounds(head, form)
+    phrase_first, phrase_last = according.i, max(last, objects[0].right_edge.i)
+    sent = according.sent
+    if phrase_first > sent.start and doc[phrase_first - 1].is_punct and phrase_first - 1 > sent.start:
+        # "..., according to X." : the content is what comes before the phrase.
+        content_start, content_end = sent.start_char, doc[phrase_first - 1].idx
+    else:
+        # "According to X, ..." : the content is what follows it.
+        content_start = doc[phrase_last].idx + len(doc[phrase_last])
+        content_end = sent.end_char
+    frame = "evidence" if _is_evidence_noun(head) else "speech"
+    return SpeechEvent(
+        cue=text_span(builder.text, builder.base, according.idx, to.idx + len(to)),
+        speaker=builder.span(first, last),
+        speaker_form=form,
+        speaker_head=head.lower_,
+        content=_trimmed(builder.text, builder.base, content_start, content_end),
+        plural=head.tag_ in ("NNS", "NNPS"),
+        frame=frame,
+        cue_lemma="according to",
+    )

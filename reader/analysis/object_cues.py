@@ -1,0 +1,201 @@
+"""Verb cues whose object is the position: ``condemned the pay offer``, ``called for a recount``,
+``accused the board of hiding losses``, ``dismissed the claims as rumours``, ``called the plan reckless``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.cue_holders import speaker_phrase
+from reader.analysis.cue_spans import (
+    _cue_bounds,
+    _is_evidence_noun,
+    _lemma,
+    _lemma_with_particle,
+    _particle,
+    _phrase_bounds_np,
+    _token_span,
+)
+from reader.analysis.facts import SpeechEvent
+from reader.analysis.lexicon import AS_CUES, OBJECT_CUES, PREPOSITION_CUES, TARGET_OBJECT_CUES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from reader.analysis.cue_events import EventBuilder
+
+# "a group that calls itself the Valley Watch" names, it takes no position.
+_REFLEXIVES = ("itself", "himself", "herself", "themselves", "ourselves")
+# Verbs that show evidence with a plain object when a poll or report is the subject.
+_EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
+# "called the plan reckless", "deemed it unfair": naming something is a position on it.
+_NAMING_VERBS: dict[str, str] = {
+    "call": "speech",
+    "label": "speech",
+    "brand": "speech",
+    "dub": "speech",
+    "deem": "belief",
+    "consider": "belief",
+    "declare": "speech",
+}
+
+
+def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[SpeechEvent | None]:
+    """``condemned the pay offer``, ``called for a recount``, ``accused X of Y``, ``dismissed X as Y``."""
+    lemma = _lemma(verb)
+    doc = builder.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if obj is not None:
+        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")]
+    events: list[SpeechEvent | None] = []
+    # V X as Y
+    as_prep = next((p for p in preps if p.lower_ == "as" and p.head.i == verb.i), None)
+    if as_prep is None and lemma == "refer":
+        # "referred to the allegations as gossip": the parser may hang "as" on the allegations.
+        to = next((p for p in preps if p.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is not None:
+            as_prep = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_prep is None and obj is not None and lemma in AS_CUES:
+        # "see the elections held Sunday as a test": the parser hangs "as" inside the object.
+        as_prep = next(
+            (t for t in obj.subtree if t.lower_ == "as" and t.dep_ == "prep" and t.i > obj.i), None
+        )
+    if as_prep is not None and lemma in AS_CUES:
+        known = obj
+        if known is None and lemma == "refer":
+            to = next((p for p in preps if p.lower_ == "to"), None)
+            known = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if known is not None:
+            frame, stance = AS_CUES[lemma]
+            first = known.left_edge.i
+            content = _token_span(doc, builder.base, first, as_prep.right_edge.i)
+            target = None
+            if frame == "stance":
+                target = _token_span(doc, builder.base, *_phrase_bounds_np(known))
+            cue_lemma = "refer to as" if lemma == "refer" else f"{lemma} as"
+            return [builder.event(verb, verb.i, subject, content, frame, cue_lemma, stance, target)]
+    named = naming_event(builder, verb, subject, obj)
+    if named is not None:
+        return [named]
+    for prep in preps:
+        key = (lemma, prep.lower_)
+        if key not in PREPOSITION_CUES:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+            continue  # "called on Thursday for ...": a time, not the position
+        if key == ("call", "on") and prep.i != verb.i + 1:
+            continue  # "called on" only as one phrase: "called the meeting on ..." is no demand
+        frame, stance = PREPOSITION_CUES[key]
+        by = next((p for p in preps if p.lower_ == "by" and p.head.i == verb.i and p.i > prep.i), None)
+        by_clause = next((c for c in by.children if c.dep_ == "pcomp"), None) if by is not None else None
+        if key == ("respond", "to") and by_clause is not None:
+            # "responded to that tweet by calling Alwaleed dopey": the response is what was said
+            pobj = by_clause
+        last = pobj.right_edge.i
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > pobj.i), None)
+        if xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
+            last = xcomp.right_edge.i  # "called on the mayor to resign": the parser hangs "to" on the verb
+        content = _token_span(doc, builder.base, pobj.left_edge.i, last)
+        target = None
+        if key in TARGET_OBJECT_CUES and obj is not None:
+            target = _token_span(doc, builder.base, *_phrase_bounds_np(obj, stop=prep))
+        elif frame == "stance":
+            target = content
+        cue_last = prep.i if prep.i == verb.i + 1 else verb.i
+        cue_lemma = f"{lemma} {prep.lower_}"
+        events.append(builder.event(verb, cue_last, subject, content, frame, cue_lemma, stance, target))
+        return events
+    if (
+        obj is not None
+        and lemma in _EVIDENCE_OBJECT_VERBS
+        and _is_evidence_noun(speaker_phrase(subject)[0])
+    ):
+        # "recent polls show Clinton with a double-digit lead"
+        content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
+        events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
+    elif (
+        obj is not None
+        and obj.lower_ in ("which", "that", "whom")
+        and verb.dep_ == "relcl"
+        and OBJECT_CUES.get(lemma, ("", None))[0] == "stance"
+        and obj.i > verb.head.i
+    ):
+        # "stances that he has since disavowed", "allegations ..., which he has denied": the position
+        # is the antecedent (a stance only: "Northfleet Power, which we reported on" is narration).
+        antecedent = verb.head
+        content = _token_span(doc, builder.base, antecedent.left_edge.i, obj.i - 1)
+        frame, stance = OBJECT_CUES[lemma]
+        target = content if frame == "stance" else None
+        events.append(builder.event(verb, verb.i, subject, content, frame, lemma, stance, target))
+    elif obj is not None and lemma in OBJECT_CUES and obj.pos_ != "PRON":
+        if any(c.dep_ == "xcomp" for c in verb.children):
+            return events  # "urged lawmakers to ...": a request, read as an intention
+        frame, stance = OBJECT_CUES[lemma]
+        bounds = _phrase_bounds_np(obj)
+        content = _token_span(doc, builder.base, *bounds)
+        target = content if frame == "stance" else None
+        lemma_cue = _lemma_with_particle(verb)
+        events.append(
+            builder.event(
+                verb,
+                _cue_bounds(verb)[1],
+                subject,
+                content,
+                frame,
+                lemma_cue,
+                stance,
+                target,
+                strong=frame != "speech",
+            )
+        )
+    elif lemma in ("deny", "rule") and obj is None:
+        # "denied taking any prohibited substance", "ruled out raising fares"
+        gerund = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG"), None)
+        if gerund is not None and (lemma == "deny" or _particle(verb) == "out"):
+            frame, stance = ("stance", "deny") if lemma == "deny" else ("intention", None)
+            content = _token_span(doc, builder.base, gerund.left_edge.i, gerund.right_edge.i)
+            events.append(
+                builder.event(
+                    verb,
+                    _cue_bounds(verb)[1],
+                    subject,
+                    content,
+                    frame,
+                    _lemma_with_particle(verb),
+                    stance,
+                    content if stance else None,
+                )
+            )
+    if lemma == "rule" and _particle(verb) == "out" and obj is not None:
+        content = _token_span(doc, builder.base, *_phrase_bounds_np(obj))
+        events.append(builder.event(verb, _cue_bounds(verb)[1], subject, content, "intention", "rule out"))
+    return events
+
+
+def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:
+    """``called the remarks racist`` (speech: "the remarks racist"), ``described the country
+    as beset by ...``: what someone calls a thing is their position on it."""
+    lemma = _lemma(verb)
+    doc = builder.doc
+    if lemma in _NAMING_VERBS and not (obj is not None and obj.lower_ in _REFLEXIVES):
+        predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i), None)
+        if predicate is None or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
+        ):
+            return None
+        first = obj.left_edge.i if obj is not None else predicate.left_edge.i
+        content = _token_span(doc, builder.base, first, predicate.right_edge.i)
+        return builder.event(verb, verb.i, subject, content, _NAMING_VERBS[lemma], lemma)
+    if lemma in AS_CUES and obj is not None:
+        clause = next(
+            (c for c in verb.children if c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children)),
+            None,
+        )
+        if clause is not None and clause.i > obj.i:
+            frame, stance = AS_CUES[lemma]
+            content = _token_span(doc, builder.base, obj.left_edge.i, clause.right_edge.i)
+            target = _token_span(doc, builder.base, *_phrase_bounds_np(obj)) if frame == "stance" else None
+            return builder.event(verb, verb.i, subject, content, frame, f"{lemma} as", stance, target)
+    return None

@@ -1,0 +1,220 @@
+"""Verb cues with a clause or an infinitive: ``X said (that) ...``, ``..., analysts say.``, ``The deal, he
+said, is dead.``, ``plans to close the bridge``, ``urged lawmakers to ...``, and the inferences that name no
+holder (``appears to``, ``it seems that``). ``verb_events`` is the entry point for every verb cue."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.cue_content import (
+    _clause_bounds,
+    _complement,
+    _content_bounds,
+    _has_own_subject,
+    _misparsed_complement,
+)
+from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _agent, _find_subject, _is_passive, speaker_phrase
+from reader.analysis.cue_negation import _withheld, _withholds
+from reader.analysis.cue_spans import (
+    _cue_bounds,
+    _infinitive_bounds,
+    _is_evidence_noun,
+    _lemma,
+    _lemma_with_particle,
+    _token_span,
+    _trimmed,
+)
+from reader.analysis.facts import SpeechEvent
+from reader.analysis.lexicon import (
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
+    INFERENCE_VERBS,
+    INTENTION_VERBS,
+    OBJECT_CUES,
+    PARTICLE_CUES,
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+    WITHHELD_SPEECH,
+    WITHHOLD_VERBS,
+)
+from reader.analysis.model import Span
+from reader.analysis.object_cues import object_events
+from reader.analysis.passive_cues import passive_events
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from reader.analysis.cue_events import EventBuilder
+
+# Clause cues whose frame is not speech whatever the subject.
+_CLAUSE_FRAMES: dict[str, tuple[str, str | None]] = {
+    "deny": ("stance", "deny"),
+    "demand": ("stance", "demand"),
+    "promise": ("intention", None),
+    "pledge": ("intention", None),
+    "vow": ("intention", None),
+    "threaten": ("intention", None),
+}
+
+
+def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
+    """Every position a verb reports, by construction."""
+    if _withheld(verb) or (_lemma(verb) in WITHHOLD_VERBS and _withholds(verb)):
+        return []
+    if _lemma(verb) == "make":
+        return _made_clear(builder, verb)
+    passive = _is_passive(verb)
+    own_subject = _has_own_subject(verb)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not own_subject and _agent(verb) is not None:
+        return _reduced_passive(builder, verb)
+    if verb.tag_ == "VBN" and not own_subject and not passive:
+        return []  # "Asked whether she would publish ...": a question put to her, not her statement
+    if passive:
+        return passive_events(builder, verb)
+    if _lemma(verb) in INFERENCE_VERBS:
+        return inference_events(builder, verb)
+    subject = _find_subject(verb)
+    if subject is None:
+        return []
+    found = [*object_events(builder, verb, subject), infinitive_event(builder, verb, subject)]
+    events = [event for event in found if event is not None]
+    clause = clause_event(builder, verb, subject)
+    if clause is not None and (clause.content is not None or not events):
+        events.insert(0, clause)  # a bare speech verb is kept only as a tag for a quotation
+    return events
+
+
+def _made_clear(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
+    """``made (it) clear that ...``, ``The poll makes clear the headwinds ...``: speech (evidence when a
+    poll or report makes it clear)."""
+    clear = next(
+        (c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp")), None
+    )
+    subject = _find_subject(verb)
+    if clear is None or subject is None or clear.right_edge.i <= clear.i + 1:
+        return []
+    first = clear.i + 1
+    while first <= clear.right_edge.i and builder.doc[first].dep_ in ("mark", "punct"):
+        first += 1
+    content = _token_span(builder.doc, builder.base, first, clear.right_edge.i)
+    if content is None or len(content.text.split()) < 3:
+        return []
+    frame = "evidence" if _is_evidence_noun(speaker_phrase(subject)[0]) else "speech"
+    event = builder.event(verb, clear.i, subject, content, frame, "make clear")
+    return [event] if event is not None else []
+
+
+def _reduced_passive(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
+    """``a measure strongly opposed by unions``: the agent's stance on the noun the participle describes."""
+    lemma = _lemma(verb)
+    noun = verb.head
+    if lemma not in OBJECT_CUES or lemma in ("back", "support") or noun.pos_ not in ("NOUN", "PROPN"):
+        return []  # "Meridian, backed by pension funds": money, not a position
+    content = _token_span(builder.doc, builder.base, noun.left_edge.i, noun.i)
+    frame, stance = OBJECT_CUES[lemma]
+    target = content if frame == "stance" else None
+    event = builder.event(verb, verb.i, _agent(verb), content, frame, lemma, stance, target)
+    return [event] if event is not None else []
+
+
+def inference_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
+    """``Enthusiasm for Clinton appears to have plummeted``, ``it seems that ...``: an inference
+    the text attributes to no one (a belief with no holder; the content is the whole claim).
+    ``Trump seemed to mock ...`` is left alone: the reporter's reading of a person is neither
+    that person's position nor no one's."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    clause = _complement(verb)
+    bounds: tuple[int, int] | None = None
+    if subject is not None and xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
+        if subject.lower_ in _RELATIVE_PRONOUNS:
+            return []  # "a group that appeared to ...": the content would start mid-phrase
+        if speaker_phrase(subject)[1] != "description" and subject.lower_ != "it":
+            return []
+        bounds = (subject.left_edge.i, xcomp.right_edge.i)
+        lemma = f"{_lemma(verb)} to"
+    elif subject is not None and subject.lower_ == "it" and clause is not None:
+        bounds = _clause_bounds(clause)
+        lemma = _lemma(verb)
+    if bounds is None:
+        return []
+    content = _token_span(builder.doc, builder.base, *bounds)
+    event = builder.event(verb, verb.i, None, content, "belief", lemma, strong=False)
+    return [event] if event is not None else []
+
+
+def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEvent | None:
+    """``X said (that) ...``, ``..., analysts say.``, ``The deal, he said, is dead.``"""
+    lemma = _lemma(verb)
+    is_speech = lemma in SPEECH_VERBS or _lemma_with_particle(verb) in PARTICLE_CUES
+    is_belief = lemma in BELIEF_VERBS
+    if not (is_speech or is_belief or lemma in EVIDENCE_VERBS):
+        return None
+    clause = _complement(verb)
+    content: Span | None = None
+    if clause is not None:
+        bounds = _clause_bounds(clause)
+        if bounds is not None and bounds[0] < verb.i < bounds[1]:
+            # "which he said the government should pay for": the relative word the parser hangs
+            # in the clause comes before the cue; the content is what follows the cue.
+            bounds = (verb.i + 1, bounds[1]) if bounds[1] - verb.i >= 3 else None
+        if bounds is not None:
+            content = _token_span(builder.doc, builder.base, *_content_bounds(verb, clause, bounds))
+    elif (misparsed := _misparsed_complement(verb)) is not None:
+        bounds = _clause_bounds(misparsed)
+        if bounds is not None:
+            content = _token_span(builder.doc, builder.base, *bounds)
+    elif verb.dep_ == "parataxis" and (is_speech or is_belief) and verb.i > verb.sent.start + 1:
+        # A medial tag: the content is the whole sentence around it.
+        sent = verb.sent
+        content = _trimmed(builder.text, builder.base, sent.start_char, sent.end_char)
+    if content is None:
+        return bare_speech(builder, verb, subject) if is_speech else None
+    frame, stance = _CLAUSE_FRAMES.get(lemma, ("belief" if is_belief else "speech", None))
+    if lemma in EVIDENCE_VERBS and not is_speech and not is_belief:
+        frame = "belief"  # "the judge found that ...": an evidence frame needs a document
+    _, cue_last = _cue_bounds(verb)
+    strong = is_speech and lemma not in WEAK_SPEECH_VERBS
+    return builder.event(
+        verb, cue_last, subject, content, frame, _lemma_with_particle(verb), stance, strong=strong
+    )
+
+
+def bare_speech(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEvent | None:
+    """A speech verb with no content of its own: kept as a tag for a quotation near it."""
+    if _lemma(verb) not in SPEECH_VERBS:
+        return None
+    _, cue_last = _cue_bounds(verb)
+    return builder.event(
+        verb,
+        cue_last,
+        subject,
+        None,
+        "speech",
+        _lemma_with_particle(verb),
+        strong=_lemma(verb) not in WEAK_SPEECH_VERBS,
+    )
+
+
+def infinitive_event(builder: EventBuilder, verb: Token, subject: Token | None) -> SpeechEvent | None:
+    """``plans to close the bridge``, ``urged lawmakers to reject the bill``, ``expect X to VP``."""
+    lemma = _lemma(verb)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    doc = builder.doc
+    if lemma in ("expect", "believe") and obj is not None:
+        content = _token_span(doc, builder.base, obj.left_edge.i, xcomp.right_edge.i)
+        return builder.event(verb, verb.i, subject, content, "belief", lemma, strong=False)
+    if obj is not None and lemma in REQUEST_VERBS:
+        content = _token_span(doc, builder.base, *_infinitive_bounds(xcomp))
+        return builder.event(verb, verb.i, subject, content, "intention", f"{lemma} to")
+    if obj is None and (lemma in INTENTION_VERBS or lemma in ("expect", "hope")):
+        if lemma in WITHHOLD_VERBS and _lemma(xcomp) in WITHHELD_SPEECH:
+            return None
+        frame = "belief" if lemma == "expect" else "intention"
+        content = _token_span(doc, builder.base, *_infinitive_bounds(xcomp))
+        return builder.event(verb, verb.i, subject, content, frame, f"{lemma} to", strong=False)
+    return None

@@ -279,6 +279,8 @@ async def test_the_export_dialog_does_not_write_a_file_named_dash(tmp_path: Path
     async with app.run_test() as pilot:
         path_input = app.screen.query_one("#export-path", Input)
         path_input.value = ""
+        path_input.focus()  # the format list has the focus when the dialog opens
+        await pilot.pause()
         await pilot.press("minus", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog) and app.results == []

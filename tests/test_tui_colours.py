@@ -15,9 +15,11 @@ from rich.color import ColorSystem, ColorType
 from rich.style import Style
 from tui_sample import sample_analysis, sample_article, wait_until
 
+from reader.highlight_tags import DEFAULT_TAG
 from reader.themes import ENTITY_LABELS, ReaderTheme, load_theme
 from reader.theming.compose import compose, style_contrast
 from reader.theming.contrast import WCAG_AA, contrast_ratio, grey, hex_rgb, rgb
+from reader.theming.keys import tag_style
 from reader.tui.app import BylineApp
 from reader.tui.highlights import DIM_KEY, FOCUS_KEY, OPERATIONS, Decorations, Focus, composed_style
 
@@ -151,7 +153,7 @@ async def test_all_layers_stacked_on_one_span_render_readable(name: str) -> None
         start = text.index("Kursk")
         statement = reader.analysis.statements[1]
         decorations: Decorations = reader.decorations
-        decorations.set_notes([(start, start + 5, start + 2)])
+        decorations.set_notes([(start, start + 5, start + 2, tag_style(DEFAULT_TAG))])
         decorations.set_search([(start, start + 5)])
         decorations.set_focus(Focus(quote=statement, entity=(start, start + 5)))
         view.select_span(start + 1, start + 4)
@@ -243,7 +245,7 @@ async def test_a_new_highlight_shows_on_the_current_quote(name: str) -> None:
         await pilot.press("h")
         await wait_until(pilot, lambda: bool(reader.notes.store.highlights), what="the highlight")
         after = reader.article_view.style_at(quote.start + 3)
-        assert after.bgcolor == app.style_for("highlight").bgcolor
+        assert after.bgcolor == app.style_for(tag_style(DEFAULT_TAG)).bgcolor
         assert after.bgcolor != before.bgcolor
         assert style_contrast(after) >= WCAG_AA
 

@@ -17,6 +17,7 @@ from tui_sample import record_notifications, sample_analysis, sample_article
 
 from reader.analysis.model import Span, Statement
 from reader.export import FORMATS
+from reader.paths import exports_dir
 from reader.sources import load_article
 from reader.tui import navigation
 from reader.tui.app import BylineApp
@@ -270,8 +271,9 @@ async def test_the_export_dialog_is_keyboard_first(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
-    assert (tmp_path / "kursk.notes.json").exists()  # down then enter exports JSON, as chosen
-    assert not (tmp_path / "kursk.notes.md").exists()
+    exported = exports_dir()  # the default folder: never beside the article
+    assert (exported / "kursk.notes.json").exists()  # down then enter exports JSON, as chosen
+    assert not (exported / "kursk.notes.md").exists()
 
 
 def test_search_folds_accents_and_apostrophes_with_exact_offsets() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import random
 
+from conftest import SAMPLES
+
 from reader.analysis import parallel
 from reader.analysis.pipeline import MAX_BATCH_CHARS, analyze, analyze_with, chunk_spans
 from reader.sources import Article
-from tests.conftest import SAMPLES
 
 
 def long_text(chars: int, seed: int = 3) -> str:

@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from test_analysis_parallel import long_text
+from test_notes_sigkill import Terminal
 
 from reader.analysis.pipeline import analyze
 from reader.analysis.remote import AnalysisCancelled, AnalysisProcess
 from reader.sources import Article
-from tests.test_analysis_parallel import long_text
-from tests.test_notes_sigkill import Terminal
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

@@ -8,15 +8,17 @@ position, so that records streamed in completion order can be put back in input 
 - a warning: ``{"index": int, "source": str, "warning": str, "language": str}``: not analysed
   because it is not in the model's language and no model for its language is installed.
 
-``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets``), for corpora
+``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets.2``), for corpora
 where the text stays in the corpus and ``text[start:end]`` recovers any span. They carry no text
 at all and are packed so as to stay small (see benchmarks/README.md): every span is
-``[start, end]``; an entity is ``[start, end, label, actor]``; a date ``[start, end, value, grain,
-label]``; a statement a list in the order of :data:`OFFSETS_STATEMENT_FIELDS` with its trailing
-nulls cut (``speaker`` null when ``actor`` names the speaker, ``parts`` null when they are the one
-span of the whole statement); an actor an object without null or empty keys, whose mentions are
-its entities (those whose ``actor`` is its id) plus ``other_mentions`` (pronouns and descriptions
-resolved to it). Null top-level keys are left out; names, roles and the metadata stay.
+``[start, end]``; an actor is referred to by its position in ``actors`` (an int: an id string
+repeated in every entity and statement made a short article's record twice its size); an entity is
+``[start, end, label, actor]``; a date ``[start, end, value, grain, label]``; a statement a list in
+the order of :data:`OFFSETS_STATEMENT_FIELDS` with its trailing nulls cut (``speaker`` null when
+``actor`` names the speaker, ``parts`` null when they are the one span of the whole statement); an
+actor an object without null or empty keys, whose mentions are its entities (those whose ``actor``
+is its position) plus ``other_mentions`` (pronouns and descriptions resolved to it). Null top-level
+keys are left out; names, roles and the metadata stay.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def warning_record(index: int, source: str, warning: str, language: str | None) 
     return {"index": index, "source": source, "warning": warning, "language": language}
 
 
-OFFSETS_SCHEMA = "byline.analysis/2+offsets"
+OFFSETS_SCHEMA = "byline.analysis/2+offsets.2"
 OFFSETS_STATEMENT_FIELDS = ("start", "end", "kind", "actor", "speaker_mention", "cue", "parts", "speaker",
                             "cue_lemma", "how", "confidence", "frame", "stance", "target", "within")
 """The order of a statement's values in an offsets-only record."""
@@ -68,25 +70,28 @@ def _without_text(record: dict[str, Any]) -> dict[str, Any]:
     if record.get("links"):
         packed["links"] = [[link["start"], link["end"], link["href"]] for link in record["links"]]
     packed["schema"] = OFFSETS_SCHEMA
-    packed["entities"] = [[e["start"], e["end"], e["label"], e["actor"]] for e in record["entities"]]
+    position = {actor["id"]: i for i, actor in enumerate(record["actors"])}
+    packed["entities"] = [[e["start"], e["end"], e["label"], position.get(e["actor"])]
+                          for e in record["entities"]]
     packed["dates"] = [[d["start"], d["end"], d["value"], d["grain"], d["label"]] for d in record["dates"]]
-    # A resolved speaker's name is the actor's: the actor id says it.
-    packed["statements"] = [_statement_row(statement) for statement in record["statements"]]
+    # A resolved speaker's name is the actor's: the actor's position says it.
+    packed["statements"] = [_statement_row(statement, position) for statement in record["statements"]]
     named = {(e["start"], e["end"], e["actor"]) for e in record["entities"] if e["actor"]}
     packed["actors"] = [_packed(_actor_without_entities(actor, named)) for actor in record["actors"]]
     return packed
 
 
 def _actor_without_entities(actor: dict[str, Any], named: set[tuple[int, int, str]]) -> dict[str, Any]:
-    """An actor whose ``mention_spans`` that are entities linked to it (``entities[i][3] == id``) are
-    left out: the rest, pronouns and descriptions resolved to the actor, are ``other_mentions``."""
+    """An actor whose ``mention_spans`` that are entities linked to it (``entities[i][3]`` is its
+    position) are left out: the rest, pronouns and descriptions resolved to the actor, are
+    ``other_mentions``."""
     out = {key: value for key, value in actor.items() if key not in ("mentions", "mention_spans")}
     out["other_mentions"] = [span for span in actor["mention_spans"]
                              if (span["start"], span["end"], actor["id"]) not in named]
     return out
 
 
-def _statement_row(statement: dict[str, Any]) -> list[Any]:
+def _statement_row(statement: dict[str, Any], position: dict[str, int]) -> list[Any]:
     """A statement as a list in the order of :data:`OFFSETS_STATEMENT_FIELDS`, trailing nulls cut.
 
     Spans are ``[start, end]``; ``speaker`` is null when ``actor`` names the speaker, ``parts`` null
@@ -97,6 +102,8 @@ def _statement_row(statement: dict[str, Any]) -> list[Any]:
         value = statement[name]
         if (name == "speaker" and statement["actor"]) or (name == "parts" and value in (whole, [])):
             value = None
+        elif name == "actor" and value is not None:
+            value = position.get(value)
         elif isinstance(value, dict):
             value = [value["start"], value["end"]]
         elif name == "parts":

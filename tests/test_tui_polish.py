@@ -229,7 +229,8 @@ async def test_help_lists_every_binding_of_the_reader_the_app_and_the_panel_list
         reader = app.reader
         sources = [(READER_SECTION, reader), (READER_SECTION, app),
                    ("Actors panel", reader.actors_panel),
-                   ("Notes list", reader.query_one("#notes-list", NotesList))]
+                   ("Notes list", reader.query_one("#notes-list", NotesList)),
+                   ("Notes list", reader.query_one("#notes-list", NotesList).parent)]
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         rows = app.screen.rows
@@ -251,6 +252,7 @@ async def test_help_lists_every_binding_of_the_reader_the_app_and_the_panel_list
         assert ids["notes.tab"] == "M"
         assert ids["actors.down"] == "j" and ids["notes.last"] == "G"
         assert ids["actors.speech_only"] == "f"
+        assert ids["notes.filter"] == "f"  # the Notes tab's filter, around the list
         table = app.screen.query_one("#help-table")
         assert table.row_count == len(rows)
 

@@ -84,7 +84,14 @@ def help_rows(screen: Screen[Any]) -> list[HelpRow]:
         section = getattr(widget, "HELP_SECTION", None)
         if section and type(widget) not in seen:
             seen.add(type(widget))
-            rows += _rows(live_bindings(widget), section, app)
+            # The containers it sits in up to the screen work while it has focus too (the Notes
+            # tab's "f" filter is the panel's, around the list).
+            pairs = list(live_bindings(widget))
+            parent = widget.parent
+            while parent is not None and parent is not screen:
+                pairs += live_bindings(parent)
+                parent = parent.parent
+            rows += _rows(pairs, section, app)
     return rows
 
 

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+# "won the seat by denouncing the deal", "went further in chiding Trump": a gerund after one of
+# these prepositions shares the subject of the verb the preposition hangs from.
+_GERUND_PREPOSITIONS = ("by", "in", "after", "before", "while", "when", "since")
 _SOURCE_NOUNS = SPEAKER_NOUNS | MORE_SPEAKER_NOUNS | EVIDENCE_NOUNS
 _RELATIVE_PRONOUNS = ("who", "which", "that")
 
@@ -185,6 +188,17 @@ def _find_subject(verb: Token) -> Token | None:
         ) and current.head.pos_ in ("NOUN", "PROPN"):
             # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
             return current.head
+        if (
+            current.dep_ == "pcomp"
+            and current.tag_ == "VBG"
+            and current.head.lower_ in _GERUND_PREPOSITIONS
+            and current.head.dep_ == "prep"
+            and current.head.head.pos_ in ("VERB", "AUX")
+        ):
+            current = current.head.head
+            if current.i == verb.i:
+                return None
+            continue
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in current.head.children):

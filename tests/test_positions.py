@@ -341,9 +341,28 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "Councillor Dana Whitlock complained of the long delays.",
         ("the long delays", "Dana Whitlock", "speech", "complain of", None, None),
     ),
+    # "in the polls": what a poll shows, held by the poll.
+    "is ahead in the polls": (
+        "Senator Ana Ruiz is ahead in the polls in Florida.",
+        ("Senator Ana Ruiz is ahead", "Polls", "evidence", "in poll", None, None),
+    ),
+    "leads in the latest poll": (
+        "Mayor Tom Reyes leads in the latest poll.",
+        ("Mayor Tom Reyes leads", "Latest poll", "evidence", "in poll", None, None),
+    ),
+    "in a new survey, (the clause after the phrase)": (
+        "In a new survey, support for the levy fell to a record low.",
+        ("support for the levy fell to a record low", "New survey", "evidence", "in survey", None, None),
+    ),
+    "in the poll, voters said (the cue verb reports it, once)": (
+        "In the poll, most voters said the levy was unfair.",
+        ("the levy was unfair", "Most voters", "speech", "say", None, None),
+    ),
 }
 
 MORE_NEGATIVES: dict[str, str] = {
+    "not ahead in the polls": "Senator Ana Ruiz is not ahead in the polls.",
+    "took part in a poll": "Mayor Tom Reyes did not take part in the poll.",
     "without mentioning is no position": "The mayor spent the day by the river without mentioning the levy.",
     "a gerund after 'by' with no cue": "Senator Mia Ortiz won the seat by knocking on doors.",
     "appeared on television is no inference": "Mayor Tom Reyes appeared on television on Monday.",

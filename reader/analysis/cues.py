@@ -68,6 +68,7 @@ from reader.analysis.noun_cues import (
     hearsay_event,
     intention_adjective_event,
     noun_event,
+    poll_event,
 )
 from reader.analysis.verb_cues import verb_events
 
@@ -120,6 +121,10 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             events.extend(verb_events(builder, token))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             event = according_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            event = poll_event(builder, token)
             if event is not None:
                 events.append(event)
         elif token.lower_ in HEARSAY_ADVERBS:

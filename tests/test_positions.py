@@ -358,9 +358,21 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "In the poll, most voters said the levy was unfair.",
         ("the levy was unfair", "Most voters", "speech", "say", None, None),
     ),
+    # To-infinitives ranked from the shared cue counts (decline 53, look 29).
+    "declined to (an act, not speech)": (
+        "Senator Ana Ruiz declined to endorse the mayor.",
+        ("endorse the mayor", "Ana Ruiz", "intention", "decline to", None, None),
+    ),
+    "is looking to": (
+        "The mayor is looking to cut the levy.",
+        ("cut the levy", "Mayor", "intention", "look to", None, None),
+    ),
 }
 
 MORE_NEGATIVES: dict[str, str] = {
+    "declined to comment is withheld": "A spokesman for the mayor declined to comment.",
+    "looked at X to find is no intention": "The mayor looked at the map to find the bridge.",
+    "looks to be (a thing)": "The plan looks to be in trouble.",
     "not ahead in the polls": "Senator Ana Ruiz is not ahead in the polls.",
     "took part in a poll": "Mayor Tom Reyes did not take part in the poll.",
     "without mentioning is no position": "The mayor spent the day by the river without mentioning the levy.",

@@ -179,7 +179,7 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
 INTENTION_VERBS: frozenset[str] = frozenset(
     """
     plan want intend hope pledge vow promise refuse seek aim threaten offer decide wish aspire
-    commit prepare push strive resolve undertake agree prefer propose volunteer demand
+    commit prepare push strive resolve undertake agree prefer propose volunteer demand decline look
     """.split()
 )
 

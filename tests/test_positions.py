@@ -367,6 +367,15 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "The mayor is looking to cut the levy.",
         ("cut the levy", "Mayor", "intention", "look to", None, None),
     ),
+    # The subject of a passive coordinated with the cue holds the position.
+    "was asked about X and said that": (
+        "Mayor Tom Reyes was asked about the levy and said that it was unfair.",
+        ("it was unfair", "Tom Reyes", "speech", "say", None, None),
+    ),
+    "was forced into a retreat and said": (
+        "The governor was forced into a retreat and said his words had been misconstrued.",
+        ("his words had been misconstrued", "Governor", "speech", "say", None, None),
+    ),
 }
 
 MORE_NEGATIVES: dict[str, str] = {

@@ -160,6 +160,7 @@ def _find_subject(verb: Token) -> Token | None:
     "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the
     lawmakers would reject, not the one who urged), nor out of someone's reported words."""
     current: Token | None = verb
+    by_conj = False
     for _ in range(3):
         if current is None:
             return None
@@ -176,8 +177,11 @@ def _find_subject(verb: Token) -> Token | None:
                     return antecedent
                 if child.dep_ == "nsubj":
                     return child
-                # "He was quoted as saying ...": the subject of "quoted" said it.
-                return child if _lemma(current) == "quote" and current.i != verb.i else None
+                # "He was quoted as saying ...": the subject of "quoted" said it; so did the subject
+                # of a passive coordinated with the cue ("He was asked about it and said ...").
+                if current.i != verb.i and (_lemma(current) == "quote" or by_conj):
+                    return child
+                return None
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue
@@ -203,6 +207,7 @@ def _find_subject(verb: Token) -> Token | None:
             return None
         if current.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in current.head.children):
             return None
+        by_conj = current.dep_ == "conj"
         current = current.head
         if current.dep_ == "ccomp":
             # Coordinated inside someone's reported words. "X said the trial was run well but

@@ -16,6 +16,7 @@ words, its content span and its frame. The constructions, each with the frame it
 - a noun cue with its owner: ``his claim that ...``, ``the ministry's view that ...``;
 - passives: ``is expected by analysts to ...`` (the agent holds it), ``was quoted as saying``,
   ``has been accused of fraud`` and, with no agent, a statement with no holder;
+- ``X is ahead in the polls`` (evidence held by the poll);
 - ``according to X``, hearsay adverbs (``is reportedly considering``) and inferences about a thing
   (``Support appears to have collapsed``), the last two with no holder;
 - light verbs with a noun cue (``made the case that``) and ``made (it) clear that``;

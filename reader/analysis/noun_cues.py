@@ -17,7 +17,14 @@ from reader.analysis.cue_spans import (
     text_span,
 )
 from reader.analysis.facts import SpeechEvent
-from reader.analysis.lexicon import LIGHT_VERBS, NOUN_CUES, NOUN_PREPOSITION_CUES
+from reader.analysis.lexicon import (
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
+    LIGHT_VERBS,
+    NOUN_CUES,
+    NOUN_PREPOSITION_CUES,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -175,8 +182,6 @@ def poll_event(builder: EventBuilder, preposition: Token) -> SpeechEvent | None:
     """``X is ahead in the polls``, ``In a new survey, support for the levy fell``: evidence held by
     the poll, the content being the rest of the clause. Not when a cue verb already reports it
     (``In the poll, most voters said ...``: the voters said it)."""
-    from reader.analysis.lexicon import BELIEF_VERBS, EVIDENCE_VERBS, SPEECH_VERBS
-
     doc = preposition.doc
     poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     if poll is None or _lemma(poll) not in _POLL_NOUNS or preposition.dep_ != "prep":

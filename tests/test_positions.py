@@ -303,9 +303,89 @@ MORE_CASES: dict[str, tuple[str, Expected]] = {
         "Mayor Ann Voss repeated her commitment to lower fares.",
         ("lower fares", "Ann Voss", "intention", "commitment to", None, None),
     ),
+    # A gerund after "by", "in" or "after" shares the subject of the verb the preposition hangs from.
+    "won the seat by denouncing": (
+        "Senator Mia Ortiz won the seat by denouncing the trade deal.",
+        ("the trade deal", "Mia Ortiz", "stance", "denounce", "oppose", "the trade deal"),
+    ),
+    "went further in criticizing": (
+        "The governor went further than his rivals in criticizing the mayor.",
+        ("the mayor", "Governor", "stance", "criticize", "oppose", "the mayor"),
+    ),
+    "after praising, the subject of the main clause": (
+        "After praising the nurses, Senator Mia Ortiz left the hall.",
+        ("the nurses", "Mia Ortiz", "stance", "praise", "support", "the nurses"),
+    ),
+    "won applause by saying that": (
+        "Mayor Tom Reyes won applause by saying that the levy would be cut.",
+        ("the levy would be cut", "Tom Reyes", "speech", "say", None, None),
+    ),
+    # Object cues ranked from the shared cue counts (emphasize 22, stress 18, lament 11).
+    "stressed": (
+        "Senator Mia Ortiz stressed her record on housing.",
+        ("her record on housing", "Mia Ortiz", "speech", "stress", None, None),
+    ),
+    "emphasized": (
+        "Governor Ben Lutz emphasized the need for new roads.",
+        ("the need for new roads", "Ben Lutz", "speech", "emphasize", None, None),
+    ),
+    "lamented": (
+        "The union lamented the closure of the plant.",
+        ("the closure of the plant", "Union", "stance", "lament", "oppose", "the closure of the plant"),
+    ),
+    "agreed on": (
+        "The two parties agreed on a new budget.",
+        ("a new budget", "Two parties", "stance", "agree on", "support", "a new budget"),
+    ),
+    "complained of": (
+        "Councillor Dana Whitlock complained of the long delays.",
+        ("the long delays", "Dana Whitlock", "speech", "complain of", None, None),
+    ),
+    # "in the polls": what a poll shows, held by the poll.
+    "is ahead in the polls": (
+        "Senator Ana Ruiz is ahead in the polls in Florida.",
+        ("Senator Ana Ruiz is ahead", "Polls", "evidence", "in poll", None, None),
+    ),
+    "leads in the latest poll": (
+        "Mayor Tom Reyes leads in the latest poll.",
+        ("Mayor Tom Reyes leads", "Latest poll", "evidence", "in poll", None, None),
+    ),
+    "in a new survey, (the clause after the phrase)": (
+        "In a new survey, support for the levy fell to a record low.",
+        ("support for the levy fell to a record low", "New survey", "evidence", "in survey", None, None),
+    ),
+    "in the poll, voters said (the cue verb reports it, once)": (
+        "In the poll, most voters said the levy was unfair.",
+        ("the levy was unfair", "Most voters", "speech", "say", None, None),
+    ),
+    # To-infinitives ranked from the shared cue counts (decline 53, look 29).
+    "declined to (an act, not speech)": (
+        "Senator Ana Ruiz declined to endorse the mayor.",
+        ("endorse the mayor", "Ana Ruiz", "intention", "decline to", None, None),
+    ),
+    "is looking to": (
+        "The mayor is looking to cut the levy.",
+        ("cut the levy", "Mayor", "intention", "look to", None, None),
+    ),
+    # The subject of a passive coordinated with the cue holds the position.
+    "was asked about X and said that": (
+        "Mayor Tom Reyes was asked about the levy and said that it was unfair.",
+        ("it was unfair", "Tom Reyes", "speech", "say", None, None),
+    ),
+    "was forced into a retreat and said": (
+        "The governor was forced into a retreat and said his words had been misconstrued.",
+        ("his words had been misconstrued", "Governor", "speech", "say", None, None),
+    ),
 }
 
 MORE_NEGATIVES: dict[str, str] = {
+    "declined to comment is withheld": "A spokesman for the mayor declined to comment.",
+    "looked at X to find is no intention": "The mayor looked at the map to find the bridge.",
+    "looks to be (a thing)": "The plan looks to be in trouble.",
+    "not ahead in the polls": "Senator Ana Ruiz is not ahead in the polls.",
+    "took part in a poll": "Mayor Tom Reyes did not take part in the poll.",
+    "without mentioning is no position": "The mayor spent the day by the river without mentioning the levy.",
+    "a gerund after 'by' with no cue": "Senator Mia Ortiz won the seat by knocking on doors.",
     "appeared on television is no inference": "Mayor Tom Reyes appeared on television on Monday.",
     "seemed + adjective is no inference": "The music seemed loud.",
     "a person who seems to is the reporter's reading": "Senator Mia Ortiz seemed to enjoy the debate.",

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
+# "won the seat by denouncing the deal", "went further in chiding Trump": a gerund after one of
+# these prepositions shares the subject of the verb the preposition hangs from.
+_GERUND_PREPOSITIONS = ("by", "in", "after", "before", "while", "when", "since")
 _SOURCE_NOUNS = SPEAKER_NOUNS | MORE_SPEAKER_NOUNS | EVIDENCE_NOUNS
 _RELATIVE_PRONOUNS = ("who", "which", "that")
 
@@ -157,6 +160,7 @@ def _find_subject(verb: Token) -> Token | None:
     "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the
     lawmakers would reject, not the one who urged), nor out of someone's reported words."""
     current: Token | None = verb
+    by_conj = False
     for _ in range(3):
         if current is None:
             return None
@@ -173,8 +177,11 @@ def _find_subject(verb: Token) -> Token | None:
                     return antecedent
                 if child.dep_ == "nsubj":
                     return child
-                # "He was quoted as saying ...": the subject of "quoted" said it.
-                return child if _lemma(current) == "quote" and current.i != verb.i else None
+                # "He was quoted as saying ...": the subject of "quoted" said it; so did the subject
+                # of a passive coordinated with the cue ("He was asked about it and said ...").
+                if current.i != verb.i and (_lemma(current) == "quote" or by_conj):
+                    return child
+                return None
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue
@@ -185,10 +192,22 @@ def _find_subject(verb: Token) -> Token | None:
         ) and current.head.pos_ in ("NOUN", "PROPN"):
             # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
             return current.head
+        if (
+            current.dep_ == "pcomp"
+            and current.tag_ == "VBG"
+            and current.head.lower_ in _GERUND_PREPOSITIONS
+            and current.head.dep_ == "prep"
+            and current.head.head.pos_ in ("VERB", "AUX")
+        ):
+            current = current.head.head
+            if current.i == verb.i:
+                return None
+            continue
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "xcomp" and any(c.dep_ in ("dobj", "dative") for c in current.head.children):
             return None
+        by_conj = current.dep_ == "conj"
         current = current.head
         if current.dep_ == "ccomp":
             # Coordinated inside someone's reported words. "X said the trial was run well but

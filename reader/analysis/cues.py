@@ -16,6 +16,7 @@ words, its content span and its frame. The constructions, each with the frame it
 - a noun cue with its owner: ``his claim that ...``, ``the ministry's view that ...``;
 - passives: ``is expected by analysts to ...`` (the agent holds it), ``was quoted as saying``,
   ``has been accused of fraud`` and, with no agent, a statement with no holder;
+- ``X is ahead in the polls`` (evidence held by the poll);
 - ``according to X``, hearsay adverbs (``is reportedly considering``) and inferences about a thing
   (``Support appears to have collapsed``), the last two with no holder;
 - light verbs with a noun cue (``made the case that``) and ``made (it) clear that``;
@@ -68,6 +69,7 @@ from reader.analysis.noun_cues import (
     hearsay_event,
     intention_adjective_event,
     noun_event,
+    poll_event,
 )
 from reader.analysis.verb_cues import verb_events
 
@@ -120,6 +122,10 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             events.extend(verb_events(builder, token))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             event = according_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            event = poll_event(builder, token)
             if event is not None:
                 events.append(event)
         elif token.lower_ in HEARSAY_ADVERBS:

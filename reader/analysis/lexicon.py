@@ -179,7 +179,7 @@ EVIDENCE_NOUNS: frozenset[str] = frozenset(
 INTENTION_VERBS: frozenset[str] = frozenset(
     """
     plan want intend hope pledge vow promise refuse seek aim threaten offer decide wish aspire
-    commit prepare push strive resolve undertake agree prefer propose volunteer demand
+    commit prepare push strive resolve undertake agree prefer propose volunteer demand decline look
     """.split()
 )
 
@@ -212,7 +212,7 @@ OBJECT_CUES: dict[str, tuple[str, str | None]] = {
             "oppose condemn criticise criticize reject dismiss denounce decry slam attack blast "
             "challenge mock lambaste lambast deplore protest fight resist veto question disavow rebuke "
             "assail eviscerate revile rebuff ridicule berate chide scold excoriate disparage belittle "
-            "deride bash"
+            "deride bash lament bemoan"
         ).split()
     },
     **{v: ("stance", "demand") for v in "demand seek urge request".split()},
@@ -224,6 +224,8 @@ OBJECT_CUES: dict[str, tuple[str, str | None]] = {
     **{v: ("intention", None) for v in "promise pledge vow want".split()},
     "prefer": ("stance", "support"),
     **{v: ("speech", None) for v in "cite discuss mention highlight".split()},
+    # Ranked from ../shared/lexicon/attribution-cues.tsv: emphasize 22, stress 18, underscore 6.
+    **{v: ("speech", None) for v in "emphasize emphasise stress underscore".split()},
     "report": ("speech", None),
 }
 
@@ -299,6 +301,8 @@ PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("slam", "over"): ("stance", "oppose"),
     ("fault", "for"): ("stance", "accuse"),
     ("challenge", "to"): ("stance", "demand"),
+    ("agree", "on"): ("stance", "support"),
+    ("complain", "of"): ("speech", None),
 }
 # Of the preposition cues, those whose verb's object is the target named before the position.
 TARGET_OBJECT_CUES: frozenset[tuple[str, str]] = frozenset(

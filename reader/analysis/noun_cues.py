@@ -17,7 +17,14 @@ from reader.analysis.cue_spans import (
     text_span,
 )
 from reader.analysis.facts import SpeechEvent
-from reader.analysis.lexicon import LIGHT_VERBS, NOUN_CUES, NOUN_PREPOSITION_CUES
+from reader.analysis.lexicon import (
+    BELIEF_VERBS,
+    EVIDENCE_VERBS,
+    LIGHT_VERBS,
+    NOUN_CUES,
+    NOUN_PREPOSITION_CUES,
+    SPEECH_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -164,4 +171,49 @@ def according_event(builder: EventBuilder, according: Token) -> SpeechEvent | No
         plural=head.tag_ in ("NNS", "NNPS"),
         frame=frame,
         cue_lemma="according to",
+    )
+
+
+# "Mr. Trump is ahead in the polls", "Teachout leads in a new survey": what the polls show.
+_POLL_NOUNS = ("poll", "survey")
+
+
+def poll_event(builder: EventBuilder, preposition: Token) -> SpeechEvent | None:
+    """``X is ahead in the polls``, ``In a new survey, support for the levy fell``: evidence held by
+    the poll, the content being the rest of the clause. Not when a cue verb already reports it
+    (``In the poll, most voters said ...``: the voters said it)."""
+    doc = preposition.doc
+    poll = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if poll is None or _lemma(poll) not in _POLL_NOUNS or preposition.dep_ != "prep":
+        return None
+    head = preposition.head
+    if head.pos_ not in ("VERB", "AUX", "ADJ", "ADV") or _is_negated(head):
+        return None
+    if _lemma(head) in SPEECH_VERBS | BELIEF_VERBS | EVIDENCE_VERBS:
+        return None
+    if not _valid_speaker(poll, "description", strong=True):
+        return None
+    clause = head if head.pos_ in ("VERB", "AUX") else head.head
+    phrase_first, phrase_last = preposition.i, preposition.right_edge.i
+    first, last = clause.left_edge.i, clause.right_edge.i
+    if phrase_first == first:
+        first = phrase_last + 1  # "In a new survey, support fell": the clause after the phrase
+    else:
+        last = phrase_first - 1  # "X is ahead in the polls (in Florida)": the clause before it
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if last - first < 2:
+        return None
+    speaker_first, speaker_last = phrase_bounds(poll, "description")
+    return SpeechEvent(
+        cue=text_span(builder.text, builder.base, preposition.idx, poll.idx + len(poll)),
+        speaker=builder.span(speaker_first, speaker_last),
+        speaker_form="description",
+        speaker_head=poll.lower_,
+        content=_token_span(doc, builder.base, first, last),
+        plural=poll.tag_ == "NNS",
+        frame="evidence",
+        cue_lemma=f"in {_lemma(poll)}",
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import Analysis, analyze
+from reader.analysis.model import Statement, position_group
 from reader.sources import Article
 
 Expected = tuple[str, str | None, str, str, str | None, str | None]
@@ -447,3 +448,14 @@ def test_the_antecedent_of_a_relative_object_is_the_position(nlp) -> None:
     found = {(s.text, s.speaker, s.cue_lemma, s.stance) for s in _analyse(text, nlp).statements}
     assert ("stances", "Ben Lutz", "disavow", "oppose") in found
     assert ("the tolls and the levy", "Ben Lutz", "back", "support") in found
+
+
+@pytest.mark.parametrize(
+    ("cue_lemma", "group"),
+    [("rule out", "opposes"), ("refuse to", "opposes"), ("refusal", "opposes"), ("decline to", "opposes"),
+     ("plan to", "wants"), ("decision", "wants"), ("pledge to", "wants")],
+)
+def test_a_refused_intention_is_listed_as_opposed_not_wanted(cue_lemma: str, group: str) -> None:
+    """'The Kremlin ruled out talks' must never read 'Kremlin wants: talks' in the panel or export."""
+    statement = Statement(0, 5, "talks", "reported", frame="intention", cue_lemma=cue_lemma)
+    assert position_group(statement) == group

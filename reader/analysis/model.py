@@ -38,12 +38,19 @@ _STANCE_GROUPS = {
     "demand": "wants",
 }
 _FRAME_GROUPS = {"speech": "says", "belief": "believes", "intention": "wants", "evidence": "shows"}
+# Intentions whose cue refuses what follows: "ruled out talks", "refused to engage", "the Kremlin's
+# refusal to negotiate". Listed under "wants" they would say the opposite of the text.
+_REFUSAL_CUES = frozenset({"refuse", "refusal", "rule out", "decline", "reject", "balk at", "resist"})
 
 
 def position_group(statement: Statement) -> str:
     """The reader's word for a statement's frame: ``says`` (speech and direct quotes), ``believes``,
     ``wants`` (intentions and demands), ``supports``, ``opposes`` (also accusations and denials) or
-    ``shows`` (evidence from a poll, report or data)."""
+    ``shows`` (evidence from a poll, report or data). An intention whose cue refuses what follows
+    (``refused to``, ``ruled out``, ``refusal to``) is ``opposes``."""
+    cue = (statement.cue_lemma or "").lower().removesuffix(" to")
+    if statement.frame == "intention" and cue in _REFUSAL_CUES:
+        return "opposes"
     if statement.frame == "stance":
         return _STANCE_GROUPS.get(statement.stance or "", "says")
     return _FRAME_GROUPS.get(statement.frame or "speech", "says")

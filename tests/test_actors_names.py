@@ -326,3 +326,22 @@ def test_a_lone_name_opening_a_sentence_is_still_a_name(nlp) -> None:
     analysis = run(nlp, "Putin met Xi in Beijing. Turnout was 45 percent, officials said.")
     assert {"Putin", "Xi"} <= names(analysis)
     assert "Turnout" not in names(analysis)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Lumora Bank Chief Executive Joana Reis said on Monday the bank would cut jobs.", "Joana Reis",
+         "Chief Executive"),
+        ("Chief Operating Officer Tomas Berglund said the plant would close.", "Tomas Berglund",
+         "Chief Operating Officer"),
+        ("Managing Director Ines Haller said the fund was closed.", "Ines Haller", "Director"),
+    ],
+)
+def test_a_corporate_title_before_a_name_is_a_role_not_part_of_the_name(nlp, text: str, name: str,
+                                                                         role: str) -> None:
+    """Newcomer: 'Chief Executive Joana Reis' became the actor 'Executive Joana Reis', role 'Chief'."""
+    analysis = run(nlp, text)
+    person = actor(analysis, name)
+    assert any(r.endswith(role) for r in person.roles)
+    assert not any(n.startswith(("Executive", "Operating", "Officer", "Director")) for n in names(analysis))

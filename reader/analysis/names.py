@@ -28,7 +28,7 @@ TITLE_WORDS: frozenset[str] = HONORIFIC_WORDS | frozenset(
     advisor spokesman spokeswoman spokesperson councillor councilor councilman councilwoman director
     chairman chairwoman chair chief ceo speaker commissioner professor deputy vice rep representative
     inspector detective superintendent constable coach dean provost president-elect premier mp mep msp td
-    mla mpp
+    mla mpp executive officer financial operating managing attorney treasurer
     """.split()
 )
 

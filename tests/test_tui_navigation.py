@@ -121,19 +121,33 @@ def test_partial_analysis_walks_quotes_without_speakers() -> None:
     assert jump.state.location == "Quote 1/3 · speakers still being analysed"
 
 
-def test_reported_filter_adds_reported_statements_and_restarts() -> None:
+def test_reported_filter_adds_reported_statements_and_goes_on_from_the_current_quote() -> None:
+    """Newcomer: on Quote 3/3, ``r`` then ``]`` went back to an earlier statement (it restarted from
+    the top of the pane); now it goes on from the quote the reader is on."""
     data = analysis()
     on_second = navigation.navigate_quote(ReaderState(), data, 1, top=40).state
-    toggled = navigation.toggle_reported(on_second)
+    assert on_second.location == "Quote 2/3 · Ann Lee, mayor · said"  # "Cuts now." at 67
+    toggled = navigation.toggle_reported(on_second, data)
     assert toggled.offset is None
     assert toggled.state.include_reported
-    assert (toggled.state.quote_index, toggled.state.current_quote) == (None, None)
+    assert toggled.state.quote_index == 2 and toggled.state.current_quote is on_second.current_quote
     assert toggled.state.location == "] and [ now step through quotes and reported speech"
-    jump = navigation.navigate_quote(toggled.state, data, 1, top=40)
-    assert jump.offset == 48
-    assert jump.state.location == "Statement 2/4 (reported) · Bob Cole · said"
-    back = navigation.toggle_reported(jump.state).state
+    forward = navigation.navigate_quote(toggled.state, data, 1, top=40)
+    assert (forward.offset, forward.state.location) == (103, "Statement 4/4 · Bob Cole · warned")
+    backward = navigation.navigate_quote(toggled.state, data, -1, top=40)
+    assert (backward.offset, backward.state.location) == (48, "Statement 2/4 (reported) · Bob Cole · said")
+    on_reported = backward.state
+    back = navigation.toggle_reported(on_reported, data).state
     assert back.location == "] and [ now step through direct quotes only"
+    assert back.quote_index is None and back.jump_offset == 48  # the reported one is not walked now
+    after = navigation.navigate_quote(back, data, 1, top=0)
+    assert (after.offset, after.state.location) == (67, "Quote 2/3 · Ann Lee, mayor · said")
+
+
+def test_reported_filter_without_a_current_quote_starts_from_the_reading_position() -> None:
+    toggled = navigation.toggle_reported(ReaderState(), analysis())
+    state = toggled.state
+    assert (state.quote_index, state.current_quote, state.target) == (None, None, None)
 
 
 def test_final_analysis_keeps_the_current_quote_by_its_start() -> None:

@@ -157,12 +157,29 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
     return Jump(new, quote.start, notice)
 
 
-def toggle_reported(state: ReaderState) -> Jump:
-    """``r``: ``]``/``[`` walk reported statements too (or direct quotes only again), from the top."""
+def toggle_reported(state: ReaderState, analysis: Analysis | None = None) -> Jump:
+    """``r``: ``]``/``[`` walk reported statements too (or direct quotes only again).
+
+    They go on from the statement the reader is on (given ``analysis``): it keeps its place in the
+    new order when it is in it, else the next ``]`` goes to the first statement after it. Restarting
+    from the top of the pane sent ``]`` backwards when the current quote was low on the screen.
+    """
     include = not state.include_reported
     which = "quotes and reported speech" if include else "direct quotes only"
-    return Jump(replace(state, include_reported=include, quote_index=None, current_quote=None, target=None,
-                        location=f"] and [ now step through {which}"))
+    location = f"] and [ now step through {which}"
+    current = state.current_quote
+    if analysis is None or current is None or state.target not in ("quote", "statement"):
+        return Jump(replace(state, include_reported=include, quote_index=None, current_quote=None,
+                            target=None, location=location))
+    toggled = replace(state, include_reported=include)
+    number = next((i for i, s in enumerate(analysis.statements) if s is current), None)
+    if number is None:
+        number = next((i for i, s in enumerate(analysis.statements)
+                       if (s.start, s.end, s.kind) == (current.start, current.end, current.kind)), None)
+    order = walk_order(analysis, toggled)
+    index = order.index(number) if number is not None and number in order else None
+    return Jump(replace(toggled, quote_index=index, target="quote", jump_offset=current.start,
+                        current_quote=current if index is not None else None, location=location))
 
 
 def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, position: int) -> Jump:

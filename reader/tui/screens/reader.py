@@ -378,7 +378,7 @@ class ReaderScreen(ReaderStatements, PanelScreen):
             self.apply(navigation.navigate_quote(self._here, analysis, delta, self._top))
 
     def action_toggle_reported(self) -> None:
-        self.apply(navigation.toggle_reported(self.state))
+        self.apply(navigation.toggle_reported(self.state, self.analysis))
 
     def action_navigate_statement(self, delta: int) -> None:
         if (analysis := self._need_analysis()) is not None:

@@ -190,3 +190,24 @@ def test_timeline_buckets_a_long_span() -> None:
     assert len(values) == 61 and values[0] == 2 and values[-1] == 1 and sum(values) == 4
     assert caption == "2024-01-01 … 2024-12-31 · one bar per 6 days · max 2"  # 366 days in 61 bars
     assert timeline(["", "n.d."]) == ([], "no dated statements")
+
+
+async def test_the_actors_tab_counts_the_readers_corrections_as_byline_actors_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Newcomer: corrections made in the reader changed ``byline actors`` but not the library's tab."""
+    from reader.corrections import Correction
+
+    monkeypatch.setattr(reader.analysis, "analyze", lambda article, **_: fake_analysis(article))
+    folder = folder_of(tmp_path)
+    store = NoteStore.open(load_article(folder / "a.txt"))
+    store.add_correction(Correction.new("rename_actor", actor="Kremlin", value="The Kremlin press office"))
+    app = BylineApp(None, library=discover(folder), folder=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await wait_until(pilot, lambda: screen.progress.finished)
+        await pilot.press("A")
+        await pilot.pause(0.3)
+        names = [row[0] for row in rows(screen.actors_pane.table)]
+        assert "The Kremlin press office" in names and "Kremlin" not in names

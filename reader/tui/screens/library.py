@@ -32,6 +32,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static, TabbedConten
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
+from reader.corrections.stored import with_stored_corrections
 from reader.errors import BylineError
 from reader.notes.model import content_hash
 from reader.notes.store import notes_dir
@@ -208,6 +209,8 @@ class LibraryScreen(Screen[None]):
         self.progress = FolderProgress()
         self._paused = threading.Event()
         self._open_reader: tuple[int, ReaderScreen] | None = None
+        #: Row index -> (the analysis as computed, with the stored corrections applied), see refresh_actors.
+        self._corrected: dict[int, tuple[Analysis, Analysis]] = {}
         # New analyses since the Actors tab was last drawn (it is rebuilt only when shown).
         self._actors_stale = True
         self._actors_drawn = 0.0
@@ -413,8 +416,19 @@ class LibraryScreen(Screen[None]):
         """Rebuild the Actors tab from the analyses the library has now."""
         self._actors_stale = False
         self._actors_drawn = time.monotonic()
-        analysed = [(i, e.analysis) for i, e in enumerate(self.entries) if e.analysis is not None]
+        analysed = [(i, self._with_corrections(i, e.analysis))
+                    for i, e in enumerate(self.entries) if e.analysis is not None]
         self.actors_pane.show(FolderActors.of(analysed))
+
+    def _with_corrections(self, index: int, analysis: Analysis) -> Analysis:
+        """The analysis of row ``index`` with the reader's stored corrections applied, as ``byline
+        actors`` counts it; kept per row until the reader is opened on that article again."""
+        cached = self._corrected.get(index)
+        if cached is not None and cached[0] is analysis:
+            return cached[1]
+        corrected, _ = with_stored_corrections(analysis)
+        self._corrected[index] = (analysis, corrected)
+        return corrected
 
     def statement_dates(self, refs: list[StatementRef]) -> list[str]:
         """The publication day of each statement's article (undated ones left out)."""
@@ -468,6 +482,8 @@ class LibraryScreen(Screen[None]):
                 self.entries[index].analysis = reader.raw_analysis
                 self.update_row(index)
         for index in self._opened:
+            self._corrected.pop(index, None)  # the reader may have corrected it
+            self._actors_stale = True
             article = self.entries[index].article
             if article is not None:
                 self.entries[index].notes = highlight_count(article)

@@ -15,6 +15,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from reader import __version__
 from reader.console import GuardedStdout, StdoutError, silence_stdout, warn
@@ -29,9 +30,20 @@ SUBCOMMANDS = {
 READ_COMMAND = "reader.commands.read"
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse with Byline's one-line errors: ``byline: themes: argument --check: expected one
+    argument (see 'byline themes --help')`` and exit status 2, instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("byline").strip()
+        where = f"{command}: " if command else ""
+        warn(f"{where}{message} (see '{self.prog} --help')")
+        raise SystemExit(2)
+
+
 def _parser_for(module_name: str, prog: str, description: str) -> tuple[argparse.ArgumentParser, ModuleType]:
     module = importlib.import_module(module_name)
-    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser = _OneLineParser(prog=prog, description=description)
     module.add_arguments(parser)
     return parser, module
 

@@ -163,3 +163,20 @@ def test_an_article_named_with_a_nul_exports(capsys: pytest.CaptureFixture[str])
     from reader.export import article_uri
 
     assert article_uri(Article("x", source="a\x00b.txt")) == "a\x00b.txt"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["themes", "--check"],
+         "byline: themes: argument --check: expected one argument (see 'byline themes --help')"),
+        (["--nope"], "byline: unrecognized arguments: --nope (see 'byline --help')"),
+    ],
+)
+def test_a_wrong_option_is_one_line_and_exit_2(argv: list[str], line: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Newcomer: 'byline themes --check' with no argument printed argparse's two-line usage block."""
+    with pytest.raises(SystemExit) as raised:
+        main(argv)
+    assert raised.value.code == 2
+    assert capsys.readouterr().err.splitlines() == [line]

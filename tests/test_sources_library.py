@@ -181,6 +181,7 @@ def test_byline_dir_opens_the_library(tmp_path: Path, monkeypatch: pytest.Monkey
     folder = sample_folder(tmp_path)
     opened: list[BylineApp] = []
     monkeypatch.setattr(BylineApp, "run", lambda self: opened.append(self))
+    monkeypatch.setattr("reader.commands.read.require_terminal", lambda: None)
     assert main([str(folder)]) == 0
     [app] = opened
     assert isinstance(app.get_default_screen(), LibraryScreen)
@@ -232,3 +233,21 @@ async def test_keymap_can_rebind_open(
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, LibraryReaderScreen)
+
+
+def test_the_reader_refuses_to_draw_into_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Newcomer: ``byline --theme nope > file`` wrote escape codes into the file and never exited."""
+    import io
+
+    from reader.cli import main
+
+    monkeypatch.setattr("sys.__stdout__", io.StringIO())
+    opened: list[BylineApp] = []
+    monkeypatch.setattr(BylineApp, "run", lambda self: opened.append(self))
+    assert main([]) == 2
+    assert main([str(sample_folder(tmp_path))]) == 2
+    assert opened == []
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == ("byline: the reader needs a terminal and standard output is not one (redirected?); "
+                       "'byline analyze FILE' prints the analysis as text")

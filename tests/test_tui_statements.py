@@ -119,6 +119,8 @@ async def test_c_and_shift_c_copy_the_statement_with_its_attribution() -> None:
             "(https://news.example/kursk#:~:text="
         )
         assert app.reader.status_line.location.startswith("Copied as Markdown to the clipboard (OSC 52)")
+        drawn = app.reader.status_line.render().plain
+        assert drawn.count("Copied") == 1  # said once (a toast used to repeat it in the status line)
 
 
 async def test_c_in_the_statements_list_copies_the_statement_under_the_cursor() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from pathlib import Path
 
 from reader.analysis.model import Analysis
@@ -50,9 +51,22 @@ def run(args: argparse.Namespace) -> int:
         from reader.sources.terminal import reconnect_stdin_to_terminal
 
         reconnect_stdin_to_terminal()  # the keys come from the terminal once the pipe is read
+    require_terminal()
     BylineApp(article, analysis=cached_analysis(article, model), theme=args.theme, model=model).run()
     exit_without_waiting_for_workers()
     return 0
+
+
+def require_terminal() -> None:
+    """The reader draws on a terminal. With standard output redirected to a file or a pipe it would
+    write escape sequences into it and wait for keys nobody can press.
+
+    Raises :class:`BylineError` (exit status 2) when standard output is not a terminal.
+    """
+    stream = sys.__stdout__
+    if stream is None or not stream.isatty():
+        raise BylineError("the reader needs a terminal and standard output is not one (redirected?); "
+                          "'byline analyze FILE' prints the analysis as text")
 
 
 def exit_without_waiting_for_workers(code: int = 0) -> None:
@@ -83,6 +97,7 @@ def _open_library(folder: Path, *, theme: str | None, model: str | None) -> int:
     paths = discover(folder)
     if not paths:
         raise BylineError(f"{folder}: no articles (.txt, .md, .html) in this folder")
+    require_terminal()
     BylineApp(None, library=paths, folder=folder, theme=theme, model=model).run()
     exit_without_waiting_for_workers()
     return 0

@@ -173,9 +173,8 @@ class ReaderStatements:
         screen.app.copy_to_clipboard(text)
         what = "as Markdown " if markdown else ""
         location = f"Copied {what}to the clipboard (OSC 52): {one_line(text, 50)}"
+        # Said once, in the status line (a toast repeating it doubled the notice there).
         screen.apply(Jump(replace(screen.state, location=location)))
-        screen.notify(f"Copied {what}to the terminal clipboard (OSC 52; some terminals need it switched on)",
-                      timeout=3)
 
     # -- opening the source -----------------------------------------------------------------------
 

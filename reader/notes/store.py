@@ -507,14 +507,8 @@ class NoteStore:
             self.conflicts.append(highlight_id)
         if highlight.note == note and highlight_id not in self.conflicts:
             return highlight
-        old_note, old_modified, was_unsaved = highlight.note, highlight.modified, self.unsaved
-        highlight.note, highlight.modified = note, now_iso()
-        try:
-            self.save()
-        except BylineError:
-            # The editor still holds the text; memory goes back to what is on disk.
-            highlight.note, highlight.modified, self.unsaved = old_note, old_modified, was_unsaved
-            raise
+        # On a failed save the editor still holds the text; memory goes back to what is on disk.
+        self._change_and_save(highlight, note=note)
         return highlight
 
     def set_tag(self, highlight_id: str, tag: str) -> Highlight:
@@ -529,14 +523,25 @@ class NoteStore:
         highlight = self.get(highlight_id)
         if highlight.tag == tag:
             return highlight
-        old_tag, old_modified, was_unsaved = highlight.tag, highlight.modified, self.unsaved
-        highlight.tag, highlight.modified = tag, now_iso()
+        self._change_and_save(highlight, tag=tag)
+        return self.get(highlight_id)
+
+    def _change_and_save(self, highlight: Highlight, **fields: Any) -> None:
+        """Set ``fields`` on ``highlight``, stamp ``modified`` and save. On a failed save the fields,
+        ``modified`` and ``unsaved`` go back to what they were (memory stays what is on disk) and the
+        :class:`BylineError` is raised."""
+        before = {name: getattr(highlight, name) for name in (*fields, "modified")}
+        was_unsaved = self.unsaved
+        for name, value in fields.items():
+            setattr(highlight, name, value)
+        highlight.modified = now_iso()
         try:
             self.save()
         except BylineError:
-            highlight.tag, highlight.modified, self.unsaved = old_tag, old_modified, was_unsaved
+            for name, value in before.items():
+                setattr(highlight, name, value)
+            self.unsaved = was_unsaved
             raise
-        return self.get(highlight_id)
 
     def remove(self, highlight_id: str) -> Highlight:
         """Remove a highlight and return it, so that the caller can offer undo via :meth:`restore`."""

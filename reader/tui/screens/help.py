@@ -71,12 +71,7 @@ def help_rows(screen: Screen[Any]) -> list[HelpRow]:
     the keymap."""
     app = screen.app
     # The focused widget and its containers first (the library's table): their keys work now.
-    focused: list[DOMNode] = []
-    node: DOMNode | None = screen.focused
-    while node is not None and node is not screen:
-        if not getattr(node, "HELP_SECTION", None):
-            focused.append(node)
-        node = node.parent
+    focused = [node for node in _up_to(screen.focused, screen) if not getattr(node, "HELP_SECTION", None)]
     pairs = [pair for widget in focused for pair in live_bindings(widget)]
     rows = _rows([*pairs, *live_bindings(screen), *live_bindings(app)], READER_SECTION, app)
     seen: set[type[DOMNode]] = set()
@@ -86,13 +81,18 @@ def help_rows(screen: Screen[Any]) -> list[HelpRow]:
             seen.add(type(widget))
             # The containers it sits in up to the screen work while it has focus too (the Notes
             # tab's "f" filter is the panel's, around the list).
-            pairs = list(live_bindings(widget))
-            parent = widget.parent
-            while parent is not None and parent is not screen:
-                pairs += live_bindings(parent)
-                parent = parent.parent
-            rows += _rows(pairs, section, app)
+            around = [pair for node in _up_to(widget, screen) for pair in live_bindings(node)]
+            rows += _rows(around, section, app)
     return rows
+
+
+def _up_to(node: DOMNode | None, screen: Screen[Any]) -> list[DOMNode]:
+    """``node`` and the containers it sits in, below ``screen`` (``[]`` for no node)."""
+    chain: list[DOMNode] = []
+    while node is not None and node is not screen:
+        chain.append(node)
+        node = node.parent
+    return chain
 
 
 class HelpScreen(ModalScreen[None]):

@@ -225,7 +225,7 @@ def _actors_html(document: ExportDocument, sheet: StyleSheet) -> str:
     for actor in analysis.actors:
         statements = document.positions(actor)
         kind_class = sheet.class_for([f"actor.{actor.kind}"]) if actor.kind in (
-            "person", "organisation", "place", "group") else sheet.class_for(["text"])
+            "person", "organisation", "place", "group", "document") else sheet.class_for(["text"])
         if not statements:
             silent.append(f'<span class="{kind_class}">{esc(actor.name)}</span>')
             continue

@@ -68,6 +68,26 @@ _FIRST_SPEECH_VERB = re.compile(r"\s+(?:said|says|told|tells|announced|argued|wa
 # Documents that speak for themselves as evidence, whoever made them.
 EVIDENCE_DOCUMENTS = frozenset("survey poll study census audit indictment analysis".split())
 _MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^,;.]+)")
+# "seen by", "obtained by": whoever is named next reported on the document; they did not make it.
+_SEEN_BY = re.compile(
+    r"\b(?:seen|obtained|reviewed|viewed|examined|cited|quoted|read|shared)\s+(?:by|with)\b"
+)
+# Heads of a record or document a statement can be "according to": it is a source of its own.
+DOCUMENT_HEADS: frozenset[str] = (
+    DOCUMENT_NOUNS
+    | COMMUNICATION_DOCUMENTS
+    | EVIDENCE_DOCUMENTS
+    | EVIDENCE_NOUNS
+    | frozenset(
+        """
+        docket register registry records record minutes ledger log logs database archive archives files
+        papers transcript transcripts filings statements memos letters emails e-mails messages notes
+        schedule calendar website timeline draft drafts
+        """.split()
+    )
+)
+# A statement, release or post of somebody's: "according to the statement" stands for its issuer.
+_ISSUED_DOCUMENTS = frozenset("statement release post tweet message email e-mail letter filing".split())
 _GOES_BY = re.compile(
     r"\s+(?:who\s+goes\s+by\s+the\s+name|who\s+calls\s+(?:himself|herself)|named|called|known\s+as|nicknamed)"
     r"\s+[\"“‘']?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -439,6 +459,11 @@ class ActorBuilder:
         if head in EVIDENCE_NOUNS and event.frame == "evidence":
             # "A poll published on Sunday shows that ...": the poll holds its own evidence.
             return self._described(mention, head, event.plural)
+        according = event.cue.text.lower().startswith("according")
+        if according and head in DOCUMENT_HEADS and not _names_its_issuer(mention.text, head, event.plural):
+            # "according to court documents", "according to an internal memo seen by Halden
+            # Newswire": the record is the source, never the person or agency named last.
+            return self._evidence(mention, head)
         if head in EVIDENCE_DOCUMENTS:
             # "according to a survey by Datacívica": the survey itself is the source, never the
             # last person quoted.
@@ -447,13 +472,26 @@ class ActorBuilder:
             owner = self._document_owner(mention, event.cue)
             if owner is not None:
                 return owner
-            # "According to the statement, ...": the last named person or organisation issued it.
-            issuer = self.timeline.latest(mention.start, ("person", "organisation"))
-            if issuer is not None:
-                return issuer
+            if _names_its_issuer(mention.text, head, event.plural):
+                # "According to the statement, ...": the last named person or organisation issued it.
+                issuer = self.timeline.latest(mention.start, ("person", "organisation"))
+                if issuer is not None:
+                    return issuer
+            else:
+                # "The complaint says": a complaint, ruling or report is a source of its own; the last
+                # organisation named is as likely its target ("the complaint against Kestrel").
+                return self._evidence(mention, head)
         named_by = self._named_description(mention)
         if named_by is not None:
             return named_by
+        if according:
+            # "according to the county hospital system": a description after "according to" is an
+            # institution or a record far more often than a back-reference to the last person.
+            return (
+                self._by_role(mention, head, event.content_pronoun)
+                or self._organisation_named(mention, head)
+                or self._described(mention, head, event.plural, event.cue)
+            )
         return (
             self._by_role(mention, head, event.content_pronoun)
             or self._organisation_named(mention, head)
@@ -471,6 +509,9 @@ class ActorBuilder:
         """A survey, poll, study or indictment as a source, named with who made it when the text says
         ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey")."""
         after = self.text[mention.end : mention.end + 100].split(",")[0]
+        seen = _SEEN_BY.search(after)
+        if seen is not None:
+            after = after[: seen.start()]  # "a memo seen by Halden Newswire": the reporter saw it
         match = _MADE_BY.search(after)
         self.how_override = "according_to" if self.how_override is None else self.how_override
         if match is not None:
@@ -804,7 +845,9 @@ class ActorBuilder:
         key = name.lower()
         actor = self._by_described.get(key)
         if actor is None:
-            if head in ORGANISATION_NOUNS:
+            if head in DOCUMENT_HEADS:
+                kind = "document"
+            elif head in ORGANISATION_NOUNS:
                 kind = "organisation"
             elif plural:
                 kind = "group"
@@ -871,6 +914,13 @@ def _introduces_referent(description: str) -> bool:
     already mentioned (every anonymous source would otherwise become one)."""
     words = description.lower().split()
     return bool(words) and (words[0] in _INDEFINITE_WORDS or words[0].isdigit())
+
+
+def _names_its_issuer(description: str, head: str, plural: bool) -> bool:
+    """Whether "according to <description>" stands for whoever issued it ("the statement", "a
+    statement") rather than for the record itself ("court documents", "an internal memo", "the
+    docket"): one statement, release or post, with no owner written into it."""
+    return head in _ISSUED_DOCUMENTS and not plural and _possessor(description) is None
 
 
 def _possessor(description: str) -> str | None:

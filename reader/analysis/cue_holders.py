@@ -45,6 +45,11 @@ def _proper_chain(token: Token) -> tuple[int, int]:
     return first, last
 
 
+# "a memo seen by Halden Newswire", "documents obtained by the Courier": whoever saw or obtained a
+# document reports on it; they are not its source.
+_REPORTER_PARTICIPLES = frozenset("see obtain review view examine cite quote read share".split())
+
+
 def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
     """A name inside the subject phrase that is the real source, not a possessor.
 
@@ -55,11 +60,12 @@ def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> T
     for token in subject.subtree:
         if token.i == subject.i or token.ent_type_ not in labels:
             continue
-        path, node = [], token
+        path, node, seen_by = [], token, False
         while node.i != subject.i and node.head.i != node.i:
             path.append(node.dep_)
             node = node.head
-        if node.i != subject.i or "poss" in path:
+            seen_by = seen_by or (node.i != subject.i and node.lemma_.lower() in _REPORTER_PARTICIPLES)
+        if node.i != subject.i or "poss" in path or seen_by:
             continue
         if not via_appos or "appos" in path:
             return token

@@ -55,7 +55,8 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     department party campaign company firm bank court parliament cabinet union authorities association
     federation organisation organization service institute university hospital newspaper coalition
     alliance report study survey poll document letter filing charity embassy consulate foundation
-    carrier airline operator broadcaster insurer lender retailer manufacturer carmaker automaker
+    system network carrier airline operator broadcaster insurer lender retailer manufacturer carmaker
+    automaker
     chipmaker regulator club league
     """.split()
 )

@@ -26,7 +26,7 @@ How = Literal[
 previous statement, a pronoun or a description resolved to an actor, a colon or statement lead-in, a
 Q&A or transcript turn, an ``according to`` phrase, or the clause frame of reported speech; or
 ``corrected``: a reader chose the speaker (:mod:`reader.corrections`)."""
-ActorKind = Literal["person", "organisation", "place", "group"]
+ActorKind = Literal["person", "organisation", "place", "group", "document"]
 
 POSITION_GROUPS: tuple[str, ...] = ("says", "believes", "wants", "supports", "opposes", "shows")
 """How a reader names an actor's positions, in the order the actors panel lists them."""

@@ -87,6 +87,7 @@ READER_STYLES: tuple[str, ...] = (
     "actor.organisation",
     "actor.place",
     "actor.group",
+    "actor.document",
     "link",
     "link.inert",
 )
@@ -117,6 +118,7 @@ STYLE_PARENTS: dict[str, str] = {
     "actor.organisation": f"{ENTITY_FALLBACK}.ORG",
     "actor.place": f"{ENTITY_FALLBACK}.GPE",
     "actor.group": f"{ENTITY_FALLBACK}.NORP",
+    "actor.document": f"{ENTITY_FALLBACK}.WORK_OF_ART",
     "link": ENTITY_FALLBACK,
     "link.inert": "muted",
 }

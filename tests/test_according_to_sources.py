@@ -1,0 +1,83 @@
+"""``according to <a record>``: the record is the source, never the person or agency named last.
+
+Found on the blind set ``attribution_positions3`` (first run): "according to court documents", "According
+to the docket", "according to the county hospital system" and "according to an internal memo seen by
+<a news agency>" were all credited to the last person or organisation the text had named. Each case is
+an invented passage whose earlier sentences name a person and an organisation who must NOT be credited.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import Analysis, analyze
+from reader.sources import Article
+
+LEAD = "Judge Ada Lindgren heard the case against Kestrel Logistics on Monday. "
+
+
+def _analyse(text: str) -> Analysis:
+    return analyze(Article(text=text, source="test"))
+
+
+def _only_reported(analysis: Analysis, content: str) -> tuple[str | None, str | None]:
+    """(speaker, kind of the speaker's actor) of the one reported statement whose text is ``content``."""
+    found = [s for s in analysis.statements if s.kind == "reported" and s.text == content]
+    assert len(found) == 1, [s.text for s in analysis.statements]
+    speaker = found[0].speaker
+    kinds = {actor.kind for actor in analysis.actors if actor.name == speaker}
+    return speaker, kinds.pop() if len(kinds) == 1 else None
+
+
+# (text after LEAD, content, expected speaker, expected actor kind)
+RECORD_CASES: dict[str, tuple[str, str, str, str]] = {
+    "plural documents": (
+        "Two workers were hospitalized, according to court documents.",
+        "Two workers were hospitalized", "Court documents", "document",
+    ),
+    "definite record": (
+        "According to the docket, a trial is scheduled for April.",
+        "a trial is scheduled for April", "Docket", "document",
+    ),
+    "indefinite memo seen by a reporter": (
+        "The ministry plans a campaign, according to an internal memo seen by Halden Newswire.",
+        "The ministry plans a campaign", "Internal memo", "document",
+    ),
+    "documents obtained by a newspaper": (
+        "Prices rose twice, according to documents obtained by the Courier.",
+        "Prices rose twice", "Documents", "document",
+    ),
+    "possessed register": (
+        "The boat has been advertised since January, according to the harbour's sales register.",
+        "The boat has been advertised since January", "Harbour's sales register", "document",
+    ),
+    "institution described, not named": (
+        "Doctors treated 37 people, according to the county hospital system.",
+        "Doctors treated 37 people", "County hospital system", "organisation",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RECORD_CASES))
+def test_a_record_after_according_to_is_its_own_source(case: str) -> None:
+    text, content, speaker, kind = RECORD_CASES[case]
+    assert _only_reported(_analyse(LEAD + text), content) == (speaker, kind)
+
+
+def test_according_to_the_statement_still_stands_for_its_issuer() -> None:
+    """A statement, release or post is somebody's: "according to the statement" is the last named
+    organisation's (the other side of the rule above)."""
+    analysis = _analyse("Acme Corp said profits rose. According to the statement, the plant will close.")
+    assert _only_reported(analysis, "the plant will close") == ("Acme Corp", "organisation")
+
+
+def test_a_document_speaking_for_itself_is_a_document_actor() -> None:
+    """"The complaint says ...": the complaint is a document, not a person."""
+    analysis = _analyse(LEAD + "The complaint says that supervisors disabled the cooling fans.")
+    assert _only_reported(analysis, "supervisors disabled the cooling fans") == ("Complaint", "document")
+
+
+def test_a_news_agency_named_after_seen_by_is_no_speaker() -> None:
+    text = "The ministry plans a campaign, according to an internal memo seen by Halden Newswire."
+    analysis = _analyse(LEAD + text)
+    assert all(s.speaker != "Halden Newswire" for s in analysis.statements)

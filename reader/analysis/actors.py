@@ -56,6 +56,9 @@ from reader.analysis.tags import COMMUNICATION_DOCUMENTS
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
 _LOOKBACK_MENTIONS = 200
+# "the company": the organisation named most in the characters before it (about three paragraphs of
+# news) is the one the story is about, not a rival or a regulator named once in passing.
+_SALIENCE_WINDOW = 4000
 # How far around a name (characters) a title word counts as that person's ("minister, Ana Ruiz,").
 _TITLE_WINDOW = 40
 # The words between a document and its verb that name its issuer: "from the residents' association".
@@ -811,24 +814,42 @@ class ActorBuilder:
         return None
 
     def _organisation_named(self, mention: Span, head: str) -> Actor | None:
-        """ "the ministry" -> the last organisation with that word in its name ("Interior Ministry");
-        "the company" -> the last organisation named at all."""
+        """ "the Eastmere club" -> the organisation the description's own capitalised word names
+        ("Eastmere Athletic"); "the ministry" -> the last organisation with that word in its name
+        ("Interior Ministry"); "the company" -> of the organisations named in the last
+        ``_LOOKBACK_MENTIONS`` mentions that a company can be (not "Securities Board"), the one the
+        article names most (the story's company, not a rival named in passing), the latest on a tie."""
+        modifiers: set[str] = set()
+        if head in ORGANISATION_NOUNS or head in GENERIC_ORGANISATION_NOUNS:
+            # Only a body is its organisation: "an Orrin executive" is a person who works there.
+            modifiers = {w.strip("'’").lower() for w in mention.text.split()[:-1] if w[:1].isupper()}
+            modifiers -= {"the", "a", "an", "its", "their", "his", "her"}
         i = bisect.bisect_left(self.timeline.starts, mention.start) - 1
         stop = max(-1, i - _LOOKBACK_MENTIONS)
-        fallback: Actor | None = None
+        recent: Counter[str] = Counter()  # mentions of each organisation in the salience window
+        candidates: list[Actor] = []  # latest first
         described = {a.id for a in self._by_described.values()}
         while i > stop:
-            actor = self.timeline.actors[i]
-            if actor.kind == "organisation" and actor.id not in described:
-                if head in actor.name.lower().split():
-                    self._add_mention(actor, mention)
-                    return actor
-                fallback = fallback or actor
+            actor, start = self.timeline.actors[i], self.timeline.starts[i]
             i -= 1
-        if fallback is not None and head in GENERIC_ORGANISATION_NOUNS:
-            self._add_mention(fallback, mention)
-            return fallback
-        return None
+            if actor.kind != "organisation" or actor.id in described:
+                continue
+            words = actor.name.lower().split()
+            if modifiers & set(words) or head in words:
+                self._add_mention(actor, mention)
+                return actor
+            if not candidates or start >= mention.start - _SALIENCE_WINDOW:
+                recent[actor.id] += 1
+                if actor not in candidates:
+                    candidates.append(actor)
+        if head not in GENERIC_ORGANISATION_NOUNS:
+            return None
+        fitting = [a for a in candidates if _can_be(a.name, head)]
+        if not fitting:
+            return None
+        best = max(fitting, key=lambda a: (recent[a.id], -fitting.index(a)))
+        self._add_mention(best, mention)
+        return best
 
     def _described(self, mention: Span, head: str, plural: bool, cue: Span | None = None) -> Actor:
         """An actor the text only describes ("Ukrainian officials", "the Ukrainian government"); a
@@ -914,6 +935,29 @@ def _introduces_referent(description: str) -> bool:
     already mentioned (every anonymous source would otherwise become one)."""
     words = description.lower().split()
     return bool(words) and (words[0] in _INDEFINITE_WORDS or words[0].isdigit())
+
+
+# The last word of an organisation's name that says what kind of body it is: "the company" is never
+# the "Securities Board" or the "Interior Ministry".
+_PUBLIC_BODY_WORDS = frozenset(
+    """
+    board ministry department agency authority commission council court police office committee
+    parliament assembly senate congress government university institute school hospital regulator
+    """.split()
+)
+_COMPANY_NOUNS = frozenset(
+    """
+    company firm corporation developer operator utility carrier airline broadcaster insurer lender
+    retailer manufacturer carmaker automaker chipmaker bank
+    """.split()
+)
+
+
+def _can_be(name: str, head: str) -> bool:
+    """Whether an organisation called ``name`` can be what ``the <head>`` describes: a company noun
+    never describes a public body named as one ("Securities Board")."""
+    words = name.lower().split()
+    return not (head in _COMPANY_NOUNS and words and words[-1] in _PUBLIC_BODY_WORDS)
 
 
 def _names_its_issuer(description: str, head: str, plural: bool) -> bool:

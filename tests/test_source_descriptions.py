@@ -1,4 +1,4 @@
-"""``according to <a record>``: the record is the source, never the person or agency named last.
+"""Sources named by a description: a record after ``according to``, and "the company" or "the lender".
 
 Found on the blind set ``attribution_positions3`` (first run): "according to court documents", "According
 to the docket", "according to the county hospital system" and "according to an internal memo seen by
@@ -81,3 +81,39 @@ def test_a_news_agency_named_after_seen_by_is_no_speaker() -> None:
     text = "The ministry plans a campaign, according to an internal memo seen by Halden Newswire."
     analysis = _analyse(LEAD + text)
     assert all(s.speaker != "Halden Newswire" for s in analysis.statements)
+
+
+# "the company", "the lender": which organisation a generic description stands for. Found on the blind
+# set attribution_positions3: "The company said it was cooperating" went to the regulator named in the
+# sentence before, and "The Eastmere club said" to the other club.
+ORGANISATION_CASES: dict[str, tuple[str, str, str]] = {
+    "a company is never a public body": (
+        "Shares of Corvane Systems fell on Tuesday after Corvane Systems cut its forecast. The Securities"
+        " and Exchange Commission has opened an inquiry into its accounts. The company said it was"
+        " cooperating fully.",
+        "it was cooperating fully", "Corvane Systems",
+    ),
+    "the story's company, not a rival named once": (
+        "Halvard Motors reported record sales on Monday, and Halvard Motors shares rose 4 percent. Its rival"
+        " Brenn Autos said last week that demand was soft. The company said that prices would rise in March.",
+        "prices would rise in March", "Halvard Motors",
+    ),
+    "the description's own name word": (
+        "Officials at Northfield Bank met Harwell Insurance on Monday. Harwell Insurance rejected the offer."
+        " The Northfield lender said in a statement that talks would continue.",
+        "talks would continue", "Northfield Bank",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ORGANISATION_CASES))
+def test_a_generic_organisation_description_finds_its_organisation(case: str) -> None:
+    text, content, speaker = ORGANISATION_CASES[case]
+    assert _only_reported(_analyse(text), content) == (speaker, "organisation")
+
+
+def test_a_person_described_by_an_organisation_stays_a_person() -> None:
+    """"An Orrin executive" works at Orrin Technologies; the name word does not make her the company."""
+    text = "Orrin Technologies rejected the bid. An Orrin executive said the company was in no hurry."
+    analysis = _analyse(text)
+    assert _only_reported(analysis, "the company was in no hurry") == ("Orrin executive", "person")

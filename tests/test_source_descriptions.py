@@ -117,3 +117,26 @@ def test_a_person_described_by_an_organisation_stays_a_person() -> None:
     text = "Orrin Technologies rejected the bid. An Orrin executive said the company was in no hurry."
     analysis = _analyse(text)
     assert _only_reported(analysis, "the company was in no hurry") == ("Orrin executive", "person")
+
+
+def test_a_campaign_is_not_its_spokesman() -> None:
+    """A role is found by the word it is ("spokesman"), never by a word that modifies it ("campaign")."""
+    analysis = _analyse(
+        'Senator Maria Hale faces Dale Prentiss in November. A Prentiss campaign spokesman, Troy Aldana, said'
+        ' the senator was "running scared." The Hale campaign wants to hold four debates.'
+    )
+    assert _only_reported(analysis, "hold four debates") == ("Hale campaign", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("A Prentiss campaign spokesman, Troy Aldana, spoke on Monday. The spokesman said that the senator"
+         " would debate twice.", "the senator would debate twice", "Troy Aldana"),
+        ("Secretary of State Rhea Talbot flew to Oslo. The secretary said that talks would resume in May.",
+         "talks would resume in May", "Rhea Talbot"),
+    ],
+    ids=["spokesman", "secretary of state"],
+)
+def test_the_role_word_still_refers_back(text: str, content: str, speaker: str) -> None:
+    assert _only_reported(_analyse(text), content) == (speaker, "person")

@@ -804,7 +804,7 @@ class ActorBuilder:
         stop = max(-1, i - _LOOKBACK_MENTIONS)
         while i > stop:
             actor = self.timeline.actors[i]
-            has_role = any(head in role.lower().split() for role in actor.roles)
+            has_role = any(head == _role_head(role) for role in actor.roles)
             # "the union's lawyer" is never the lawyer of the club named earlier.
             owned = owner is None or owner in " ".join([*actor.roles, actor.affiliation or ""]).lower()
             if has_role and owned and self._fits(actor, pronoun):
@@ -958,6 +958,21 @@ def _can_be(name: str, head: str) -> bool:
     never describes a public body named as one ("Securities Board")."""
     words = name.lower().split()
     return not (head in _COMPANY_NOUNS and words and words[-1] in _PUBLIC_BODY_WORDS)
+
+
+_ROLE_PREPOSITIONS = frozenset("of for at to in with on from".split())
+
+
+def _role_head(role: str) -> str:
+    """The word a role is ("spokesman" in "Prentiss campaign spokesman", "secretary" in "Secretary of
+    State", "minister" in "Minister for Foreign Affairs"), lower case: the last word before any
+    preposition. "The Hale campaign" never stands for a campaign's spokesman."""
+    words: list[str] = []
+    for word in role.lower().split():
+        if word in _ROLE_PREPOSITIONS and words:
+            break
+        words.append(word)
+    return words[-1].strip(",.") if words else ""
 
 
 def _names_its_issuer(description: str, head: str, plural: bool) -> bool:

@@ -960,21 +960,6 @@ def _can_be(name: str, head: str) -> bool:
     return not (head in _COMPANY_NOUNS and words and words[-1] in _PUBLIC_BODY_WORDS)
 
 
-_ROLE_PREPOSITIONS = frozenset("of for at to in with on from".split())
-
-
-def _role_head(role: str) -> str:
-    """The word a role is ("spokesman" in "Prentiss campaign spokesman", "secretary" in "Secretary of
-    State", "minister" in "Minister for Foreign Affairs"), lower case: the last word before any
-    preposition. "The Hale campaign" never stands for a campaign's spokesman."""
-    words: list[str] = []
-    for word in role.lower().split():
-        if word in _ROLE_PREPOSITIONS and words:
-            break
-        words.append(word)
-    return words[-1].strip(",.") if words else ""
-
-
 def _names_its_issuer(description: str, head: str, plural: bool) -> bool:
     """Whether "according to <description>" stands for whoever issued it ("the statement", "a
     statement") rather than for the record itself ("court documents", "an internal memo", "the

@@ -140,3 +140,18 @@ def test_a_campaign_is_not_its_spokesman() -> None:
 )
 def test_the_role_word_still_refers_back(text: str, content: str, speaker: str) -> None:
     assert _only_reported(_analyse(text), content) == (speaker, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Lawyers for Kestrel had argued in court that the company "exceeded every applicable standard."',
+         "Lawyers for Kestrel"),
+        ("A spokeswoman for the Ravensholm ministry also said that the talks were over.",
+         "Spokeswoman for the Ravensholm ministry"),
+    ],
+    ids=["auxiliary", "adverb"],
+)
+def test_whom_a_described_source_works_for_stops_before_the_verb_group(text: str, speaker: str) -> None:
+    """Found on attribution_positions3: the actor was called "Lawyers for Kestrel had"."""
+    assert {s.speaker for s in _analyse(text).statements} == {speaker}

@@ -104,7 +104,11 @@ _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$
 # "Kessler, a Democrat," / "Ruiz, the Spaniard,": the name an apposition describes.
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}$")
 # "for the Department of Commerce" between a description and its verb.
-_FOR_WHOM = re.compile(r"^\s+(?P<pp>(?:for|of|at|with)\s+[^,;.\"“”]{2,60}?)\s*,?\s*$")
+_FOR_WHOM = re.compile(
+    r"^\s+(?P<pp>(?:for|of|at|with)\s+[^,;.\"“”]{2,60}?)\s*,?"
+    # "Lawyers for Kestrel had argued": an auxiliary or adverb before the cue is not whom they work for
+    r"(?:\s+(?:had|has|have|was|were|is|are|also|later|previously|earlier|then|again|once))*\s*$"
+)
 # What keeps an anonymous source apart from another: "a person familiar with the matter", "people
 # close to the negotiations", "an official with knowledge of the talks" (after the words, before a
 # comma, a full stop or the cue). Without it every anonymous source would be one actor "Person".

@@ -61,8 +61,11 @@ def _from_records(paths: list[str], collection: Collection) -> None:
                         record = json.loads(line)
                     except ValueError:
                         raise BylineError(f"{path}:{number}: not a JSON record of byline analyze") from None
-                    if isinstance(record, dict):
-                        collection.add_record(record)
+                    try:
+                        if isinstance(record, dict):
+                            collection.add_record(record)
+                    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+                        raise BylineError(f"{path}:{number}: a record of the wrong shape") from None
         except FileNotFoundError:
             raise BylineError(f"{path}: no such file") from None
         except (OSError, EOFError, UnicodeDecodeError) as error:

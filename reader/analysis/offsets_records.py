@@ -52,22 +52,20 @@ OFFSETS_COLUMNS: dict[str, tuple[str, ...]] = {
 Every ``start``/``end`` is a character offset into the article text (``end`` exclusive). A null or
 missing value is unknown/none, except where a default is given:
 
-- entities: ``actor`` the position of its actor in ``actors``; ``corrected`` what a reader's
-  correction changed;
+- entities: ``actor`` the position of its actor in ``actors`` (its id, a string, in the rare case
+  that it names no actor of the record); ``corrected`` what a reader's correction changed;
 - dates: ``grain`` as in the full record; ``value`` the ISO value; ``label`` null = ``DATE``;
-- statements: ``kind`` ``direct``/``reported``; ``actor`` the speaker's position in ``actors``;
-  ``parts`` a list of ``[start, end]``, null = the one part ``[start, end]`` of a reported
-  statement or ``[start + 1, end - 1]`` (inside the quotation marks) of a direct one; ``frame`` null
-  = ``speech`` (``""``: no frame); ``within`` a statement position; ``speaker`` null = the name of
-  the actor at ``actor`` (none without an actor);
+- statements: ``kind`` ``direct``/``reported``; ``actor`` the speaker's position in ``actors``
+  (or id, as for entities); ``parts`` a list of ``[start, end]``, null = the one part
+  ``[start, end]`` of a reported statement or ``[start + 1, end - 1]`` (inside the quotation
+  marks) of a direct one; ``frame`` null = ``speech`` (``""``: no frame); ``within`` a statement
+  position; ``speaker`` null = the name of the actor at ``actor`` (none without an actor);
 - actors: ``other_mentions`` the ``[start, end]`` of the mentions that are not its entities
   (pronouns, descriptions); ``statements`` null = the positions of the statements whose ``actor`` is
   this actor and whose ``within`` is null, in order; ``id`` null = the slug of ``name``
   (``reader.analysis.names.slug``); ``mentions`` null = its entities and ``other_mentions`` in text
   order (by start, then end); when that is not their order, ``mentions`` lists them all, in order.
 """
-
-_SPANS = ("speaker_mention", "cue", "target")
 
 
 def _span(value: dict[str, Any] | None) -> list[int | None]:
@@ -96,7 +94,7 @@ def offsets_record(record: dict[str, Any]) -> dict[str, Any]:
     actors = record["actors"]
     position = {actor["id"]: i for i, actor in enumerate(actors)}
     packed["entities"] = [
-        _row([e["start"], e["end"], e["label"], position.get(e["actor"]), e.get("corrected")])
+        _row([e["start"], e["end"], e["label"], _reference(e["actor"], position), e.get("corrected")])
         for e in record["entities"]
     ]
     packed["dates"] = [
@@ -110,12 +108,13 @@ def offsets_record(record: dict[str, Any]) -> dict[str, Any]:
     return packed
 
 
-def _statement_row(statement: dict[str, Any], position: dict[str, int], actors: list[dict[str, Any]]) -> list[Any]:
-    actor = position.get(statement["actor"]) if statement["actor"] is not None else None
+def _statement_row(statement: dict[str, Any], position: dict[str, int],
+                   actors: list[dict[str, Any]]) -> list[Any]:
+    actor = _reference(statement["actor"], position)
     parts = [[p["start"], p["end"]] for p in statement["parts"]]
     frame = statement["frame"]
     speaker = statement["speaker"]
-    named = actors[actor]["name"] if actor is not None else None
+    named = actors[actor]["name"] if isinstance(actor, int) else None
     return _row([
         statement["start"], statement["end"], statement["kind"], actor,
         *_span(statement["speaker_mention"]), *_span(statement["cue"]),
@@ -125,6 +124,15 @@ def _statement_row(statement: dict[str, Any], position: dict[str, int], actors: 
         statement["stance"], *_span(statement["target"]), statement["within"],
         None if speaker == named else speaker, statement.get("corrected"),
     ])
+
+
+def _reference(actor_id: str | None, position: dict[str, int]) -> int | str | None:
+    """An actor's position in ``actors``; its id when it names no actor of the record."""
+    return None if actor_id is None else position.get(actor_id, actor_id)
+
+
+def _actor_id(reference: int | str | None, ids: list[str]) -> str | None:
+    return ids[reference] if isinstance(reference, int) else reference
 
 
 def _derived_statements(i: int, statements: list[Any], actor_of: Any, within_of: Any) -> list[int]:
@@ -139,7 +147,8 @@ def _actor_row(i: int, actor: dict[str, Any], record: dict[str, Any]) -> list[An
     if mentions is not None:
         other = []
     ids = {a["id"]: n for n, a in enumerate(record["actors"])}
-    derived = _derived_statements(i, record["statements"], lambda s: ids.get(s["actor"]), lambda s: s["within"])
+    derived = _derived_statements(i, record["statements"], lambda s: ids.get(s["actor"]),
+                                  lambda s: s["within"])
     return _row([
         actor["name"], actor["kind"], other, actor["roles"], actor["affiliation"], actor["aliases"],
         None if actor["statements"] == derived else actor["statements"],
@@ -188,7 +197,7 @@ def full_record(record: dict[str, Any], text: str) -> dict[str, Any]:
     full["model"] = record.get("model")
     full["text"] = text
     full["entities"] = [{**span(e["start"], e["end"]),  # type: ignore[dict-item]
-                         "label": e["label"], "actor": None if e["actor"] is None else ids[e["actor"]],
+                         "label": e["label"], "actor": _actor_id(e["actor"], ids),
                          **({"corrected": e["corrected"]} if e["corrected"] is not None else {})}
                         for e in entities]
     full["statements"] = [_full_statement(s, text, actors, ids, span) for s in statements]
@@ -207,10 +216,11 @@ def _full_statement(s: dict[str, Any], text: str, actors: list[dict[str, Any]], 
     frame = "speech" if s["frame"] is None else (s["frame"] or None)
     statement = {
         "start": s["start"], "end": s["end"], "text": text[s["start"]:s["end"]], "kind": s["kind"],
-        "speaker": s["speaker"] if s["speaker"] is not None else (actors[actor]["name"] if actor is not None else None),
+        "speaker": s["speaker"] if s["speaker"] is not None else (
+            actors[actor]["name"] if isinstance(actor, int) else None),
         "speaker_mention": span(s["speaker_mention_start"], s["speaker_mention_end"]),
         "cue": span(s["cue_start"], s["cue_end"]), "cue_lemma": s["cue_lemma"],
-        "actor": None if actor is None else ids[actor], "how": s["how"], "confidence": s["confidence"],
+        "actor": _actor_id(actor, ids), "how": s["how"], "confidence": s["confidence"],
         "frame": frame, "stance": s["stance"], "target": span(s["target_start"], s["target_end"]),
         "parts": [span(start, end) for start, end in parts], "within": s["within"],
     }

@@ -8,17 +8,11 @@ position, so that records streamed in completion order can be put back in input 
 - a warning: ``{"index": int, "source": str, "warning": str, "language": str}``: not analysed
   because it is not in the model's language and no model for its language is installed.
 
-``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets.2``), for corpora
-where the text stays in the corpus and ``text[start:end]`` recovers any span. They carry no text
-at all and are packed so as to stay small (see benchmarks/README.md): every span is
-``[start, end]``; an actor is referred to by its position in ``actors`` (an int: an id string
-repeated in every entity and statement made a short article's record twice its size); an entity is
-``[start, end, label, actor]``; a date ``[start, end, value, grain, label]``; a statement a list in
-the order of :data:`OFFSETS_STATEMENT_FIELDS` with its trailing nulls cut (``speaker`` null when
-``actor`` names the speaker, ``parts`` null when they are the one span of the whole statement); an
-actor an object without null or empty keys, whose mentions are its entities (those whose ``actor``
-is its position) plus ``other_mentions`` (pronouns and descriptions resolved to it). Null top-level
-keys are left out; names, roles and the metadata stay.
+``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets.3``), for corpora
+where the text stays in the corpus and ``text[start:end]`` recovers any span: no text at all,
+tables as rows under a documented column list, nothing derivable written, so as to stay small
+(benchmarks/README.md). :mod:`reader.analysis.offsets_records` builds them, documents their columns
+and rebuilds the full record from one and the article text.
 """
 
 from __future__ import annotations

@@ -29,11 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import build_corpus  # noqa: E402
+from corpus import build_corpus
 
-from reader.analysis.model import Analysis  # noqa: E402
-from reader.analysis.offsets_records import full_record  # noqa: E402
-from reader.analysis.records import analysis_record  # noqa: E402
+from reader.analysis.model import Analysis
+from reader.analysis.offsets_records import full_record
+from reader.analysis.records import analysis_record
 
 
 def _size(record: dict) -> int:
@@ -74,7 +74,8 @@ def measure(lines: list[str]) -> dict[str, object]:
         "no_text_p95_ratio": round(ratios[min(len(ratios) - 1, int(0.95 * len(ratios)))][0], 3),
         "no_text_worst_ratio": round(worst[0], 3), "no_text_worst_article_bytes": worst[1],
         "no_text_over_1_5": sum(1 for r, _, _ in ratios if r >= 1.5),
-        "no_text_share": {k: round(v / text_bytes, 3) for k, v in sorted(tables.items(), key=lambda kv: -kv[1])},
+        "no_text_share": {k: round(v / text_bytes, 3)
+                          for k, v in sorted(tables.items(), key=lambda kv: -kv[1])},
         "rebuilt_exactly": rebuilt,
     }
 
@@ -105,7 +106,8 @@ def main() -> None:
           f"{figures['no_text_over_1_5']} records at 1.5x or more")
     print("--no-text bytes per input byte, by part: " + ", ".join(
         f"{k} {v:.3f}" for k, v in figures["no_text_share"].items()))  # type: ignore[attr-defined]
-    print(f"every full record rebuilt exactly from its --no-text record and the text: {figures['rebuilt_exactly']}")
+    print("every full record rebuilt exactly from its --no-text record and the text: "
+          f"{figures['rebuilt_exactly']}")
     print(json.dumps(figures))
 
 

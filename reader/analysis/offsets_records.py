@@ -102,7 +102,7 @@ def offsets_record(record: dict[str, Any]) -> dict[str, Any]:
         for d in record["dates"]
     ]
     packed["statements"] = [_statement_row(s, position, actors) for s in record["statements"]]
-    packed["actors"] = [_actor_row(i, actor, record) for i, actor in enumerate(actors)]
+    packed["actors"] = _actor_rows(record)
     if record.get("links"):
         packed["links"] = [[link["start"], link["end"], link["href"]] for link in record["links"]]
     return packed
@@ -135,20 +135,38 @@ def _actor_id(reference: int | str | None, ids: list[str]) -> str | None:
     return ids[reference] if isinstance(reference, int) else reference
 
 
-def _derived_statements(i: int, statements: list[Any], actor_of: Any, within_of: Any) -> list[int]:
-    return [n for n, s in enumerate(statements) if actor_of(s) == i and within_of(s) is None]
+def _owned(statements: list[dict[str, Any]], actor_of: Any) -> dict[Any, list[int]]:
+    """Each actor's statements by default: the positions of those it speaks, quotes ``within`` a
+    reported statement aside, keyed by ``actor_of(statement)``."""
+    owned: dict[Any, list[int]] = {}
+    for n, statement in enumerate(statements):
+        if statement["within"] is None:
+            owned.setdefault(actor_of(statement), []).append(n)
+    return owned
 
 
-def _actor_row(i: int, actor: dict[str, Any], record: dict[str, Any]) -> list[Any]:
-    linked = [[e["start"], e["end"]] for e in record["entities"] if e["actor"] == actor["id"]]
+def _linked(entities: list[dict[str, Any]], actor_of: Any) -> dict[Any, list[list[int]]]:
+    """The ``[start, end]`` of the entities of each actor, keyed by ``actor_of(entity)``."""
+    linked: dict[Any, list[list[int]]] = {}
+    for entity in entities:
+        linked.setdefault(actor_of(entity), []).append([entity["start"], entity["end"]])
+    return linked
+
+
+def _actor_rows(record: dict[str, Any]) -> list[list[Any]]:
+    owned = _owned(record["statements"], lambda s: s["actor"])
+    linked = _linked(record["entities"], lambda e: e["actor"])
+    return [_actor_row(actor, linked.get(actor["id"], []), owned.get(actor["id"], []))
+            for actor in record["actors"]]
+
+
+def _actor_row(actor: dict[str, Any], linked: list[list[int]], derived: list[int]) -> list[Any]:
     spans = [[s["start"], s["end"]] for s in actor["mention_spans"]]
-    other = [span for span in spans if span not in linked]
-    mentions = None if sorted(linked + other) == spans and len(linked + other) == len(spans) else spans
+    named = {tuple(span) for span in linked}
+    other = [span for span in spans if tuple(span) not in named]
+    mentions = None if sorted(linked + other) == spans else spans
     if mentions is not None:
         other = []
-    ids = {a["id"]: n for n, a in enumerate(record["actors"])}
-    derived = _derived_statements(i, record["statements"], lambda s: ids.get(s["actor"]),
-                                  lambda s: s["within"])
     return _row([
         actor["name"], actor["kind"], other, actor["roles"], actor["affiliation"], actor["aliases"],
         None if actor["statements"] == derived else actor["statements"],
@@ -170,9 +188,8 @@ def offsets_rows(record: dict[str, Any], table: str) -> list[dict[str, Any]]:
 def actor_statement_counts(record: dict[str, Any]) -> list[int]:
     """How many statements each actor of an ``offsets.3`` record makes (quotes within a reported
     statement aside), by actor position."""
-    statements = offsets_rows(record, "statements")
-    return [len(actor["statements"]) if actor["statements"] is not None else
-            len(_derived_statements(i, statements, lambda s: s["actor"], lambda s: s["within"]))
+    owned = _owned(offsets_rows(record, "statements"), lambda s: s["actor"])
+    return [len(actor["statements"] if actor["statements"] is not None else owned.get(i, []))
             for i, actor in enumerate(offsets_rows(record, "actors"))]
 
 
@@ -203,7 +220,10 @@ def full_record(record: dict[str, Any], text: str) -> dict[str, Any]:
     full["statements"] = [_full_statement(s, text, actors, ids, span) for s in statements]
     full["dates"] = [{**span(d["start"], d["end"]),  # type: ignore[dict-item]
                       "value": d["value"], "grain": d["grain"], "label": d["label"] or "DATE"} for d in dates]
-    full["actors"] = [_full_actor(i, a, entities, statements, ids, span) for i, a in enumerate(actors)]
+    owned = _owned(statements, lambda s: s["actor"])
+    linked = _linked(entities, lambda e: e["actor"])
+    full["actors"] = [_full_actor(a, linked.get(i, []), owned.get(i, []), ids[i], span)
+                      for i, a in enumerate(actors)]
     full["links"] = [{**span(link["start"], link["end"]), "href": link["href"]}  # type: ignore[dict-item]
                      for link in offsets_rows(record, "links")]
     return full
@@ -229,17 +249,12 @@ def _full_statement(s: dict[str, Any], text: str, actors: list[dict[str, Any]], 
     return statement
 
 
-def _full_actor(i: int, a: dict[str, Any], entities: list[dict[str, Any]], statements: list[dict[str, Any]],
-                ids: list[str], span: Any) -> dict[str, Any]:
-    if a["mentions"] is not None:
-        spans = a["mentions"]
-    else:
-        linked = [[e["start"], e["end"]] for e in entities if e["actor"] == i]
-        spans = sorted(linked + (a["other_mentions"] or []))
-    owned = a["statements"] if a["statements"] is not None else _derived_statements(
-        i, statements, lambda s: s["actor"], lambda s: s["within"])
+def _full_actor(a: dict[str, Any], linked: list[list[int]], derived: list[int], actor_id: str,
+                span: Any) -> dict[str, Any]:
+    spans = a["mentions"] if a["mentions"] is not None else sorted(linked + (a["other_mentions"] or []))
+    owned = a["statements"] if a["statements"] is not None else derived
     actor = {
-        "id": ids[i], "name": a["name"], "kind": a["kind"], "aliases": a["aliases"] or [],
+        "id": actor_id, "name": a["name"], "kind": a["kind"], "aliases": a["aliases"] or [],
         "roles": a["roles"] or [], "affiliation": a["affiliation"], "mentions": len(spans),
         "mention_spans": [span(start, end) for start, end in spans], "statements": owned,
     }

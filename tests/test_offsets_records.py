@@ -97,6 +97,7 @@ def _fallbacks_analysis() -> Analysis:
     statement.target = Span(0, 7, text[0:7])
     statement.parts = []
     analysis.statements[1].frame = "belief"
+    analysis.statements[2].speaker = None  # an actor, but no speaker's name
     analysis.entities[0].corrected = "label"
     analysis.entities[1].actor = "nobody"  # an id that names no actor of the record
     analysis.dates = [DateMention(0, 4, text[0:4], None, "relative", "TIME")]
@@ -111,6 +112,7 @@ def test_facts_that_do_not_follow_from_the_rest_are_written_out() -> None:
     assert actor["mentions"] is not None and actor["other_mentions"] == []
     assert offsets_rows(packed, "statements")[0]["frame"] == ""
     assert offsets_rows(packed, "entities")[1]["actor"] == "nobody"
+    assert offsets_rows(packed, "statements")[2]["speaker"] == ""
     assert offsets_rows(packed, "dates") == [
         {"start": 0, "end": 4, "grain": "relative", "value": None, "label": "TIME"}
     ]

@@ -59,7 +59,8 @@ missing value is unknown/none, except where a default is given:
   (or id, as for entities); ``parts`` a list of ``[start, end]``, null = the one part
   ``[start, end]`` of a reported statement or ``[start + 1, end - 1]`` (inside the quotation
   marks) of a direct one; ``frame`` null = ``speech`` (``""``: no frame); ``within`` a statement
-  position; ``speaker`` null = the name of the actor at ``actor`` (none without an actor);
+  position; ``speaker`` null = the name of the actor at ``actor`` (none without an actor; ``""``:
+  none);
 - actors: ``other_mentions`` the ``[start, end]`` of the mentions that are not its entities
   (pronouns, descriptions); ``statements`` null = the positions of the statements whose ``actor`` is
   this actor and whose ``within`` is null, in order; ``id`` null = the slug of ``name``
@@ -122,7 +123,7 @@ def _statement_row(statement: dict[str, Any], position: dict[str, int],
         None if parts == _default_parts(statement) else parts,
         None if frame == "speech" else ("" if frame is None else frame),
         statement["stance"], *_span(statement["target"]), statement["within"],
-        None if speaker == named else speaker, statement.get("corrected"),
+        None if speaker == named else ("" if speaker is None else speaker), statement.get("corrected"),
     ])
 
 
@@ -236,7 +237,7 @@ def _full_statement(s: dict[str, Any], text: str, actors: list[dict[str, Any]], 
     frame = "speech" if s["frame"] is None else (s["frame"] or None)
     statement = {
         "start": s["start"], "end": s["end"], "text": text[s["start"]:s["end"]], "kind": s["kind"],
-        "speaker": s["speaker"] if s["speaker"] is not None else (
+        "speaker": (s["speaker"] or None) if s["speaker"] is not None else (
             actors[actor]["name"] if isinstance(actor, int) else None),
         "speaker_mention": span(s["speaker_mention_start"], s["speaker_mention_end"]),
         "cue": span(s["cue_start"], s["cue_end"]), "cue_lemma": s["cue_lemma"],

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.analysis.model import Analysis
+from reader.analysis.offsets_records import OFFSETS_SCHEMA, actor_statement_counts, offsets_rows
 
 NO_OUTLET = "(no outlet)"
 
@@ -74,12 +75,20 @@ class Collection:
         self._add(analysis.source, analysis.metadata.get("outlet"), analysis.published, actors)
 
     def add_record(self, record: dict[str, Any]) -> None:
-        """Add one record of ``byline analyze --format jsonl`` (full or ``--no-text``); error and
-        warning records are ignored."""
+        """Add one record of ``byline analyze --format jsonl`` (full, or ``--no-text`` in its current
+        ``offsets.3`` or older ``offsets.2`` form); error and warning records are ignored. Raises
+        ``KeyError``, ``TypeError`` or ``ValueError`` for a record of the wrong shape."""
         if "schema" not in record:
             return
-        actors = [(a["name"], a["kind"], a.get("roles", []), len(a.get("statements", [])))
-                  for a in record.get("actors", [])]
+        if record["schema"] == OFFSETS_SCHEMA:  # actors as rows: see offsets_records.OFFSETS_COLUMNS
+            counts = actor_statement_counts(record)
+            actors = [(a["name"], a["kind"], a["roles"] or [], count)
+                      for a, count in zip(offsets_rows(record, "actors"), counts, strict=True)]
+            if not all(isinstance(name, str) and isinstance(kind, str) for name, kind, _, _ in actors):
+                raise ValueError("an actor row without a name and kind")
+        else:  # the full record and the older offsets-only form (offsets.2) have actor objects
+            actors = [(a["name"], a["kind"], a.get("roles", []), len(a.get("statements", [])))
+                      for a in record.get("actors", [])]
         outlet = (record.get("metadata") or {}).get("outlet")
         self._add(record["source"], outlet, record.get("published"), actors)
 

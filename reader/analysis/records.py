@@ -8,17 +8,11 @@ position, so that records streamed in completion order can be put back in input 
 - a warning: ``{"index": int, "source": str, "warning": str, "language": str}``: not analysed
   because it is not in the model's language and no model for its language is installed.
 
-``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets.2``), for corpora
-where the text stays in the corpus and ``text[start:end]`` recovers any span. They carry no text
-at all and are packed so as to stay small (see benchmarks/README.md): every span is
-``[start, end]``; an actor is referred to by its position in ``actors`` (an int: an id string
-repeated in every entity and statement made a short article's record twice its size); an entity is
-``[start, end, label, actor]``; a date ``[start, end, value, grain, label]``; a statement a list in
-the order of :data:`OFFSETS_STATEMENT_FIELDS` with its trailing nulls cut (``speaker`` null when
-``actor`` names the speaker, ``parts`` null when they are the one span of the whole statement); an
-actor an object without null or empty keys, whose mentions are its entities (those whose ``actor``
-is its position) plus ``other_mentions`` (pronouns and descriptions resolved to it). Null top-level
-keys are left out; names, roles and the metadata stay.
+``text=False`` gives *offsets-only* records (schema ``byline.analysis/2+offsets.3``), for corpora
+where the text stays in the corpus and ``text[start:end]`` recovers any span: no text at all,
+tables as rows under a documented column list, nothing derivable written, so as to stay small
+(benchmarks/README.md). :mod:`reader.analysis.offsets_records` builds them, documents their columns
+and rebuilds the full record from one and the article text.
 """
 
 from __future__ import annotations
@@ -26,6 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.model import Analysis
+from reader.analysis.offsets_records import OFFSETS_COLUMNS, offsets_record
+from reader.analysis.offsets_records import OFFSETS_SCHEMA as OFFSETS_SCHEMA  # its old home: re-exported
 
 if TYPE_CHECKING:
     from reader.analysis.batch import BatchResult
@@ -47,7 +43,11 @@ def analysis_record(analysis: Analysis, index: int, *, text: bool = True,
                     language: str | None = None) -> dict[str, Any]:
     """The record of one analysed article (see the module docstring)."""
     record: dict[str, Any] = {"index": index, "language": language, **analysis.to_dict()}
-    return record if text else _without_text(record)
+    return record if text else offsets_record(record)
+
+
+OFFSETS_STATEMENT_FIELDS = OFFSETS_COLUMNS["statements"]
+"""The order of a statement's values in an offsets-only record (:data:`OFFSETS_SCHEMA`)."""
 
 
 def error_record(index: int, source: str, error: str) -> dict[str, Any]:
@@ -56,76 +56,6 @@ def error_record(index: int, source: str, error: str) -> dict[str, Any]:
 
 def warning_record(index: int, source: str, warning: str, language: str | None) -> dict[str, Any]:
     return {"index": index, "source": source, "warning": warning, "language": language}
-
-
-OFFSETS_SCHEMA = "byline.analysis/2+offsets.2"
-OFFSETS_STATEMENT_FIELDS = ("start", "end", "kind", "actor", "speaker_mention", "cue", "parts", "speaker",
-                            "cue_lemma", "how", "confidence", "frame", "stance", "target", "within")
-"""The order of a statement's values in an offsets-only record."""
-
-
-def _without_text(record: dict[str, Any]) -> dict[str, Any]:
-    spans = ("text", "entities", "dates", "statements", "actors", "links")
-    packed = {key: value for key, value in record.items() if value is not None and key not in spans}
-    if record.get("links"):
-        packed["links"] = [[link["start"], link["end"], link["href"]] for link in record["links"]]
-    packed["schema"] = OFFSETS_SCHEMA
-    position = {actor["id"]: i for i, actor in enumerate(record["actors"])}
-    packed["entities"] = [[e["start"], e["end"], e["label"], position.get(e["actor"])]
-                          for e in record["entities"]]
-    packed["dates"] = [[d["start"], d["end"], d["value"], d["grain"], d["label"]] for d in record["dates"]]
-    # A resolved speaker's name is the actor's: the actor's position says it.
-    packed["statements"] = [_statement_row(statement, position) for statement in record["statements"]]
-    named = {(e["start"], e["end"], e["actor"]) for e in record["entities"] if e["actor"]}
-    packed["actors"] = [_packed(_actor_without_entities(actor, named)) for actor in record["actors"]]
-    return packed
-
-
-def _actor_without_entities(actor: dict[str, Any], named: set[tuple[int, int, str]]) -> dict[str, Any]:
-    """An actor whose ``mention_spans`` that are entities linked to it (``entities[i][3]`` is its
-    position) are left out: the rest, pronouns and descriptions resolved to the actor, are
-    ``other_mentions``."""
-    out = {key: value for key, value in actor.items() if key not in ("mentions", "mention_spans")}
-    out["other_mentions"] = [span for span in actor["mention_spans"]
-                             if (span["start"], span["end"], actor["id"]) not in named]
-    return out
-
-
-def _statement_row(statement: dict[str, Any], position: dict[str, int]) -> list[Any]:
-    """A statement as a list in the order of :data:`OFFSETS_STATEMENT_FIELDS`, trailing nulls cut.
-
-    Spans are ``[start, end]``; ``speaker`` is null when ``actor`` names the speaker, ``parts`` null
-    when it is the one span ``[start, end]`` of the whole statement."""
-    whole = [{"start": statement["start"], "end": statement["end"], "text": statement["text"]}]
-    row: list[Any] = []
-    for name in OFFSETS_STATEMENT_FIELDS:
-        value = statement[name]
-        if (name == "speaker" and statement["actor"]) or (name == "parts" and value in (whole, [])):
-            value = None
-        elif name == "actor" and value is not None:
-            value = position.get(value)
-        elif isinstance(value, dict):
-            value = [value["start"], value["end"]]
-        elif name == "parts":
-            value = [[span["start"], span["end"]] for span in value]
-        row.append(value)
-    while row and row[-1] is None:
-        row.pop()
-    return row
-
-
-def _packed(item: dict[str, Any]) -> dict[str, Any]:
-    """Text left out, spans as ``[start, end]``, null and empty values left out."""
-    out: dict[str, Any] = {}
-    for key, value in item.items():
-        if key == "text" or value is None or value == []:
-            continue
-        if isinstance(value, dict) and "start" in value:
-            value = [value["start"], value["end"]]
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            value = [[span["start"], span["end"]] for span in value]
-        out[key] = value
-    return out
 
 
 def statement_rows(analysis: Analysis, index: int, *, text: bool = True) -> list[dict[str, Any]]:

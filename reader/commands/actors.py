@@ -23,6 +23,7 @@ from reader.analysis.collection import Collection, CollectionActor
 from reader.commands.analyze import add_corpus_arguments, check_model, corrected_result, fields
 from reader.commands.analyze_output import Tally, counted
 from reader.config import load_config
+from reader.corrections.stored import NotesIndex
 from reader.errors import BylineError
 from reader.sources.corpus import corpus_items
 from reader.words import number_of
@@ -61,8 +62,11 @@ def _from_records(paths: list[str], collection: Collection) -> None:
                         record = json.loads(line)
                     except ValueError:
                         raise BylineError(f"{path}:{number}: not a JSON record of byline analyze") from None
-                    if isinstance(record, dict):
-                        collection.add_record(record)
+                    try:
+                        if isinstance(record, dict):
+                            collection.add_record(record)
+                    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+                        raise BylineError(f"{path}:{number}: a record of the wrong shape") from None
         except FileNotFoundError:
             raise BylineError(f"{path}: no such file") from None
         except (OSError, EOFError, UnicodeDecodeError) as error:
@@ -75,10 +79,11 @@ def _from_inputs(args: argparse.Namespace, collection: Collection, tally: Tally)
     model = resolve_model_name(args.model or load_config().model)
     check_model(model)
     settings = BatchSettings(model=model, use_cache=not args.no_cache, check_language=not args.any_language)
+    notes = NotesIndex()  # the notes folder read once for the whole run
     for result in counted(run_items(corpus_items(args.paths, fields(args)), settings, args.jobs), tally):
         if result.analysis is not None:
             if not args.no_corrections:
-                result = corrected_result(result)
+                result = corrected_result(result, notes)
             assert result.analysis is not None
             collection.add_analysis(result.analysis)
         elif result.error is not None:

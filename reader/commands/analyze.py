@@ -33,7 +33,7 @@ from reader.commands.analyze_output import (
 )
 from reader.config import configured_model
 from reader.console import warn
-from reader.corrections.stored import with_stored_corrections
+from reader.corrections.stored import NotesIndex, with_stored_corrections
 from reader.errors import BylineError
 from reader.safe_text import terminal_safe
 from reader.sources.corpus import CorpusFields, CorpusItem, corpus_items, is_row_file
@@ -143,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
     partitioned = args.dask is not None and bool(args.output) and args.output.endswith("/")
     results = counted(_results(items, settings, args), tally)
     if not args.no_corrections:
-        results = (corrected_result(result) for result in results)
+        notes = NotesIndex()  # the notes folder read once for the whole run
+        results = (corrected_result(result, notes) for result in results)
     progress = _Progress() if sys.stderr.isatty() and not single else None
     if partitioned:
         for result in results:
@@ -174,13 +175,14 @@ def _write_all(results: Iterator[BatchResult], args: argparse.Namespace, single:
             out.close()
 
 
-def corrected_result(result: BatchResult) -> BatchResult:
+def corrected_result(result: BatchResult, notes: NotesIndex | None = None) -> BatchResult:
     """The result with the reader's stored corrections of that article applied (see
-    :mod:`reader.corrections`); an orphaned correction is one warning line, never dropped."""
+    :mod:`reader.corrections`), looked up in ``notes`` when given (one index for a whole run); an
+    orphaned correction is one warning line, never dropped."""
     analysis = result.analysis
     if analysis is None:
         return result
-    corrected, report = with_stored_corrections(analysis)
+    corrected, report = with_stored_corrections(analysis, index=notes)
     for correction, reason in report.orphaned:
         warn(f"{analysis.source}: correction not applied (orphaned: {reason}): {correction.describe()}")
     return dataclasses.replace(result, analysis=corrected) if report.count else result

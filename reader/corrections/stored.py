@@ -11,6 +11,10 @@ reader reports and keeps it aside when it next opens the article.
 from __future__ import annotations
 
 import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +55,102 @@ def _location(source: str) -> str | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Store:
+    """What the lookup needs of one notes file: the paths and URLs it was opened from, when it was
+    last changed, and its corrections."""
+
+    locations: frozenset[str]
+    modified: str
+    corrections: list[Correction]
+
+
+_Signature = tuple[int, int, int]
+"""A notes file's ``(inode, mtime_ns, size)``: an atomic replace (every save) makes a new inode."""
+
+
+class NotesIndex:
+    """The notes folder read once and indexed by path, for looking up the corrections of many articles.
+
+    Every ``*.json`` store is read once; a lookup by text hash or by path then reads no file. Before
+    each lookup the folder is checked with one ``stat``: when its modification time moved (a store
+    was saved, added or removed: saves are atomic replaces), or is too recent to tell a later change
+    from it, the files are listed again and only those whose ``(inode, mtime_ns, size)`` changed are
+    read again. ``reads`` counts the files read, for tests."""
+
+    # A folder changed this close to the last listing may change again within the same mtime tick.
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or notes_dir()
+        self.reads = 0
+        self._listed: tuple[int, int] | None = None  # (the folder's mtime_ns, when it was listed)
+        self._files: dict[str, tuple[_Signature, _Store | None]] = {}
+        self._by_location: dict[str, _Store] = {}
+
+    def corrections(self, text: str, source: str) -> list[Correction]:
+        """As :func:`stored_corrections`, from the index."""
+        self._refresh()
+        own = self._files.get(f"{content_hash(text)}.json")
+        if own is not None and own[1] is not None:
+            return own[1].corrections
+        location = _location(source)
+        found = self._by_location.get(location) if location is not None else None
+        return found.corrections if found is not None else []
+
+    def _refresh(self) -> None:
+        try:
+            folder = self.directory.stat().st_mtime_ns
+        except OSError:
+            self._listed, self._files, self._by_location = None, {}, {}
+            return
+        if self._listed is not None and self._listed[0] == folder and self._listed[1] - folder > self.RACY_NS:
+            return
+        self._listed = (folder, time.time_ns())
+        files: dict[str, tuple[_Signature, _Store | None]] = {}
+        try:
+            entries = [entry for entry in os.scandir(self.directory)
+                       if entry.name.endswith(".json") and entry.is_file()]
+        except OSError:
+            entries = []
+        for entry in entries:
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            signature = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+            known = self._files.get(entry.name)
+            files[entry.name] = known if known is not None and known[0] == signature else (
+                signature, self._store(Path(entry.path)))
+        if files != self._files:
+            self._files = files
+            self._by_location = _newest_by_location(store for _, store in files.values() if store is not None)
+
+    def _store(self, file: Path) -> _Store | None:
+        self.reads += 1
+        data = _read(file)
+        if data is None:
+            return None
+        paths: list[Any] = data["paths"] if isinstance(data.get("paths"), list) else []
+        locations = {str(v) for v in (data.get("path"), data.get("source"), *paths) if isinstance(v, str)}
+        return _Store(frozenset(locations), str(data.get("modified", "")), _corrections(data))
+
+
+def _newest_by_location(stores: Iterable[_Store]) -> dict[str, _Store]:
+    """For every path or URL, the most recently changed store opened from it."""
+    newest: dict[str, _Store] = {}
+    for store in stores:
+        for location in store.locations:
+            known = newest.get(location)
+            if known is None or store.modified > known.modified:
+                newest[location] = store
+    return newest
+
+
 def stored_corrections(text: str, source: str, directory: Path | None = None) -> list[Correction]:
     """The corrections stored for the article with this ``text`` (read from ``source``), oldest first;
-    ``[]`` when there are none."""
+    ``[]`` when there are none. Reads the whole folder when the text has no store of its own: for
+    many articles, use a :class:`NotesIndex`."""
     directory = directory or notes_dir()
     own = _read(directory / f"{content_hash(text)}.json")
     if own is not None:
@@ -75,11 +172,16 @@ def stored_corrections(text: str, source: str, directory: Path | None = None) ->
 
 
 def with_stored_corrections(
-    analysis: Analysis, directory: Path | None = None
+    analysis: Analysis, directory: Path | None = None, *, index: NotesIndex | None = None
 ) -> tuple[Analysis, CorrectionReport]:
     """``analysis`` with the corrections stored for its article applied (the analysis itself when
-    there are none), and the report (:class:`reader.corrections.CorrectionReport`)."""
-    corrections = stored_corrections(analysis.text, analysis.source, directory)
+    there are none), and the report (:class:`reader.corrections.CorrectionReport`). Pass an ``index``
+    (:class:`NotesIndex`) when looking up many articles: the notes folder is then read once, not
+    once per article that has no store of its own."""
+    if index is not None:
+        corrections = index.corrections(analysis.text, analysis.source)
+    else:
+        corrections = stored_corrections(analysis.text, analysis.source, directory)
     if not corrections:
         return analysis, CorrectionReport()
     return apply_corrections(analysis, corrections)

@@ -32,7 +32,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static, TabbedConten
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
-from reader.corrections.stored import with_stored_corrections
+from reader.corrections.stored import NotesIndex, with_stored_corrections
 from reader.errors import BylineError
 from reader.notes.model import content_hash
 from reader.notes.store import notes_dir
@@ -211,6 +211,8 @@ class LibraryScreen(Screen[None]):
         self._open_reader: tuple[int, ReaderScreen] | None = None
         #: Row index -> (the analysis as computed, with the stored corrections applied), see refresh_actors.
         self._corrected: dict[int, tuple[Analysis, Analysis]] = {}
+        #: The notes folder indexed once for this library (re-read only where a notes file changed).
+        self._notes = NotesIndex()
         # New analyses since the Actors tab was last drawn (it is rebuilt only when shown).
         self._actors_stale = True
         self._actors_drawn = 0.0
@@ -426,7 +428,7 @@ class LibraryScreen(Screen[None]):
         cached = self._corrected.get(index)
         if cached is not None and cached[0] is analysis:
             return cached[1]
-        corrected, _ = with_stored_corrections(analysis)
+        corrected, _ = with_stored_corrections(analysis, index=self._notes)
         self._corrected[index] = (analysis, corrected)
         return corrected
 

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from reader.analysis.facts import NameMention
 from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import WEAK_LABELS
-from reader.analysis.names import is_junk_name, is_particle, is_short_form, looks_like_full_name, shape_label
+from reader.analysis.names import (
+    ORGANISATION_HEADS,
+    is_junk_name,
+    is_particle,
+    is_short_form,
+    looks_like_full_name,
+    shape_label,
+)
 
 _AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -288,6 +295,48 @@ def _link_acronyms(text: str, clusters: dict[str, NameCluster]) -> None:
                 cluster.mentions.extend(found.mentions)
 
 
+def organisation_short_form(name: str) -> str | None:
+    """The name an organisation goes by once introduced: its name without the trailing words that
+    say what kind of organisation it is ("Lumora Bank" -> "Lumora", "Gulf Horizon Ports Authority"
+    -> "Gulf Horizon"), or ``None`` when nothing would be left or the rest is a lone particle."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".,") in ORGANISATION_HEADS:
+        words.pop()
+    short = " ".join(words)
+    if short == name or is_particle(short) or is_junk_name(short):
+        return None
+    return short if short[:1].isupper() else None
+
+
+def _join_organisation_short_forms(
+    clusters: dict[str, NameCluster], guesses: dict[str, NameCluster], people: list[str]
+) -> None:
+    """A short form of an organisation named earlier ("Lumora Bank ... Lumora said") is that
+    organisation, whatever label the model gave it (it often takes a lone "Lumora" for a person),
+    unless the short form is part of a person's full name of the article. A short form that is a
+    known place joins only where the text does not use it as a place ("Toyama Motors ... Toyama
+    said", but "Japan Airlines ... flights to Japan")."""
+    for key, cluster in list(clusters.items()):
+        if cluster.label != "ORG" or " " not in key:
+            continue
+        short = organisation_short_form(key)
+        if short is None or any(is_short_form(short, person) for person in people):
+            continue
+        found = clusters.get(short)
+        if found is None:
+            if not is_known_place(short):
+                guesses.setdefault(short, cluster)
+            continue
+        used_as_place = is_known_place(short) and _place_in_context(found.mentions)
+        if found.label in ("GPE", "LOC", "NORP") or used_as_place:
+            continue
+        if found is cluster or found.mentions[0].start < cluster.mentions[0].start:
+            continue  # "Lumora ... Lumora Bank": the text did not introduce it as the bank first
+        del clusters[short]
+        cluster.aliases.append(short)
+        cluster.mentions.extend(found.mentions)
+
+
 def resolve_names(
     text: str, mentions: list[NameMention], candidates: Sequence[NameMention] = ()
 ) -> list[NameCluster]:
@@ -338,6 +387,7 @@ def resolve_names(
             cluster.mentions.append(mention)
     _link_acronyms(text, clusters)
     guesses: dict[str, NameCluster] = {}
+    _join_organisation_short_forms(clusters, guesses, roots)
     for full in roots:
         for form in _short_forms(full):
             if form not in clusters and form not in owners:

@@ -157,3 +157,80 @@ def test_a_short_form_that_is_a_place_name_joins_only_when_not_used_as_a_place(n
 )
 def test_organisation_short_form(name: str, short: str | None) -> None:
     assert organisation_short_form(name) == short
+
+
+# --- 4. Echoing another's position is a stance, never the other's speech --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Rafael Nunes echoed Marta Reis's sentiments, saying the deal was fair.",
+         "Marta Reis's sentiments"),
+        ("Rafael Nunes echoed the concerns of Marta Reis about the deal.",
+         "the concerns of Marta Reis about the deal"),
+        ("Rafael Nunes echoed the union's warnings on Monday.", "the union's warnings"),
+    ],
+)
+def test_echoing_someones_sentiments_is_a_stance_of_support(nlp, text: str, target: str) -> None:
+    """Newcomer: "X echoed Y's sentiments" was read as speech."""
+    analysis = run(nlp, text)
+    echoed = [s for s in analysis.statements if s.cue_lemma == "echo"]
+    assert [(s.speaker, s.frame, s.stance, s.target.text if s.target else None) for s in echoed] == [
+        ("Rafael Nunes", "stance", "support", target)
+    ]
+    assert "Marta Reis" not in {s.speaker for s in analysis.statements}
+
+
+def test_echoed_words_that_are_no_ones_position_stay_speech(nlp) -> None:
+    analysis = run(nlp, "Rafael Nunes echoed that comment on Monday.")
+    assert [(s.speaker, s.frame) for s in analysis.statements] == [("Rafael Nunes", "speech")]
+
+
+def test_sharing_the_view_of_someone_never_credits_them(nlp) -> None:
+    analysis = run(nlp, "Rafael Nunes shared the view of Marta Reis that the deal was fair.")
+    assert "Marta Reis" not in {s.speaker for s in analysis.statements}
+    assert {a.name: a.kind for a in analysis.actors} == {"Rafael Nunes": "person", "Marta Reis": "person"}
+
+
+def test_a_known_first_name_makes_a_person_whatever_the_model_says(nlp) -> None:
+    """The model tagged "Rafael Nunes" ORG and "Marta Reis's" GPE in the newcomer's sentence."""
+    analysis = run(nlp, "Rafael Nunes echoed Marta Reis's sentiments, saying the deal was fair.")
+    assert [(a.name, a.kind) for a in analysis.actors] == [
+        ("Rafael Nunes", "person"), ("Marta Reis", "person")
+    ]
+
+
+# --- 5. Interview transcripts: Q is the interviewer named in prose, A the interviewee --------------
+
+_TRANSCRIPT = (
+    "{intro}\n\nQ: Why cut the health budget?\n\nA: We did not cut it. We moved money to hospitals.\n\n"
+    "Q: Will taxes rise?\n\nA: Not this year."
+)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "In an interview with Jane Roe of the Courier, Finance Minister Paulo Dias defended the budget.",
+        "Finance Minister Paulo Dias spoke to Jane Roe of the Courier about the budget.",
+        "Finance Minister Paulo Dias was interviewed by Jane Roe for the Courier.",
+    ],
+)
+def test_q_turns_are_the_interviewer_named_in_prose_and_a_turns_the_interviewee(nlp, intro: str) -> None:
+    analysis = run(nlp, _TRANSCRIPT.format(intro=intro))
+    turns = [(s.text, s.speaker, s.how) for s in analysis.statements if s.how == "qa"]
+    assert turns == [
+        ("Why cut the health budget?", "Jane Roe", "qa"),
+        ("We did not cut it. We moved money to hospitals.", "Paulo Dias", "qa"),
+        ("Will taxes rise?", "Jane Roe", "qa"),
+        ("Not this year.", "Paulo Dias", "qa"),
+    ]
+
+
+def test_an_interview_with_a_titled_person_makes_them_the_interviewee(nlp) -> None:
+    """ "In an interview with [the minister]": no outlet follows the name, so it is not the asker."""
+    intro = "In an interview with Finance Minister Paulo Dias on Monday, the budget came first."
+    analysis = run(nlp, _TRANSCRIPT.format(intro=intro))
+    turns = [s.speaker for s in analysis.statements if s.how == "qa"]
+    assert turns == [None, "Paulo Dias", None, "Paulo Dias"]

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reader.analysis.coreference import first_name_pronoun
 from reader.analysis.facts import NameMention
 from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import WEAK_LABELS
@@ -30,6 +31,8 @@ from reader.analysis.names import (
 )
 
 _AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# What a known first name ("Marta" in "Marta Reis") weighs against the model's label (1 per mention).
+_FIRST_NAME_VOTE = 1.5
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -76,6 +79,10 @@ def _vote(mentions: list[NameMention], key: str = "") -> dict[str, float]:
     shape = shape_label(key) if key else None
     if shape is not None:
         votes[shape] += 3.0
+    elif key and first_name_pronoun(key) is not None and not is_known_place(key):
+        # "Rafael Nunes", "Marta Reis's": a strongly gendered first name before a surname names a
+        # person, whatever the model said (it tags such names ORG or GPE in unfamiliar company).
+        votes["PERSON"] += _FIRST_NAME_VOTE
     if speaker:
         agents = [label for label in _AGENT_LABELS if votes.get(label, 0) > 0]
         best = max(agents, key=lambda label: votes.get(label, 0)) if agents else "PERSON"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 from tui_sample import sample_analysis, sample_article
 
 from reader.paths import sample_article as sample_article_path
@@ -38,7 +39,10 @@ async def test_help_lists_only_byline_keys_and_the_movement_keys_once() -> None:
         assert rows[-1] is nameless[0]
         ids = [row.binding_id for row in rows if row.binding_id]
         assert len(ids) == len({(row.binding_id, row.section) for row in rows if row.binding_id})
-        assert app.screen.query_one("#help-table").row_count == len(rows)
+        # The movement keys are one line under the table, which lists Byline's keys only.
+        assert app.screen.query_one("#help-table").row_count == len(rows) - 1
+        note = str(app.screen.query_one("#help-built-in", Static).render())
+        assert note == "Also ↑ ↓ ← → home end pgup pgdn: move or scroll in the focused pane or list."
 
 
 async def test_a_byline_key_on_a_movement_key_is_not_listed_as_built_in_for_its_pane() -> None:

@@ -123,6 +123,11 @@ def built_in_row(per_node: list[list[tuple[str, Binding]]], app: App[Any]) -> He
     return HelpRow(" ".join(keys), BUILT_IN_DESCRIPTION, "", BUILT_IN_SECTION) if keys else None
 
 
+def built_in_note(row: HelpRow) -> str:
+    """The line under the keys table that describes the movement keys once."""
+    return f"Also {row.keys}: {row.description[:1].lower()}{row.description[1:]}."
+
+
 def _up_to(node: DOMNode | None, screen: Screen[Any]) -> list[DOMNode]:
     """``node`` and the containers it sits in, below ``screen`` (``[]`` for no node)."""
     chain: list[DOMNode] = []
@@ -161,6 +166,9 @@ class HelpScreen(ModalScreen[None]):
         width: auto;
         overflow: hidden hidden;
     }
+    HelpScreen #help-built-in {
+        padding-top: 1;
+    }
     HelpScreen #legend-title {
         text-style: bold;
         padding-top: 1;
@@ -182,10 +190,16 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[Text] = DataTable(cursor_type="none", zebra_stripes=True, id="help-table")
             table.can_focus = False
             table.add_columns("Key", "Action", "Binding id", "Where")
+            built_in = [row for row in self.rows if row.section == BUILT_IN_SECTION]
             for row in self.rows:
+                if row.section == BUILT_IN_SECTION:
+                    continue
                 # Text cells: a plain string would be parsed as markup, and "[" is a key here.
                 table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.section))
             yield table
+            for row in built_in:
+                # Under the table, not in it: its long list of keys would widen the Key column.
+                yield Static(Text(built_in_note(row)), id="help-built-in")
             if self.legend is not None:
                 yield Static("What the colours mean (i shows this in the side panel)", id="legend-title")
                 yield Static(self.legend, id="help-legend")

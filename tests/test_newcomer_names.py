@@ -150,6 +150,26 @@ def test_a_short_form_that_is_a_place_name_joins_only_when_not_used_as_a_place(n
     assert [s.speaker for s in analysis.statements] == ["Toyama Motors", "Japan Airlines"]
 
 
+def test_a_two_word_short_form_of_an_organisation_is_no_persons_full_name(nlp) -> None:
+    """The model tags "Gulf Horizon" PERSON; it is the authority named just before (this crashed)."""
+    analysis = run(nlp, "Gulf Horizon Ports Authority said traffic rose. Gulf Horizon said it would hire.")
+    authority = actor(analysis, "Gulf Horizon Ports Authority")
+    assert (authority.kind, authority.aliases) == ("organisation", ["Gulf Horizon"])
+    assert [a.name for a in analysis.actors] == ["Gulf Horizon Ports Authority"]
+    assert [s.speaker for s in analysis.statements if "hire" in s.text] == ["Gulf Horizon Ports Authority"]
+
+
+def test_a_short_form_in_a_later_role_phrase_joins_too(nlp) -> None:
+    analysis = run(
+        nlp,
+        "Marta Reis, chief economist at Lumora Bank, said the rate cut was likely. Lumora declined to comment.",
+    )
+    reis = actor(analysis, "Marta Reis")
+    assert (reis.roles, reis.affiliation) == (["chief economist at Lumora Bank"], "Lumora Bank")
+    assert actor(analysis, "Lumora Bank").aliases == ["Lumora"]
+    assert [a.name for a in analysis.actors] == ["Marta Reis", "Lumora Bank"]
+
+
 @pytest.mark.parametrize(
     ("name", "short"),
     [("Lumora Bank", "Lumora"), ("Gulf Horizon Ports Authority", "Gulf Horizon"), ("Toyama Motors", "Toyama"),

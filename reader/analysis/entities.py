@@ -327,8 +327,8 @@ def _join_organisation_short_forms(
         if cluster.label != "ORG" or " " not in key:
             continue
         short = organisation_short_form(key)
-        if short is None or any(is_short_form(short, person) for person in people):
-            continue
+        if short is None or short in people or any(is_short_form(short, person) for person in people):
+            continue  # "Gulf Horizon" read as a person's full name stays theirs: the text decides
         found = clusters.get(short)
         if found is None:
             if not is_known_place(short):
@@ -369,6 +369,18 @@ def resolve_names(
 
     top = {key: _top(_vote(group, key)) or group[0].label for key, group in by_key.items()}
     persons = _person_names(by_key, top)
+    # "Gulf Horizon Ports Authority ... Gulf Horizon said": a two-word short form of an organisation
+    # named before it is the organisation, not a person's full name.
+    first_start = {key: min(m.start for m in group) for key, group in by_key.items()}
+    organisation_shorts = {
+        short: key
+        for key, label in top.items()
+        if label == "ORG" and (short := organisation_short_form(key)) is not None
+    }
+    persons = [
+        key for key in persons
+        if key not in organisation_shorts or first_start[organisation_shorts[key]] > first_start[key]
+    ]
     roots = [full for full in persons if not any(is_short_form(full, other) for other in persons)]
     reordered = _same_name_reordered(roots, by_key)
     roots = [full for full in roots if full not in reordered]

@@ -162,7 +162,8 @@ def test_a_two_word_short_form_of_an_organisation_is_no_persons_full_name(nlp) -
 def test_a_short_form_in_a_later_role_phrase_joins_too(nlp) -> None:
     analysis = run(
         nlp,
-        "Marta Reis, chief economist at Lumora Bank, said the rate cut was likely. Lumora declined to comment.",
+        "Marta Reis, chief economist at Lumora Bank, said the rate cut was likely. "
+        "Lumora declined to comment.",
     )
     reis = actor(analysis, "Marta Reis")
     assert (reis.roles, reis.affiliation) == (["chief economist at Lumora Bank"], "Lumora Bank")

@@ -119,6 +119,15 @@ _ANONYMOUS_QUALIFIER = re.compile(
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])[.!?][\"”’']?\s+[A-Z\"“]")
 # A name among the first words of a sentence is its topic ("For Nwosu-Holt, ..."; "Mr. Petrescu").
 _TOPIC_WORDS = 2
+# Words right before a name that make its bearer the interviewer of a Q&A: "reporter Jane Roe",
+# "interviewed by Jane Roe", "(by Jane Roe)".
+_INTERVIEWER_BEFORE = re.compile(r"(?:reporter|interviewer|correspondent|editor|journalist|\bby)\s*$")
+# A party to an interview ("In an interview with Jane Roe", "told Jane Roe", "spoke to Jane Roe") who is
+# the interviewer when the text says whom they write for (_OUTLET_AFTER).
+_INTERVIEW_PARTY_BEFORE = re.compile(
+    r"(?:interview\s+with|(?:spoke|speaking|talking|talked)\s+(?:to|with)|\btold)\s*$"
+)
+_OUTLET_AFTER = re.compile(r"['’]?,?\s+(?:of|from|for|at)\s+(?:the\s+)?[A-Z]")
 # How far back (characters) a pronoun tag looks for a subject before settling for any mention.
 _PRONOUN_WINDOW = 1500
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -404,6 +413,8 @@ class ActorBuilder:
                 if statement.event is not None and statement.event.speaker_form == "name":
                     # "Szymanski said he would appeal": a named speaker's own pronoun.
                     self._note_gender(actor, statement.event.content_pronoun)
+        for statement in attributions:
+            _echoed_position(statement.quote)
         quotes = _without_nested([s.quote for s in attributions])
         link_partial_quotes(attributions, quotes)
         for index, quote in enumerate(quotes):
@@ -667,10 +678,18 @@ class ActorBuilder:
         return None
 
     def _interviewer(self, people: list[Actor]) -> Actor | None:
+        """The person who asks: called a reporter or interviewer ("editor Jane Roe", "by Jane Roe"),
+        or the other party of an interview when the text says whom they write for ("In an interview
+        with Jane Roe of the Courier", "Dias told Jane Roe of the Courier")."""
         for actor in people:
             for span in actor.mention_spans:
                 before = self.text[max(0, span.start - 30) : span.start].lower()
-                if re.search(r"(?:reporter|interviewer|correspondent|editor|\bby)\s*$", before):
+                if _INTERVIEWER_BEFORE.search(before):
+                    return actor
+        for actor in people:
+            for span in actor.mention_spans:
+                before = self.text[max(0, span.start - 30) : span.start].lower()
+                if _INTERVIEW_PARTY_BEFORE.search(before) and _OUTLET_AFTER.match(self.text, span.end):
                     return actor
         return None
 
@@ -906,6 +925,32 @@ class ActorBuilder:
             unique = {(s.start, s.end): s for s in actor.mention_spans}
             actor.mention_spans = sorted(unique.values(), key=lambda s: s.start)
         return [a for a in self.actors if a.mention_spans or a.statements]
+
+
+# "echoed Reis's sentiments", "shared the concerns of the union": taking up another's position.
+_ECHO_CUES = frozenset({"echo", "share"})
+_POSITION_NOUNS = (
+    r"(?:sentiments?|views?|concerns?|positions?|calls?|criticisms?|warnings?|remarks?|comments?|words?"
+    r"|stance|opinions?|fears?|doubts?|arguments?|assessments?|points?|frustrations?|optimism|pessimism)"
+)
+_OWNER = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|do|dos|van|von|der|al|bin))*"
+_OWNED_POSITION = re.compile(
+    rf"^(?:the\s+|a\s+)?(?:(?P<owner>{_OWNER}|(?:the\s+)?\w+)['’]s?\s+)(?:[\w-]+\s+)?{_POSITION_NOUNS}\b"
+    rf"|^(?:the\s+|a\s+)?(?:[\w-]+\s+)?{_POSITION_NOUNS}\s+(?:of|from|by|voiced by|expressed by)\s+"
+    rf"(?:the\s+)?(?P<owner2>{_OWNER}|\w+)"
+)
+
+
+def _echoed_position(quote: Statement) -> None:
+    """ "Nunes echoed Reis's sentiments": the words are no speech of Nunes's, and none of Reis's
+    either (the text does not say what Reis said here); Nunes takes a stance in support of Reis's
+    position, which is the target. Other echoed content ("echoed that comment") stays speech."""
+    if quote.kind != "reported" or quote.cue_lemma not in _ECHO_CUES:
+        return
+    if _OWNED_POSITION.match(quote.text) is None:
+        return
+    quote.frame, quote.stance = "stance", "support"
+    quote.target = Span(quote.start, quote.end, quote.text)
 
 
 def _without_nested(quotes: list[Statement]) -> list[Statement]:

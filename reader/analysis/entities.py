@@ -17,12 +17,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reader.analysis.coreference import first_name_pronoun
 from reader.analysis.facts import NameMention
 from reader.analysis.gazetteer import is_known_place
 from reader.analysis.lexicon import WEAK_LABELS
-from reader.analysis.names import is_junk_name, is_particle, is_short_form, looks_like_full_name, shape_label
+from reader.analysis.names import (
+    ORGANISATION_HEADS,
+    is_junk_name,
+    is_particle,
+    is_short_form,
+    looks_like_full_name,
+    shape_label,
+)
 
 _AGENT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# What a known first name ("Marta" in "Marta Reis") weighs against the model's label (1 per mention).
+_FIRST_NAME_VOTE = 1.5
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -69,6 +79,10 @@ def _vote(mentions: list[NameMention], key: str = "") -> dict[str, float]:
     shape = shape_label(key) if key else None
     if shape is not None:
         votes[shape] += 3.0
+    elif key and first_name_pronoun(key) is not None and not is_known_place(key):
+        # "Rafael Nunes", "Marta Reis's": a strongly gendered first name before a surname names a
+        # person, whatever the model said (it tags such names ORG or GPE in unfamiliar company).
+        votes["PERSON"] += _FIRST_NAME_VOTE
     if speaker:
         agents = [label for label in _AGENT_LABELS if votes.get(label, 0) > 0]
         best = max(agents, key=lambda label: votes.get(label, 0)) if agents else "PERSON"
@@ -288,6 +302,48 @@ def _link_acronyms(text: str, clusters: dict[str, NameCluster]) -> None:
                 cluster.mentions.extend(found.mentions)
 
 
+def organisation_short_form(name: str) -> str | None:
+    """The name an organisation goes by once introduced: its name without the trailing words that
+    say what kind of organisation it is ("Lumora Bank" -> "Lumora", "Gulf Horizon Ports Authority"
+    -> "Gulf Horizon"), or ``None`` when nothing would be left or the rest is a lone particle."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold().strip(".,") in ORGANISATION_HEADS:
+        words.pop()
+    short = " ".join(words)
+    if short == name or is_particle(short) or is_junk_name(short):
+        return None
+    return short if short[:1].isupper() else None
+
+
+def _join_organisation_short_forms(
+    clusters: dict[str, NameCluster], guesses: dict[str, NameCluster], people: list[str]
+) -> None:
+    """A short form of an organisation named earlier ("Lumora Bank ... Lumora said") is that
+    organisation, whatever label the model gave it (it often takes a lone "Lumora" for a person),
+    unless the short form is part of a person's full name of the article. A short form that is a
+    known place joins only where the text does not use it as a place ("Toyama Motors ... Toyama
+    said", but "Japan Airlines ... flights to Japan")."""
+    for key, cluster in list(clusters.items()):
+        if cluster.label != "ORG" or " " not in key:
+            continue
+        short = organisation_short_form(key)
+        if short is None or short in people or any(is_short_form(short, person) for person in people):
+            continue  # "Gulf Horizon" read as a person's full name stays theirs: the text decides
+        found = clusters.get(short)
+        if found is None:
+            if not is_known_place(short):
+                guesses.setdefault(short, cluster)
+            continue
+        used_as_place = is_known_place(short) and _place_in_context(found.mentions)
+        if found.label in ("GPE", "LOC", "NORP") or used_as_place:
+            continue
+        if found is cluster or found.mentions[0].start < cluster.mentions[0].start:
+            continue  # "Lumora ... Lumora Bank": the text did not introduce it as the bank first
+        del clusters[short]
+        cluster.aliases.append(short)
+        cluster.mentions.extend(found.mentions)
+
+
 def resolve_names(
     text: str, mentions: list[NameMention], candidates: Sequence[NameMention] = ()
 ) -> list[NameCluster]:
@@ -313,6 +369,18 @@ def resolve_names(
 
     top = {key: _top(_vote(group, key)) or group[0].label for key, group in by_key.items()}
     persons = _person_names(by_key, top)
+    # "Gulf Horizon Ports Authority ... Gulf Horizon said": a two-word short form of an organisation
+    # named before it is the organisation, not a person's full name.
+    first_start = {key: min(m.start for m in group) for key, group in by_key.items()}
+    organisation_shorts = {
+        short: key
+        for key, label in top.items()
+        if label == "ORG" and (short := organisation_short_form(key)) is not None
+    }
+    persons = [
+        key for key in persons
+        if key not in organisation_shorts or first_start[organisation_shorts[key]] > first_start[key]
+    ]
     roots = [full for full in persons if not any(is_short_form(full, other) for other in persons)]
     reordered = _same_name_reordered(roots, by_key)
     roots = [full for full in roots if full not in reordered]
@@ -338,6 +406,7 @@ def resolve_names(
             cluster.mentions.append(mention)
     _link_acronyms(text, clusters)
     guesses: dict[str, NameCluster] = {}
+    _join_organisation_short_forms(clusters, guesses, roots)
     for full in roots:
         for form in _short_forms(full):
             if form not in clusters and form not in owners:

@@ -18,9 +18,19 @@ HONORIFIC_WORDS: frozenset[str] = frozenset(
     "mr mrs ms miss mx dr prof dame sir sheikh sheikha shaikh hon rev mme mlle herr frau".split()
 )
 
+# Words that modify a title and belong to the role ("Managing Director", "Acting Governor", "Former
+# Interim Chief Executive", "Outgoing General Manager"): capitalised before a name they are part of
+# the role, never of the name, whatever part of speech the parser gives them ("Managing" as a verb).
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    """
+    deputy vice acting interim senior executive assistant associate chief general managing former
+    outgoing incoming retiring founding principal joint
+    """.split()
+)
+
 # Capitalised words that, right before a name, are a title or role and never part of the name
 # ("Chairwoman Choi Eun-ji", "Crown Prince Nayef bin Turki", "Speaker Oh Dae-hyun").
-TITLE_WORDS: frozenset[str] = HONORIFIC_WORDS | frozenset(
+TITLE_WORDS: frozenset[str] = HONORIFIC_WORDS | TITLE_MODIFIERS | frozenset(
     """
     president prime minister chancellor senator sen governor gov mayor general gen colonel col lieutenant
     lt sergeant sgt captain capt judge justice secretary ambassador king queen prince princess crown
@@ -28,9 +38,10 @@ TITLE_WORDS: frozenset[str] = HONORIFIC_WORDS | frozenset(
     advisor spokesman spokeswoman spokesperson councillor councilor councilman councilwoman director
     chairman chairwoman chair chief ceo speaker commissioner professor deputy vice rep representative
     inspector detective superintendent constable coach dean provost president-elect premier mp mep msp td
-    mla mpp executive officer financial operating managing attorney treasurer
+    mla mpp executive officer financial operating managing attorney treasurer manager
     """.split()
 )
+
 
 # Lower-case words inside names, across traditions (Dutch, German, Romance, Arabic, Malay, Irish,
 # Portuguese "e"): part of the name, never a name by themselves.
@@ -159,6 +170,11 @@ def shape_label(name: str) -> str | None:
 def is_title_word(word: str) -> bool:
     """Whether a capitalised word is a title or form of address ("Chairwoman", "Prof", "Rep.")."""
     return word[:1].isupper() and word.lower().rstrip(".") in TITLE_WORDS
+
+
+def is_title_modifier(word: str) -> bool:
+    """Whether ``word`` modifies a title ("Managing", "acting", "Former", "Vice"), in any case."""
+    return word.casefold().rstrip(".") in TITLE_MODIFIERS
 
 
 # Words that the model sometimes takes for names but that never name anyone.

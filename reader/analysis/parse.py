@@ -30,6 +30,7 @@ from reader.analysis.names import (
     TITLE_WORDS,
     is_occupation,
     is_particle,
+    is_title_modifier,
     is_title_word,
     shape_label,
 )
@@ -199,6 +200,8 @@ def _extend_person(ent: SpacySpan) -> tuple[int, int]:
             start -= n
         else:
             break
+    if start < ent.start and start > 0 and doc[start - 1].lower_ in ("of", "for"):
+        start = ent.start  # "Director of [Public Prosecutions] Sara Lind": the portfolio, not the name
     while end < len(doc) and name_part(doc[end], tagged=True) and doc[end].ent_type_ == "PERSON":
         end += 1
     return start, end
@@ -281,6 +284,7 @@ def _role_before(name_first: Token) -> tuple[int, int] | None:
         if (
             glued
             or token.pos_ in ("NOUN", "ADJ")
+            or is_title_modifier(token.text)  # "Managing Director": the parser may call it a verb
             or (token.pos_ == "PROPN" and (token.ent_type_ != "PERSON" or passed_title))
         ):
             if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -332,7 +336,7 @@ def _role_from_apposition(name_first: Token, name_last: Token) -> tuple[int, int
                     first = min(first, left.i)
             last = _glued_end(doc, child.i)  # "vice-chancellor" is one word to a reader
             for right in child.rights:
-                if right.dep_ != "prep" or right.lower_ not in ("to", "of", "for"):
+                if right.dep_ != "prep" or right.lower_ not in ("to", "of", "for", "at", "with"):
                     continue
                 # "head of the fisheries office [in Makassar]": up to the object's own noun.
                 objects = [o for o in right.children if o.dep_ == "pobj"]
@@ -362,6 +366,8 @@ def _role_fact(
         # description gives it up to the affiliation ("senior commander", Ukrainian).
         if not tokens[-1].text[:1].isupper() and leading.ent_type_ in ("NORP", "GPE"):
             tokens = tokens[1:]
+    if affiliation is None:
+        affiliation = _organisation_after_preposition(tokens)
     role_start, role_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return RoleFact(
         name_start=base + name_first.idx,
@@ -371,18 +377,62 @@ def _role_fact(
     )
 
 
-def _roles(doc: Doc, base: int, persons: list[tuple[int, int]]) -> list[RoleFact]:
-    """Roles written next to each PERSON mention, with nationality or organisation as affiliation."""
+def _organisation_after_preposition(tokens: list[Token]) -> str | None:
+    """The organisation a role names after its preposition ("analyst at [Banco Atlântico]",
+    "spokesman for [the Social Democratic Party]"), without its article, or ``None``; a capitalised
+    title's portfolio ("Secretary of State") is no organisation."""
+    for k, token in enumerate(tokens[1:], start=1):
+        if token.ent_type_ != "ORG" or token.ent_iob_ != "B":
+            continue
+        before = tokens[k - 1] if tokens[k - 1].lower_ != "the" or k < 2 else tokens[k - 2]
+        if before.lower_ not in ("at", "of", "for", "with", "to"):
+            continue
+        entity = next((e for e in token.doc.ents if e.start == token.i), None)
+        if entity is None:
+            continue
+        name = _LEADING_THE.sub("", entity.text)
+        holder = token.doc[before.i - 1] if before.i > 0 else None
+        if holder is not None and _is_title(holder) and shape_label(name) is None:
+            continue  # "Secretary of State": a portfolio, not an employer
+        return name
+    return None
+
+
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
+def _roles(
+    doc: Doc, base: int, persons: list[tuple[int, int]], names: list[NameMention] | None = None
+) -> list[RoleFact]:
+    """Roles written next to each PERSON mention, with nationality or organisation as affiliation;
+    names inside a title's portfolio are dropped from ``names``."""
     facts: list[RoleFact] = []
     for first_i, end_i in persons:
         name_first, name_last = doc[first_i], doc[end_i - 1]
         # Both a title before the name and an apposition after it may give a role ("Sheikh Faisal
         # ..., chairman of Gulf Horizon Ports,": the honorific is dropped, the apposition kept).
-        for bounds in (_role_before(name_first), _role_from_apposition(name_first, name_last)):
+        before = _role_before(name_first)
+        if before is not None and names is not None:
+            _drop_portfolio_names(names, doc, base, before)
+        for bounds in (before, _role_from_apposition(name_first, name_last)):
             fact = _role_fact(doc, base, bounds, name_first, name_last) if bounds else None
             if fact is not None:
                 facts.append(fact)
     return facts
+
+
+def _drop_portfolio_names(names: list[NameMention], doc: Doc, base: int, bounds: tuple[int, int]) -> None:
+    """Drop the names inside a title's portfolio ("Secretary of [State]", "Minister for [Finance]"):
+    words of the role, not actors. A known place ("Minister of Defence of Ukraine") and a name shaped
+    like an organisation ("Chairman of Gulf Horizon Ports") stay names."""
+    first, last = bounds
+    for k in range(first + 1, last + 1):
+        if doc[k].lower_ not in ("of", "for") or not _portfolio_glue(doc, k, last + 1):
+            continue
+        start, end = base + doc[k].idx + len(doc[k]), base + doc[last].idx + len(doc[last])
+        for mention in [m for m in names if start <= m.start and m.end <= end and m.label != "PERSON"]:
+            if not is_known_place(mention.text) and shape_label(mention.text) is None:
+                names.remove(mention)
 
 
 def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
@@ -456,7 +506,7 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
     facts.candidates = _unlabelled_proper_nouns(doc, base)
     _add_missed_speakers(facts, doc, base, persons)
     _first_person_speakers(facts, doc, base)
-    facts.roles = _roles(doc, base, persons)
+    facts.roles = _roles(doc, base, persons, facts.names)
     return facts
 
 
@@ -519,6 +569,12 @@ def _untagged_people(
             end += 1
         while end - 1 > i and _is_lower_particle(doc[end - 1]):
             end -= 1
+        swallowed = _mislabelled_surname(facts, doc, base, end) if after_title else None
+        if swallowed is not None:
+            # "Chief Financial Officer Ana [Costa]": the model tagged the surname alone as an
+            # organisation; it is the end of the name after the title.
+            facts.names.remove(swallowed)
+            end += 1
         found.append((i, end))
         i = end
     for first, end in found:
@@ -528,6 +584,28 @@ def _untagged_people(
         facts.names.append(mention)
         persons.append((first, end))
     facts.names.sort(key=lambda m: m.start)
+
+
+def _mislabelled_surname(facts: ParagraphFacts, doc: Doc, base: int, i: int) -> NameMention | None:
+    """The one-word non-person mention at token ``i`` right after an untagged name that follows a
+    title ("Officer Ana Costa" with "Costa" tagged ORG), when it is that name's last word: a
+    capitalised proper noun in a compound chain with it, not a known place, not shaped like an
+    organisation. ``None`` otherwise."""
+    if i >= len(doc):
+        return None
+    token = doc[i]
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or is_known_place(token.text):
+        return None
+    if doc[i - 1].head.i != i or doc[i - 1].dep_ != "compound":
+        return None
+    start = base + token.idx
+    return next(
+        (
+            m for m in facts.names
+            if m.start == start and m.end == start + len(token) and m.label != "PERSON"
+        ),
+        None,
+    )
 
 
 def _unlabelled_proper_nouns(doc: Doc, base: int) -> list[NameMention]:

@@ -4,7 +4,10 @@ The list is generated from the live bindings (after the user's keymap has been
 applied) of the screen, the app (``T``, ``?``, ``ctrl+p``, ``q``) and every
 widget on the screen that declares a ``HELP_SECTION`` (the actors panel, the
 notes list), so it can never disagree with what the keys actually do, and a
-binding added elsewhere (the notes keys, say) shows up here by itself.
+binding added elsewhere (the notes keys, say) shows up here by itself. Only the
+keys Byline declares (those with an id) are listed one by one; the movement keys
+Textual's widgets bring (``scroll_up`` of a scroll view, a list's ``cursor_down``)
+are described once, in one row.
 """
 
 from __future__ import annotations
@@ -42,12 +45,27 @@ def live_bindings(node: DOMNode) -> list[tuple[str, Binding]]:
     return list(bindings)
 
 
+#: The section of the one row that describes the widgets' own movement keys.
+BUILT_IN_SECTION = "Any pane"
+#: What that row says the keys do, in Byline's words.
+BUILT_IN_DESCRIPTION = "Move or scroll in the focused pane or list"
+# Plain movement keys of Textual's widgets (scroll views, lists, trees): described once, together.
+_MOVEMENT_KEYS = ("up", "down", "left", "right", "home", "end", "pageup", "pagedown")
+
+
+def is_byline_binding(binding: Binding) -> bool:
+    """Whether Byline declared ``binding``: every Byline key has an id (``quote.next``), which the
+    keymap uses; Textual's own (``scroll_up`` of a scroll view, ``ctrl+c`` copy) have none."""
+    return bool(binding.id) and not binding.system
+
+
 def _rows(pairs: list[tuple[str, Binding]], section: str, app: App[Any]) -> list[HelpRow]:
-    """One row per binding (keys merged), in the order declared; Textual's system keys left out."""
+    """One row per Byline binding (keys merged), in the order declared; Textual's own keys left out
+    (see :func:`built_in_row`)."""
     keys_by_binding: dict[tuple[str, str], list[str]] = {}
     bindings: dict[tuple[str, str], Binding] = {}
     for key, binding in pairs:
-        if binding.system:
+        if not is_byline_binding(binding):
             continue
         ident = (binding.id or "", binding.action)
         bindings.setdefault(ident, binding)
@@ -83,7 +101,31 @@ def help_rows(screen: Screen[Any]) -> list[HelpRow]:
             # tab's "f" filter is the panel's, around the list).
             around = [pair for node in _up_to(widget, screen) for pair in live_bindings(node)]
             rows += _rows(around, section, app)
-    return rows
+    nodes = [*focused, screen, app, *screen.walk_children()]
+    built_in = built_in_row([live_bindings(node) for node in nodes], app)
+    return [*rows, built_in] if built_in is not None else rows
+
+
+def built_in_row(per_node: list[list[tuple[str, Binding]]], app: App[Any]) -> HelpRow | None:
+    """One row for the movement keys that Textual's widgets bring (arrows, home, end, page up and
+    down, in the order first met), or ``None`` when there are none: a reader needs to know they
+    work, not each widget's name for them. ``per_node`` holds each node's live bindings; a key that
+    a node also binds to a Byline action there (the reader's ``pgdn``) is that action's."""
+    keys: list[str] = []
+    for pairs in per_node:
+        taken = {key for key, binding in pairs if is_byline_binding(binding)}
+        for key, binding in pairs:
+            if is_byline_binding(binding) or binding.system or key not in _MOVEMENT_KEYS or key in taken:
+                continue
+            display = app.get_key_display(binding.with_key(key))
+            if display not in keys:
+                keys.append(display)
+    return HelpRow(" ".join(keys), BUILT_IN_DESCRIPTION, "", BUILT_IN_SECTION) if keys else None
+
+
+def built_in_note(row: HelpRow) -> str:
+    """The line under the keys table that describes the movement keys once."""
+    return f"Also {row.keys}: {row.description[:1].lower()}{row.description[1:]}."
 
 
 def _up_to(node: DOMNode | None, screen: Screen[Any]) -> list[DOMNode]:
@@ -124,6 +166,9 @@ class HelpScreen(ModalScreen[None]):
         width: auto;
         overflow: hidden hidden;
     }
+    HelpScreen #help-built-in {
+        padding-top: 1;
+    }
     HelpScreen #legend-title {
         text-style: bold;
         padding-top: 1;
@@ -145,10 +190,16 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[Text] = DataTable(cursor_type="none", zebra_stripes=True, id="help-table")
             table.can_focus = False
             table.add_columns("Key", "Action", "Binding id", "Where")
+            built_in = [row for row in self.rows if row.section == BUILT_IN_SECTION]
             for row in self.rows:
+                if row.section == BUILT_IN_SECTION:
+                    continue
                 # Text cells: a plain string would be parsed as markup, and "[" is a key here.
                 table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.section))
             yield table
+            for row in built_in:
+                # Under the table, not in it: its long list of keys would widen the Key column.
+                yield Static(Text(built_in_note(row)), id="help-built-in")
             if self.legend is not None:
                 yield Static("What the colours mean (i shows this in the side panel)", id="legend-title")
                 yield Static(self.legend, id="help-legend")

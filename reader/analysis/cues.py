@@ -102,7 +102,7 @@ def _is_cue_verb(token: Token) -> bool:
         or lemma in AS_CUES
         or lemma == "rule"
         or lemma in INFERENCE_VERBS
-        or lemma == "make"
+        or lemma in ("make", "take")  # "made clear that", "took aim at"
         or any(key[0] == lemma for key in PREPOSITION_CUES)
     )
 

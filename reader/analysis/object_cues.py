@@ -16,7 +16,15 @@ from reader.analysis.cue_spans import (
     _token_span,
 )
 from reader.analysis.facts import SpeechEvent
-from reader.analysis.lexicon import AS_CUES, OBJECT_CUES, PREPOSITION_CUES, TARGET_OBJECT_CUES
+from reader.analysis.lexicon import (
+    AS_CUES,
+    NOUN_CUES,
+    OBJECT_CUES,
+    PERSON_OBJECT_PRONOUNS,
+    PREPOSITION_CUES,
+    TAKE_AIM_NOUNS,
+    TARGET_OBJECT_CUES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -75,7 +83,9 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
                 target = _token_span(doc, builder.base, *_phrase_bounds_np(known))
             cue_lemma = "refer to as" if lemma == "refer" else f"{lemma} as"
             return [builder.event(verb, verb.i, subject, content, frame, cue_lemma, stance, target)]
-    named = naming_event(builder, verb, subject, obj)
+    named = naming_event(builder, verb, subject, obj) or _take_aim(builder, verb, subject, obj)
+    if named is None and not any(p.lower_ == "for" for p in preps):
+        named = _for_clause(builder, verb, subject)
     if named is not None:
         return [named]
     for prep in preps:
@@ -129,7 +139,12 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         frame, stance = OBJECT_CUES[lemma]
         target = content if frame == "stance" else None
         events.append(builder.event(verb, verb.i, subject, content, frame, lemma, stance, target))
-    elif obj is not None and lemma in OBJECT_CUES and obj.pos_ != "PRON":
+    elif (
+        obj is not None
+        and lemma in OBJECT_CUES
+        and (obj.pos_ != "PRON" or _person_stance(lemma, obj))
+        and not (OBJECT_CUES[lemma][0] != "stance" and _noun_cue_object(obj))
+    ):
         if any(c.dep_ == "xcomp" for c in verb.children):
             return events  # "urged lawmakers to ...": a request, read as an intention
         frame, stance = OBJECT_CUES[lemma]
@@ -172,6 +187,58 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         content = _token_span(doc, builder.base, *_phrase_bounds_np(obj))
         events.append(builder.event(verb, _cue_bounds(verb)[1], subject, content, "intention", "rule out"))
     return events
+
+
+def _take_aim(builder: EventBuilder, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:
+    """``took aim at the plan``, ``took a swipe at her rivals``, ``takes issue with the ruling``: an
+    opposing stance on the preposition's object (the preposition hangs on the verb or on the noun)."""
+    if _lemma(verb) != "take" or obj is None or obj.lower_ not in TAKE_AIM_NOUNS:
+        return None
+    word = TAKE_AIM_NOUNS[obj.lower_]
+    prep = next(
+        (c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == word and c.i > obj.i),
+        None,
+    )
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if prep is None or pobj is None:
+        return None
+    content = _token_span(builder.doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
+    cue_lemma = f"take {obj.lower_} {word}"
+    return builder.event(verb, prep.i, subject, content, "stance", cue_lemma, "oppose", content)
+
+
+def _for_clause(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEvent | None:
+    """``called for the council to resign``, ``pushed for Congress to act``: the parser makes "for" the
+    mark of an infinitive clause with its own subject; the position is that clause."""
+    key = (_lemma(verb), "for")
+    if key not in PREPOSITION_CUES:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if mark is None or not has_to or not any(c.dep_ == "nsubj" for c in clause.children):
+            continue
+        content = _token_span(builder.doc, builder.base, mark.i + 1, clause.right_edge.i)
+        frame, stance = PREPOSITION_CUES[key]
+        cue_last = mark.i if mark.i == verb.i + 1 else verb.i
+        target = content if frame == "stance" else None
+        return builder.event(verb, cue_last, subject, content, frame, f"{key[0]} for", stance, target)
+    return None
+
+
+def _noun_cue_object(obj: Token) -> bool:
+    """``repeated his claim that the contract was fair``, ``repeated her commitment to lower fares``:
+    the noun cue's own complement is the position (read by the noun cues with the owner as holder);
+    repeating it is no second position. A stance on it is: "questioned the ministry's view that ..."."""
+    return _lemma(obj) in NOUN_CUES and any(c.dep_ in ("acl", "ccomp", "prep") for c in obj.children)
+
+
+def _person_stance(lemma: str, obj: Token) -> bool:
+    """``endorsed her``, ``are rejecting him``: a stance on a person named by a pronoun (its target is
+    the pronoun, resolved like any mention); speech about "him" says nothing."""
+    return OBJECT_CUES[lemma][0] == "stance" and obj.lower_ in PERSON_OBJECT_PRONOUNS
 
 
 def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:

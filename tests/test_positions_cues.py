@@ -1,0 +1,117 @@
+"""Positions from more cue constructions (issue 13, the ``cues`` round): stance verbs with a person
+pronoun as object, speech verbs with an object, more verb + preposition cues, ``take aim at``, and
+``called for X to VP``. Invented sentences; each gives exactly one reported statement
+(content, holder, frame, cue lemma, stance, target), the negative cases none."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import Analysis, analyze
+from reader.sources import Article
+
+Expected = tuple[str, str, str, str, str | None, str | None]
+
+CASES: dict[str, tuple[str, Expected]] = {
+    # A stance on a person named by a pronoun
+    "endorsed her": (
+        "Governor Ann Bell endorsed her on Tuesday.",
+        ("her", "Ann Bell", "stance", "endorse", "support", "her"),
+    ),
+    "are rejecting him": (
+        "Voters are rejecting him.",
+        ("him", "Voters", "stance", "reject", "oppose", "him"),
+    ),
+    # Speech verbs with an object
+    "declared his candidacy": (
+        "The governor took the stage to declare his candidacy.",
+        ("his candidacy", "Governor", "speech", "declare", None, None),
+    ),
+    "explained her vote": (
+        "Senator Ann Bell explained her vote on Friday.",
+        ("her vote", "Ann Bell", "speech", "explain", None, None),
+    ),
+    "disputed the figures": (
+        "The union disputed the figures.",
+        ("the figures", "Union", "stance", "dispute", "oppose", "the figures"),
+    ),
+    "repeated his claim that (the noun cue's clause only)": (
+        "Governor Ben Lutz repeated his claim that the fares were fair.",
+        ("the fares were fair", "Ben Lutz", "speech", "claim", None, None),
+    ),
+    # Verb + preposition
+    "weighed in on": (
+        "Senator Ann Bell weighed in on the dispute.",
+        ("the dispute", "Ann Bell", "speech", "weigh on", None, None),
+    ),
+    "doubled down on": (
+        "Governor Tom Reyes doubled down on his plan.",
+        ("his plan", "Tom Reyes", "speech", "double on", None, None),
+    ),
+    "stands by": (
+        "The union stands by its claims.",
+        ("its claims", "Union", "stance", "stand by", "support", "its claims"),
+    ),
+    "went after": (
+        "Senator Ann Bell went after the governor.",
+        ("the governor", "Ann Bell", "stance", "go after", "oppose", "the governor"),
+    ),
+    "believes in": (
+        "Mayor Tom Reyes believes in free transit.",
+        ("free transit", "Tom Reyes", "stance", "believe in", "support", "free transit"),
+    ),
+    # take aim at, take a shot at, take issue with
+    "took aim at": (
+        "Governor Tom Reyes took aim at the new budget.",
+        ("the new budget", "Tom Reyes", "stance", "take aim at", "oppose", "the new budget"),
+    ),
+    "had taken a shot at": (
+        "The senator had taken a shot at her rivals.",
+        ("her rivals", "Senator", "stance", "take shot at", "oppose", "her rivals"),
+    ),
+    "takes issue with": (
+        "Minister Karl Holt takes issue with the ruling.",
+        ("the ruling", "Karl Holt", "stance", "take issue with", "oppose", "the ruling"),
+    ),
+    # "for" as the mark of an infinitive clause with its own subject
+    "called for X to resign": (
+        "The mayor called for the council to resign.",
+        ("the council to resign", "Mayor", "stance", "call for", "demand", "the council to resign"),
+    ),
+    "pushed for X to act": (
+        "Senator Ann Bell pushed for Congress to act on the bill.",
+        ("Congress to act on the bill", "Ann Bell", "stance", "push for", "demand", "Congress to act on the bill"),
+    ),
+}
+
+NEGATIVES: dict[str, str] = {
+    "did not endorse her": "Governor Ann Bell did not endorse her.",
+    "has not called for X to resign": "The mayor has not called for the council to resign.",
+    "took the bus": "The governor took the bus to the capital.",
+    "took issue at a meeting": "The governor took issue at the meeting.",
+    "praised it (no person)": "The mayor praised it.",
+}
+
+
+def _analyse(text: str, nlp) -> Analysis:
+    return analyze(Article(text=text, source="test"), nlp=nlp, use_cache=False)
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_position(case: str, nlp) -> None:
+    text, (content, holder, frame, cue_lemma, stance, target) = CASES[case]
+    reported = [s for s in _analyse(text, nlp).statements if s.kind == "reported"]
+    assert len(reported) == 1, [(s.text, s.speaker, s.frame) for s in reported]
+    statement = reported[0]
+    assert text[statement.start : statement.end] == statement.text == content
+    assert holder in (statement.speaker or "")
+    assert statement.frame == frame
+    assert statement.cue_lemma == cue_lemma
+    assert statement.stance == stance
+    assert (statement.target.text if statement.target else None) == target
+
+
+@pytest.mark.parametrize("case", list(NEGATIVES), ids=list(NEGATIVES))
+def test_no_position(case: str, nlp) -> None:
+    statements = _analyse(NEGATIVES[case], nlp).statements
+    assert statements == [], [(s.text, s.cue_lemma) for s in statements]

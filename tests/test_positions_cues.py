@@ -80,7 +80,14 @@ CASES: dict[str, tuple[str, Expected]] = {
     ),
     "pushed for X to act": (
         "Senator Ann Bell pushed for Congress to act on the bill.",
-        ("Congress to act on the bill", "Ann Bell", "stance", "push for", "demand", "Congress to act on the bill"),
+        (
+            "Congress to act on the bill",
+            "Ann Bell",
+            "stance",
+            "push for",
+            "demand",
+            "Congress to act on the bill",
+        ),
     ),
 }
 

@@ -232,7 +232,9 @@ OBJECT_CUES: dict[str, tuple[str, str | None]] = {
     # reference 12, recount 10, recite 8): "declared his candidacy", "explained his vote".
     **{
         v: ("speech", None)
-        for v in "declare explain recall tweet post claim concede repeat invoke reference recount recite".split()
+        for v in (
+            "declare explain recall tweet post claim concede repeat invoke reference recount recite"
+        ).split()
     },
     # Stances with an object (knock 10, dispute 7, advocate 12, recommend 11, trumpet 3).
     **{v: ("stance", "oppose") for v in "knock dispute".split()},

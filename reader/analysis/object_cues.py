@@ -117,11 +117,7 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         cue_lemma = f"{lemma} {prep.lower_}"
         events.append(builder.event(verb, cue_last, subject, content, frame, cue_lemma, stance, target))
         return events
-    if (
-        obj is not None
-        and lemma in _EVIDENCE_OBJECT_VERBS
-        and _is_evidence_noun(speaker_phrase(subject)[0])
-    ):
+    if obj is not None and lemma in _EVIDENCE_OBJECT_VERBS and _is_evidence_noun(speaker_phrase(subject)[0]):
         # "recent polls show Clinton with a double-digit lead"
         content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
         events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
@@ -248,9 +244,7 @@ def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token 
     doc = builder.doc
     if lemma in _NAMING_VERBS and not (obj is not None and obj.lower_ in _REFLEXIVES):
         predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i), None)
-        if predicate is None or any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
-        ):
+        if predicate is None or any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
             return None
         first = obj.left_edge.i if obj is not None else predicate.left_edge.i
         content = _token_span(doc, builder.base, first, predicate.right_edge.i)

@@ -39,6 +39,23 @@ CASES: dict[str, tuple[str, Expected]] = {
         "Governor Ben Lutz repeated his claim that the fares were fair.",
         ("the fares were fair", "Ben Lutz", "speech", "claim", None, None),
     ),
+    "described the scene": (
+        "Senator Ann Bell described the scene at the port.",
+        ("the scene", "Ann Bell", "speech", "describe", None, None),
+    ),
+    # A gerund as the object
+    "reported earning": (
+        "The firm reported earning $12 million last year.",
+        ("earning $12 million last year", "Firm", "speech", "report", None, None),
+    ),
+    "defended raising": (
+        "Senator Ann Bell defended raising the fees.",
+        ("raising the fees", "Ann Bell", "stance", "defend", "support", "raising the fees"),
+    ),
+    "opposes closing": (
+        "The union opposes closing the plant.",
+        ("closing the plant", "Union", "stance", "oppose", "oppose", "closing the plant"),
+    ),
     # Verb + preposition
     "weighed in on": (
         "Senator Ann Bell weighed in on the dispute.",
@@ -97,6 +114,7 @@ NEGATIVES: dict[str, str] = {
     "took the bus": "The governor took the bus to the capital.",
     "took issue at a meeting": "The governor took issue at the meeting.",
     "praised it (no person)": "The mayor praised it.",
+    "did not oppose closing": "The union did not oppose closing the plant.",
 }
 
 

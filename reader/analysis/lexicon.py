@@ -239,6 +239,8 @@ OBJECT_CUES: dict[str, tuple[str, str | None]] = {
     # Stances with an object (knock 10, dispute 7, advocate 12, recommend 11, trumpet 3).
     **{v: ("stance", "oppose") for v in "knock dispute".split()},
     **{v: ("stance", "support") for v in "advocate recommend trumpet".split()},
+    # describe 125 (most with "as", see AS_CUES): "described the scene".
+    "describe": ("speech", None),
 }
 
 # Person pronouns that can be the object of a stance cue: "endorsed her", "voters are rejecting him".

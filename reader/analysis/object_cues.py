@@ -161,11 +161,15 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
                 strong=frame != "speech",
             )
         )
-    elif lemma in ("deny", "rule") and obj is None:
-        # "denied taking any prohibited substance", "ruled out raising fares"
-        gerund = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG"), None)
-        if gerund is not None and (lemma == "deny" or _particle(verb) == "out"):
-            frame, stance = ("stance", "deny") if lemma == "deny" else ("intention", None)
+    elif (lemma == "rule" or lemma in OBJECT_CUES) and obj is None:
+        # "denied taking any prohibited substance", "ruled out raising fares", "reported raising $9
+        # million", "defended calling the plan dead": a gerund as the object
+        gerund = next(
+            (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i),
+            None,
+        )
+        if gerund is not None and (lemma != "rule" or _particle(verb) == "out"):
+            frame, stance = ("intention", None) if lemma == "rule" else OBJECT_CUES[lemma]
             content = _token_span(doc, builder.base, gerund.left_edge.i, gerund.right_edge.i)
             events.append(
                 builder.event(
@@ -176,7 +180,7 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
                     frame,
                     _lemma_with_particle(verb),
                     stance,
-                    content if stance else None,
+                    content if frame == "stance" else None,
                 )
             )
     if lemma == "rule" and _particle(verb) == "out" and obj is not None:

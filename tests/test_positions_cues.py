@@ -56,6 +56,15 @@ CASES: dict[str, tuple[str, Expected]] = {
         "The union opposes closing the plant.",
         ("closing the plant", "Union", "stance", "oppose", "oppose", "closing the plant"),
     ),
+    # A to-clause with its own subject: wanted by one holder; said by a caused one
+    "want X to VP": (
+        "Critics of the mayor want the council to reject the plan.",
+        ("the council to reject the plan", "Critics of the mayor", "intention", "want to", None, None),
+    ),
+    "led X to say that": (
+        "The delay led Republicans to say that the party was hiding its candidate.",
+        ("the party was hiding its candidate", "Republicans", "speech", "say", None, None),
+    ),
     # Verb + preposition
     "weighed in on": (
         "Senator Ann Bell weighed in on the dispute.",
@@ -115,6 +124,8 @@ NEGATIVES: dict[str, str] = {
     "took issue at a meeting": "The governor took issue at the meeting.",
     "praised it (no person)": "The mayor praised it.",
     "did not oppose closing": "The union did not oppose closing the plant.",
+    "did not want X to VP": "The senator did not want the council to reject the plan.",
+    "forced X to VP (no cue)": "The storm forced the city to close the bridge.",
 }
 
 

@@ -99,6 +99,32 @@ CASES: dict[str, tuple[str, Expected]] = {
         "Minister Karl Holt takes issue with the ruling.",
         ("the ruling", "Karl Holt", "stance", "take issue with", "oppose", "the ruling"),
     ),
+    "took several swipes at": (
+        "The governor also took several swipes at the mayor.",
+        ("the mayor", "Governor", "stance", "take swipe at", "oppose", "the mayor"),
+    ),
+    "threw her support behind": (
+        "Carla Reyes threw her support behind Senator Tom Hale on Wednesday.",
+        ("Senator Tom Hale", "Carla Reyes", "stance", "throw support behind", "support", "Senator Tom Hale"),
+    ),
+    # Particle verbs with the position as object
+    "shrugged off": (
+        "The minister shrugged off the criticism.",
+        ("the criticism", "Minister", "stance", "shrug off", "oppose", "the criticism"),
+    ),
+    # Comparisons, naming as, hitting over
+    "likened X to Y": (
+        "Professor Ann Bell likened the campaign to a car crash.",
+        ("the campaign to a car crash", "Ann Bell", "speech", "liken to", None, None),
+    ),
+    "heralded X as Y": (
+        "The chancellor heralded the deal as a breakthrough.",
+        ("the deal as a breakthrough", "Chancellor", "stance", "herald as", "support", "the deal"),
+    ),
+    "hit X over Y": (
+        "Mayor Tom Reyes hit the governor over the budget.",
+        ("the budget", "Tom Reyes", "stance", "hit over", "oppose", "the governor"),
+    ),
     # "for" as the mark of an infinitive clause with its own subject
     "called for X to resign": (
         "The mayor called for the council to resign.",
@@ -126,6 +152,8 @@ NEGATIVES: dict[str, str] = {
     "did not oppose closing": "The union did not oppose closing the plant.",
     "did not want X to VP": "The senator did not want the council to reject the plan.",
     "forced X to VP (no cue)": "The storm forced the city to close the bridge.",
+    "compared notes with (no comparison)": "The mayor compared notes with the governor.",
+    "the storm hit the coast (no person, no preposition cue)": "The storm hit the coast on Monday.",
 }
 
 

@@ -18,11 +18,13 @@ from reader.analysis.cue_spans import (
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.lexicon import (
     AS_CUES,
+    COMPARISON_CUES,
+    LIGHT_STANCE_NOUNS,
     NOUN_CUES,
     OBJECT_CUES,
+    PARTICLE_OBJECT_CUES,
     PERSON_OBJECT_PRONOUNS,
     PREPOSITION_CUES,
-    TAKE_AIM_NOUNS,
     TARGET_OBJECT_CUES,
 )
 
@@ -83,7 +85,12 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
                 target = _token_span(doc, builder.base, *_phrase_bounds_np(known))
             cue_lemma = "refer to as" if lemma == "refer" else f"{lemma} as"
             return [builder.event(verb, verb.i, subject, content, frame, cue_lemma, stance, target)]
-    named = naming_event(builder, verb, subject, obj) or _take_aim(builder, verb, subject, obj)
+    named = (
+        naming_event(builder, verb, subject, obj)
+        or _take_aim(builder, verb, subject, obj)
+        or _particle_object(builder, verb, subject, obj)
+        or _comparison(builder, verb, subject, obj)
+    )
     if named is None and not any(p.lower_ == "for" for p in preps):
         named = _for_clause(builder, verb, subject)
     if named is not None:
@@ -190,11 +197,12 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
 
 
 def _take_aim(builder: EventBuilder, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:
-    """``took aim at the plan``, ``took a swipe at her rivals``, ``takes issue with the ruling``: an
-    opposing stance on the preposition's object (the preposition hangs on the verb or on the noun)."""
-    if _lemma(verb) != "take" or obj is None or obj.lower_ not in TAKE_AIM_NOUNS:
+    """``took aim at the plan``, ``took swipes at her rivals``, ``threw her support behind Cruz``: a stance
+    on the preposition's object (the preposition hangs on the verb or on the noun)."""
+    key = (_lemma(verb), _lemma(obj)) if obj is not None else None
+    if obj is None or key not in LIGHT_STANCE_NOUNS:
         return None
-    word = TAKE_AIM_NOUNS[obj.lower_]
+    word, stance = LIGHT_STANCE_NOUNS[key]
     prep = next(
         (c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == word and c.i > obj.i),
         None,
@@ -203,8 +211,39 @@ def _take_aim(builder: EventBuilder, verb: Token, subject: Token, obj: Token | N
     if prep is None or pobj is None:
         return None
     content = _token_span(builder.doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
-    cue_lemma = f"take {obj.lower_} {word}"
-    return builder.event(verb, prep.i, subject, content, "stance", cue_lemma, "oppose", content)
+    cue_lemma = f"{key[0]} {key[1]} {word}"
+    return builder.event(verb, prep.i, subject, content, "stance", cue_lemma, stance, content)
+
+
+def _particle_object(
+    builder: EventBuilder, verb: Token, subject: Token, obj: Token | None
+) -> SpeechEvent | None:
+    """``called out his rival``, ``shrugged off the criticism``: a particle verb whose object is the
+    position (and, for a stance, its target)."""
+    cue = _lemma_with_particle(verb)
+    if obj is None or cue not in PARTICLE_OBJECT_CUES or obj.lower_ in _REFLEXIVES:
+        return None
+    if obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECT_PRONOUNS:
+        return None
+    frame, stance = PARTICLE_OBJECT_CUES[cue]
+    content = _token_span(builder.doc, builder.base, *_phrase_bounds_np(obj))
+    target = content if frame == "stance" else None
+    return builder.event(verb, _cue_bounds(verb)[1], subject, content, frame, cue, stance, target)
+
+
+def _comparison(builder: EventBuilder, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:
+    """``likened the campaign to a car crash``, ``compared the plan to a tax``: the position is the
+    comparison, "X to Y" ("compared notes with" is no comparison)."""
+    if obj is None or _lemma(verb) not in COMPARISON_CUES or obj.lower_ == "it":
+        return None
+    prep = next(
+        (c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "to" and c.i > obj.i),
+        None,
+    )
+    if prep is None or not any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    content = _token_span(builder.doc, builder.base, obj.left_edge.i, prep.right_edge.i)
+    return builder.event(verb, verb.i, subject, content, "speech", f"{_lemma(verb)} to")
 
 
 def _for_clause(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEvent | None:

@@ -43,6 +43,18 @@ CASES: dict[str, tuple[str, Expected]] = {
         "Senator Ann Bell described the scene at the port.",
         ("the scene", "Ann Bell", "speech", "describe", None, None),
     ),
+    "ordered a recount": (
+        "The judge ordered a recount.",
+        ("a recount", "Judge", "stance", "order", "demand", "a recount"),
+    ),
+    "reminded X of": (
+        "The mayor reminded voters of her record.",
+        ("her record", "Mayor", "speech", "remind of", None, None),
+    ),
+    "sees that": (
+        "Party leaders see that the tide is turning.",
+        ("the tide is turning", "Party leaders", "belief", "see", None, None),
+    ),
     # A gerund as the object
     "reported earning": (
         "The firm reported earning $12 million last year.",
@@ -152,6 +164,7 @@ NEGATIVES: dict[str, str] = {
     "did not oppose closing": "The union did not oppose closing the plant.",
     "did not want X to VP": "The senator did not want the council to reject the plan.",
     "forced X to VP (no cue)": "The storm forced the city to close the bridge.",
+    "saw the fire spread (sight, no belief)": "I saw the fire spread across the hill.",
     "compared notes with (no comparison)": "The mayor compared notes with the governor.",
     "the storm hit the coast (no person, no preposition cue)": "The storm hit the coast on Monday.",
 }

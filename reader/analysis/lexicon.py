@@ -158,6 +158,7 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     believe think expect fear doubt feel hope suspect worry conclude assume reckon know understand
     consider predict estimate guess figure imagine trust anticipate envision project wonder
     recognize recognise realize realise remember learn notice discover determine
+    see
     """.split()
 )
 
@@ -238,6 +239,8 @@ OBJECT_CUES: dict[str, tuple[str, str | None]] = {
     },
     # Stances with an object (knock 10, dispute 7, advocate 12, recommend 11, trumpet 3).
     **{v: ("stance", "oppose") for v in "knock dispute".split()},
+    # "the judge ordered a recount" (order 19)
+    "order": ("stance", "demand"),
     **{v: ("stance", "support") for v in "advocate recommend trumpet".split()},
     # describe 125 (most with "as", see AS_CUES): "described the scene".
     "describe": ("speech", None),
@@ -374,6 +377,8 @@ PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     },
     **{(v, "for"): ("stance", "demand") for v in "plead beg clamor clamour".split()},
     **{(v, p): ("speech", None) for v, p in (("backpedal", "on"), ("rail", "about"), ("zero", "on"))},
+    ("remind", "of"): ("speech", None),
+    ("remind", "about"): ("speech", None),
     # "hit Clinton over her husband's policies": the object is the target (hit 12 in the counts)
     **{("hit", p): ("stance", "oppose") for p in ("over", "for", "on")},
 }

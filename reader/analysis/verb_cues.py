@@ -188,6 +188,10 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
     if not (is_speech or is_belief or lemma in EVIDENCE_VERBS):
         return None
     clause = _complement(verb)
+    if lemma == "see" and (
+        clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ):
+        return None  # "sees that the tide is turning" is a belief; "saw the fire spread" is sight
     content: Span | None = None
     if clause is not None:
         bounds = _clause_bounds(clause)

@@ -164,6 +164,9 @@ NEGATIVES: dict[str, str] = {
     "did not oppose closing": "The union did not oppose closing the plant.",
     "did not want X to VP": "The senator did not want the council to reject the plan.",
     "forced X to VP (no cue)": "The storm forced the city to close the bridge.",
+    "described X: followed by a quotation (the quotation is the statement)": (
+        'Rosa Park described the night: "The water came in through the floor."'
+    ),
     "saw the fire spread (sight, no belief)": "I saw the fire spread across the hill.",
     "compared notes with (no comparison)": "The mayor compared notes with the governor.",
     "the storm hit the coast (no person, no preposition cue)": "The storm hit the coast on Monday.",
@@ -190,5 +193,11 @@ def test_position(case: str, nlp) -> None:
 
 @pytest.mark.parametrize("case", list(NEGATIVES), ids=list(NEGATIVES))
 def test_no_position(case: str, nlp) -> None:
-    statements = _analyse(NEGATIVES[case], nlp).statements
+    statements = [s for s in _analyse(NEGATIVES[case], nlp).statements if s.kind == "reported"]
     assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+
+
+def test_a_speech_object_before_a_quotation_leaves_the_quotation_to_its_speaker(nlp) -> None:
+    text = 'Rosa Park described the night. "The water came in through the floor," she said.'
+    found = [(s.kind, s.text, s.speaker) for s in _analyse(text, nlp).statements]
+    assert found == [("direct", '"The water came in through the floor,"', "Rosa Park")]

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 # "a group that calls itself the Valley Watch" names, it takes no position.
 _REFLEXIVES = ("itself", "himself", "herself", "themselves", "ourselves")
+_QUOTE_MARKS = ('"', "“", "‘", "'")
 # Verbs that show evidence with a plain object when a poll or report is the subject.
 _EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
 # "called the plan reckless", "deemed it unfair": naming something is a position on it.
@@ -152,6 +153,8 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
             return events  # "urged lawmakers to ...": a request, read as an intention
         frame, stance = OBJECT_CUES[lemma]
         bounds = _phrase_bounds_np(obj)
+        if frame == "speech" and _introduces_quote(obj, bounds[1]):
+            return events  # "Rosa Park described the night: ..." the quotation is what she said
         content = _token_span(doc, builder.base, *bounds)
         target = content if frame == "stance" else None
         lemma_cue = _lemma_with_particle(verb)
@@ -272,6 +275,19 @@ def _noun_cue_object(obj: Token) -> bool:
     the noun cue's own complement is the position (read by the noun cues with the owner as holder);
     repeating it is no second position. A stance on it is: "questioned the ministry's view that ..."."""
     return _lemma(obj) in NOUN_CUES and any(c.dep_ in ("acl", "ccomp", "prep") for c in obj.children)
+
+
+def _introduces_quote(obj: Token, last: int) -> bool:
+    """The object is followed by a colon or ends the sentence just before a quotation mark:
+    ``described the night. "The water came in ..."``: the verb introduces the quotation."""
+    doc = obj.doc
+    after = last + 1
+    if after < len(doc) and doc[after].text == ":":
+        return True
+    end = obj.sent.end
+    if end > after and all(t.is_punct and t.text not in _QUOTE_MARKS for t in doc[after:end]):
+        return end < len(doc) and doc[end].text[:1] in _QUOTE_MARKS
+    return False
 
 
 def _person_stance(lemma: str, obj: Token) -> bool:

@@ -48,16 +48,19 @@ from reader.analysis.lexicon import (
     AS_CUES,
     BELIEF_ADJECTIVES,
     BELIEF_VERBS,
+    COMPARISON_CUES,
     EVIDENCE_VERBS,
     HEARSAY_ADVERBS,
     INFERENCE_VERBS,
     INTENTION_ADJECTIVES,
     INTENTION_VERBS,
+    LIGHT_STANCE_VERBS,
     NOUN_CUES,
     NOUN_PREPOSITION_CUES,
     OBJECT_CUES,
     ORGANISATION_NOUNS,
     PARTICLE_CUES,
+    PARTICLE_OBJECT_CUES,
     PREPOSITION_CUES,
     REQUEST_VERBS,
     SPEAKER_NOUNS,
@@ -103,6 +106,9 @@ def _is_cue_verb(token: Token) -> bool:
         or lemma == "rule"
         or lemma in INFERENCE_VERBS
         or lemma == "make"
+        or lemma in LIGHT_STANCE_VERBS  # "took aim at", "threw her support behind"
+        or lemma in COMPARISON_CUES
+        or _lemma_with_particle(token) in PARTICLE_OBJECT_CUES
         or any(key[0] == lemma for key in PREPOSITION_CUES)
     )
 

@@ -159,6 +159,7 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     believe think expect fear doubt feel hope suspect worry conclude assume reckon know understand
     consider predict estimate guess figure imagine trust anticipate envision project wonder
     recognize recognise realize realise remember learn notice discover determine
+    see
     """.split()
 )
 
@@ -228,7 +229,27 @@ OBJECT_CUES: dict[str, tuple[str, str | None]] = {
     # Ranked from ../shared/lexicon/attribution-cues.tsv: emphasize 22, stress 18, underscore 6.
     **{v: ("speech", None) for v in "emphasize emphasise stress underscore".split()},
     "report": ("speech", None),
+    # Speech verbs with an object, ranked from ../shared/lexicon/attribution-cues.tsv (declare 78,
+    # explain 85, recall 56, tweet 85, post 20, claim 88, concede 22, repeat 18, invoke 12,
+    # reference 12, recount 10, recite 8): "declared his candidacy", "explained his vote".
+    **{
+        v: ("speech", None)
+        for v in (
+            "declare explain recall tweet post claim concede repeat invoke reference recount recite"
+        ).split()
+    },
+    # Stances with an object (knock 10, dispute 7, advocate 12, recommend 11, trumpet 3).
+    **{v: ("stance", "oppose") for v in "knock dispute".split()},
+    # "the judge ordered a recount" (order 19)
+    "order": ("stance", "demand"),
+    **{v: ("stance", "support") for v in "advocate recommend trumpet".split()},
+    # describe 125 (most with "as", see AS_CUES): "described the scene".
+    "describe": ("speech", None),
 }
+
+# Person pronouns that can be the object of a stance cue: "endorsed her", "voters are rejecting him".
+# "it", "this", "that" are left out: what they stand for is not in the span.
+PERSON_OBJECT_PRONOUNS: frozenset[str] = frozenset("him her them me us you".split())
 
 # Verb + preposition cues, the position being the preposition's object: "called for a recount".
 # With ``target_object`` the verb's own object is the target: "accused the board of hiding losses".
@@ -304,7 +325,93 @@ PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     ("challenge", "to"): ("stance", "demand"),
     ("agree", "on"): ("stance", "support"),
     ("complain", "of"): ("speech", None),
+    # More verb + preposition cues from the counts and the PolNeAR misses (take at 21, think of 5,
+    # weigh in 6, double down 9, go after 7, care about 7, wonder about 6, touch on 4, seize on 4,
+    # talk of 4, tell of 4, believe in 5, reflect on 4, respond with 4, campaign on, stand by ...).
+    **{
+        (v, p): ("speech", None)
+        for v, p in (
+            ("weigh", "on"),
+            ("double", "on"),
+            ("touch", "on"),
+            ("seize", "on"),
+            ("reflect", "on"),
+            ("dwell", "on"),
+            ("elaborate", "on"),
+            ("harp", "on"),
+            ("opine", "on"),
+            ("testify", "about"),
+            ("testify", "on"),
+            ("talk", "of"),
+            ("tell", "of"),
+            ("write", "of"),
+            ("muse", "about"),
+            ("gripe", "about"),
+            ("counter", "with"),
+            ("respond", "with"),
+        )
+    },
+    **{(v, p): ("belief", None) for v, p in (("think", "of"), ("care", "about"), ("wonder", "about"))},
+    ("hope", "for"): ("intention", None),
+    **{
+        (v, p): ("stance", "support")
+        for v, p in (
+            ("believe", "in"),
+            ("campaign", "on"),
+            ("stand", "by"),
+            ("stand", "with"),
+            ("fight", "for"),
+            ("lobby", "for"),
+        )
+    },
+    **{
+        (v, p): ("stance", "oppose")
+        for v, p in (
+            ("go", "after"),
+            ("balk", "at"),
+            ("stand", "against"),
+            ("fight", "against"),
+            ("lobby", "against"),
+            ("protest", "against"),
+            ("advocate", "against"),
+        )
+    },
+    **{(v, "for"): ("stance", "demand") for v in "plead beg clamor clamour".split()},
+    **{(v, p): ("speech", None) for v, p in (("backpedal", "on"), ("rail", "about"), ("zero", "on"))},
+    ("remind", "of"): ("speech", None),
+    ("remind", "about"): ("speech", None),
+    # "hit Clinton over her husband's policies": the object is the target (hit 12 in the counts)
+    **{("hit", p): ("stance", "oppose") for p in ("over", "for", "on")},
 }
+
+# "took aim at the plan", "took a swipe at", "takes issue with", "threw her support behind": a light
+# verb and a noun make a stance on the preposition's object. Keyed by (verb, noun lemma).
+LIGHT_STANCE_NOUNS: dict[tuple[str, str], tuple[str, str]] = {
+    ("take", "aim"): ("at", "oppose"),
+    ("take", "shot"): ("at", "oppose"),
+    ("take", "swipe"): ("at", "oppose"),
+    ("take", "jab"): ("at", "oppose"),
+    ("take", "potshot"): ("at", "oppose"),
+    ("take", "issue"): ("with", "oppose"),
+    ("throw", "support"): ("behind", "support"),
+    ("throw", "weight"): ("behind", "support"),
+    ("lend", "support"): ("to", "support"),
+}
+LIGHT_STANCE_VERBS: frozenset[str] = frozenset(verb for verb, _ in LIGHT_STANCE_NOUNS)
+
+# Particle verbs whose object is the position: "called out his rival", "shrugged off the criticism".
+PARTICLE_OBJECT_CUES: dict[str, tuple[str, str | None]] = {
+    "call out": ("stance", "oppose"),
+    "shrug off": ("stance", "oppose"),
+    "brush off": ("stance", "oppose"),
+    "brush aside": ("stance", "oppose"),
+    "talk up": ("stance", "support"),
+    "play down": ("speech", None),
+}
+
+# "likened the campaign to a car crash", "compared the plan with a tax": the position is "X to Y".
+COMPARISON_CUES: frozenset[str] = frozenset("liken compare equate".split())
+
 # Of the preposition cues, those whose verb's object is the target named before the position.
 TARGET_OBJECT_CUES: frozenset[tuple[str, str]] = frozenset(
     {
@@ -325,6 +432,9 @@ TARGET_OBJECT_CUES: frozenset[tuple[str, str]] = frozenset(
         ("slam", "over"),
         ("fault", "for"),
         ("challenge", "to"),
+        ("hit", "over"),
+        ("hit", "for"),
+        ("hit", "on"),
     }
 )
 
@@ -363,6 +473,8 @@ AS_CUES: dict[str, tuple[str, str | None]] = {
     "see": ("belief", None),
     "view": ("belief", None),
     "regard": ("belief", None),
+    "identify": ("speech", None),
+    "herald": ("stance", "support"),
 }
 
 # Adverbs of hearsay: "is reportedly considering a run" reports what someone unnamed said.

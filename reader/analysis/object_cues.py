@@ -16,15 +16,28 @@ from reader.analysis.cue_spans import (
     _token_span,
 )
 from reader.analysis.facts import SpeechEvent
-from reader.analysis.lexicon import AS_CUES, OBJECT_CUES, PREPOSITION_CUES, TARGET_OBJECT_CUES
+from reader.analysis.lexicon import (
+    AS_CUES,
+    NOUN_CUES,
+    OBJECT_CUES,
+    PERSON_OBJECT_PRONOUNS,
+    PREPOSITION_CUES,
+    TARGET_OBJECT_CUES,
+)
+from reader.analysis.phrase_cues import (
+    REFLEXIVES,
+    comparison_event,
+    for_clause_event,
+    particle_object_event,
+    take_aim_event,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from reader.analysis.cue_events import EventBuilder
 
-# "a group that calls itself the Valley Watch" names, it takes no position.
-_REFLEXIVES = ("itself", "himself", "herself", "themselves", "ourselves")
+_QUOTE_MARKS = ('"', "“", "‘", "'")
 # Verbs that show evidence with a plain object when a poll or report is the subject.
 _EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
 # "called the plan reckless", "deemed it unfair": naming something is a position on it.
@@ -75,7 +88,14 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
                 target = _token_span(doc, builder.base, *_phrase_bounds_np(known))
             cue_lemma = "refer to as" if lemma == "refer" else f"{lemma} as"
             return [builder.event(verb, verb.i, subject, content, frame, cue_lemma, stance, target)]
-    named = naming_event(builder, verb, subject, obj)
+    named = (
+        naming_event(builder, verb, subject, obj)
+        or take_aim_event(builder, verb, subject, obj)
+        or particle_object_event(builder, verb, subject, obj)
+        or comparison_event(builder, verb, subject, obj)
+    )
+    if named is None and not any(p.lower_ == "for" for p in preps):
+        named = for_clause_event(builder, verb, subject)
     if named is not None:
         return [named]
     for prep in preps:
@@ -107,11 +127,7 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         cue_lemma = f"{lemma} {prep.lower_}"
         events.append(builder.event(verb, cue_last, subject, content, frame, cue_lemma, stance, target))
         return events
-    if (
-        obj is not None
-        and lemma in _EVIDENCE_OBJECT_VERBS
-        and _is_evidence_noun(speaker_phrase(subject)[0])
-    ):
+    if obj is not None and lemma in _EVIDENCE_OBJECT_VERBS and _is_evidence_noun(speaker_phrase(subject)[0]):
         # "recent polls show Clinton with a double-digit lead"
         content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
         events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
@@ -129,11 +145,18 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         frame, stance = OBJECT_CUES[lemma]
         target = content if frame == "stance" else None
         events.append(builder.event(verb, verb.i, subject, content, frame, lemma, stance, target))
-    elif obj is not None and lemma in OBJECT_CUES and obj.pos_ != "PRON":
+    elif (
+        obj is not None
+        and lemma in OBJECT_CUES
+        and (obj.pos_ != "PRON" or _person_stance(lemma, obj))
+        and not (OBJECT_CUES[lemma][0] != "stance" and _noun_cue_object(obj))
+    ):
         if any(c.dep_ == "xcomp" for c in verb.children):
             return events  # "urged lawmakers to ...": a request, read as an intention
         frame, stance = OBJECT_CUES[lemma]
         bounds = _phrase_bounds_np(obj)
+        if frame == "speech" and _introduces_quote(obj, bounds[1]):
+            return events  # "Rosa Park described the night: ..." the quotation is what she said
         content = _token_span(doc, builder.base, *bounds)
         target = content if frame == "stance" else None
         lemma_cue = _lemma_with_particle(verb)
@@ -150,11 +173,15 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
                 strong=frame != "speech",
             )
         )
-    elif lemma in ("deny", "rule") and obj is None:
-        # "denied taking any prohibited substance", "ruled out raising fares"
-        gerund = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG"), None)
-        if gerund is not None and (lemma == "deny" or _particle(verb) == "out"):
-            frame, stance = ("stance", "deny") if lemma == "deny" else ("intention", None)
+    elif (lemma == "rule" or lemma in OBJECT_CUES) and obj is None:
+        # "denied taking any prohibited substance", "ruled out raising fares", "reported raising $9
+        # million", "defended calling the plan dead": a gerund as the object
+        gerund = next(
+            (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i),
+            None,
+        )
+        if gerund is not None and (lemma != "rule" or _particle(verb) == "out"):
+            frame, stance = ("intention", None) if lemma == "rule" else OBJECT_CUES[lemma]
             content = _token_span(doc, builder.base, gerund.left_edge.i, gerund.right_edge.i)
             events.append(
                 builder.event(
@@ -165,7 +192,7 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
                     frame,
                     _lemma_with_particle(verb),
                     stance,
-                    content if stance else None,
+                    content if frame == "stance" else None,
                 )
             )
     if lemma == "rule" and _particle(verb) == "out" and obj is not None:
@@ -174,16 +201,40 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
     return events
 
 
+def _noun_cue_object(obj: Token) -> bool:
+    """``repeated his claim that the contract was fair``, ``repeated her commitment to lower fares``:
+    the noun cue's own complement is the position (read by the noun cues with the owner as holder);
+    repeating it is no second position. A stance on it is: "questioned the ministry's view that ..."."""
+    return _lemma(obj) in NOUN_CUES and any(c.dep_ in ("acl", "ccomp", "prep") for c in obj.children)
+
+
+def _introduces_quote(obj: Token, last: int) -> bool:
+    """The object is followed by a colon or ends the sentence just before a quotation mark:
+    ``described the night. "The water came in ..."``: the verb introduces the quotation."""
+    doc = obj.doc
+    after = last + 1
+    if after < len(doc) and doc[after].text == ":":
+        return True
+    end = obj.sent.end
+    if end > after and all(t.is_punct and t.text not in _QUOTE_MARKS for t in doc[after:end]):
+        return end < len(doc) and doc[end].text[:1] in _QUOTE_MARKS
+    return False
+
+
+def _person_stance(lemma: str, obj: Token) -> bool:
+    """``endorsed her``, ``are rejecting him``: a stance on a person named by a pronoun (its target is
+    the pronoun, resolved like any mention); speech about "him" says nothing."""
+    return OBJECT_CUES[lemma][0] == "stance" and obj.lower_ in PERSON_OBJECT_PRONOUNS
+
+
 def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:
     """``called the remarks racist`` (speech: "the remarks racist"), ``described the country
     as beset by ...``: what someone calls a thing is their position on it."""
     lemma = _lemma(verb)
     doc = builder.doc
-    if lemma in _NAMING_VERBS and not (obj is not None and obj.lower_ in _REFLEXIVES):
+    if lemma in _NAMING_VERBS and not (obj is not None and obj.lower_ in REFLEXIVES):
         predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i), None)
-        if predicate is None or any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
-        ):
+        if predicate is None or any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
             return None
         first = obj.left_edge.i if obj is not None else predicate.left_edge.i
         content = _token_span(doc, builder.base, first, predicate.right_edge.i)

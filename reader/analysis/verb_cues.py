@@ -57,10 +57,46 @@ _CLAUSE_FRAMES: dict[str, tuple[str, str | None]] = {
     "threaten": ("intention", None),
 }
 
+# Verbs whose object does what their to-infinitive says: "The delay led Republicans to say that ...":
+# the Republicans said it.
+_CAUSATIVE_VERBS = frozenset("lead prompt cause force spur drive compel inspire".split())
+# Verbs whose to-clause with its own subject is what the holder wants (or expects): "Critics want the
+# council to reject the plan". The act wanted is nobody's position yet.
+_WISH_VERBS: dict[str, str] = {
+    "want": "intention",
+    "need": "intention",
+    "like": "intention",
+    "prefer": "intention",
+    "wish": "intention",
+    "expect": "belief",  # its clause is read by clause_event, as a belief
+}
+
+
+def _to_clause(verb: Token) -> bool:
+    """A to-infinitive with a subject of its own: "the council to reject the plan"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
+
+
+def _wished_act(verb: Token) -> bool:
+    """``want the council to reject the plan``: "reject" is what the critics want, not the council's
+    position."""
+    return verb.dep_ == "ccomp" and _lemma(verb.head) in _WISH_VERBS and _to_clause(verb)
+
+
+def _caused_speaker(verb: Token) -> Token | None:
+    """``led Republicans to say that ...``: the object of a causative verb is the one who says it."""
+    if verb.dep_ != "xcomp" or _lemma(verb.head) not in _CAUSATIVE_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+
 
 def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     """Every position a verb reports, by construction."""
-    if _withheld(verb) or (_lemma(verb) in WITHHOLD_VERBS and _withholds(verb)):
+    if _withheld(verb) or (_lemma(verb) in WITHHOLD_VERBS and _withholds(verb)) or _wished_act(verb):
         return []
     if _lemma(verb) == "make":
         return _made_clear(builder, verb)
@@ -74,7 +110,7 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         return passive_events(builder, verb)
     if _lemma(verb) in INFERENCE_VERBS:
         return inference_events(builder, verb)
-    subject = _find_subject(verb)
+    subject = _find_subject(verb) or _caused_speaker(verb)
     if subject is None:
         return []
     found = [*object_events(builder, verb, subject), infinitive_event(builder, verb, subject)]
@@ -152,6 +188,10 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
     if not (is_speech or is_belief or lemma in EVIDENCE_VERBS):
         return None
     clause = _complement(verb)
+    if lemma == "see" and (
+        clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ):
+        return None  # "sees that the tide is turning" is a belief; "saw the fire spread" is sight
     content: Span | None = None
     if clause is not None:
         bounds = _clause_bounds(clause)
@@ -201,6 +241,13 @@ def infinitive_event(builder: EventBuilder, verb: Token, subject: Token | None) 
     """``plans to close the bridge``, ``urged lawmakers to reject the bill``, ``expect X to VP``."""
     lemma = _lemma(verb)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is None and lemma in _WISH_VERBS and lemma not in BELIEF_VERBS:
+        # "want the council to reject the plan", parsed as a clause of its own
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and _to_clause(c)), None)
+        if clause is None:
+            return None
+        content = _token_span(builder.doc, builder.base, clause.left_edge.i, clause.right_edge.i)
+        return builder.event(verb, verb.i, subject, content, _WISH_VERBS[lemma], f"{lemma} to", strong=False)
     if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)

@@ -148,6 +148,13 @@ def cached(article: Article, model: str | None = None) -> Analysis | None:
     return found
 
 
+def remember(article: Article, analysis: Analysis, model: str | None = None) -> None:
+    """Store ``analysis`` of ``article`` in the cache, where :func:`cached` finds it (what
+    :func:`analyze` does after an analysis; for a caller that ran it with ``use_cache=False`` to
+    hand the result on first)."""
+    store(_key(article, model or resolve_model_name()), analysis)
+
+
 def analyze(
     article: Article,
     *,

@@ -92,7 +92,8 @@ def _serve(conn: Connection, parent_pid: int) -> None:
             # A fresh analysis goes to the parent first and to the cache after (writing it takes
             # a few tenths of a second for a long article, which the reader need not wait for).
             result = analyze(article, model=model, progress=progress, use_cache=not fresh,
-                             on_partial=partial if want_partials else None, jobs=jobs)
+                             on_partial=partial if want_partials else None, jobs=jobs,
+                             partial_interval=PARTIAL_INTERVAL)
             mark("child-analysed")
         except _Stop:
             conn.send(("cancelled",))

@@ -109,3 +109,58 @@ def test_the_child_sends_text_less_results_spaced_partials_and_caches_after(
     assert len(pickle.dumps(("done", result))) - sent[0] >= len(article.text) // 2
     assert {pid for _, pid, _, event, _ in marks if event.startswith("child-")} == {child}
     assert len([e for e in events if e == "child-send-partial"]) == len(partials)
+
+
+def test_start_runs_the_child_before_the_first_request_and_the_request_uses_it(nlp) -> None:
+    process = AnalysisProcess()
+    try:
+        assert process.pid is None
+        process.start()
+        child = process.pid
+        assert child is not None
+        process.start()  # already running: the same child
+        assert process.pid == child
+        article = Article(text="Ann Lee said: \"We will build it.\"\n", source="early.txt")
+        result = process.analyse(article)
+        assert process.pid == child
+        assert result.to_dict() == analyze(article, nlp=nlp, use_cache=False).to_dict()
+    finally:
+        process.close()
+    assert not alive({child})
+
+
+def test_start_does_not_wait_for_an_analysis_in_progress() -> None:
+    process = AnalysisProcess()
+    process._lock.acquire()  # another caller's analysis holds the child
+    try:
+        begun = time.monotonic()
+        process.start()
+        assert time.monotonic() - begun < 1.0
+        assert process.pid is None  # left to the caller that holds it
+    finally:
+        process._lock.release()
+        process.close()
+
+
+async def test_the_reader_starts_its_analysis_process_before_its_ui(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.tui import analysis_runner
+    from reader.tui.app import BylineApp
+
+    started: list[str] = []
+    monkeypatch.setattr(analysis_runner, "start_early", lambda: started.append("early"))
+    article = Article(text="Ann Lee said: \"Yes.\"\n", source="a.txt")
+    BylineApp(article)
+    assert started == ["early"]
+    BylineApp(article, analysis=analyze(article, use_cache=False))
+    assert started == ["early"]  # an analysis given: nothing to start
+
+
+def test_start_early_keeps_thread_mode_in_the_calling_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.tui import analysis_runner
+
+    monkeypatch.setenv("BYLINE_ANALYSIS", "thread")
+    monkeypatch.setattr(analysis_runner, "_shared", None)
+    analysis_runner.start_early()
+    assert analysis_runner._shared is None

@@ -196,6 +196,17 @@ class AnalysisProcess:
         process = self._process
         return process.pid if process is not None and process.is_alive() else None
 
+    def start(self) -> None:
+        """Start the child now if it is not running, without waiting for it: its start (a new
+        interpreter and the analysis code's imports, a few tenths of a second) then overlaps the
+        caller's own start-up (the reader's UI) instead of delaying the first analysis. Never
+        blocks: while another caller's analysis runs, the child is running already."""
+        if self._lock.acquire(blocking=False):
+            try:
+                self._ensure()
+            finally:
+                self._lock.release()
+
     def _ensure(self) -> Connection:
         if self._process is None or not self._process.is_alive():
             # spawn: the parent runs threads (a TUI), and forking a process with threads can copy a

@@ -161,6 +161,8 @@ class ReaderScreen(ReaderStatements, PanelScreen):
                                  undo_stack=self.undo_stack)
         self.corrections = ReaderCorrections(self, self.undo_stack)
         self.notes.correction_report = lambda: self.corrections.report
+        if analysis is None:
+            analysis_runner.start_early()
 
     # -- composition ------------------------------------------------------------------------------
 

@@ -8,6 +8,12 @@ and analyses one article at a time; it sends progress and partial results back t
 and the final :class:`Analysis` at the end. A long article is parsed there by worker processes
 (:mod:`reader.analysis.parallel`), since the child runs nothing else.
 
+What crosses the pipe is kept small, since the reader's UI process unpickles and draws it on the
+cores the parse workers need: partial results at most every :data:`PARTIAL_INTERVAL` seconds, and
+no analysis carries the article's text (the parent has it and puts it back). A fresh analysis is
+sent before it is written to the cache (a parent that exits at once may leave it unwritten: the
+next reader then analyses again). ``BYLINE_TIMING`` marks each phase (:mod:`reader.analysis.phases`).
+
 Stopping: :meth:`AnalysisProcess.analyse` polls ``cancelled()``; when it turns true the child is
 told to stop at its next progress point (it keeps its loaded model for the next article), and is
 killed if it does not answer within :data:`CANCEL_GRACE` seconds. The child exits when its

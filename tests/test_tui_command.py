@@ -19,7 +19,7 @@ def test_cached_analysis_uses_the_key_analyze_stores_under(monkeypatch, byline_h
     assert cached_analysis(article, None) is None
     # Let analyze "run" with a stand-in for the model work, so it stores under its own key.
     monkeypatch.setattr(pipeline, "load_model", lambda name: object())
-    monkeypatch.setattr(pipeline, "analyze_with", lambda nlp, art, *rest: sample_analysis(art))
+    monkeypatch.setattr(pipeline, "analyze_with", lambda nlp, art, *rest, **options: sample_analysis(art))
     pipeline.analyze(article)
     found = cached_analysis(article, None)
     assert found is not None and len(found.statements) == len(sample_analysis(article).statements)

@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from reader.analysis.facts import ParagraphFacts
+from reader.analysis.phases import mark
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,6 +76,7 @@ def parse_pieces(nlp: Language, pieces: Sequence[Piece]) -> Iterator[Parsed]:
 # -- the worker processes ---------------------------------------------------------------------------
 
 _worker_model: str | None = None
+_worker_loaded = False
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -113,7 +115,12 @@ def _start_worker(model: str, parent_pid: int) -> None:
 def _parse_in_worker(pieces: list[Piece]) -> list[Parsed]:
     from reader.analysis.nlp import load_model
 
-    return list(parse_pieces(load_model(_worker_model), pieces))
+    global _worker_loaded
+    nlp = load_model(_worker_model)
+    if not _worker_loaded:
+        _worker_loaded = True
+        mark("worker-model-loaded")
+    return list(parse_pieces(nlp, pieces))
 
 
 def _context() -> multiprocessing.context.BaseContext:

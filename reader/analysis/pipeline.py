@@ -148,6 +148,13 @@ def cached(article: Article, model: str | None = None) -> Analysis | None:
     return found
 
 
+def remember(article: Article, analysis: Analysis, model: str | None = None) -> None:
+    """Store ``analysis`` of ``article`` in the cache, where :func:`cached` finds it (what
+    :func:`analyze` does after an analysis; for a caller that ran it with ``use_cache=False`` to
+    hand the result on first)."""
+    store(_key(article, model or resolve_model_name()), analysis)
+
+
 def analyze(
     article: Article,
     *,
@@ -157,6 +164,7 @@ def analyze(
     progress: Progress | None = None,
     on_partial: Partial | None = None,
     jobs: int | None = None,
+    partial_interval: float | None = None,
 ) -> Analysis:
     """Analyse an article: entities, quotes (direct and reported), dates, actors and positions.
 
@@ -168,7 +176,9 @@ def analyze(
     ``jobs`` is how many processes parse the text (``None``: every core for a text of
     :data:`reader.analysis.parallel.PARALLEL_MIN_CHARS` characters or more, one otherwise, and one
     whenever ``nlp`` is given); with more than one, this process never loads the model and the
-    result is the same as with one.
+    result is the same as with one. ``partial_interval`` is how often (seconds) ``on_partial`` gets
+    a partial result during the parse (``None``: :data:`PARTIAL_INTERVAL`): each costs time, so a
+    caller that passes them on less often asks for fewer.
     """
     if model:
         model_name = model
@@ -189,9 +199,10 @@ def analyze(
         on_partial(_partial(article, quotations, []))
     if processes > 1:
         result = analyze_with(None, article, progress, on_partial, quotations, jobs=processes,
-                              model=model_name)
+                              model=model_name, partial_interval=partial_interval)
     else:
-        result = analyze_with(nlp or load_model(model_name), article, progress, on_partial, quotations)
+        result = analyze_with(nlp or load_model(model_name), article, progress, on_partial, quotations,
+                              partial_interval=partial_interval)
     if use_cache:
         store(_key(article, model_name), result)
     return result
@@ -211,6 +222,7 @@ def analyze_with(
     *,
     jobs: int = 1,
     model: str | None = None,
+    partial_interval: float | None = None,
 ) -> Analysis:
     """The analysis itself, with a loaded pipeline and no cache.
 
@@ -219,9 +231,9 @@ def analyze_with(
 
     A reader should not wait for the last paragraph of a long report to see the
     first highlights, so ``on_partial`` (when given) is called at once with the
-    direct quotations, which need no parse, and then every ``PARTIAL_INTERVAL``
-    seconds with the entities and dates parsed so far, labelled as the model saw
-    them. The returned analysis is the final one, decided over the whole text.
+    direct quotations, which need no parse, and then every ``partial_interval``
+    seconds (``None``: :data:`PARTIAL_INTERVAL`) with the entities and dates parsed so
+    far, labelled as the model saw them. The returned analysis is the final one, decided over the whole text.
     """
     text = article.text
     body = article.body_start
@@ -241,9 +253,10 @@ def analyze_with(
     if on_partial is not None:
         on_partial(_partial(article, quotations, facts))
     last_partial = time.monotonic()
+    interval = PARTIAL_INTERVAL if partial_interval is None else partial_interval
     for fact in _parse(nlp, text, chunks, progress, jobs, model):
         facts.append(fact)
-        if on_partial is not None and time.monotonic() - last_partial >= PARTIAL_INTERVAL:
+        if on_partial is not None and time.monotonic() - last_partial >= interval:
             on_partial(_partial(article, quotations, facts))
             last_partial = time.monotonic()
 

@@ -8,6 +8,12 @@ and analyses one article at a time; it sends progress and partial results back t
 and the final :class:`Analysis` at the end. A long article is parsed there by worker processes
 (:mod:`reader.analysis.parallel`), since the child runs nothing else.
 
+What crosses the pipe is kept small, since the reader's UI process unpickles and draws it on the
+cores the parse workers need: partial results at most every :data:`PARTIAL_INTERVAL` seconds, and
+no analysis carries the article's text (the parent has it and puts it back). A fresh analysis is
+sent before it is written to the cache (a parent that exits at once may leave it unwritten: the
+next reader then analyses again). ``BYLINE_TIMING`` marks each phase (:mod:`reader.analysis.phases`).
+
 Stopping: :meth:`AnalysisProcess.analyse` polls ``cancelled()``; when it turns true the child is
 told to stop at its next progress point (it keeps its loaded model for the next article), and is
 killed if it does not answer within :data:`CANCEL_GRACE` seconds. The child exits when its
@@ -17,6 +23,7 @@ parent does, even on SIGKILL, and so do its parse workers: nothing is left behin
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import multiprocessing
 import os
 import signal
@@ -25,9 +32,11 @@ import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 from reader.analysis.model import Analysis
+from reader.analysis.phases import mark
 from reader.errors import BylineError
 from reader.sources.article import Article
 
@@ -37,6 +46,10 @@ POLL = 0.05
 CANCEL_GRACE = 3.0
 #: The child sends progress at most this often (seconds); the last one always.
 PROGRESS_INTERVAL = 0.1
+#: The child sends a partial analysis at most this often (seconds), the first one at once. Each is
+#: unpickled and drawn by the reader's UI process, whose CPU time the parse workers need: the
+#: pipeline's own interval (every 0.5 s) made 41 partials of 56 MB in all for a 100,000-word article.
+PARTIAL_INTERVAL = 2.0
 #: An idle child checks this often that its parent is alive.
 IDLE_CHECK = 0.5
 
@@ -51,13 +64,16 @@ class _Stop(Exception):
 
 def _serve(conn: Connection, parent_pid: int) -> None:
     """The child's loop: one request at a time, until the pipe closes or the parent dies."""
+    mark("child-started")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in the terminal is the parent's to handle
     # The parent may be drawing on this terminal: nothing the child (or spaCy) prints may reach it.
     # Results and errors go through the pipe.
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
-    from reader.analysis.pipeline import analyze
+    from reader.analysis.pipeline import analyze, cached, remember
+
+    mark("child-ready")
 
     def parent_gone() -> bool:
         return os.getppid() != parent_pid
@@ -75,10 +91,16 @@ def _serve(conn: Connection, parent_pid: int) -> None:
                 conn.send(("cancelled",))
             continue
         _, article, model, want_partials, jobs = request
+        mark("child-request")
         progress, partial = _reporters(conn, parent_gone)
         try:
-            result = analyze(article, model=model, progress=progress,
-                             on_partial=partial if want_partials else None, jobs=jobs)
+            fresh = cached(article, model) is None
+            # A fresh analysis goes to the parent first and to the cache after (writing it takes
+            # a few tenths of a second for a long article, which the reader need not wait for).
+            result = analyze(article, model=model, progress=progress, use_cache=not fresh,
+                             on_partial=partial if want_partials else None, jobs=jobs,
+                             partial_interval=PARTIAL_INTERVAL)
+            mark("child-analysed")
         except _Stop:
             conn.send(("cancelled",))
         except BylineError as error:
@@ -86,7 +108,24 @@ def _serve(conn: Connection, parent_pid: int) -> None:
         except Exception as error:
             conn.send(("error", False, f"{type(error).__name__}: {error}"))
         else:
-            conn.send(("done", result))
+            _send(conn, ("done", _without_text(result)))
+            mark("child-sent")
+            if fresh:
+                remember(article, result, model)
+                mark("child-stored")
+
+
+def _without_text(analysis: Analysis) -> Analysis:
+    """``analysis`` without the article's text, which the parent has (it sent the article): the
+    text is most of a partial analysis' bytes, and :meth:`AnalysisProcess.analyse` puts it back."""
+    return dataclasses.replace(analysis, text="")
+
+
+def _send(conn: Connection, message: tuple[Any, ...]) -> None:
+    """``conn.send(message)``, marking the pickled size (see :mod:`reader.analysis.phases`)."""
+    data = ForkingPickler.dumps(message)
+    mark(f"child-send-{message[0]}", str(len(data)))
+    conn.send_bytes(data)
 
 
 def _start_resource_tracker() -> None:
@@ -114,6 +153,8 @@ def _reporters(
     """The child's progress and partial-result callbacks for one request: each is a point where
     a cancel from the parent (or the parent's death) stops the analysis."""
     last = [0.0]
+    last_partial = [-PARTIAL_INTERVAL]
+    parsed = [False]
 
     def check() -> None:
         if parent_gone():
@@ -124,6 +165,9 @@ def _reporters(
 
     def progress(done: int, total: int) -> None:
         check()
+        if done >= total and not parsed[0]:
+            parsed[0] = True
+            mark("child-parsed")
         now = time.monotonic()
         if now - last[0] >= PROGRESS_INTERVAL or done >= total:
             last[0] = now
@@ -131,7 +175,10 @@ def _reporters(
 
     def partial(analysis: Analysis) -> None:
         check()
-        conn.send(("partial", analysis))
+        now = time.monotonic()
+        if now - last_partial[0] >= PARTIAL_INTERVAL:
+            last_partial[0] = now
+            _send(conn, ("partial", _without_text(analysis)))
 
     return progress, partial
 
@@ -154,6 +201,17 @@ class AnalysisProcess:
         """The child's process id while it runs (for tests and diagnostics)."""
         process = self._process
         return process.pid if process is not None and process.is_alive() else None
+
+    def start(self) -> None:
+        """Start the child now if it is not running, without waiting for it: its start (a new
+        interpreter and the analysis code's imports, a few tenths of a second) then overlaps the
+        caller's own start-up (the reader's UI) instead of delaying the first analysis. Never
+        blocks: while another caller's analysis runs, the child is running already."""
+        if self._lock.acquire(blocking=False):
+            try:
+                self._ensure()
+            finally:
+                self._lock.release()
 
     def _ensure(self) -> Connection:
         if self._process is None or not self._process.is_alive():
@@ -188,6 +246,7 @@ class AnalysisProcess:
         with self._lock:
             if cancelled():
                 raise AnalysisCancelled
+            mark("request")
             conn = self._ensure()
             conn.send(("analyse", article, model, on_partial is not None, jobs))
             while True:
@@ -201,9 +260,14 @@ class AnalysisProcess:
                 if kind == "progress" and progress is not None:
                     progress(message[1], message[2])
                 elif kind == "partial" and on_partial is not None:
-                    on_partial(message[1])
+                    mark("partial-received")
+                    partial: Analysis = message[1]
+                    partial.text = article.text
+                    on_partial(partial)
                 elif kind == "done":
+                    mark("received")
                     result: Analysis = message[1]
+                    result.text = article.text
                     return result
                 elif kind == "error":
                     _, expected, text = message

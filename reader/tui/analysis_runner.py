@@ -17,7 +17,7 @@ from reader.analysis.model import Analysis
 from reader.analysis.remote import AnalysisCancelled, AnalysisProcess
 from reader.sources.article import Article
 
-__all__ = ["AnalysisCancelled", "run_analysis", "shared_process"]
+__all__ = ["AnalysisCancelled", "run_analysis", "shared_process", "start_early"]
 
 _shared: AnalysisProcess | None = None
 
@@ -33,6 +33,14 @@ def shared_process() -> AnalysisProcess:
     if _shared is None:
         _shared = AnalysisProcess()
     return _shared
+
+
+def start_early() -> None:
+    """Start the analysis process now (unless ``BYLINE_ANALYSIS=thread``), for a reader that will
+    ask for an analysis once its UI is up: the child's start then overlaps the UI's. Costs an idle
+    child (no model loaded) when the article turns out to be cached."""
+    if not in_thread():
+        shared_process().start()
 
 
 def run_analysis(

@@ -28,6 +28,7 @@ from textual.widgets import Input, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
+from reader.analysis.phases import mark
 from reader.errors import BylineError
 from reader.sources.article import Article
 from reader.tui import analysis_runner, navigation
@@ -160,6 +161,8 @@ class ReaderScreen(ReaderStatements, PanelScreen):
                                  undo_stack=self.undo_stack)
         self.corrections = ReaderCorrections(self, self.undo_stack)
         self.notes.correction_report = lambda: self.corrections.report
+        if analysis is None:
+            analysis_runner.start_early()
 
     # -- composition ------------------------------------------------------------------------------
 
@@ -213,6 +216,7 @@ class ReaderScreen(ReaderStatements, PanelScreen):
         else:
             self.actors_panel.show_analysis(None, self.style_lookup)
             self._progress_timer = self.set_interval(PROGRESS_INTERVAL, self._poll_analysis)
+            mark("reader-mounted")
             self.run_analysis()
         self.refresh_status()
 
@@ -258,6 +262,7 @@ class ReaderScreen(ReaderStatements, PanelScreen):
             self.partial_analysis = partial
             self.decorations.layers = Decorations.from_analysis(partial).layers
             self.article_view.restyle()
+            mark("partial-shown")
         self.refresh_status()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -290,6 +295,7 @@ class ReaderScreen(ReaderStatements, PanelScreen):
         self.state = navigation.keep_current_quote(self.state, analysis)
         self.article_view.restyle()
         self.refresh_status()
+        mark("shown")
 
     def _need_analysis(self) -> Analysis | None:
         """The analysis, or ``None`` after telling the reader why the key cannot work yet."""

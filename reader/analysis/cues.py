@@ -64,6 +64,7 @@ from reader.analysis.lexicon import (
     SPEECH_VERBS,
 )
 from reader.analysis.noun_cues import (
+    COPULA_NOUNS,
     according_event,
     adjective_event,
     hearsay_event,
@@ -140,7 +141,9 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             event = adjective_event(builder, token)
             if event is not None:
                 events.append(event)
-        elif token.pos_ == "NOUN" and (_lemma(token) in NOUN_CUES or token.lower_ in _PREPOSITION_NOUNS):
+        elif token.pos_ == "NOUN" and (
+            _lemma(token) in NOUN_CUES or _lemma(token) in COPULA_NOUNS or token.lower_ in _PREPOSITION_NOUNS
+        ):
             event = noun_event(builder, token)
             if event is not None:
                 events.append(event)

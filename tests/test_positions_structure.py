@@ -1,0 +1,136 @@
+"""Positions from sentence structure (issue 13): partial quotes led into by the reporter's words or
+followed by them, a final tag after a sentence that leads into a quotation, ``said in a statement
+that ...`` with the clause hung on the noun, and a noun cue whose copula gives its content (``Her
+answer was that ...``).
+
+Invented sentences; each gives the exact reported span, holder, frame and cue lemma, and the direct
+quotes inside it (each ``within`` the reported statement, with its speaker).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import Analysis, analyze
+from reader.sources import Article
+
+# text -> (reported span, holder, frame, cue lemma, [direct quotes inside it])
+CASES: dict[str, tuple[str, tuple[str, str, str, str, list[str]]]] = {
+    "final tag after the reporter's words lead into the quote": (
+        'Very little of the budget "goes to the towns," Mayor Ann Kirby said.',
+        (
+            'Very little of the budget "goes to the towns,"',
+            "Ann Kirby",
+            "speech",
+            "say",
+            ['"goes to the towns,"'],
+        ),
+    ),
+    "final inverted tag, curly quotes": (
+        "The ferry timetable is “simply not fit for purpose,” said Councillor Dana Whitlock.",
+        (
+            "The ferry timetable is “simply not fit for purpose,”",
+            "Dana Whitlock",
+            "speech",
+            "say",
+            ["“simply not fit for purpose,”"],
+        ),
+    ),
+    "the reporter's words go on after the quote": (
+        'Coach Ray Stone said that "we tell the truth every single week" and that the team had trained hard.',
+        (
+            '"we tell the truth every single week" and that the team had trained hard',
+            "Ray Stone",
+            "speech",
+            "say",
+            ['"we tell the truth every single week"'],
+        ),
+    ),
+    "in a statement that A or B, two quotes": (
+        'The harbour board said in a statement that "the ferry will not be cancelled" or '
+        '"moved to another pier."',
+        (
+            '"the ferry will not be cancelled" or "moved to another pier."',
+            "Harbour board",
+            "speech",
+            "statement",
+            ['"the ferry will not be cancelled"', '"moved to another pier."'],
+        ),
+    ),
+}
+
+# text -> (reported span, holder, frame, cue lemma): no quotation involved.
+CLAUSES: dict[str, tuple[str, tuple[str, str, str, str]]] = {
+    "answer was that": (
+        "Senator Mia Ortiz's answer was that the bill would raise rents.",
+        ("the bill would raise rents", "Mia Ortiz", "speech", "answer be"),
+    ),
+    "message is that": (
+        "The union's message is that the strike will go on.",
+        ("the strike will go on", "Union", "speech", "message be"),
+    ),
+    "goal is that": (
+        "The minister's goal is that every village has a clinic.",
+        ("every village has a clinic", "Minister", "intention", "goal be"),
+    ),
+    "claim is that (a noun cue of the lexicon)": (
+        "Professor Lena Park's claim is that the river has been poisoned for years.",
+        ("the river has been poisoned for years", "Lena Park", "speech", "claim be"),
+    ),
+}
+
+NEGATIVES: dict[str, str] = {
+    "negated copula": "Councillor Dana Whitlock's response was not that the vote had been rigged.",
+    "negated cue with in a statement": "The club did not say in a statement that the coach had resigned.",
+    "no owner": "The answer was that the bill would raise rents.",
+}
+
+
+def _analyse(nlp, text: str) -> Analysis:
+    return analyze(Article(text=text, source="case"), nlp=nlp, use_cache=False)
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_partial_quote_in_one_reported_statement(case: str, nlp) -> None:
+    text, (span, holder, frame, cue_lemma, quotes) = CASES[case]
+    analysis = _analyse(nlp, text)
+    reported = [(i, s) for i, s in enumerate(analysis.statements) if s.kind == "reported"]
+    assert [s.text for _, s in reported] == [span], [(s.kind, s.text) for s in analysis.statements]
+    index, statement = reported[0]
+    assert text[statement.start : statement.end] == span
+    assert (statement.speaker, statement.frame, statement.cue_lemma) == (holder, frame, cue_lemma)
+    direct = [s for s in analysis.statements if s.kind == "direct"]
+    assert [s.text for s in direct] == quotes
+    for quote in direct:
+        assert quote.within == index
+        assert quote.speaker == holder
+
+
+@pytest.mark.parametrize("case", list(CLAUSES), ids=list(CLAUSES))
+def test_noun_cue_with_copula(case: str, nlp) -> None:
+    text, (span, holder, frame, cue_lemma) = CLAUSES[case]
+    statements = _analyse(nlp, text).statements
+    assert [(s.kind, s.text, s.speaker, s.frame, s.cue_lemma) for s in statements] == [
+        ("reported", span, holder, frame, cue_lemma)
+    ]
+
+
+@pytest.mark.parametrize("case", list(NEGATIVES), ids=list(NEGATIVES))
+def test_no_position(case: str, nlp) -> None:
+    statements = _analyse(nlp, NEGATIVES[case]).statements
+    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+
+
+def test_a_quote_that_opens_its_sentence_stays_direct(nlp) -> None:
+    text = '"The budget goes to the towns," Mayor Ann Kirby said.'
+    statements = _analyse(nlp, text).statements
+    assert [(s.kind, s.text, s.speaker) for s in statements] == [
+        ("direct", '"The budget goes to the towns,"', "Ann Kirby")
+    ]
+
+
+def test_a_split_quote_makes_no_reported_statement(nlp) -> None:
+    text = '"The budget," Mayor Ann Kirby said, "goes to the towns."'
+    statements = _analyse(nlp, text).statements
+    assert [(s.kind, s.speaker, s.within) for s in statements] == [("direct", "Ann Kirby", None)]
+    assert [p.text for p in statements[0].parts] == ["The budget", "goes to the towns."]

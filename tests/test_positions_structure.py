@@ -134,3 +134,63 @@ def test_a_split_quote_makes_no_reported_statement(nlp) -> None:
     statements = _analyse(nlp, text).statements
     assert [(s.kind, s.speaker, s.within) for s in statements] == [("direct", "Ann Kirby", None)]
     assert [p.text for p in statements[0].parts] == ["The budget", "goes to the towns."]
+
+
+# Attitudes with a copula: text -> (content, holder, frame, cue lemma, stance, target).
+ATTITUDES: dict[str, tuple[str, tuple[str, str, str, str, str | None, str | None]]] = {
+    "critical of": (
+        "Senator Mia Ortiz has been critical of the housing plan.",
+        ("the housing plan", "Mia Ortiz", "stance", "be critical of", "oppose", "the housing plan"),
+    ),
+    "worried about": (
+        "Most voters are worried about rising prices.",
+        ("rising prices", "Most voters", "belief", "be worried about", None, None),
+    ),
+    "upset that": (
+        "The mayor was upset that the vote was delayed.",
+        ("the vote was delayed", "Mayor", "belief", "be upset", None, None),
+    ),
+    "keen on (an intention adjective with a preposition)": (
+        "Councillor Dana Whitlock is keen on the new bridge.",
+        ("the new bridge", "Dana Whitlock", "stance", "be keen on", "support", "the new bridge"),
+    ),
+    "is a supporter of": (
+        "Rhonda Hughes is a fervent supporter of the mayor.",
+        ("the mayor", "Rhonda Hughes", "stance", "supporter of", "support", "the mayor"),
+    ),
+    "apposition: a critic of": (
+        "Dana Whitlock, a longtime critic of the bypass, spoke on Monday.",
+        ("the bypass", "Dana Whitlock", "stance", "critic of", "oppose", "the bypass"),
+    ),
+}
+
+ATTITUDE_NEGATIVES: dict[str, str] = {
+    "negated copula": "Senator Mia Ortiz is not critical of the housing plan.",
+    "no holder": "It is unclear about the plan.",
+    "no supporter": "Rhonda Hughes is no supporter of the mayor.",
+}
+
+
+@pytest.mark.parametrize("case", list(ATTITUDES), ids=list(ATTITUDES))
+def test_attitude_with_a_copula(case: str, nlp) -> None:
+    text, (content, holder, frame, cue_lemma, stance, target) = ATTITUDES[case]
+    statements = _analyse(nlp, text).statements
+    assert [(s.kind, s.text, s.speaker, s.frame, s.cue_lemma, s.stance) for s in statements] == [
+        ("reported", content, holder, frame, cue_lemma, stance)
+    ]
+    assert text[statements[0].start : statements[0].end] == content
+    assert (statements[0].target.text if statements[0].target else None) == target
+
+
+@pytest.mark.parametrize("case", list(ATTITUDE_NEGATIVES), ids=list(ATTITUDE_NEGATIVES))
+def test_no_attitude(case: str, nlp) -> None:
+    statements = _analyse(nlp, ATTITUDE_NEGATIVES[case]).statements
+    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+
+
+def test_a_noun_cue_with_its_own_clause_keeps_it_before_a_copula(nlp) -> None:
+    text = "Professor Lena Park's fear that funding could dry up is not new."
+    statements = _analyse(nlp, text).statements
+    assert [(s.kind, s.text, s.speaker, s.frame, s.cue_lemma) for s in statements] == [
+        ("reported", "funding could dry up", "Lena Park", "belief", "fear")
+    ]

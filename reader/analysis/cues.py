@@ -40,6 +40,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.analysis.attitude_cues import (
+    ADJECTIVE_PREPOSITIONS,
+    ROLE_NOUNS,
+    THAT_ADJECTIVES,
+    attitude_event,
+    role_event,
+)
 from reader.analysis.cue_events import EventBuilder
 from reader.analysis.cue_holders import phrase_bounds
 from reader.analysis.cue_spans import _lemma, _lemma_with_particle, text_span
@@ -78,6 +85,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
+_ATTITUDE_WORDS = frozenset(word for word, _ in ADJECTIVE_PREPOSITIONS) | THAT_ADJECTIVES
+_ROLE_NOUNS = frozenset(noun for noun, _ in ROLE_NOUNS)
 
 
 def _subject_phrase(token: Token, text: str, base: int) -> SubjectPhrase | None:
@@ -134,11 +143,19 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             if event is not None:
                 events.append(event)
         elif token.lower_ in INTENTION_ADJECTIVES and token.pos_ == "ADJ":
-            event = intention_adjective_event(builder, token)
+            event = intention_adjective_event(builder, token) or attitude_event(builder, token)
             if event is not None:
                 events.append(event)
         elif token.lower_ in BELIEF_ADJECTIVES and (token.pos_ == "ADJ" or token.dep_ == "acomp"):
-            event = adjective_event(builder, token)
+            event = adjective_event(builder, token) or attitude_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.lower_ in _ATTITUDE_WORDS and (token.pos_ == "ADJ" or token.dep_ == "acomp"):
+            event = attitude_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.pos_ == "NOUN" and _lemma(token) in _ROLE_NOUNS:
+            event = role_event(builder, token)
             if event is not None:
                 events.append(event)
         elif token.pos_ == "NOUN" and (

@@ -96,8 +96,6 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     frame_stance = NOUN_CUES.get(_lemma(noun)) or COPULA_NOUNS.get(_lemma(noun))
     if frame_stance is None:
         return None
-    if noun.dep_ == "nsubj" and _lemma(noun.head) == "be":
-        return _copula_event(builder, noun, owner, frame_stance)
     for child in noun.children:
         if child.dep_ not in ("acl", "ccomp", "appos") or child.i < noun.i:
             continue
@@ -114,6 +112,8 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
         content = _token_span(doc, builder.base, *bounds)
         frame, stance = frame_stance
         return builder.event(noun, noun.i, owner, content, frame, _lemma(noun), stance, strong=False)
+    if noun.dep_ == "nsubj" and _lemma(noun.head) == "be":
+        return _copula_event(builder, noun, owner, frame_stance)  # "Her answer was that ..."
     return None
 
 

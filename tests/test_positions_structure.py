@@ -154,6 +154,14 @@ ATTITUDES: dict[str, tuple[str, tuple[str, str, str, str, str | None, str | None
         "Councillor Dana Whitlock is keen on the new bridge.",
         ("the new bridge", "Dana Whitlock", "stance", "be keen on", "support", "the new bridge"),
     ),
+    "passive of feeling: angered by": (
+        "Union officials were angered by the plea deal.",
+        ("the plea deal", "Union officials", "stance", "be angered by", "oppose", "the plea deal"),
+    ),
+    "passive of feeling: troubled by": (
+        "The coach was also troubled by the club's handling of the transfer.",
+        ("the club's handling of the transfer", "Coach", "belief", "be troubled by", None, None),
+    ),
     "is a supporter of": (
         "Rhonda Hughes is a fervent supporter of the mayor.",
         ("the mayor", "Rhonda Hughes", "stance", "supporter of", "support", "the mayor"),
@@ -168,6 +176,8 @@ ATTITUDE_NEGATIVES: dict[str, str] = {
     "negated copula": "Senator Mia Ortiz is not critical of the housing plan.",
     "no holder": "It is unclear about the plan.",
     "no supporter": "Rhonda Hughes is no supporter of the mayor.",
+    "negated passive of feeling": "The senator was not impressed by the proposal.",
+    "a passive that is no feeling": "The bridge was damaged by the storm.",
 }
 
 

@@ -57,8 +57,15 @@ ADJECTIVE_PREPOSITIONS: dict[tuple[str, str], _Frame] = {
         "correct:about nervous:about anxious:about happy:with,about unhappy:with,about satisfied:with "
         "dissatisfied:with frustrated:with,by,over furious:at,about,over,with outraged:by,over,at "
         "alarmed:by,at,about troubled:by disappointed:with,in,by pleased:with,by interested:in "
-        "uneasy:about adamant:about convinced:of",
+        "uneasy:about adamant:about convinced:of persuaded:of shocked:by,at stunned:by disturbed:by "
+        "bothered:by encouraged:by reassured:by",
     ),
+    **_table(
+        _OPPOSE,
+        "angered:by outraged:by offended:by infuriated:by appalled:by horrified:by disgusted:by,with "
+        "annoyed:by,with,at irritated:by",
+    ),
+    **_table(_SUPPORT, "impressed:by,with delighted:by,with thrilled:by"),
 }
 # Adjectives whose that-clause is what the holder feels or knows ("She was upset that ...").
 THAT_ADJECTIVES: frozenset[str] = frozenset(
@@ -80,7 +87,7 @@ def attitude_event(builder: EventBuilder, word: Token) -> SpeechEvent | None:
     if holder is None:
         return None
     lower = word.lower_
-    for prep in (c for c in word.children if c.dep_ == "prep" and c.i > word.i):
+    for prep in (c for c in word.children if c.dep_ in ("prep", "agent") and c.i > word.i):
         frame_stance = ADJECTIVE_PREPOSITIONS.get((lower, prep.lower_))
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if frame_stance is None or pobj is None:
@@ -101,7 +108,13 @@ def attitude_event(builder: EventBuilder, word: Token) -> SpeechEvent | None:
 
 
 def _adjective_holder(word: Token) -> Token | None:
-    if word.dep_ == "acomp":
+    """The subject of the copula, of a passive participle ("FBI officials were angered by the
+    deal"), or the noun an adjective after it describes ("Voters, wary of the plan, ...")."""
+    if is_passive_attitude(word):
+        if _is_negated(word) or _withheld(word):
+            return None
+        holder = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+    elif word.dep_ == "acomp":
         verb = word.head
         if _is_negated(verb) or _is_negated(word) or _withheld(verb):
             return None
@@ -113,6 +126,11 @@ def _adjective_holder(word: Token) -> Token | None:
     if holder is None or holder.lower_ in _NOT_HOLDERS:
         return None
     return holder
+
+
+def is_passive_attitude(word: Token) -> bool:
+    """A participle with its passive auxiliary: "were angered by", "was troubled by"."""
+    return word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children)
 
 
 def role_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:

@@ -45,6 +45,7 @@ from reader.analysis.attitude_cues import (
     ROLE_NOUNS,
     THAT_ADJECTIVES,
     attitude_event,
+    is_passive_attitude,
     role_event,
 )
 from reader.analysis.cue_events import EventBuilder
@@ -150,7 +151,9 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             event = adjective_event(builder, token) or attitude_event(builder, token)
             if event is not None:
                 events.append(event)
-        elif token.lower_ in _ATTITUDE_WORDS and (token.pos_ == "ADJ" or token.dep_ == "acomp"):
+        elif token.lower_ in _ATTITUDE_WORDS and (
+            token.pos_ == "ADJ" or token.dep_ == "acomp" or is_passive_attitude(token)
+        ):
             event = attitude_event(builder, token)
             if event is not None:
                 events.append(event)

@@ -162,6 +162,18 @@ ATTITUDES: dict[str, tuple[str, tuple[str, str, str, str, str | None, str | None
         "The coach was also troubled by the club's handling of the transfer.",
         ("the club's handling of the transfer", "Coach", "belief", "be troubled by", None, None),
     ),
+    "received: has drawn criticism from": (
+        "The harbour plan has drawn criticism from fishermen.",
+        ("The harbour plan", "Fishermen", "stance", "draw criticism", "oppose", "The harbour plan"),
+    ),
+    "received: has the support of": (
+        "Mayor Ann Kirby has the support of the Shopkeepers Guild.",
+        ("Mayor Ann Kirby", "Shopkeepers Guild", "stance", "have support", "support", "Mayor Ann Kirby"),
+    ),
+    "received: came under fire from": (
+        "The ferry company came under fire from residents.",
+        ("The ferry company", "Residents", "stance", "come fire", "oppose", "The ferry company"),
+    ),
     "is a supporter of": (
         "Rhonda Hughes is a fervent supporter of the mayor.",
         ("the mayor", "Rhonda Hughes", "stance", "supporter of", "support", "the mayor"),
@@ -176,6 +188,7 @@ ATTITUDE_NEGATIVES: dict[str, str] = {
     "negated copula": "Senator Mia Ortiz is not critical of the housing plan.",
     "no holder": "It is unclear about the plan.",
     "no supporter": "Rhonda Hughes is no supporter of the mayor.",
+    "received nothing": "The harbour plan has not received any support from fishermen.",
     "negated passive of feeling": "The senator was not impressed by the proposal.",
     "a passive that is no feeling": "The bridge was damaged by the storm.",
 }

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.cue_content import _clause_bounds, _complement
 from reader.analysis.cue_negation import _is_negated, _withheld
-from reader.analysis.cue_spans import _lemma, _token_span
+from reader.analysis.cue_spans import _lemma, _phrase_bounds_np, _token_span
 from reader.analysis.facts import SpeechEvent
 
 if TYPE_CHECKING:
@@ -157,3 +157,38 @@ def role_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
         cue_lemma = f"{lemma} {prep.lower_}"
         return builder.event(noun, prep.i, holder, content, frame, cue_lemma, stance, content, strong=False)
     return None
+
+
+# Stances someone receives: "The plan has drawn criticism from Berlin", "Clinton has the support of
+# women", "Cruz picked up an endorsement from a former senator", "came under fire from residents".
+# The holder is the object of "of"/"from"; the content (and target) is the subject who receives it.
+RECEIVED_NOUNS: dict[str, _Frame] = {
+    **{n: _SUPPORT for n in "support backing endorsement praise approval blessing applause".split()},
+    **{n: _OPPOSE for n in "criticism opposition fire heat resistance rebuke condemnation flak".split()},
+}
+_RECEIVING_VERBS = frozenset(
+    "have draw win receive get pick earn gain face take attract garner meet come".split()
+)
+
+
+def received_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
+    """``The plan has drawn criticism from Berlin``: Berlin's stance on the plan."""
+    frame_stance = RECEIVED_NOUNS.get(_lemma(noun))
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+    if frame_stance is None or noun.dep_ not in ("dobj", "pobj") or _lemma(verb) not in _RECEIVING_VERBS:
+        return None
+    if noun.dep_ == "pobj" and _lemma(verb) != "come":
+        return None  # only "came under fire from"
+    if _is_negated(verb) or _withheld(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    children = (*noun.children, *verb.children)
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    holder = next((p for prep in preps for p in prep.children if p.dep_ == "pobj"), None)
+    if subject is None or holder is None or subject.lower_ in _NOT_HOLDERS or subject.pos_ == "PRON":
+        return None
+    first, last = _phrase_bounds_np(subject)
+    content = _token_span(builder.doc, builder.base, first, last)
+    frame, stance = frame_stance
+    cue_lemma = f"{_lemma(verb)} {_lemma(noun)}"
+    return builder.event(noun, noun.i, holder, content, frame, cue_lemma, stance, content, strong=False)

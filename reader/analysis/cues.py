@@ -42,10 +42,12 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.attitude_cues import (
     ADJECTIVE_PREPOSITIONS,
+    RECEIVED_NOUNS,
     ROLE_NOUNS,
     THAT_ADJECTIVES,
     attitude_event,
     is_passive_attitude,
+    received_event,
     role_event,
 )
 from reader.analysis.cue_events import EventBuilder
@@ -155,6 +157,10 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             token.pos_ == "ADJ" or token.dep_ == "acomp" or is_passive_attitude(token)
         ):
             event = attitude_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.pos_ == "NOUN" and _lemma(token) in RECEIVED_NOUNS and token.dep_ in ("dobj", "pobj"):
+            event = received_event(builder, token) or noun_event(builder, token)
             if event is not None:
                 events.append(event)
         elif token.pos_ == "NOUN" and _lemma(token) in _ROLE_NOUNS:

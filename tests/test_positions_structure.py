@@ -46,6 +46,27 @@ CASES: dict[str, tuple[str, tuple[str, str, str, str, list[str]]]] = {
             ['"we tell the truth every single week"'],
         ),
     ),
+    "the clause goes on after the quote (the quote is its subject)": (
+        'A former manager testified in court that "none of the coaches at the camps" were paid by the club.',
+        (
+            '"none of the coaches at the camps" were paid by the club',
+            "Former manager",
+            "speech",
+            "testify",
+            ['"none of the coaches at the camps"'],
+        ),
+    ),
+    "a subordinate clause after the quote": (
+        'The mayor wrote in the paper that "the town is often neglected" because it has no seat in '
+        "parliament.",
+        (
+            '"the town is often neglected" because it has no seat in parliament',
+            "Mayor",
+            "speech",
+            "write",
+            ['"the town is often neglected"'],
+        ),
+    ),
     "in a statement that A or B, two quotes": (
         'The harbour board said in a statement that "the ferry will not be cancelled" or '
         '"moved to another pier."',
@@ -80,6 +101,9 @@ CLAUSES: dict[str, tuple[str, tuple[str, str, str, str]]] = {
 }
 
 NEGATIVES: dict[str, str] = {
+    "an attitude inside an inanimate inference": (
+        "The decision suggests that the government is worried about the economy."
+    ),
     "negated copula": "Councillor Dana Whitlock's response was not that the vote had been rigged.",
     "negated cue with in a statement": "The club did not say in a statement that the coach had resigned.",
     "no owner": "The answer was that the bill would raise rents.",
@@ -185,6 +209,9 @@ ATTITUDES: dict[str, tuple[str, tuple[str, str, str, str, str | None, str | None
 }
 
 ATTITUDE_NEGATIVES: dict[str, str] = {
+    "an attitude inside an inanimate inference": (
+        "The decision suggests that the government is worried about the economy."
+    ),
     "negated copula": "Senator Mia Ortiz is not critical of the housing plan.",
     "no holder": "It is unclear about the plan.",
     "no supporter": "Rhonda Hughes is no supporter of the mayor.",

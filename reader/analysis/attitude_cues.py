@@ -118,6 +118,9 @@ def _adjective_holder(word: Token) -> Token | None:
         verb = word.head
         if _is_negated(verb) or _is_negated(word) or _withheld(verb):
             return None
+        if verb.dep_ == "ccomp":
+            return None  # "The decision suggests that the government is worried about ...": the
+            # attitude is what the outer clause reports, not a position of its own
         holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     elif word.dep_ in ("amod", "appos") and word.head.pos_ in ("NOUN", "PROPN") and word.i > word.head.i:
         holder = word.head  # "Voters, wary of the plan, stayed home"

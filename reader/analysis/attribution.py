@@ -575,15 +575,18 @@ _QUOTE_MARKS = "\"'“”‘’«»„‟‹›`"
 _LEAD_IN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A complementiser is no lead-in: 'said that "we will appeal"' is the quotation alone.
 _NOT_LEAD_IN = frozenset({"that"})
+_COORDINATORS = frozenset({"and", "but", "or", "then", "so"})
 
 
 def _reporter_words(text: str, event: SpeechEvent, content: Span, quoted: list[tuple[int, int]]) -> list[str]:
     """The reporter's words in ``content`` around its quotations (``quoted``, sorted), without the
     event's own cue and speaker (a medial tag's content is its whole sentence) and without ``that``:
     the words that lead into a partial quote (``said the deal was "dead"``), join two quotations
-    (``said that "A" or "B"``) or open a second clause after it (``said that "A" and that B``). Words
-    after the last quotation with no ``that`` of their own are the reporter's narrative, which the
-    parse may hang on the clause (``Hale said "we will appeal" and left the chamber``)."""
+    (``said that "A" or "B"``), go on with its clause (``testified that "none of the staff" were
+    paid``) or open a second clause after it (``said that "A" and that B``). Words after the last
+    quotation that open with ``and`` or ``but`` and have no ``that`` of their own are the reporter's
+    narrative, which the parse may hang on the clause (``Hale said "we will appeal" and left the
+    chamber``)."""
     own = [(event.cue.start, event.cue.end)]
     if event.speaker is not None:
         own.append((event.speaker.start, event.speaker.end))
@@ -597,7 +600,7 @@ def _reporter_words(text: str, event: SpeechEvent, content: Span, quoted: list[t
             after.append(word.lower())
         elif word.lower() not in _NOT_LEAD_IN:
             words.append(word)
-    if "that" in after:
+    if after and ("that" in after or after[0] not in _COORDINATORS):
         words += [word for word in after if word not in _NOT_LEAD_IN]
     return words
 

@@ -244,3 +244,45 @@ def test_a_noun_cue_with_its_own_clause_keeps_it_before_a_copula(nlp) -> None:
     assert [(s.kind, s.text, s.speaker, s.frame, s.cue_lemma) for s in statements] == [
         ("reported", "funding could dry up", "Lena Park", "belief", "fear")
     ]
+
+
+# A headline that gives a claim to its label: article text -> (content, holder, frame, quotes inside).
+HEADLINES: dict[str, tuple[str, tuple[str, str, str, list[str]]]] = {
+    "a name and a claim": (
+        "Dana Whitlock: The Ferry Must Run All Winter\n\nThe councillor spoke on Monday.\n",
+        ("The Ferry Must Run All Winter", "Dana Whitlock", "speech", []),
+    ),
+    "a surname and a claim with a partial quote": (
+        "Okafor: Harbour Deal Is ‘Dead On Arrival.’\n\nSenator Ray Okafor spoke on Monday.\n",
+        ("Harbour Deal Is ‘Dead On Arrival.’", "Ray Okafor", "speech", ["‘Dead On Arrival.’"]),
+    ),
+    "a poll": (
+        "Poll: Mayor Kirby Leads In Three Districts\n\nThe race is close.\n",
+        ("Mayor Kirby Leads In Three Districts", "Poll", "evidence", []),
+    ),
+}
+NOT_HEADLINE_SPEAKERS: dict[str, str] = {
+    "a page label": "Live: Storm Ilsa batters the Marren coast\n\nWinds reached 90 mph.\n",
+    "another page label": "Transcript: Port Aldridge candidates clash over housing\n\nThey met.\n",
+    "lower-case label": "What they're saying: the bridge toll increase\n\nTolls rose.\n",
+    "not the first line": "Ferry News\n\nDana Whitlock: The Ferry Must Run All Winter\n",
+}
+
+
+@pytest.mark.parametrize("case", list(HEADLINES), ids=list(HEADLINES))
+def test_headline_label_gives_the_claim(case: str, nlp) -> None:
+    text, (content, holder, frame, quotes) = HEADLINES[case]
+    analysis = _analyse(nlp, text)
+    statements = enumerate(analysis.statements)
+    reported = [(i, s) for i, s in statements if s.kind == "reported" and s.cue_lemma == ":"]
+    assert [(s.text, s.speaker, s.frame) for _, s in reported] == [(content, holder, frame)]
+    index = reported[0][0]
+    assert text[reported[0][1].start : reported[0][1].end] == content
+    direct = [s for s in analysis.statements if s.kind == "direct"]
+    assert [(s.text, s.within) for s in direct] == [(quote, index) for quote in quotes]
+
+
+@pytest.mark.parametrize("case", list(NOT_HEADLINE_SPEAKERS), ids=list(NOT_HEADLINE_SPEAKERS))
+def test_no_headline_speaker(case: str, nlp) -> None:
+    statements = _analyse(nlp, NOT_HEADLINE_SPEAKERS[case]).statements
+    assert not [s for s in statements if s.cue_lemma == ":"], [(s.text, s.speaker) for s in statements]

@@ -261,7 +261,19 @@ HEADLINES: dict[str, tuple[str, tuple[str, str, str, list[str]]]] = {
         ("Mayor Kirby Leads In Three Districts", "Poll", "evidence", []),
     ),
 }
+TITLE_CASE_HEADLINES: dict[str, tuple[str, tuple[str, str, str, str, str | None]]] = {
+    "title case with a stance verb": (
+        "Harbour Union Slams Ferry Timetable Plan\n\nThe union met on Monday.\n",
+        ("Ferry Timetable Plan", "Harbour Union", "stance", "slam", "oppose"),
+    ),
+    "an adverb before the verb, a particle after it": (
+        "Senator Ray Okafor Finally Calls For Recount\n\nThe senator spoke.\n",
+        ("Recount", "Ray Okafor", "stance", "call for", "demand"),
+    ),
+}
 NOT_HEADLINE_SPEAKERS: dict[str, str] = {
+    "sentence case is left to the parse": "Harbour Union plan fails to win backing\n\nThey met.\n",
+    "title case without a cue verb": "Harbour Union Ferry Plan Goes To Vote\n\nThey met.\n",
     "a page label": "Live: Storm Ilsa batters the Marren coast\n\nWinds reached 90 mph.\n",
     "another page label": "Transcript: Port Aldridge candidates clash over housing\n\nThey met.\n",
     "lower-case label": "What they're saying: the bridge toll increase\n\nTolls rose.\n",
@@ -286,3 +298,15 @@ def test_headline_label_gives_the_claim(case: str, nlp) -> None:
 def test_no_headline_speaker(case: str, nlp) -> None:
     statements = _analyse(nlp, NOT_HEADLINE_SPEAKERS[case]).statements
     assert not [s for s in statements if s.cue_lemma == ":"], [(s.text, s.speaker) for s in statements]
+
+
+@pytest.mark.parametrize("case", list(TITLE_CASE_HEADLINES), ids=list(TITLE_CASE_HEADLINES))
+def test_title_case_headline_verb(case: str, nlp) -> None:
+    text, (content, mention, frame, cue_lemma, stance) = TITLE_CASE_HEADLINES[case]
+    analysis = _analyse(nlp, text)
+    first_line = [s for s in analysis.statements if s.end <= text.index("\n")]
+    assert [(s.kind, s.text, s.frame, s.cue_lemma, s.stance) for s in first_line] == [
+        ("reported", content, frame, cue_lemma, stance)
+    ]
+    mention_span = first_line[0].speaker_mention
+    assert mention_span is not None and mention_span.text == mention

@@ -20,11 +20,11 @@ Every event is a :class:`~reader.analysis.facts.SpeechEvent` with offsets into t
 from __future__ import annotations
 
 import itertools
-import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.cue_holders import phrase_bounds, speaker_phrase
 from reader.analysis.facts import SpeechEvent
+from reader.analysis.headlines import headline_event
 from reader.analysis.lexicon import SPEAKER_NOUNS
 from reader.analysis.model import Span
 
@@ -85,39 +85,6 @@ def tag_events(doc: Doc, base: int, known: list[SpeechEvent]) -> list[SpeechEven
         else:
             found.append(lead_in)
     return found
-
-
-# A headline that gives a claim to whoever its label names: "Okafor: Harbour Deal 'Dead On Arrival'",
-# "Poll: Mayor Leads In Three Districts". Labels of the page, not of a source, are no speaker.
-_HEADLINE_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}): +(\S.*?)[\s.]*$")
-_NOT_LABELS = frozenset(
-    "live transcript update updates breaking exclusive analysis opinion editorial video watch photos "
-    "review explainer factbox timeline q&a interview letters correction podcast quiz".split()
-)
-_EVIDENCE_LABELS = frozenset({"poll", "polls", "report", "survey", "study", "data"})
-
-
-def headline_event(doc: Doc, base: int) -> SpeechEvent | None:
-    """``Okafor: Harbour Deal 'Dead On Arrival'`` as the article's first line: Okafor's statement."""
-    if base != 0 or "\n" in doc.text.strip():
-        return None
-    line = doc.text.rstrip()
-    match = _HEADLINE_LABEL.match(line)
-    if match is None or match.group(1).lower() in _NOT_LABELS or len(match.group(2).split()) < 3:
-        return None
-    label = match.group(1)
-    evidence = label.lower() in _EVIDENCE_LABELS
-    colon = match.end(1)
-    content_start, content_end = match.start(2), match.end(2)
-    return SpeechEvent(
-        cue=Span(base + colon, base + colon + 1, ":"),
-        speaker=Span(base, base + len(label), label),
-        speaker_form="description" if evidence else "name",
-        speaker_head=label.split()[-1].lower(),
-        content=Span(base + content_start, base + content_end, line[content_start:content_end]),
-        frame="evidence" if evidence else "speech",
-        cue_lemma=":",
-    )
 
 
 def _ends_quote(token: Token) -> bool:

@@ -74,7 +74,7 @@ THAT_ADJECTIVES: frozenset[str] = frozenset(
 )
 # Nouns of a role towards something: "a supporter of the plan", "a critic of the mayor".
 ROLE_NOUNS: dict[tuple[str, str], _Frame] = {
-    **_table(_SUPPORT, "supporter:of backer:of advocate:of,for champion:of proponent:of fan:of defender:of"),
+    **_table(_SUPPORT, "supporter:of backer:of advocate:of,for champion:of proponent:of defender:of"),
     **_table(_OPPOSE, "critic:of opponent:of foe:of detractor:of skeptic:of sceptic:of"),
 }
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "which", "what", "who"})

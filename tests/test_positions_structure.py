@@ -194,6 +194,10 @@ ATTITUDES: dict[str, tuple[str, tuple[str, str, str, str, str | None, str | None
         "Mayor Ann Kirby has the support of the Shopkeepers Guild.",
         ("Mayor Ann Kirby", "Shopkeepers Guild", "stance", "have support", "support", "Mayor Ann Kirby"),
     ),
+    "received: support among": (
+        "The ferry plan has strong support among islanders.",
+        ("The ferry plan", "Islanders", "stance", "have support", "support", "The ferry plan"),
+    ),
     "received: came under fire from": (
         "The ferry company came under fire from residents.",
         ("The ferry company", "Residents", "stance", "come fire", "oppose", "The ferry company"),

@@ -186,7 +186,7 @@ def received_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     children = (*noun.children, *verb.children)
-    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "from", "among")]
     holder = next((p for prep in preps for p in prep.children if p.dep_ == "pobj"), None)
     if subject is None or holder is None or subject.lower_ in _NOT_HOLDERS or subject.pos_ == "PRON":
         return None

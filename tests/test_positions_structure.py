@@ -281,6 +281,8 @@ NOT_HEADLINE_SPEAKERS: dict[str, str] = {
     "a page label": "Live: Storm Ilsa batters the Marren coast\n\nWinds reached 90 mph.\n",
     "another page label": "Transcript: Port Aldridge candidates clash over housing\n\nThey met.\n",
     "lower-case label": "What they're saying: the bridge toll increase\n\nTolls rose.\n",
+    "a news label": "The Latest: Okafor wins the harbour ward by twelve votes\n\nThe count ended.\n",
+    "a question": "Ray Okafor: Reformer Or Just Another Career Politician?\n\nHe spoke.\n",
     "not the first line": "Ferry News\n\nDana Whitlock: The Ferry Must Run All Winter\n",
 }
 

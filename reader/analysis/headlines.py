@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 _HEADLINE_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}): +(\S.*?)[\s.]*$")
 _NOT_LABELS = frozenset(
     "live transcript update updates breaking exclusive analysis opinion editorial video watch photos "
-    "review explainer factbox timeline q&a interview letters correction podcast quiz".split()
-)
+    "review explainer factbox timeline q&a interview letters correction podcast quiz latest".split()
+) | {"the latest", "fact check", "fact-check"}
 _EVIDENCE_LABELS = frozenset({"poll", "polls", "report", "survey", "study", "data"})
 _WORD = re.compile(r"\S+")
 # Words a title-case headline keeps in lower case ("Mayor Backs Plan for the Harbour").
@@ -69,8 +69,10 @@ def _labelled(line: str) -> SpeechEvent | None:
     match = _HEADLINE_LABEL.match(line)
     if match is None or match.group(1).lower() in _NOT_LABELS or len(match.group(2).split()) < 3:
         return None
+    if match.group(2).rstrip("'’\"”").endswith("?"):
+        return None  # "Okafor: Reformer Or Career Politician?" asks; it claims nothing
     label = match.group(1)
-    evidence = label.lower() in _EVIDENCE_LABELS
+    evidence = label.split()[-1].lower() in _EVIDENCE_LABELS  # "Poll:", "City Hall Poll:"
     return _event(
         line,
         (match.end(1), match.end(1) + 1),

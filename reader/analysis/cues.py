@@ -21,7 +21,11 @@ words, its content span and its frame. The constructions, each with the frame it
   (``Support appears to have collapsed``), the last two with no holder;
 - light verbs with a noun cue (``made the case that``) and ``made (it) clear that``;
 - relative clauses: ``a donor who backs Mr. Cruz``, ``stances that he has since disavowed``, ``a
-  measure opposed by unions``.
+  measure opposed by unions``;
+- attitudes with a copula (:mod:`~reader.analysis.attitude_cues`): ``is critical of the plan``, ``are
+  worried about prices``, ``was upset that ...``, ``were angered by the deal``, ``is a supporter of``,
+  and stances someone receives: ``The plan has drawn criticism from Berlin`` (Berlin's stance);
+- a noun cue whose copula gives the content: ``Her answer was that ...``.
 
 Negated and withheld cues (``did not say that``, ``declined to say whether``) report no position,
 and nor does any cue inside their content or inside a question. Word lists live in

@@ -15,8 +15,9 @@ is reported speech: its content is the statement, unless the verb is negated or 
 (``declined to say whether``). A content never starts or ends inside a quotation: one that cuts a
 quotation is widened to hold it whole, and a partial quote inside it (``Cox says the NRA won't allow
 “law-abiding gun owners to ...”``) stays a direct statement linked to it (``within``, same speaker)
-when the reporter's own words lead into the quotation; with no such words (``Hale said "we will
-appeal"``) the quotation alone is the statement.
+when the reporter's own words lead into the quotation, join two quotations or open a second clause
+after it (``said that "..." and that ...``); with no such words (``Hale said "we will appeal"``) the
+quotation alone is the statement.
 Each :class:`Attribution` records ``how`` its speaker was found, for ``actors.py`` to finish.
 """
 from __future__ import annotations
@@ -574,19 +575,33 @@ _QUOTE_MARKS = "\"'“”‘’«»„‟‹›`"
 _LEAD_IN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A complementiser is no lead-in: 'said that "we will appeal"' is the quotation alone.
 _NOT_LEAD_IN = frozenset({"that"})
+_COORDINATORS = frozenset({"and", "but", "or", "then", "so"})
 
 
-def _lead_in(text: str, event: SpeechEvent, content: Span, quotation_start: int) -> list[str]:
-    """The reporter's words in ``content`` before its first quotation, without the event's own cue
-    and speaker (a medial tag's content is its whole sentence) and without ``that``."""
+def _reporter_words(text: str, event: SpeechEvent, content: Span, quoted: list[tuple[int, int]]) -> list[str]:
+    """The reporter's words in ``content`` around its quotations (``quoted``, sorted), without the
+    event's own cue and speaker (a medial tag's content is its whole sentence) and without ``that``:
+    the words that lead into a partial quote (``said the deal was "dead"``), join two quotations
+    (``said that "A" or "B"``), go on with its clause (``testified that "none of the staff" were
+    paid``) or open a second clause after it (``said that "A" and that B``). Words after the last
+    quotation that open with ``and`` or ``but`` and have no ``that`` of their own are the reporter's
+    narrative, which the parse may hang on the clause (``Hale said "we will appeal" and left the
+    chamber``)."""
     own = [(event.cue.start, event.cue.end)]
     if event.speaker is not None:
         own.append((event.speaker.start, event.speaker.end))
-    words = []
-    for match in _LEAD_IN_WORD.finditer(text, content.start, quotation_start):
-        inside_own = any(start <= match.start() < end for start, end in own)
-        if not inside_own and match.group().lower() not in _NOT_LEAD_IN:
-            words.append(match.group())
+    last_quote_end = max(end for _, end in quoted)
+    words, after = [], []
+    for match in _LEAD_IN_WORD.finditer(text, content.start, content.end):
+        if any(start <= match.start() < end for start, end in own + quoted):
+            continue
+        word = match.group()
+        if match.start() >= last_quote_end:
+            after.append(word.lower())
+        elif word.lower() not in _NOT_LEAD_IN:
+            words.append(word)
+    if after and ("that" in after or after[0] not in _COORDINATORS):
+        words += [word for word in after if word not in _NOT_LEAD_IN]
     return words
 
 
@@ -623,7 +638,9 @@ def _reported(text: str, events: list[SpeechEvent], direct: list[Attribution]) -
             continue  # cuts a direct quote (a split quote's halves on both sides of its edge)
         reported = Attribution(_quote(text, content.start, content.end, [content], "reported", event), event)
         if inner:
-            if not _lead_in(text, event, content, inner[0][0]):
+            # A split quote's tag between its halves is no reporter's word: '"A," Mayor Kirby said, "B."'
+            quoted_spans = [(a.quote.start, a.quote.end) for _, _, a in inner]
+            if not _reporter_words(text, event, content, quoted_spans):
                 continue  # nothing but the quotation: the direct quote is the statement
             quoted = {id(attribution): attribution for _, _, attribution in inner}
             if any(_tagged_inside(a, event, content) for a in quoted.values()):

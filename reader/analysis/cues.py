@@ -21,7 +21,11 @@ words, its content span and its frame. The constructions, each with the frame it
   (``Support appears to have collapsed``), the last two with no holder;
 - light verbs with a noun cue (``made the case that``) and ``made (it) clear that``;
 - relative clauses: ``a donor who backs Mr. Cruz``, ``stances that he has since disavowed``, ``a
-  measure opposed by unions``.
+  measure opposed by unions``;
+- attitudes with a copula (:mod:`~reader.analysis.attitude_cues`): ``is critical of the plan``, ``are
+  worried about prices``, ``was upset that ...``, ``were angered by the deal``, ``is a supporter of``,
+  and stances someone receives: ``The plan has drawn criticism from Berlin`` (Berlin's stance);
+- a noun cue whose copula gives the content: ``Her answer was that ...``.
 
 Negated and withheld cues (``did not say that``, ``declined to say whether``) report no position,
 and nor does any cue inside their content or inside a question. Word lists live in
@@ -40,6 +44,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.analysis.attitude_cues import (
+    ADJECTIVE_PREPOSITIONS,
+    RECEIVED_NOUNS,
+    ROLE_NOUNS,
+    THAT_ADJECTIVES,
+    attitude_event,
+    is_passive_attitude,
+    received_event,
+    role_event,
+)
 from reader.analysis.cue_events import EventBuilder
 from reader.analysis.cue_holders import phrase_bounds
 from reader.analysis.cue_spans import _lemma, _lemma_with_particle, text_span
@@ -67,6 +81,7 @@ from reader.analysis.lexicon import (
     SPEECH_VERBS,
 )
 from reader.analysis.noun_cues import (
+    COPULA_NOUNS,
     according_event,
     adjective_event,
     hearsay_event,
@@ -80,6 +95,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
+_ATTITUDE_WORDS = frozenset(word for word, _ in ADJECTIVE_PREPOSITIONS) | THAT_ADJECTIVES
+_ROLE_NOUNS = frozenset(noun for noun, _ in ROLE_NOUNS)
 
 
 def _subject_phrase(token: Token, text: str, base: int) -> SubjectPhrase | None:
@@ -139,14 +156,30 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             if event is not None:
                 events.append(event)
         elif token.lower_ in INTENTION_ADJECTIVES and token.pos_ == "ADJ":
-            event = intention_adjective_event(builder, token)
+            event = intention_adjective_event(builder, token) or attitude_event(builder, token)
             if event is not None:
                 events.append(event)
         elif token.lower_ in BELIEF_ADJECTIVES and (token.pos_ == "ADJ" or token.dep_ == "acomp"):
-            event = adjective_event(builder, token)
+            event = adjective_event(builder, token) or attitude_event(builder, token)
             if event is not None:
                 events.append(event)
-        elif token.pos_ == "NOUN" and (_lemma(token) in NOUN_CUES or token.lower_ in _PREPOSITION_NOUNS):
+        elif token.lower_ in _ATTITUDE_WORDS and (
+            token.pos_ == "ADJ" or token.dep_ == "acomp" or is_passive_attitude(token)
+        ):
+            event = attitude_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.pos_ == "NOUN" and _lemma(token) in RECEIVED_NOUNS and token.dep_ in ("dobj", "pobj"):
+            event = received_event(builder, token) or noun_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.pos_ == "NOUN" and _lemma(token) in _ROLE_NOUNS:
+            event = role_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.pos_ == "NOUN" and (
+            _lemma(token) in NOUN_CUES or _lemma(token) in COPULA_NOUNS or token.lower_ in _PREPOSITION_NOUNS
+        ):
             event = noun_event(builder, token)
             if event is not None:
                 events.append(event)

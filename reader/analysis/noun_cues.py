@@ -78,7 +78,7 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     ``her support for the bill``."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
-        owner = _light_verb_holder(noun)
+        owner = _light_verb_holder(noun) or _in_document_holder(noun)
     if owner is None:
         return None
     doc = builder.doc
@@ -93,7 +93,7 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
             return builder.event(
                 noun, prep.i, owner, content, frame, cue_lemma, stance, target, strong=False
             )
-    frame_stance = NOUN_CUES.get(_lemma(noun))
+    frame_stance = NOUN_CUES.get(_lemma(noun)) or COPULA_NOUNS.get(_lemma(noun))
     if frame_stance is None:
         return None
     for child in noun.children:
@@ -112,7 +112,48 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
         content = _token_span(doc, builder.base, *bounds)
         frame, stance = frame_stance
         return builder.event(noun, noun.i, owner, content, frame, _lemma(noun), stance, strong=False)
+    if noun.dep_ == "nsubj" and _lemma(noun.head) == "be":
+        return _copula_event(builder, noun, owner, frame_stance)  # "Her answer was that ..."
     return None
+
+
+# Nouns whose owner's position is what the copula names: "Her answer was that ...", "My
+# impression is that ...", "Their argument: only the Senate can act" (besides the noun cues).
+COPULA_NOUNS: dict[str, tuple[str, str | None]] = {
+    **{n: ("speech", None) for n in "response answer reply message advice explanation pitch".split()},
+    **{n: ("belief", None) for n in "impression sense feeling guess bet worry hunch".split()},
+    **{n: ("intention", None) for n in "goal aim hope priority".split()},
+}
+
+
+def _copula_event(
+    builder: EventBuilder, noun: Token, owner: Token, frame_stance: tuple[str, str | None]
+) -> SpeechEvent | None:
+    """``Her answer was that the plan had failed``, ``His advice is, wait a year``: the clause the
+    copula gives the owner's noun cue (not when the copula is negated: ``The aim is not that ...``)."""
+    copula = noun.head
+    if _is_negated(copula) or noun.i > copula.i:
+        return None
+    clauses = (c for c in copula.children if c.dep_ in ("ccomp", "attr") and c.i > copula.i)
+    clause = next((c for c in clauses if c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return None
+    bounds = _clause_bounds(clause)
+    if bounds is None or bounds[0] <= copula.i:
+        return None
+    content = _token_span(builder.doc, builder.base, *bounds)
+    frame, stance = frame_stance
+    return builder.event(noun, noun.i, owner, content, frame, f"{_lemma(noun)} be", stance, strong=False)
+
+
+def _in_document_holder(noun: Token) -> Token | None:
+    """The subject of a speech verb whose ``in a statement`` the parser gave the that-clause:
+    "The council said in a statement that ..." (a cue it did not negate)."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or _lemma(verb) not in SPEECH_VERBS or _withheld(verb):
+        return None
+    return _find_subject(verb)
 
 
 def _light_verb_holder(noun: Token) -> Token | None:

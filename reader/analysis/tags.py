@@ -7,7 +7,12 @@ paragraph and adds those tags, plus two layouts where the speaker is named outsi
 
 * a dash signature after a quote: ``"..." -Commissioner Tobias Renwick`` (cue: the dash);
 * a lead-in that ends its paragraph and introduces the next one: ``She told graduates:`` or
-  ``The senator released the following statement.`` (``SpeechEvent.layout == "colon"``).
+  ``The senator released the following statement.`` (``SpeechEvent.layout == "colon"``);
+* a headline whose label names who claims it: ``Okafor: Harbour Deal Is 'Dead On Arrival'``.
+
+Besides, a tag after a quotation that the reporter's words lead into (``Nothing in the plan "will help
+the towns," the mayor said.``) gets the whole sentence up to the closing mark as its content: one
+reported statement holding the partial quote.
 
 Every event is a :class:`~reader.analysis.facts.SpeechEvent` with offsets into the whole article.
 """
@@ -19,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.cue_holders import phrase_bounds, speaker_phrase
 from reader.analysis.facts import SpeechEvent
+from reader.analysis.headlines import headline_event
 from reader.analysis.lexicon import SPEAKER_NOUNS
 from reader.analysis.model import Span
 
@@ -52,6 +58,8 @@ def tag_events(doc: Doc, base: int, known: list[SpeechEvent]) -> list[SpeechEven
     for token in doc:
         if token.text in _CLOSING_MARKS and token.i > 0 and _ends_quote(doc[token.i - 1]):
             event = _after_quote(doc, token.i + 1, base)
+            if event is not None:
+                event.content = _led_into(doc, base, token.i, event)
         elif token.text in _CLOSING_MARKS and token.i + 1 < len(doc) and _dash_start(doc[token.i + 1]):
             event = _dash_signature(doc, token.i + 1, base)
         else:
@@ -66,6 +74,9 @@ def tag_events(doc: Doc, base: int, known: list[SpeechEvent]) -> list[SpeechEven
         if intro.cue.start not in taken and not any(_overlaps(intro.cue, e.cue) for e in known):
             taken.add(intro.cue.start)
             found.append(intro)
+    headline = headline_event(doc, base)
+    if headline is not None and not any(_overlaps(headline.cue, e.cue) for e in [*known, *found]):
+        found.append(headline)
     lead_in = _lead_in(doc, base)
     if lead_in is not None:
         same = next((e for e in [*known, *found] if e.cue.start == lead_in.cue.start), None)
@@ -170,6 +181,25 @@ def _after_quote(doc: Doc, i: int, base: int) -> SpeechEvent | None:
         if subject is not None and _tag_ends(doc, subject[1] + 1) and _inverted_speaker(doc, subject):
             return _event(doc, base, (i, verb_last), subject)
     return None
+
+
+def _led_into(doc: Doc, base: int, closing: int, event: SpeechEvent) -> Span | None:
+    """The whole sentence up to the closing mark when the reporter's words lead into the quotation
+    and the tag ends the sentence: ``Nothing in the plan "will help the towns," the mayor said.`` is
+    one reported statement holding a partial quote (``None`` when the quotation opens its sentence).
+    """
+    sentence = doc[closing].sent
+    opening = next(
+        (i for i in range(closing - 1, sentence.start - 1, -1) if doc[i].text in _OPENING_MARKS), None
+    )
+    if opening is None or not any(t.is_alpha for t in doc[sentence.start : opening]):
+        return None
+    tag_end = event.cue.end if event.speaker is None else max(event.cue.end, event.speaker.end)
+    if any(mark in doc.text[tag_end - base : sentence.end_char] for mark in '"“”«»'):
+        return None  # a quotation split by its tag: '"A," he said, "B."' is direct speech
+    first = sentence.start
+    start, end = doc[first].idx, doc[closing].idx + len(doc[closing])
+    return Span(base + start, base + end, doc.text[start:end])
 
 
 def _inverted_speaker(doc: Doc, subject: tuple[int, int, str]) -> bool:

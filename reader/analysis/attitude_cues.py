@@ -1,0 +1,197 @@
+"""Attitudes written with a copula: an adjective and its preposition (``The senator is critical of the
+plan``, ``Voters are worried about prices``, ``She was upset that the vote was delayed``) and a noun
+for a supporter or critic (``Hughes is a fervent supporter of the mayor``, ``Hughes, a longtime critic
+of the plan, ...``). The holder is the subject (or the noun the apposition describes); the content is
+the object of the preposition (a stance's target too) or the that-clause. Not when the copula is
+negated (``is not critical of``): what someone is not is no position.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.analysis.cue_content import _clause_bounds, _complement
+from reader.analysis.cue_negation import _is_negated, _withheld
+from reader.analysis.cue_spans import _lemma, _phrase_bounds_np, _token_span
+from reader.analysis.facts import SpeechEvent
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from reader.analysis.cue_events import EventBuilder
+
+_Frame = tuple[str, str | None]
+_OPPOSE: _Frame = ("stance", "oppose")
+_SUPPORT: _Frame = ("stance", "support")
+_BELIEF: _Frame = ("belief", None)
+
+
+def _table(frame: _Frame, entries: str) -> dict[tuple[str, str], _Frame]:
+    """``"critical:of wary:of,about"`` -> {("critical", "of"): frame, ("wary", "of"): frame, ...}."""
+    table: dict[tuple[str, str], _Frame] = {}
+    for entry in entries.split():
+        word, _, preps = entry.partition(":")
+        for prep in preps.split(","):
+            table[(word, prep)] = frame
+    return table
+
+
+# Adjective + preposition: the object of the preposition is what the holder thinks of (PolNeAR-train
+# misses: critical of, skeptical of, worried about, passionate about, hungry for, interested in ...).
+ADJECTIVE_PREPOSITIONS: dict[tuple[str, str], _Frame] = {
+    **_table(
+        _OPPOSE,
+        "critical:of skeptical:of,about sceptical:of,about wary:of hostile:to opposed:to dismissive:of "
+        "suspicious:of tired:of lukewarm:about,on cool:to,toward,towards contemptuous:of",
+    ),
+    **_table(
+        _SUPPORT,
+        "supportive:of enthusiastic:about passionate:about devoted:to sympathetic:to favorable:to,toward "
+        "favourable:to,towards upbeat:about bullish:on keen:on fond:of hungry:for",
+    ),
+    **_table(
+        _BELIEF,
+        "worried:about,by concerned:about,by,over aware:of confident:about,in,of optimistic:about "
+        "pessimistic:about sure:of,about certain:of,about upset:about,at,by,over,with angry:about,at,over "
+        "surprised:at,by dismayed:at,by,over unclear:about undecided:about right:about wrong:about "
+        "correct:about nervous:about anxious:about happy:with,about unhappy:with,about satisfied:with "
+        "dissatisfied:with frustrated:with,by,over furious:at,about,over,with outraged:by,over,at "
+        "alarmed:by,at,about troubled:by disappointed:with,in,by pleased:with,by interested:in "
+        "uneasy:about adamant:about convinced:of persuaded:of shocked:by,at stunned:by disturbed:by "
+        "bothered:by encouraged:by reassured:by",
+    ),
+    **_table(
+        _OPPOSE,
+        "angered:by outraged:by offended:by infuriated:by appalled:by horrified:by disgusted:by,with "
+        "annoyed:by,with,at irritated:by",
+    ),
+    **_table(_SUPPORT, "impressed:by,with delighted:by,with thrilled:by"),
+}
+# Adjectives whose that-clause is what the holder feels or knows ("She was upset that ...").
+THAT_ADJECTIVES: frozenset[str] = frozenset(
+    "aware upset glad happy angry surprised disappointed pleased afraid frustrated furious proud relieved "
+    "unhappy sorry thrilled dismayed alarmed".split()
+)
+# Nouns of a role towards something: "a supporter of the plan", "a critic of the mayor".
+ROLE_NOUNS: dict[tuple[str, str], _Frame] = {
+    **_table(_SUPPORT, "supporter:of backer:of advocate:of,for champion:of proponent:of defender:of"),
+    **_table(_OPPOSE, "critic:of opponent:of foe:of detractor:of skeptic:of sceptic:of"),
+}
+_NOT_HOLDERS = frozenset({"it", "this", "that", "there", "which", "what", "who"})
+
+
+def attitude_event(builder: EventBuilder, word: Token) -> SpeechEvent | None:
+    """``is critical of the plan``, ``are worried about prices``, ``was upset that ...`` (an adjective
+    complement of a copula, or of ``seem``, ``become``, ``remain``), ``Voters, wary of the plan, ...``."""
+    holder = _adjective_holder(word)
+    if holder is None:
+        return None
+    lower = word.lower_
+    for prep in (c for c in word.children if c.dep_ in ("prep", "agent") and c.i > word.i):
+        frame_stance = ADJECTIVE_PREPOSITIONS.get((lower, prep.lower_))
+        pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if frame_stance is None or pobj is None:
+            continue
+        content = _token_span(builder.doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
+        frame, stance = frame_stance
+        target = content if frame == "stance" else None
+        lemma = f"be {lower} {prep.lower_}"
+        return builder.event(word, prep.i, holder, content, frame, lemma, stance, target, strong=False)
+    clause = _complement(word)
+    if lower in THAT_ADJECTIVES and clause is not None:
+        bounds = _clause_bounds(clause)
+        if bounds is None or bounds[0] <= word.i:
+            return None
+        content = _token_span(builder.doc, builder.base, *bounds)
+        return builder.event(word, word.i, holder, content, "belief", f"be {lower}", strong=False)
+    return None
+
+
+def _adjective_holder(word: Token) -> Token | None:
+    """The subject of the copula, of a passive participle ("FBI officials were angered by the
+    deal"), or the noun an adjective after it describes ("Voters, wary of the plan, ...")."""
+    if is_passive_attitude(word):
+        if _is_negated(word) or _withheld(word):
+            return None
+        holder = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+    elif word.dep_ == "acomp":
+        verb = word.head
+        if _is_negated(verb) or _is_negated(word) or _withheld(verb):
+            return None
+        if verb.dep_ == "ccomp":
+            return None  # "The decision suggests that the government is worried about ...": the
+            # attitude is what the outer clause reports, not a position of its own
+        holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    elif word.dep_ in ("amod", "appos") and word.head.pos_ in ("NOUN", "PROPN") and word.i > word.head.i:
+        holder = word.head  # "Voters, wary of the plan, stayed home"
+    else:
+        return None
+    if holder is None or holder.lower_ in _NOT_HOLDERS:
+        return None
+    return holder
+
+
+def is_passive_attitude(word: Token) -> bool:
+    """A participle with its passive auxiliary: "were angered by", "was troubled by"."""
+    return word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children)
+
+
+def role_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
+    """``Hughes is a fervent supporter of the mayor`` (the copula's subject holds it) and ``Hughes, a
+    longtime critic of the plan, ...`` (the apposition's head does)."""
+    if noun.dep_ == "attr" and _lemma(noun.head) == "be":
+        if _is_negated(noun.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return None
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    elif noun.dep_ == "appos":
+        holder = noun.head
+    else:
+        return None
+    if holder is None or holder.lower_ in _NOT_HOLDERS:
+        return None
+    lemma = _lemma(noun)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+        frame_stance = ROLE_NOUNS.get((lemma, prep.lower_))
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if frame_stance is None or pobj is None:
+            continue
+        content = _token_span(builder.doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
+        frame, stance = frame_stance
+        cue_lemma = f"{lemma} {prep.lower_}"
+        return builder.event(noun, prep.i, holder, content, frame, cue_lemma, stance, content, strong=False)
+    return None
+
+
+# Stances someone receives: "The plan has drawn criticism from Berlin", "Clinton has the support of
+# women", "Cruz picked up an endorsement from a former senator", "came under fire from residents".
+# The holder is the object of "of"/"from"; the content (and target) is the subject who receives it.
+RECEIVED_NOUNS: dict[str, _Frame] = {
+    **{n: _SUPPORT for n in "support backing endorsement praise approval blessing applause".split()},
+    **{n: _OPPOSE for n in "criticism opposition fire heat resistance rebuke condemnation flak".split()},
+}
+_RECEIVING_VERBS = frozenset(
+    "have draw win receive get pick earn gain face take attract garner meet come".split()
+)
+
+
+def received_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
+    """``The plan has drawn criticism from Berlin``: Berlin's stance on the plan."""
+    frame_stance = RECEIVED_NOUNS.get(_lemma(noun))
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" else noun.head
+    if frame_stance is None or noun.dep_ not in ("dobj", "pobj") or _lemma(verb) not in _RECEIVING_VERBS:
+        return None
+    if noun.dep_ == "pobj" and _lemma(verb) != "come":
+        return None  # only "came under fire from"
+    if _is_negated(verb) or _withheld(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    children = (*noun.children, *verb.children)
+    preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "from", "among")]
+    holder = next((p for prep in preps for p in prep.children if p.dep_ == "pobj"), None)
+    if subject is None or holder is None or subject.lower_ in _NOT_HOLDERS or subject.pos_ == "PRON":
+        return None
+    first, last = _phrase_bounds_np(subject)
+    content = _token_span(builder.doc, builder.base, first, last)
+    frame, stance = frame_stance
+    cue_lemma = f"{_lemma(verb)} {_lemma(noun)}"
+    return builder.event(noun, noun.i, holder, content, frame, cue_lemma, stance, content, strong=False)

@@ -1,0 +1,159 @@
+"""Claims a headline gives to someone, read from the article's first line: a label and a colon
+(``Okafor: Harbour Deal Is 'Dead On Arrival'``, ``Poll: Mayor Leads In Three Districts``) and a
+headline in title case with a cue verb (``Mayor Kirby Slams Ferry Plan``, ``Union Backs Strike And
+Denounces Offer``), where the tagger takes the capitalised verb for a name and the parse finds no cue.
+
+Labels of the page (``Live:``, ``Transcript:``) are no speaker, and a headline in sentence case
+(``Water minister defends drought rules``) is left to the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from reader.analysis.facts import SpeechEvent
+from reader.analysis.lexicon import (
+    BELIEF_VERBS,
+    INTENTION_VERBS,
+    OBJECT_CUES,
+    PREPOSITION_CUES,
+    REQUEST_VERBS,
+    SPEECH_VERBS,
+)
+from reader.analysis.model import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_HEADLINE_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}): +(\S.*?)[\s.]*$")
+_NOT_LABELS = frozenset(
+    "live transcript update updates breaking exclusive analysis opinion editorial video watch photos "
+    "review explainer factbox timeline q&a interview letters correction podcast quiz latest".split()
+) | {"the latest", "fact check", "fact-check"}
+_EVIDENCE_LABELS = frozenset({"poll", "polls", "report", "survey", "study", "data"})
+_WORD = re.compile(r"\S+")
+# Words a title-case headline keeps in lower case ("Mayor Backs Plan for the Harbour").
+_SMALL_WORDS = frozenset("a an the and or but of for to in on at by with as vs from".split())
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+_CUE_LEMMAS = (
+    SPEECH_VERBS
+    | BELIEF_VERBS
+    | INTENTION_VERBS
+    | REQUEST_VERBS
+    | set(OBJECT_CUES)
+    | {verb for verb, _ in PREPOSITION_CUES}
+) - {"have", "be", "do", "get", "make", "go", "see", "take", "find", "show"}
+_CUE_FORMS = {_third_person(lemma): lemma for lemma in _CUE_LEMMAS}
+
+
+def headline_event(doc: Doc, base: int) -> SpeechEvent | None:
+    """The claim of the article's first line (``base == 0``, one line), if its headline gives one."""
+    if base != 0 or "\n" in doc.text.strip():
+        return None
+    line = doc.text.rstrip()
+    return _labelled(line) or _title_case(line)
+
+
+def _labelled(line: str) -> SpeechEvent | None:
+    """``Okafor: Harbour Deal Is 'Dead On Arrival'``."""
+    match = _HEADLINE_LABEL.match(line)
+    if match is None or match.group(1).lower() in _NOT_LABELS or len(match.group(2).split()) < 3:
+        return None
+    if match.group(2).rstrip("'’\"”").endswith("?"):
+        return None  # "Okafor: Reformer Or Career Politician?" asks; it claims nothing
+    label = match.group(1)
+    evidence = label.split()[-1].lower() in _EVIDENCE_LABELS  # "Poll:", "City Hall Poll:"
+    return _event(
+        line,
+        (match.end(1), match.end(1) + 1),
+        (0, len(label)),
+        (match.start(2), match.end(2)),
+        "evidence" if evidence else "speech",
+        ":",
+        "description" if evidence else "name",
+    )
+
+
+def _title_case(line: str) -> SpeechEvent | None:
+    """``Mayor Kirby Slams Ferry Plan``: the words before the first capitalised cue verb hold the rest."""
+    words = list(_WORD.finditer(line))
+    alpha = [w.group() for w in words if w.group()[:1].isalpha()]
+    capitalised = [w for w in alpha if w[:1].isupper() or w.lower() in _SMALL_WORDS]
+    upper = sum(w[:1].isupper() for w in alpha)
+    if len(alpha) < 4 or len(capitalised) < len(alpha) or upper < len(alpha) * 0.7:
+        return None
+    for i, word in enumerate(words[1:], start=1):
+        lemma = _CUE_FORMS.get(word.group().lower())
+        if lemma is None or not word.group()[:1].isupper():
+            continue
+        speaker_end = words[i - 1].end()
+        if words[i - 1].group().lower().endswith("ly") and i > 1:
+            speaker_end = words[i - 2].end()  # "Trump Finally Endorses ..."
+        rest = words[i + 1 :]
+        frame, stance = _frame(lemma)
+        if rest and (lemma, rest[0].group().lower()) in PREPOSITION_CUES:
+            frame, stance = PREPOSITION_CUES[(lemma, rest[0].group().lower())]
+            lemma = f"{lemma} {rest[0].group().lower()}"  # "Calls For Recount"
+            rest = rest[1:]
+        elif rest and rest[0].group().lower() in ("on", "to", "that"):
+            rest = rest[1:]  # "Calls On Mayor To Resign"
+        if not rest or line[:speaker_end].endswith(("'", "’")):
+            return None
+        content_end = len(line.rstrip(" ."))
+        event = _event(
+            line,
+            (word.start(), word.end()),
+            (0, speaker_end),
+            (rest[0].start(), content_end),
+            frame,
+            lemma,
+            "name",
+        )
+        event.stance = stance
+        event.target = event.content if stance else None
+        return event
+    return None
+
+
+def _frame(lemma: str) -> tuple[str, str | None]:
+    if lemma in OBJECT_CUES:
+        return OBJECT_CUES[lemma]
+    if lemma in BELIEF_VERBS:
+        return "belief", None
+    if lemma in INTENTION_VERBS or lemma in REQUEST_VERBS:
+        return "intention", None
+    return "speech", None
+
+
+def _event(
+    line: str,
+    cue: tuple[int, int],
+    speaker: tuple[int, int],
+    content: tuple[int, int],
+    frame: str,
+    lemma: str,
+    form: str,
+) -> SpeechEvent:
+    def span(bounds: tuple[int, int]) -> Span:
+        return Span(bounds[0], bounds[1], line[bounds[0] : bounds[1]])
+
+    speaker_text = line[speaker[0] : speaker[1]]
+    return SpeechEvent(
+        cue=span(cue),
+        speaker=span(speaker),
+        speaker_form=form,
+        speaker_head=speaker_text.split()[-1].lower(),
+        content=span(content),
+        frame=frame,
+        cue_lemma=lemma,
+    )

@@ -155,3 +155,20 @@ def test_the_role_word_still_refers_back(text: str, content: str, speaker: str) 
 def test_whom_a_described_source_works_for_stops_before_the_verb_group(text: str, speaker: str) -> None:
     """Found on attribution_positions3: the actor was called "Lawyers for Kestrel had"."""
     assert {s.speaker for s in _analyse(text).statements} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "frame"),
+    [
+        ("A majority of Republicans believe the economy is getting worse.",
+         "the economy is getting worse", "Majority of Republicans", "belief"),
+        ("In the survey, 55 percent of all voters say she does not have the integrity to serve.",
+         "she does not have the integrity to serve", "55 percent of all voters", "speech"),
+    ],
+    ids=["majority", "percent"],
+)
+def test_a_share_of_a_group_holds_a_position(text: str, content: str, speaker: str, frame: str) -> None:
+    """A counted share of people ("a majority of Republicans") holds what a weak cue says they believe."""
+    found = [s for s in _analyse(text).statements if s.text == content]
+    assert [(s.speaker, s.frame) for s in found] == [(speaker, frame)]
+

@@ -143,6 +143,21 @@ def _can_hold_positions(token: Token, pronoun: Token | None = None) -> bool:
     return _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS
 
 
+# Words that count a share of a group: the group's members are the source ("a majority of voters").
+_SHARE_NOUNS = frozenset("majority minority plurality half third quarter percent share proportion".split())
+
+
+def _share_of(token: Token) -> Token | None:
+    """The group a share is of ("Republicans" in "a majority of Republicans", "voters" in "55 percent
+    of voters"), or ``None`` when ``token`` counts no group."""
+    if _lemma(token) not in _SHARE_NOUNS and token.lower_ not in _SHARE_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((obj for obj in child.children if obj.dep_ == "pobj"), None)
+    return None
+
+
 def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = False) -> bool:
     """Whether the subject can be a source. With a strong cue ("said", "told", "condemned") any
     noun can ("the report said"); with a weak one ("believes", "plans") only a noun that names a
@@ -154,6 +169,10 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
         return token.lower_ in SUBJECT_PRONOUNS or token.lower_ in POSSESSIVE_PRONOUNS
     if token.lower_ in GROUP_PRONOUNS:
         return True
+    share = _share_of(token)
+    if share is not None:
+        # "A majority of Republicans believe", "49 percent of voters say": the people counted hold it.
+        return _valid_speaker(share, "name" if share.pos_ == "PROPN" else "description", strong, people_only)
     if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS:
         return True
     if token.tag_ in ("NNS", "NNPS") and not people_only:

@@ -27,6 +27,21 @@ from reader.analysis.batch import BatchResult, BatchSettings, analyse_item
 from reader.errors import BylineError
 from reader.sources.corpus import CorpusItem
 
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    # Dask's nanny starts each worker with MALLOC_TRIM_THRESHOLD_=65536 (to hand freed memory back
+    # to the OS). Setting it switches off glibc's adaptive mmap threshold, so every array spaCy
+    # allocates over 128 KiB is a fresh mmap: about 7,000 page faults per article, and 40-45 % more
+    # CPU per article than the same analysis in a plain process (benchmarks/README.md, issue 18).
+    # None unsets it (an explicit MALLOC_TRIM_THRESHOLD_ in the environment still wins).
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # The statistical profiler samples the worker's stack every 10 ms for a dashboard that a local
+    # run does not start: about 6 % of a worker's CPU.
+    "distributed.worker.profile.enabled": False,
+}
+"""Dask settings for the local cluster of ``--dask`` with no address: worker CPU per article
+equal to a plain process's. A real cluster is configured by whoever starts its workers (see the
+README's Dask recipe)."""
+
 PARTITION_SIZE = 20
 """Articles per partition: small enough to balance the workers and bring the first records back
 soon, large enough to amortise a task (milliseconds of scheduling against seconds of analysis)."""
@@ -54,8 +69,12 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
         with client:
             yield client
         return
-    cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=logging.ERROR)
+    import dask
+
+    # The nannies read the settings when they are made, and start (or restart) workers with them.
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, silence_logs=logging.ERROR)
     with cluster, distributed.Client(cluster) as client:
         yield client
 

@@ -37,6 +37,13 @@ LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     # The statistical profiler samples the worker's stack every 10 ms for a dashboard that a local
     # run does not start: about 6 % of a worker's CPU.
     "distributed.worker.profile.enabled": False,
+    # Timers that wake each process's event loop (and take the GIL from the analysis): the loop
+    # blockage check every 20 ms, the memory monitor every 100 ms, system statistics every 500 ms.
+    # At 1 s, 1 s and 2 s an idle worker uses 0.27 % of a core instead of 1.6 %, and the parent
+    # (scheduler, nannies, client) 0.75 % instead of 3.2 %.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
 }
 """Dask settings for the local cluster of ``--dask`` with no address: worker CPU per article
 equal to a plain process's. A real cluster is configured by whoever starts its workers (see the

@@ -94,3 +94,17 @@ def test_local_cluster_workers_run_like_a_plain_process(monkeypatch) -> None:
     assert dask.config.get("distributed.nanny.pre-spawn-environ")["MALLOC_TRIM_THRESHOLD_"] == 65536
     assert dask.config.get("distributed.worker.profile.enabled") is True
     assert dask.config.get("distributed.admin.tick.interval") == "20ms"
+
+
+def test_partitions_start_small_then_take_twenty() -> None:
+    """Each worker's first partition holds 4 articles (the first records come back sooner), the
+    rest 20, the last what is left; every article is in exactly one partition."""
+    from reader.analysis.on_dask import partition_sizes
+
+    assert partition_sizes(50, 2) == [4, 4, 20, 20, 2]
+    assert partition_sizes(48, 2) == [4, 4, 20, 20]
+    assert partition_sizes(30, 1) == [4, 20, 6]
+    assert partition_sizes(9, 2) == [4, 4, 1]
+    assert partition_sizes(3, 2) == [3]
+    assert partition_sizes(0, 2) == []
+    assert sum(partition_sizes(2000, 8)) == 2000

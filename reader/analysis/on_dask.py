@@ -1,11 +1,13 @@
 """The same per-article function over a Dask bag: ``byline analyze ... --dask [SCHEDULER]``.
 
 Dask (``pip install "byline[dask]"``: ``dask[distributed]``, BSD-3-Clause) does the scheduling;
-Byline only maps :func:`reader.analysis.batch.analyse_item` over a bag of corpus items, so a
+Byline only maps :func:`reader.analysis.batch.analyse_item` over a bag of corpus items (in
+partitions of :data:`PARTITION_SIZE`, each worker's first of :data:`FIRST_PARTITION_SIZE`), so a
 cluster gives exactly the records that one process gives. Each Dask worker is a process with one
 thread, which loads the spaCy model on its first article and keeps it (``load_model`` is cached
 per process). With no scheduler address a local cluster of ``workers`` processes is started and
-stopped with the run.
+stopped with the run, with :data:`LOCAL_CLUSTER_CONFIG` (worker CPU per article as in a plain
+process).
 
 Two ways out: :func:`dask_results` brings each partition's results back to the caller as the
 partition finishes (the caller writes one output), and :func:`write_partitions` has every worker
@@ -53,6 +55,10 @@ PARTITION_SIZE = 20
 """Articles per partition: small enough to balance the workers and bring the first records back
 soon, large enough to amortise a task (milliseconds of scheduling against seconds of analysis)."""
 
+FIRST_PARTITION_SIZE = 4
+"""Articles in each worker's first partition, so that the first records come back after a few
+articles rather than after 20 (results return a partition at a time)."""
+
 
 def _dask() -> Any:
     try:
@@ -86,9 +92,32 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
         yield client
 
 
-def _bag(items: list[CorpusItem], settings: BatchSettings) -> Any:
+def partition_sizes(count: int, workers: int) -> list[int]:
+    """Sizes of the partitions for ``count`` articles on ``workers`` workers: one partition of
+    :data:`FIRST_PARTITION_SIZE` for each worker, then :data:`PARTITION_SIZE` each (the last one
+    holds what is left). ``[4, 4, 20, 20, 2]`` for 50 articles on 2 workers."""
+    sizes: list[int] = []
+    while count > 0:
+        size = min(count, FIRST_PARTITION_SIZE if len(sizes) < workers else PARTITION_SIZE)
+        sizes.append(size)
+        count -= size
+    return sizes
+
+
+def _analyse_partition(chunks: list[list[CorpusItem]], settings: BatchSettings) -> list[BatchResult]:
+    return [analyse_item(item, settings) for chunk in chunks for item in chunk]
+
+
+def _bag(items: list[CorpusItem], settings: BatchSettings, client: Any) -> Any:
+    """A bag with one partition per chunk of :func:`partition_sizes`, each a list of results."""
     bag, _ = _dask()
-    return bag.from_sequence(items, partition_size=PARTITION_SIZE).map(analyse_item, settings)
+    workers = max(1, sum(client.nthreads().values()))
+    chunks: list[list[CorpusItem]] = []
+    start = 0
+    for size in partition_sizes(len(items), workers):
+        chunks.append(items[start:start + size])
+        start += size
+    return bag.from_sequence(chunks, partition_size=1).map_partitions(_analyse_partition, settings)
 
 
 def _ready(items: Iterable[CorpusItem]) -> tuple[list[CorpusItem], list[BatchResult]]:
@@ -110,7 +139,7 @@ def dask_results(items: Iterable[CorpusItem], settings: BatchSettings, client: A
     yield from failed
     if not todo:
         return
-    futures = client.compute(_bag(todo, settings).to_delayed())
+    futures = client.compute(_bag(todo, settings, client).to_delayed())
     for future in distributed.as_completed(futures):
         yield from future.result()
         future.release()
@@ -131,7 +160,7 @@ def write_partitions(items: Iterable[CorpusItem], settings: BatchSettings, clien
     if failed:
         _write_records(folder / "part-errors.jsonl.gz", failed, text)
         yield from failed
-    parts = _bag(todo, settings).to_delayed() if todo else []
+    parts = _bag(todo, settings, client).to_delayed() if todo else []
     writes = [dask.delayed(_write_partition)(part, str(folder / f"part-{n:05d}.jsonl.gz"), text)
               for n, part in enumerate(parts)]
     for future in distributed.as_completed(client.compute(writes)):

@@ -14,7 +14,11 @@ and prints for each: articles/s and words/s (wall time of the whole command, mod
 included), time to the first record on standard output, the peak RSS of the largest worker
 process, and of the parent (the pool's feeder, or the Dask client holding the bag), and the cores
 used on average (CPU time of the command and its workers over wall time: on a shared machine this
-says whether a slow run was short of CPU). Then: output
+says whether a slow run was short of CPU); then CPU milliseconds per article in all, in the workers
+and in the parent (with Dask the parent also runs the scheduler and the nannies), and the workers'
+minor page faults per article. CPU per article is the figure that a loaded machine does not spoil:
+on an idle 2-core machine a path reaches 2x ``--jobs 1`` only if its CPU per article stays close to
+``--jobs 1``'s. Then: output
 bytes per input byte (the articles' text, UTF-8) with and without ``--no-text`` (the ``--no-text``
 records are made from the same results by the same function the command uses), the largest
 ``--no-text`` record against its article, and whether the three runs gave the same records. The
@@ -50,8 +54,9 @@ from reader.cli import main
 code = main(sys.argv[1:])
 sys.stdout.flush()
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-figures = {"self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss, "cpu_s": cpu, "code": code}
+figures = {"self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss, "self_cpu_s": me.ru_utime + me.ru_stime,
+           "children_cpu_s": kids.ru_utime + kids.ru_stime, "self_faults": me.ru_minflt,
+           "children_faults": kids.ru_minflt, "code": code}
 print("RSS " + json.dumps(figures), file=sys.stderr)
 """
 
@@ -108,9 +113,13 @@ def run(corpus: Path, extra: list[str], home: Path) -> dict[str, object]:
     # parent (the pool's feeder, or the Dask client holding the bag) is reported on its own.
     in_process = not extra
     worker_kb = rss["self_kb"] if in_process else rss["children_kb"]
+    cpu = rss["self_cpu_s"] + rss["children_cpu_s"]
+    worker_cpu = rss["self_cpu_s"] if in_process else rss["children_cpu_s"]
+    worker_faults = rss["self_faults"] if in_process else rss["children_faults"]
     return {"seconds": seconds, "first_record_s": first, "lines": lines, "summary": summary,
             "worker_rss_mb": worker_kb / 1024, "parent_rss_mb": rss["self_kb"] / 1024, "code": rss["code"],
-            "cores_used": rss["cpu_s"] / seconds}
+            "cores_used": cpu / seconds, "cpu_s": cpu, "worker_cpu_s": worker_cpu,
+            "parent_cpu_s": 0.0 if in_process else rss["self_cpu_s"], "worker_faults": worker_faults}
 
 
 def no_text_size(lines: list[str]) -> tuple[int, float, list[int]]:
@@ -159,6 +168,11 @@ def main() -> None:
                   f"(parent {result['parent_rss_mb']:.0f} MB), {result['cores_used']:.2f} cores used, "
                   f"exit {result['code']}")
             print(f"{'':>17}{result['summary']}")
+            n = args.articles
+            print(f"{'':>17}CPU per article: {result['cpu_s'] / n * 1000:.0f} ms in all, "
+                  f"{result['worker_cpu_s'] / n * 1000:.0f} ms in workers, "
+                  f"{result['parent_cpu_s'] / n * 1000:.0f} ms in the parent; "
+                  f"{result['worker_faults'] / n:,.0f} page faults per article in workers")
         by_index = {name: sorted((json.loads(line) for line in r["lines"]), key=lambda rec: rec["index"])
                     for name, r in results.items()}
         reference = by_index["jobs 1"]
@@ -178,6 +192,10 @@ def main() -> None:
                    ("articles_per_s", args.articles / r["seconds"]), ("words_per_s", words / r["seconds"]),
                    ("first_record_s", r["first_record_s"]), ("worker_rss_mb", r["worker_rss_mb"]),
                    ("parent_rss_mb", r["parent_rss_mb"]), ("cores_used", r["cores_used"]),
+                   ("cpu_ms_per_article", r["cpu_s"] / args.articles * 1000),
+                   ("worker_cpu_ms_per_article", r["worker_cpu_s"] / args.articles * 1000),
+                   ("parent_cpu_ms_per_article", r["parent_cpu_s"] / args.articles * 1000),
+                   ("worker_faults_per_article", r["worker_faults"] / args.articles),
                    ("speedup", speedups[name]))},
             "bytes_per_input_byte": round(full / size, 3),
             "no_text_bytes_per_input_byte": round(packed / size, 3),

@@ -42,6 +42,7 @@ from reader.analysis.gazetteer import country_of_capital
 from reader.analysis.lexicon import (
     ACTOR_LABELS,
     DOCUMENT_NOUNS,
+    ECHO_CUES,
     EVIDENCE_NOUNS,
     GENERIC_ORGANISATION_NOUNS,
     GROUP_PRONOUNS,
@@ -928,7 +929,6 @@ class ActorBuilder:
 
 
 # "echoed Reis's sentiments", "shared the concerns of the union": taking up another's position.
-_ECHO_CUES = frozenset({"echo", "share"})
 _POSITION_NOUNS = (
     r"(?:sentiments?|views?|concerns?|positions?|calls?|criticisms?|warnings?|remarks?|comments?|words?"
     r"|stance|opinions?|fears?|doubts?|arguments?|assessments?|points?|frustrations?|optimism|pessimism)"
@@ -945,7 +945,7 @@ def _echoed_position(quote: Statement) -> None:
     """ "Nunes echoed Reis's sentiments": the words are no speech of Nunes's, and none of Reis's
     either (the text does not say what Reis said here); Nunes takes a stance in support of Reis's
     position, which is the target. Other echoed content ("echoed that comment") stays speech."""
-    if quote.kind != "reported" or quote.cue_lemma not in _ECHO_CUES:
+    if quote.kind != "reported" or quote.cue_lemma not in ECHO_CUES:
         return
     if _OWNED_POSITION.match(quote.text) is None:
         return

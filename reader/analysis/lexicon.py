@@ -703,3 +703,8 @@ SPEECH_VERB_FORMS: frozenset[str] = frozenset(
 TERM_DETERMINERS: frozenset[str] = frozenset(
     "a an the its their his her our this that these those so-called called dubbed termed named".split()
 )
+
+
+# "echoed Reis's sentiments", "shared the concerns of the union": taking up another's position, a
+# stance of support with that position as target (never the other's speech, never a second position).
+ECHO_CUES: frozenset[str] = frozenset({"echo", "share"})

@@ -18,6 +18,7 @@ from reader.analysis.cue_spans import (
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.lexicon import (
     AS_CUES,
+    ECHO_CUES,
     NOUN_CUES,
     OBJECT_CUES,
     PERSON_OBJECT_PRONOUNS,
@@ -205,7 +206,10 @@ def _noun_cue_object(obj: Token) -> bool:
     """``repeated his claim that the contract was fair``, ``repeated her commitment to lower fares``:
     the noun cue's own complement is the position (read by the noun cues with the owner as holder);
     repeating it is no second position. A stance on it is: "questioned the ministry's view that ..."."""
-    return _lemma(obj) in NOUN_CUES and any(c.dep_ in ("acl", "ccomp", "prep") for c in obj.children)
+    if _lemma(obj) not in NOUN_CUES or _lemma(obj.head) in ECHO_CUES:
+        # "echoed the concerns of Marta Reis": taking up someone's position is a stance of its own.
+        return False
+    return any(c.dep_ in ("acl", "ccomp", "prep") for c in obj.children)
 
 
 def _introduces_quote(obj: Token, last: int) -> bool:

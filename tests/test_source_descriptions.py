@@ -172,3 +172,13 @@ def test_a_share_of_a_group_holds_a_position(text: str, content: str, speaker: s
     found = [s for s in _analyse(text).statements if s.text == content]
     assert [(s.speaker, s.frame) for s in found] == [(speaker, frame)]
 
+
+
+def test_a_description_naming_its_own_body_is_never_another_organisation() -> None:
+    """ "The Hale campaign" names a campaign of its own (Hale is a person): it is never the organisation
+    the passage names most (found on attribution_positions3, where it went to a memorial hall)."""
+    analysis = _analyse(
+        "Senator Maria Hale spoke at the Veterans Memorial Hall in Dubuque. A Prentiss campaign spokesman,"
+        ' Troy Aldana, said the senator was "running scared." The Hale campaign wants to hold four debates.'
+    )
+    assert _only_reported(analysis, "hold four debates") == ("Hale campaign", "organisation")

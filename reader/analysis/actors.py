@@ -866,7 +866,9 @@ class ActorBuilder:
                 recent[actor.id] += 1
                 if actor not in candidates:
                     candidates.append(actor)
-        if head not in GENERIC_ORGANISATION_NOUNS:
+        if head not in GENERIC_ORGANISATION_NOUNS or modifiers:
+            # "The Hale campaign", "the Eastmere club" with no such organisation named: the
+            # description names a body of its own, never the organisation named most.
             return None
         fitting = [a for a in candidates if _can_be(a.name, head)]
         if not fitting:

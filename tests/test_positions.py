@@ -8,14 +8,12 @@ the text names none (an agentless passive). The negative cases give no statement
 from __future__ import annotations
 
 import pytest
+from position_checks import Position, analyse, assert_no_statement, assert_one_position
 
-from reader.analysis import Analysis, analyze
+from reader.analysis import Analysis
 from reader.analysis.model import Statement, position_group
-from reader.sources import Article
 
-Expected = tuple[str, str | None, str, str, str | None, str | None]
-
-CASES: dict[str, tuple[str, Expected]] = {
+CASES: dict[str, tuple[str, Position]] = {
     # Objects of stance and communication verbs
     "condemned the pay offer": (
         "The union condemned the pay offer.",
@@ -162,40 +160,27 @@ NEGATIVES: dict[str, str] = {
 }
 
 
-def _analyse(text: str, nlp) -> Analysis:
-    return analyze(Article(text=text, source="test"), nlp=nlp, use_cache=False)
-
-
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_position(case: str, nlp) -> None:
-    text, (content, holder, frame, cue_lemma, stance, target) = CASES[case]
-    reported = [s for s in _analyse(text, nlp).statements if s.kind == "reported"]
-    assert len(reported) == 1, [(s.text, s.speaker, s.frame) for s in reported]
-    statement = reported[0]
-    assert text[statement.start : statement.end] == statement.text == content
-    assert statement.speaker == holder if holder is None else holder in (statement.speaker or "")
-    assert statement.frame == frame
-    assert statement.cue_lemma == cue_lemma
-    assert statement.stance == stance
-    assert (statement.target.text if statement.target else None) == target
+    text, expected = CASES[case]
+    assert_one_position(text, expected, nlp)
 
 
 @pytest.mark.parametrize("case", list(NEGATIVES), ids=list(NEGATIVES))
 def test_negated_cue_is_no_position(case: str, nlp) -> None:
-    statements = _analyse(NEGATIVES[case], nlp).statements
-    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+    assert_no_statement(NEGATIVES[case], nlp)
 
 
 def test_partial_quote_inside_reported_speech_stays_one_statement(nlp) -> None:
     text = 'Judge Alma Reyes said the ruling was “a victory for the river” and would stand.'
-    reported = [s for s in _analyse(text, nlp).statements if s.kind == "reported"]
+    reported = [s for s in analyse(text, nlp).statements if s.kind == "reported"]
     assert [(s.text, s.speaker, s.frame) for s in reported] == [
         ("the ruling was “a victory for the river” and would stand", "Alma Reyes", "speech")
     ]
 
 
 def test_positions_survive_the_json_round_trip(nlp) -> None:
-    analysis = _analyse("The shareholders accused the board of hiding losses.", nlp)
+    analysis = analyse("The shareholders accused the board of hiding losses.", nlp)
     again = Analysis.from_dict(analysis.to_dict())
     statement = again.statements[0]
     assert (statement.frame, statement.cue_lemma, statement.stance) == ("stance", "accuse of", "accuse")
@@ -209,13 +194,13 @@ def test_an_event_in_a_relative_clause_holds_no_position(nlp) -> None:
         "Russian officials condemned the Ukrainian incursion, which has challenged Moscow's control over "
         "its own territory. The Harbour Trust, which has accused the board of hiding losses, met on Friday."
     )
-    found = [(s.text, s.speaker) for s in _analyse(text, nlp).statements if s.kind == "reported"]
+    found = [(s.text, s.speaker) for s in analyse(text, nlp).statements if s.kind == "reported"]
     assert not any("Moscow's control" in words for words, _ in found), found
     assert ("hiding losses", "Harbour Trust") in found  # target: the board
 
 
 # Other cases of each kind, beyond the issue's examples (ranked from the PolNeAR cue counts).
-MORE_CASES: dict[str, tuple[str, Expected]] = {
+MORE_CASES: dict[str, tuple[str, Position]] = {
     "voted against": (
         "Senator Mia Ortiz voted against the budget.",
         ("the budget", "Mia Ortiz", "stance", "vote against", "oppose", "the budget"),
@@ -401,28 +386,19 @@ MORE_NEGATIVES: dict[str, str] = {
 
 @pytest.mark.parametrize("case", list(MORE_CASES), ids=list(MORE_CASES))
 def test_more_positions_of_each_kind(case: str, nlp) -> None:
-    text, (content, holder, frame, cue_lemma, stance, target) = MORE_CASES[case]
-    reported = [s for s in _analyse(text, nlp).statements if s.kind == "reported"]
-    assert len(reported) == 1, [(s.text, s.speaker, s.frame) for s in reported]
-    statement = reported[0]
-    assert text[statement.start : statement.end] == statement.text == content
-    assert statement.speaker == holder if holder is None else holder in (statement.speaker or "")
-    assert statement.frame == frame
-    assert statement.cue_lemma == cue_lemma
-    assert statement.stance == stance
-    assert (statement.target.text if statement.target else None) == target
+    text, expected = MORE_CASES[case]
+    assert_one_position(text, expected, nlp)
 
 
 @pytest.mark.parametrize("case", list(MORE_NEGATIVES), ids=list(MORE_NEGATIVES))
 def test_more_non_positions(case: str, nlp) -> None:
-    statements = _analyse(MORE_NEGATIVES[case], nlp).statements
-    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+    assert_no_statement(MORE_NEGATIVES[case], nlp)
 
 
 def test_a_stance_on_a_noun_cue_keeps_both_positions(nlp) -> None:
     # "questioned" is the officials' stance on the view; the view is still the ministry's belief.
     text = "Officials questioned the ministry's view that prices will rise."
-    found = {(s.text, s.speaker, s.frame, s.cue_lemma) for s in _analyse(text, nlp).statements}
+    found = {(s.text, s.speaker, s.frame, s.cue_lemma) for s in analyse(text, nlp).statements}
     assert ("prices will rise", "Ministry", "belief", "view") in found
     assert ("the ministry's view that prices will rise", "Officials", "stance", "question") in found
 
@@ -433,19 +409,19 @@ def test_a_cue_inside_a_question_is_no_position(nlp) -> None:
         "Pruitt, asked whether he would vote for the package, declined to say.",
         "Reporters asked Senator Mia Ortiz whether she would vote for the budget.",
     ):
-        cues = [s.cue_lemma for s in _analyse(text, nlp).statements]
+        cues = [s.cue_lemma for s in analyse(text, nlp).statements]
         assert "vote for" not in cues, cues
 
 
 def test_a_time_after_called_is_not_the_demand(nlp) -> None:
     text = "Councillor Dana Whitlock on Thursday called for a full recount of the mayoral vote."
-    found = [(s.text, s.cue_lemma) for s in _analyse(text, nlp).statements if s.kind == "reported"]
+    found = [(s.text, s.cue_lemma) for s in analyse(text, nlp).statements if s.kind == "reported"]
     assert found == [("a full recount of the mayoral vote", "call for")]
 
 
 def test_the_antecedent_of_a_relative_object_is_the_position(nlp) -> None:
     text = "Governor Ben Lutz once backed the tolls and the levy, stances that he has since disavowed."
-    found = {(s.text, s.speaker, s.cue_lemma, s.stance) for s in _analyse(text, nlp).statements}
+    found = {(s.text, s.speaker, s.cue_lemma, s.stance) for s in analyse(text, nlp).statements}
     assert ("stances", "Ben Lutz", "disavow", "oppose") in found
     assert ("the tolls and the levy", "Ben Lutz", "back", "support") in found
 

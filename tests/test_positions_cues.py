@@ -6,13 +6,9 @@ pronoun as object, speech verbs with an object, more verb + preposition cues, ``
 from __future__ import annotations
 
 import pytest
+from position_checks import Position, analyse, assert_no_statement, assert_one_position
 
-from reader.analysis import Analysis, analyze
-from reader.sources import Article
-
-Expected = tuple[str, str, str, str, str | None, str | None]
-
-CASES: dict[str, tuple[str, Expected]] = {
+CASES: dict[str, tuple[str, Position]] = {
     # A stance on a person named by a pronoun
     "endorsed her": (
         "Governor Ann Bell endorsed her on Tuesday.",
@@ -173,31 +169,20 @@ NEGATIVES: dict[str, str] = {
 }
 
 
-def _analyse(text: str, nlp) -> Analysis:
-    return analyze(Article(text=text, source="test"), nlp=nlp, use_cache=False)
 
 
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_position(case: str, nlp) -> None:
-    text, (content, holder, frame, cue_lemma, stance, target) = CASES[case]
-    reported = [s for s in _analyse(text, nlp).statements if s.kind == "reported"]
-    assert len(reported) == 1, [(s.text, s.speaker, s.frame) for s in reported]
-    statement = reported[0]
-    assert text[statement.start : statement.end] == statement.text == content
-    assert holder in (statement.speaker or "")
-    assert statement.frame == frame
-    assert statement.cue_lemma == cue_lemma
-    assert statement.stance == stance
-    assert (statement.target.text if statement.target else None) == target
+    text, expected = CASES[case]
+    assert_one_position(text, expected, nlp)
 
 
 @pytest.mark.parametrize("case", list(NEGATIVES), ids=list(NEGATIVES))
 def test_no_position(case: str, nlp) -> None:
-    statements = [s for s in _analyse(NEGATIVES[case], nlp).statements if s.kind == "reported"]
-    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+    assert_no_statement(NEGATIVES[case], nlp, kind="reported")
 
 
 def test_a_speech_object_before_a_quotation_leaves_the_quotation_to_its_speaker(nlp) -> None:
     text = 'Rosa Park described the night. "The water came in through the floor," she said.'
-    found = [(s.kind, s.text, s.speaker) for s in _analyse(text, nlp).statements]
+    found = [(s.kind, s.text, s.speaker) for s in analyse(text, nlp).statements]
     assert found == [("direct", '"The water came in through the floor,"', "Rosa Park")]

@@ -10,9 +10,7 @@ quotes inside it (each ``within`` the reported statement, with its speaker).
 from __future__ import annotations
 
 import pytest
-
-from reader.analysis import Analysis, analyze
-from reader.sources import Article
+from position_checks import analyse, assert_no_statement
 
 # text -> (reported span, holder, frame, cue lemma, [direct quotes inside it])
 CASES: dict[str, tuple[str, tuple[str, str, str, str, list[str]]]] = {
@@ -110,14 +108,12 @@ NEGATIVES: dict[str, str] = {
 }
 
 
-def _analyse(nlp, text: str) -> Analysis:
-    return analyze(Article(text=text, source="case"), nlp=nlp, use_cache=False)
 
 
 @pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
 def test_partial_quote_in_one_reported_statement(case: str, nlp) -> None:
     text, (span, holder, frame, cue_lemma, quotes) = CASES[case]
-    analysis = _analyse(nlp, text)
+    analysis = analyse(text, nlp)
     reported = [(i, s) for i, s in enumerate(analysis.statements) if s.kind == "reported"]
     assert [s.text for _, s in reported] == [span], [(s.kind, s.text) for s in analysis.statements]
     index, statement = reported[0]
@@ -133,7 +129,7 @@ def test_partial_quote_in_one_reported_statement(case: str, nlp) -> None:
 @pytest.mark.parametrize("case", list(CLAUSES), ids=list(CLAUSES))
 def test_noun_cue_with_copula(case: str, nlp) -> None:
     text, (span, holder, frame, cue_lemma) = CLAUSES[case]
-    statements = _analyse(nlp, text).statements
+    statements = analyse(text, nlp).statements
     assert [(s.kind, s.text, s.speaker, s.frame, s.cue_lemma) for s in statements] == [
         ("reported", span, holder, frame, cue_lemma)
     ]
@@ -141,13 +137,12 @@ def test_noun_cue_with_copula(case: str, nlp) -> None:
 
 @pytest.mark.parametrize("case", list(NEGATIVES), ids=list(NEGATIVES))
 def test_no_position(case: str, nlp) -> None:
-    statements = _analyse(nlp, NEGATIVES[case]).statements
-    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+    assert_no_statement(NEGATIVES[case], nlp)
 
 
 def test_a_quote_that_opens_its_sentence_stays_direct(nlp) -> None:
     text = '"The budget goes to the towns," Mayor Ann Kirby said.'
-    statements = _analyse(nlp, text).statements
+    statements = analyse(text, nlp).statements
     assert [(s.kind, s.text, s.speaker) for s in statements] == [
         ("direct", '"The budget goes to the towns,"', "Ann Kirby")
     ]
@@ -155,7 +150,7 @@ def test_a_quote_that_opens_its_sentence_stays_direct(nlp) -> None:
 
 def test_a_split_quote_makes_no_reported_statement(nlp) -> None:
     text = '"The budget," Mayor Ann Kirby said, "goes to the towns."'
-    statements = _analyse(nlp, text).statements
+    statements = analyse(text, nlp).statements
     assert [(s.kind, s.speaker, s.within) for s in statements] == [("direct", "Ann Kirby", None)]
     assert [p.text for p in statements[0].parts] == ["The budget", "goes to the towns."]
 
@@ -228,7 +223,7 @@ ATTITUDE_NEGATIVES: dict[str, str] = {
 @pytest.mark.parametrize("case", list(ATTITUDES), ids=list(ATTITUDES))
 def test_attitude_with_a_copula(case: str, nlp) -> None:
     text, (content, holder, frame, cue_lemma, stance, target) = ATTITUDES[case]
-    statements = _analyse(nlp, text).statements
+    statements = analyse(text, nlp).statements
     assert [(s.kind, s.text, s.speaker, s.frame, s.cue_lemma, s.stance) for s in statements] == [
         ("reported", content, holder, frame, cue_lemma, stance)
     ]
@@ -238,13 +233,12 @@ def test_attitude_with_a_copula(case: str, nlp) -> None:
 
 @pytest.mark.parametrize("case", list(ATTITUDE_NEGATIVES), ids=list(ATTITUDE_NEGATIVES))
 def test_no_attitude(case: str, nlp) -> None:
-    statements = _analyse(nlp, ATTITUDE_NEGATIVES[case]).statements
-    assert statements == [], [(s.text, s.cue_lemma) for s in statements]
+    assert_no_statement(ATTITUDE_NEGATIVES[case], nlp)
 
 
 def test_a_noun_cue_with_its_own_clause_keeps_it_before_a_copula(nlp) -> None:
     text = "Professor Lena Park's fear that funding could dry up is not new."
-    statements = _analyse(nlp, text).statements
+    statements = analyse(text, nlp).statements
     assert [(s.kind, s.text, s.speaker, s.frame, s.cue_lemma) for s in statements] == [
         ("reported", "funding could dry up", "Lena Park", "belief", "fear")
     ]
@@ -290,7 +284,7 @@ NOT_HEADLINE_SPEAKERS: dict[str, str] = {
 @pytest.mark.parametrize("case", list(HEADLINES), ids=list(HEADLINES))
 def test_headline_label_gives_the_claim(case: str, nlp) -> None:
     text, (content, holder, frame, quotes) = HEADLINES[case]
-    analysis = _analyse(nlp, text)
+    analysis = analyse(text, nlp)
     statements = enumerate(analysis.statements)
     reported = [(i, s) for i, s in statements if s.kind == "reported" and s.cue_lemma == ":"]
     assert [(s.text, s.speaker, s.frame) for _, s in reported] == [(content, holder, frame)]
@@ -302,14 +296,14 @@ def test_headline_label_gives_the_claim(case: str, nlp) -> None:
 
 @pytest.mark.parametrize("case", list(NOT_HEADLINE_SPEAKERS), ids=list(NOT_HEADLINE_SPEAKERS))
 def test_no_headline_speaker(case: str, nlp) -> None:
-    statements = _analyse(nlp, NOT_HEADLINE_SPEAKERS[case]).statements
+    statements = analyse(NOT_HEADLINE_SPEAKERS[case], nlp).statements
     assert not [s for s in statements if s.cue_lemma == ":"], [(s.text, s.speaker) for s in statements]
 
 
 @pytest.mark.parametrize("case", list(TITLE_CASE_HEADLINES), ids=list(TITLE_CASE_HEADLINES))
 def test_title_case_headline_verb(case: str, nlp) -> None:
     text, (content, mention, frame, cue_lemma, stance) = TITLE_CASE_HEADLINES[case]
-    analysis = _analyse(nlp, text)
+    analysis = analyse(text, nlp)
     first_line = [s for s in analysis.statements if s.end <= text.index("\n")]
     assert [(s.kind, s.text, s.frame, s.cue_lemma, s.stance) for s in first_line] == [
         ("reported", content, frame, cue_lemma, stance)

@@ -48,6 +48,7 @@ from reader.analysis.lexicon import (
     GROUP_PRONOUNS,
     ORGANISATION_NOUNS,
     PERSON_ROLE_NOUNS,
+    REPORTER_PARTICIPLES,
     SPEAKER_NOUNS,
     SUBJECT_PRONOUNS,
 )
@@ -73,9 +74,7 @@ _FIRST_SPEECH_VERB = re.compile(r"\s+(?:said|says|told|tells|announced|argued|wa
 EVIDENCE_DOCUMENTS = frozenset("survey poll study census audit indictment analysis".split())
 _MADE_BY = re.compile(r"\b(?:by|from|of)\s+(?:the\s+)?(?P<maker>[^,;.]+)")
 # "seen by", "obtained by": whoever is named next reported on the document; they did not make it.
-_SEEN_BY = re.compile(
-    r"\b(?:seen|obtained|reviewed|viewed|examined|cited|quoted|read|shared)\s+(?:by|with)\b"
-)
+_SEEN_BY = re.compile(rf"\b(?:{'|'.join(REPORTER_PARTICIPLES.values())})\s+(?:by|with)\b")
 # Heads of a record or document a statement can be "according to": it is a source of its own.
 DOCUMENT_HEADS: frozenset[str] = (
     DOCUMENT_NOUNS

@@ -15,6 +15,7 @@ from reader.analysis.lexicon import (
     GROUP_PRONOUNS,
     MORE_SPEAKER_NOUNS,
     POSSESSIVE_PRONOUNS,
+    REPORTER_PARTICIPLES,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
@@ -45,11 +46,6 @@ def _proper_chain(token: Token) -> tuple[int, int]:
     return first, last
 
 
-# "a memo seen by Halden Newswire", "documents obtained by the Courier": whoever saw or obtained a
-# document reports on it; they are not its source.
-_REPORTER_PARTICIPLES = frozenset("see obtain review view examine cite quote read share".split())
-
-
 def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
     """A name inside the subject phrase that is the real source, not a possessor.
 
@@ -64,7 +60,7 @@ def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> T
         while node.i != subject.i and node.head.i != node.i:
             path.append(node.dep_)
             node = node.head
-            seen_by = seen_by or (node.i != subject.i and node.lemma_.lower() in _REPORTER_PARTICIPLES)
+            seen_by = seen_by or (node.i != subject.i and node.lemma_.lower() in REPORTER_PARTICIPLES)
         if node.i != subject.i or "poss" in path or seen_by:
             continue
         if not via_appos or "appos" in path:

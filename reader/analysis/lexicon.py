@@ -708,3 +708,10 @@ TERM_DETERMINERS: frozenset[str] = frozenset(
 # "echoed Reis's sentiments", "shared the concerns of the union": taking up another's position, a
 # stance of support with that position as target (never the other's speech, never a second position).
 ECHO_CUES: frozenset[str] = frozenset({"echo", "share"})
+
+# "a memo seen by Halden Newswire", "documents obtained by the Courier": whoever saw or obtained a
+# document reports on it; they are not its source. Lemma -> the participle the text writes.
+REPORTER_PARTICIPLES: dict[str, str] = {
+    "see": "seen", "obtain": "obtained", "review": "reviewed", "view": "viewed", "examine": "examined",
+    "cite": "cited", "quote": "quoted", "read": "read", "share": "shared",
+}

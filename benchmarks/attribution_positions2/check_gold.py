@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Self-check for the attribution_positions2 gold files (stand-alone; uses no project code).
+"""Self-check for the attribution_positions2 gold files, or those of the folder given as its
+argument (attribution_positions3); stand-alone, it uses no project code.
 
 For every NAME.txt / NAME.yaml pair:
   * every statement `text` is an exact substring of the article body, found in
@@ -97,7 +98,8 @@ def check(base):
     return errs, frames, words, kinds, akinds
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
+    # A folder given on the command line (attribution_positions3 uses this checker), else this one.
+    here = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     total = collections.Counter()
     tkinds = collections.Counter()
     takinds = collections.Counter()

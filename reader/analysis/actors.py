@@ -872,7 +872,7 @@ class ActorBuilder:
         fitting = [a for a in candidates if _can_be(a.name, head)]
         if not fitting:
             return None
-        best = max(fitting, key=lambda a: (recent[a.id], -fitting.index(a)))
+        best = max(fitting, key=lambda a: recent[a.id])  # the first, so the latest, on a tie
         self._add_mention(best, mention)
         return best
 

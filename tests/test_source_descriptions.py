@@ -98,6 +98,11 @@ ORGANISATION_CASES: dict[str, tuple[str, str, str]] = {
         " Brenn Autos said last week that demand was soft. The company said that prices would rise in March.",
         "prices would rise in March", "Halvard Motors",
     ),
+    "a nationality word still means the story's company": (
+        "Volkswagen cut its forecast on Tuesday, and Volkswagen shares fell. The German carmaker said"
+        " demand in China was weak.",
+        "demand in China was weak", "Volkswagen",
+    ),
     "the description's own name word": (
         "Officials at Northfield Bank met Harwell Insurance on Monday. Harwell Insurance rejected the offer."
         " The Northfield lender said in a statement that talks would continue.",

@@ -865,9 +865,9 @@ class ActorBuilder:
                 recent[actor.id] += 1
                 if actor not in candidates:
                     candidates.append(actor)
-        if head not in GENERIC_ORGANISATION_NOUNS or modifiers:
-            # "The Hale campaign", "the Eastmere club" with no such organisation named: the
-            # description names a body of its own, never the organisation named most.
+        if head not in GENERIC_ORGANISATION_NOUNS or self._names_a_person(modifiers):
+            # "The Hale campaign" (Hale a person): a body of the person's own, never the organisation
+            # named most. "The German carmaker" still is the carmaker the passage is about.
             return None
         fitting = [a for a in candidates if _can_be(a.name, head)]
         if not fitting:
@@ -875,6 +875,13 @@ class ActorBuilder:
         best = max(fitting, key=lambda a: recent[a.id])  # the first, so the latest, on a tie
         self._add_mention(best, mention)
         return best
+
+    def _names_a_person(self, words: set[str]) -> bool:
+        """Whether one of ``words`` (lower case) is a word of a person's name in the article."""
+        return bool(words) and any(
+            actor.kind == "person" and not words.isdisjoint(actor.name.lower().split())
+            for actor in self.actors
+        )
 
     def _described(self, mention: Span, head: str, plural: bool, cue: Span | None = None) -> Actor:
         """An actor the text only describes ("Ukrainian officials", "the Ukrainian government"); a

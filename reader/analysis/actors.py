@@ -37,7 +37,7 @@ from reader.analysis.coreference import (
     honorific_pronoun,
 )
 from reader.analysis.entities import NameCluster, name_key
-from reader.analysis.facts import RoleFact, SubjectPhrase
+from reader.analysis.facts import RoleFact, SpeechEvent, SubjectPhrase
 from reader.analysis.gazetteer import country_of_capital
 from reader.analysis.lexicon import (
     ACTOR_LABELS,
@@ -477,7 +477,7 @@ class ActorBuilder:
         if head in EVIDENCE_NOUNS and event.frame == "evidence":
             # "A poll published on Sunday shows that ...": the poll holds its own evidence.
             return self._described(mention, head, event.plural)
-        according = event.cue.text.lower().startswith("according")
+        according = _is_according_to(event)
         if according and head in DOCUMENT_HEADS and not _names_its_issuer(mention.text, head, event.plural):
             # "according to court documents", "according to an internal memo seen by Halden
             # Newswire": the record is the source, never the person or agency named last.
@@ -1030,13 +1030,18 @@ def _possessor(description: str) -> str | None:
     return match.group("owner").lower() if match else None
 
 
+def _is_according_to(event: SpeechEvent) -> bool:
+    """Whether the source is given by "according to X" (the cue's words, whatever its lemma)."""
+    return event.cue.text.lower().startswith("according")
+
+
 def _how(statement: Attribution) -> str | None:
     """How the speaker was found, from the attribution's route and its speaker phrase's form."""
     event = statement.event
     how = statement.how
     if how in ("colon", "qa", "inherited") or event is None:
         return how
-    if event.cue.text.lower().startswith("according"):
+    if _is_according_to(event):
         return "according_to"
     if event.speaker_form == "pronoun":
         return "pronoun"

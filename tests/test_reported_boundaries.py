@@ -303,11 +303,12 @@ def test_the_participle_is_a_statement_of_its_own(nlp) -> None:
 
 
 def test_offsets_records_keep_within(nlp) -> None:
-    from reader.analysis.records import OFFSETS_STATEMENT_FIELDS, analysis_record
+    from reader.analysis.offsets_records import OFFSETS_COLUMNS
+    from reader.analysis.records import analysis_record
 
     text = 'Mayor Ann Kirby said the plan was "a reckless gamble with other people\'s money."'
     record = analysis_record(_analyse(nlp, text), 0, text=False, language="en")
-    where = OFFSETS_STATEMENT_FIELDS.index("within")
+    where = OFFSETS_COLUMNS["statements"].index("within")
     rows = record["statements"]
     assert [row[where] if len(row) > where else None for row in rows] == [None, 0]
 

@@ -20,8 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reader.analysis.model import Analysis
-from reader.analysis.offsets_records import OFFSETS_COLUMNS, offsets_record
-from reader.analysis.offsets_records import OFFSETS_SCHEMA as OFFSETS_SCHEMA  # its old home: re-exported
+from reader.analysis.offsets_records import offsets_record
 
 if TYPE_CHECKING:
     from reader.analysis.batch import BatchResult
@@ -44,10 +43,6 @@ def analysis_record(analysis: Analysis, index: int, *, text: bool = True,
     """The record of one analysed article (see the module docstring)."""
     record: dict[str, Any] = {"index": index, "language": language, **analysis.to_dict()}
     return record if text else offsets_record(record)
-
-
-OFFSETS_STATEMENT_FIELDS = OFFSETS_COLUMNS["statements"]
-"""The order of a statement's values in an offsets-only record (:data:`OFFSETS_SCHEMA`)."""
 
 
 def error_record(index: int, source: str, error: str) -> dict[str, Any]:

@@ -8,6 +8,8 @@ cue span in the parse of the article:
 
 - ``quote-inside``: the content holds a quotation that Byline took as a direct quote (span boundaries,
   not cues: left out of the cue work);
+- ``nested``: the cue lies inside the quoted words of a direct statement (or a Q&A answer): an
+  attribution made by the quoted speaker (``"I think we will win," she said``);
 - ``sourceless``: the annotation names no source (hearsay: ``it was reported that``, ``reportedly``);
 - ``noun``: the cue's head is a noun (``his claim that``, ``in a statement``);
 - ``passive``: a passive cue (``is expected to``, ``was accused of``);
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
 
 KINDS = (
     "quote-inside",
+    "nested",
     "sourceless",
     "noun",
     "passive",
@@ -132,6 +135,10 @@ def classify(
         polnear_eval._shared(polnear_eval._pieces(s), gold.content) for s in direct
     ):
         return "quote-inside", head.lemma_.lower() if head is not None else "?"
+    if cue is not None and any(
+        part.start <= cue[0] < part.end for s in direct for part in (s.parts or [s])
+    ):
+        return "nested", head.lemma_.lower() if head is not None else "?"
     if head is None:
         return ("sourceless" if gold.source is None else "long-tail"), "?"
     lemma = head.lemma_.lower()

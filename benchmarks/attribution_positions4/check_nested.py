@@ -7,6 +7,8 @@ They cannot sit in `statements:` because that list is non-overlapping. For each 
   * `outer` is the 1-based index of the enclosing statement in `statements:`;
   * `text` and `cue` are substrings of that statement's `text`, and `text` occurs
     in the article body inside the outer span;
+  * a nested `kind: direct` (a quote inside a quote) sits inside single quotation marks
+    (less a final , or . as for direct spans);
   * speaker is a declared actor; frame/stance/target values are valid.
 Prints the counts per frame; exit status 1 on any error.
 Run: python3 check_nested.py [FOLDER]
@@ -46,8 +48,11 @@ def main():
                 errs.append(f"{tag}: cue {n['cue']!r} not inside outer #{o}")
             if n["speaker"] not in actors:
                 errs.append(f"{tag}: unknown speaker {n['speaker']}")
-            if n.get("kind") != "reported":
-                errs.append(f"{tag}: nested items are kind reported")
+            if n.get("kind") not in ("reported", "direct"):
+                errs.append(f"{tag}: bad kind {n.get('kind')}")
+            if n.get("kind") == "direct" and not any(
+                    "'" + n["text"] + end in outer for end in ("'", ",'", ".'", "?'", "!'")):
+                errs.append(f"{tag}: a nested direct quote must sit inside single quotation marks")
             fr = n.get("frame")
             frames[fr] += 1
             if fr not in FRAMES:

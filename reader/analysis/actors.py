@@ -492,7 +492,11 @@ class ActorBuilder:
                 return owner
             if _names_its_issuer(mention.text, head, event.plural):
                 # "According to the statement, ...": the last named person or organisation issued it.
-                issuer = self.timeline.latest(mention.start, ("person", "organisation"))
+                issuer = self.timeline.latest(
+                    mention.start,
+                    ("person", "organisation"),
+                    accept=lambda actor: not self._addressed(actor, mention.start),
+                )
                 if issuer is not None:
                     return issuer
             else:
@@ -581,6 +585,15 @@ class ActorBuilder:
         if not phrase or len(phrase.split()) > 8:
             return None
         return Span(match.end(), match.end() + len(phrase), phrase)
+
+    def _addressed(self, actor: Actor, before: int) -> bool:
+        """Whether ``actor``'s last mention before ``before`` is whom a document went to ("said in a
+        filing with the Securities Commission. The filing also shows ..."): the regulator received
+        the filing; it did not issue it."""
+        last = max((m for m in actor.mention_spans if m.end <= before), key=lambda m: m.start, default=None)
+        if last is None:
+            return False
+        return _ADDRESSED_TO.search(self.text[max(0, last.start - 60) : last.start]) is not None
 
     def _outside_party_tag(self, mention: Span) -> Span:
         """ "Rep. Marisol Duarte (D-N.C.) told reporters": a speaker found inside a party-state tag, or
@@ -1015,6 +1028,14 @@ def _can_be(name: str, head: str) -> bool:
     never describes a public body named as one ("Securities Board")."""
     words = name.lower().split()
     return not (head in _COMPANY_NOUNS and words and words[-1] in _PUBLIC_BODY_WORDS)
+
+
+# A document sent to someone: "in a filing with the Securities Commission", "a letter to the council".
+_ADDRESSED_TO = re.compile(
+    r"\b(?:filing|filings|letter|letters|complaint|submission|petition|application|appeal|memo|email|"
+    r"message|note|notice)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _names_its_issuer(description: str, head: str, plural: bool) -> bool:

@@ -63,6 +63,10 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
     organization organisation committee executive assembly parliament semicon electronics energy
     pharmaceuticals pharma shipping steel chemicals mining petroleum oil kazhagam
     congress front movement network press times post news broadcasting cooperative co-operative
+    foods brands beverages research labs laboratories entertainment resources enterprises financial
+    ventures investments solutions software aerospace automotive stores mills therapeutics biosciences
+    healthcare hospital communications utilities airports transit rail trains buses hotels resorts
+    brewery breweries publishing publishers pictures consulting associates advisers advisors
     """.split()
 )
 

@@ -578,6 +578,7 @@ def _untagged_people(
         found.append((i, end))
         i = end
     for first, end in found:
+        first, end = _over_hyphens(doc, first, end)  # "Chief Executive Rosalind Okafor-Baines"
         span = doc[first:end]
         mention = NameMention(base + span.start_char, base + span.end_char, span.text, "PERSON")
         mention.evidence["PERSON"] += 2

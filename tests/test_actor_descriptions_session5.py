@@ -55,3 +55,44 @@ def test_a_company_named_by_its_trade_has_the_shape_of_an_organisation(company: 
 
 def test_a_trade_word_alone_is_no_organisation() -> None:
     assert shape_label("Foods") is None
+
+
+def test_a_title_the_model_tagged_alone_is_no_actor(nlp) -> None:
+    """The model tags "[Councillor] Rhona [Baird]": the title is neither a name nor a mention of
+    every other councillor."""
+    text = (
+        "The leader of the Independent group, Councillor Amir Haddad, called for Stray to resign. "
+        "The council leader, Councillor Rhona Baird, is understood to have pushed for the pause."
+    )
+    analysis = analyse(text, nlp)
+    names = {a.name for a in analysis.actors}
+    assert "Rhona Baird" in names and "Councillor Rhona Baird" not in names and "Councillor" not in names
+    assert _credited(text, nlp, "Stray to resign") == "Amir Haddad"
+
+
+@pytest.mark.parametrize(
+    "text,content,source",
+    [
+        (
+            "A 2024 study by the Marlow Institute, which looked at 31 stadium deals, found that only "
+            "three had returned more than they cost.",
+            "only three had returned more than they cost",
+            "Marlow Institute study",
+        ),
+        (
+            "A 2023 review of 14 smaller studies by the Nordmark Sleep Council found no clear link "
+            "between napping and heart health.",
+            "no clear link between napping and heart health",
+            "Nordmark Sleep Council review",
+        ),
+    ],
+)
+def test_a_study_is_named_by_its_maker(text: str, content: str, source: str, nlp) -> None:
+    assert _credited(text, nlp, content) == source
+
+
+def test_an_x_of_y_body_the_model_missed_is_one_organisation(nlp) -> None:
+    text = "The Ardenshire Chamber of Commerce estimates that the strike will cost local businesses £6m."
+    analysis = analyse(text, nlp)
+    assert [(a.name, a.kind) for a in analysis.actors] == [("Ardenshire Chamber of Commerce", "organisation")]
+    assert shape_label("Ardenshire Chamber of Commerce") == "ORG"

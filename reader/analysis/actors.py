@@ -475,7 +475,10 @@ class ActorBuilder:
             return named
         head = event.speaker_head
         if head in EVIDENCE_NOUNS and event.frame == "evidence":
-            # "A poll published on Sunday shows that ...": the poll holds its own evidence.
+            # "A poll published on Sunday shows that ...": the poll holds its own evidence, named
+            # with its maker when the subject says ("A 2024 study by the Marlow Institute found").
+            if mention.end <= event.cue.start:
+                return self._evidence(mention, head, until=event.cue.start, how=None)
             return self._described(mention, head, event.plural)
         according = _is_according_to(event)
         if according and head in DOCUMENT_HEADS and not _names_its_issuer(mention.text, head, event.plural):
@@ -527,15 +530,21 @@ class ActorBuilder:
         ("Harriet Bell, the Labour MP for Ashcombe, said") yields to the person it describes."""
         return self._apposition_owner(mention) or self.actor_at(mention)
 
-    def _evidence(self, mention: Span, head: str) -> Actor:
+    def _evidence(
+        self, mention: Span, head: str, until: int | None = None, how: str | None = "according_to"
+    ) -> Actor:
         """A survey, poll, study or indictment as a source, named with who made it when the text says
-        ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey")."""
-        after = self.text[mention.end : mention.end + 100].split(",")[0]
+        ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey"). Only the
+        words before ``until`` (the cue, when the document is the subject) can name the maker; ``how``
+        labels the attribution unless something already has."""
+        end = mention.end + 100 if until is None else min(mention.end + 100, until)
+        after = self.text[mention.end : end].split(",")[0]
         seen = _SEEN_BY.search(after)
         if seen is not None:
             after = after[: seen.start()]  # "a memo seen by Halden Newswire": the reporter saw it
         match = _MADE_BY.search(after)
-        self.how_override = "according_to" if self.how_override is None else self.how_override
+        if self.how_override is None:
+            self.how_override = how
         if match is not None:
             maker = match.group("maker").split()
             proper = [w for w in maker if w[:1].isupper()]

@@ -20,7 +20,7 @@ from reader.analysis.lexicon import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
 )
-from reader.analysis.names import is_title_word
+from reader.analysis.names import ORGANISATION_LEADS, is_title_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -51,6 +51,13 @@ def _proper_chain(token: Token) -> tuple[int, int]:
             last += 1
         elif last + 2 < len(doc) and _glued_hyphen(doc, last + 1) and doc[last + 2].pos_ == "PROPN":
             last += 2
+        elif (
+            last + 2 < len(doc)
+            and doc[last + 1].lower_ == "of"
+            and doc[last].lower_ in ORGANISATION_LEADS
+            and doc[last + 2].pos_ == "PROPN"
+        ):
+            last += 2  # "the Ardenshire Chamber of Commerce": one name over its "of"
         else:
             break
     return first, last

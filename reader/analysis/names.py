@@ -74,7 +74,7 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
 ORGANISATION_LEADS: frozenset[str] = frozenset(
     """
     bank ministry department university institute council union federation association office agency
-    commission court board bureau port league academy college school society
+    commission court board bureau port league academy college school society chamber
     """.split()
 )
 
@@ -166,8 +166,8 @@ def shape_label(name: str) -> str | None:
         return "ORG"
     if last in PLACE_HEADS:
         return PLACE_HEADS[last]
-    if len(words) >= 3 and words[1] == "of" and words[0] in ORGANISATION_LEADS:
-        return "ORG"
+    if any(words[i + 1] == "of" and words[i] in ORGANISATION_LEADS for i in range(len(words) - 2)):
+        return "ORG"  # "Bank of Thailand", "Ardenshire Chamber of Commerce"
     return None
 
 

@@ -96,3 +96,29 @@ def test_an_x_of_y_body_the_model_missed_is_one_organisation(nlp) -> None:
     analysis = analyse(text, nlp)
     assert [(a.name, a.kind) for a in analysis.actors] == [("Ardenshire Chamber of Commerce", "organisation")]
     assert shape_label("Ardenshire Chamber of Commerce") == "ORG"
+
+
+def _column(byline: str) -> str:
+    return (
+        f"The Loan Is a Bad Bet\n{byline}Published: 2026-11-02\n\n"
+        'Mayor Tessa Quill called it "the best deal this city has ever signed." I suspect she will '
+        "come to regret that sentence. She said the council would vote again.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "byline,writer",
+    [("By Hannah Ferro\n", "Hannah Ferro"), ("", None), ("By Hannah Ferro and Ravi Sen\n", None)],
+)
+def test_the_writers_own_i_is_the_author(byline: str, writer: str | None, tmp_path, nlp) -> None:
+    """The columnist's "I" outside quotations is the byline's one author, never the last person
+    named; with no author, or several, nobody. A later "she" is still the mayor."""
+    from reader.analysis import analyze
+    from reader.sources import load_article
+
+    path = tmp_path / "column.txt"
+    path.write_text(_column(byline), encoding="utf-8")
+    analysis = analyze(load_article(path), nlp=nlp, use_cache=False)
+    credited = {s.text: (analysis.actor(s.actor).name if s.actor else None) for s in analysis.statements}  # type: ignore[union-attr]
+    assert credited["she will come to regret that sentence"] == writer
+    assert credited["the council would vote again"] == "Tessa Quill"

@@ -205,8 +205,10 @@ class _Timeline:
 class ActorBuilder:
     """Builds the actor list of one article; used once per analysis."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, author: str | None = None) -> None:
         self.text = text
+        # The article's one author, whom the reporter's own "I" outside quotations stands for.
+        self.author = author if author and not _SEVERAL_AUTHORS.search(author) else None
         self.actors: list[Actor] = []
         self._ids: set[str] = set()
         self._by_described: dict[str, Actor] = {}
@@ -719,6 +721,14 @@ class ActorBuilder:
         """The most recent compatible actor: a person for "he"/"she", an organisation or group
         (or an organisation or group subject phrase, which then becomes an actor) for "it"/"they"."""
         kind = SUBJECT_PRONOUNS.get(pronoun, "person")
+        if pronoun in _FIRST_PERSON_SINGULAR and not self._in_quote(mention.start):
+            # "I suspect she will come to regret it" in a column: the writer, never the last person
+            # named; with no single author known, nobody the text names. Not salient: a later "she"
+            # is not the writer.
+            author = self._author()
+            if author is not None:
+                self._add_mention(author, mention, salient=False)
+            return author
         if kind == "person":
             actor = self._person_antecedent(mention, pronoun)
         else:
@@ -730,6 +740,17 @@ class ActorBuilder:
                 actor = self._described(phrase.span, phrase.head, phrase.plural)
         if actor is not None:
             self._add_mention(actor, mention)
+        return actor
+
+    def _author(self) -> Actor | None:
+        """The article's author as an actor (made on first use), or ``None`` when not known."""
+        if self.author is None:
+            return None
+        key = self.author.lower()
+        actor = self._by_described.get(key) or next((a for a in self.actors if a.name == self.author), None)
+        if actor is None:
+            actor = self._new(self.author, "person")
+            self._by_described[key] = actor
         return actor
 
     def _person_antecedent(self, mention: Span, pronoun: str) -> Actor | None:
@@ -1037,6 +1058,12 @@ def _can_be(name: str, head: str) -> bool:
     never describes a public body named as one ("Securities Board")."""
     words = name.lower().split()
     return not (head in _COMPANY_NOUNS and words and words[-1] in _PUBLIC_BODY_WORDS)
+
+
+# The reporter's own first person, outside any quotation.
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+# "Jane Doe and John Roe", "Jane Doe, John Roe": no single writer for "I".
+_SEVERAL_AUTHORS = re.compile(r",| and | & ", re.IGNORECASE)
 
 
 # A document sent to someone: "in a filing with the Securities Commission", "a letter to the council".

@@ -122,3 +122,31 @@ def test_the_writers_own_i_is_the_author(byline: str, writer: str | None, tmp_pa
     credited = {s.text: (analysis.actor(s.actor).name if s.actor else None) for s in analysis.statements}  # type: ignore[union-attr]
     assert credited["she will come to regret that sentence"] == writer
     assert credited["the council would vote again"] == "Tessa Quill"
+
+
+@pytest.mark.parametrize(
+    "text,content,source",
+    [
+        (
+            "The company that owns the wind farm, Tidewell Energy, had argued that the fishermen knew "
+            "of the cables when they were laid.",
+            "the fishermen knew of the cables when they were laid",
+            "Tidewell Energy",
+        ),
+        (
+            "The man who founded the club, Ray Okafor, said the club would survive.",
+            "the club would survive",
+            "Ray Okafor",
+        ),
+        (
+            "In a 2-1 decision, the three-judge panel of the Fifth District Court of Appeal found that "
+            "the fishermen could not have known the extent of the damage.",
+            "the fishermen could not have known the extent of the damage",
+            "Fifth District Court of Appeal",
+        ),
+    ],
+)
+def test_the_subjects_own_name_wins(text: str, content: str, source: str, nlp) -> None:
+    """A name closing the subject after its relative clause, and the body a panel or board is
+    "of", are who speaks (the parser hangs the first on the clause's last noun)."""
+    assert _credited(text, nlp, content) == source

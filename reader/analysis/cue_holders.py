@@ -101,6 +101,9 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
             return child, "name"
+    renamed = _name_after_relative(subject)
+    if renamed is not None:
+        return renamed, "name"
     if subject.pos_ == "NOUN":
         lemma = _lemma(subject)
         is_document = lemma in DOCUMENT_NOUNS and lemma not in EVIDENCE_NOUNS
@@ -108,6 +111,12 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
         named = _named_inside(subject, labels, via_appos=not is_document)
         if named is not None:
             return named, "name"
+        if lemma in _BODY_OF_NOUNS:
+            # "the three-judge panel of the Fifth District Court of Appeal found": the court.
+            of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if body is not None and body.ent_type_ == "ORG":
+                return body, "name"
         owner = next((child for child in subject.children if child.dep_ == "poss"), None)
         if lemma in DOCUMENT_NOUNS and owner is not None:
             # "the council's own engineering report" speaks for the council; "its report" for "it".
@@ -120,6 +129,27 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
     if subject.pos_ == "PRON":
         return subject, "pronoun"
     return subject, "description"
+
+
+# A part of a body that speaks as the body: "the panel of the Court of Appeal", "the board of Acme".
+_BODY_OF_NOUNS = frozenset("panel bench leadership board committee jury presidium".split())
+
+
+def _name_after_relative(subject: Token) -> Token | None:
+    """ "The company that owns the wind farm, Tidewell Energy, had argued": the parser hangs the
+    name on the last noun of the relative clause; a name that closes the subject phrase right after
+    its relative clause is the subject's own."""
+    relative = next((c for c in subject.children if c.dep_ == "relcl" and c.i > subject.i), None)
+    if relative is None:
+        return None
+    doc = subject.doc
+    for token in relative.subtree:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        after = token.right_edge.i + 1
+        if after < len(doc) and doc[after].text == "," and subject.right_edge.i in (after, after - 1):
+            return token
+    return None
 
 
 def phrase_bounds(token: Token, form: str) -> tuple[int, int]:

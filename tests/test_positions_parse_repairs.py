@@ -23,6 +23,11 @@ CASES: dict[str, tuple[str, Position]] = {
             None,
         ),
     ),
+    # The parser makes the name the subject of a participle aside, leaving the cue with none.
+    "X, writing for the majority, said ...": (
+        "Judge Ann Voss, writing for the majority, said the lower court had erred.",
+        ("the lower court had erred", "Ann Voss", "speech", "say", None, None),
+    ),
     # A speech verb's object that is a noun cue with no owner: the subject holds it.
     "announced a plan to (no owner)": (
         "Mayor Ann Voss announced a plan to cut bus fares.",

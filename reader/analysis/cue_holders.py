@@ -234,6 +234,19 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
     return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
 
 
+def _subject_of_aside(verb: Token) -> Token | None:
+    """ "Judge Ann Voss, writing for the majority, said ...": the parser makes the name the subject
+    of the participle aside before the verb, which is then left with none; the name is the verb's."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None:
+                return subject
+    return None
+
+
 def _find_subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject of the clause it hangs from ("..., confirming that ...",
     "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the
@@ -261,6 +274,10 @@ def _find_subject(verb: Token) -> Token | None:
                 if current.i != verb.i and (_lemma(current) == "quote" or by_conj):
                     return child
                 return None
+        if current.i == verb.i:
+            aside = _subject_of_aside(verb)
+            if aside is not None:
+                return aside
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue

@@ -247,6 +247,24 @@ def _subject_of_aside(verb: Token) -> Token | None:
     return None
 
 
+def _subject_of_final_tag(verb: Token) -> Token | None:
+    """ "The League wants the levy replaced by a tax on cruise passengers, its leader, Ilse
+    Varnhout, said": the parser hangs the tag's subject on the content's last noun as an
+    apposition. A verb with its content before it and no subject takes the apposition that ends
+    just before it (", NAME, said")."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != "," or not any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    ):
+        return None
+    token = doc[verb.i - 2]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    if token.dep_ == "appos" and token.pos_ in ("PROPN", "NOUN") and token.head.i < token.i:
+        return token
+    return None
+
+
 def _find_subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject of the clause it hangs from ("..., confirming that ...",
     "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the
@@ -275,7 +293,7 @@ def _find_subject(verb: Token) -> Token | None:
                     return child
                 return None
         if current.i == verb.i:
-            aside = _subject_of_aside(verb)
+            aside = _subject_of_aside(verb) or _subject_of_final_tag(verb)
             if aside is not None:
                 return aside
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.analysis.attribution import Attribution, link_partial_quotes
+from reader.analysis.attribution import Attribution, link_nested_statements, link_partial_quotes
 from reader.analysis.coreference import (
     FIRST_NAME_WEIGHT,
     HONORIFIC_PRONOUN,
@@ -54,6 +54,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
 from reader.analysis.names import slug as name_slug
+from reader.analysis.nested_statements import is_plural_first_person, speaks_for
 from reader.analysis.tags import COMMUNICATION_DOCUMENTS
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
@@ -397,10 +398,18 @@ class ActorBuilder:
         its reported statement's speaker, and is listed among its actor's statements once, as part
         of that reported statement.
         """
-        for statement in attributions:
+        # Positions made inside quoted words come last: their holder may be the quote's speaker, or
+        # the answer of a later Q&A turn.
+        ordered = [s for s in attributions if s.quoted_in is None] + [
+            s for s in attributions if s.quoted_in is not None
+        ]
+        for statement in ordered:
             self._certainty = None
             self.corrected_mention = None
             self.how_override = None
+            if statement.quoted_in is not None:
+                self._resolve_nested(statement)
+                continue
             actor = self._speaker_of(statement)
             quote = statement.quote
             if self.corrected_mention is not None:
@@ -415,8 +424,10 @@ class ActorBuilder:
                     self._note_gender(actor, statement.event.content_pronoun)
         for statement in attributions:
             _echoed_position(statement.quote)
-        quotes = _without_nested([s.quote for s in attributions])
+        quoted = {id(s.quote) for s in attributions if s.quoted_in is not None}
+        quotes = _without_nested([s.quote for s in attributions], quoted)
         link_partial_quotes(attributions, quotes)
+        link_nested_statements(attributions, quotes)
         for index, quote in enumerate(quotes):
             if quote.within is not None:
                 continue
@@ -424,6 +435,40 @@ class ActorBuilder:
             if actor is not None:
                 actor.statements.append(index)
         return quotes
+
+    def _resolve_nested(self, statement: Attribution) -> None:
+        """Speaker, actor, ``how`` and ``confidence`` of a position made inside quoted words: an
+        I/we holder is the quote's speaker (``we`` the organisation a spokesperson or head speaks
+        for), an interviewer's "you" the interviewee; any other holder is resolved as a tag's, and
+        never to the quote's own speaker (who reports a third party's position, not their own)."""
+        quote = statement.quote
+        holder = statement.holder_from
+        container = statement.quoted_in
+        actor: Actor | None
+        if holder is not None:
+            actor = self._by_id(holder.quote.actor) if holder.quote.actor else None
+            if actor is not None and statement.event is not None and is_plural_first_person(statement.event):
+                actor = self._spoken_for(actor)
+            quote.how = holder.quote.how
+        else:
+            actor = self._speaker_of(statement)
+            if actor is not None and container is not None and actor.id == container.quote.actor:
+                actor = None
+            quote.how = self.how_override or _how(statement)
+        quote.confidence = confidence(quote.how, actor is not None, self._certainty, quote.kind)
+        if self.corrected_mention is not None:
+            quote.speaker_mention = self.corrected_mention
+        if actor is not None:
+            quote.actor = actor.id
+            quote.speaker = actor.name
+
+    def _spoken_for(self, actor: Actor) -> Actor:
+        """The organisation a person speaks for when their role says so (``we`` in a spokeswoman's or
+        union president's quote), else the person."""
+        if actor.kind != "person" or actor.affiliation is None or not speaks_for(actor.roles):
+            return actor
+        body = self.actor_at_name(actor.affiliation)
+        return body if body is not None and body.kind in ("organisation", "group") else actor
 
     def _speaker_of(self, statement: Attribution) -> Actor | None:
         event = statement.event
@@ -961,8 +1006,11 @@ def _echoed_position(quote: Statement) -> None:
     quote.target = Span(quote.start, quote.end, quote.text)
 
 
-def _without_nested(quotes: list[Statement]) -> list[Statement]:
-    """Drop reported speech that lies inside a longer statement of the same speaker."""
+def _without_nested(quotes: list[Statement], quoted: set[int] | None = None) -> list[Statement]:
+    """Drop reported speech that lies inside a longer statement of the same speaker. A position made
+    inside quoted words (``id`` in ``quoted``) is kept inside its own direct quote (``"I think the
+    deal is dead," Smith said``): only a longer *reported* statement of the same speaker drops it."""
+    quoted = quoted or set()
     nested: set[int] = set()
     by_actor: dict[str | None, list[int]] = {}
     for index, quote in enumerate(quotes):
@@ -978,6 +1026,15 @@ def _without_nested(quotes: list[Statement]) -> list[Statement]:
                 nested.add(i)
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start
+    for i in [i for i in nested if id(quotes[i]) in quoted]:
+        quote = quotes[i]
+        if not any(
+            j != i and other.kind == "reported" and other.actor == quote.actor
+            and other.start <= quote.start and quote.end <= other.end
+            and (other.start, -other.end) < (quote.start, -quote.end)
+            for j, other in enumerate(quotes)
+        ):
+            nested.discard(i)
     return [quote for i, quote in enumerate(quotes) if i not in nested]
 
 

@@ -27,6 +27,12 @@ precise, lies ``within`` a found reported statement, and that reported statement
 counted apart as ``in_reported`` and left out of direct precision (it is shown once, inside its
 reported statement, in the reader's lists and the exports).
 
+Nested attributions. The sets annotate only the outer attribution of a nested one ("spans never
+overlap"), so a position a quoted speaker reports inside their own quoted words (``"I think the deal
+is dead," Smith said``: a reported statement with ``in_quote``) is never annotated. A found reported
+statement with ``in_quote`` that is not precise and lies wholly inside an annotated statement is
+counted apart as ``in_quote`` and left out of reported precision; ``precision_strict`` counts it.
+
 Speaker, per recalled statement:
 - ``actor``: the actor Byline credits is the annotated actor. Byline's actor name or one of its aliases
   must equal the annotated name or one of its aliases (case, "the" and possessives aside), or be the
@@ -155,7 +161,7 @@ class Tally:
         self.kind: dict[str, dict[str, int]] = {
             k: dict.fromkeys(
                 ("gold", "found", "recalled", "precise", "actor_ok", "word_ok", "around_quote",
-                 "in_reported"),
+                 "in_reported", "in_quote"),
                 0,
             )
             for k in KINDS
@@ -170,7 +176,9 @@ class Tally:
         for kind, c in self.kind.items():
             out[kind] = {
                 "recall": _ratio(c["recalled"], c["gold"]),
-                "precision": _ratio(c["precise"], c["found"] - c["around_quote"] - c["in_reported"]),
+                "precision": _ratio(
+                    c["precise"], c["found"] - c["around_quote"] - c["in_reported"] - c["in_quote"]
+                ),
                 "precision_strict": _ratio(c["precise"], c["found"]),
                 "actor": _ratio(c["actor_ok"], c["recalled"]),
                 "speaker_word": _ratio(c["word_ok"], c["recalled"]),
@@ -251,6 +259,11 @@ def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> 
                 if verbose:
                     print(f"  partial quote inside an annotated reported statement: {s.text[:70]!r}")
                 continue
+            if kind == "reported" and not precise and _inside_annotated(s, gold):
+                c["in_quote"] += 1
+                if verbose:
+                    print(f"  reported inside annotated quoted words: {s.text[:70]!r} ({s.speaker})")
+                continue
             if kind == "reported":
                 frame = s.frame or "none"
                 tally.frame_found[frame][1] += 1
@@ -266,6 +279,14 @@ def _around_annotated_quote(analysis: Analysis, statement: Statement, gold: list
     return any(
         g.kind == "direct" and statement.start <= g.start and g.end <= statement.end and same_actor(names, g)
         for g in gold
+    )
+
+
+def _inside_annotated(statement: Statement, gold: list[Gold]) -> bool:
+    """Whether a reported statement made inside quoted words (``in_quote``) lies wholly inside an
+    annotated statement: these sets annotate only the outer attribution of a nested one."""
+    return statement.in_quote is not None and any(
+        g.start <= statement.start and statement.end <= g.end for g in gold
     )
 
 
@@ -295,6 +316,12 @@ def _print(folder: str, articles: int, figures: dict[str, Any]) -> None:
             print(
                 f"           {f['around_quote']} reported around an annotated partial quote, left out of"
                 f" precision; counted as spurious: precision {show(f['precision_strict'])}"
+            )
+        if f["in_quote"]:
+            print(
+                f"           {f['in_quote']} reported inside annotated quoted words (only the outer"
+                f" attribution is annotated), left out of precision; counted as spurious: precision"
+                f" {show(f['precision_strict'])}"
             )
         if f["in_reported"]:
             print(

@@ -452,8 +452,17 @@ class ActorBuilder:
             quote.how = holder.quote.how
         else:
             actor = self._speaker_of(statement)
+            event = statement.event
             if actor is not None and container is not None and actor.id == container.quote.actor:
+                # A third party in the speaker's words is not the speaker: a description stands for
+                # itself ("Customers tell us ..."), a pronoun stays unresolved.
+                mention = quote.speaker_mention or (event.speaker if event is not None else None)
                 actor = None
+                if event is not None and event.speaker_form == "description" and mention is not None:
+                    actor = self._described(mention, event.speaker_head, event.plural)
+            pronoun = event is not None and event.speaker_form == "pronoun"
+            if actor is not None and actor.kind == "place" and pronoun:
+                actor = None  # "They knew the danger was high": people, not the place last named
             quote.how = self.how_override or _how(statement)
         quote.confidence = confidence(quote.how, actor is not None, self._certainty, quote.kind)
         if self.corrected_mention is not None:

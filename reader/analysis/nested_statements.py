@@ -12,10 +12,11 @@ positions of their own and whose:
   and holds nothing; any other holder is resolved as usual (:mod:`reader.analysis.actors`), and
   never to the quote's speaker;
 - no filler or hypothetical: a cue followed at once by a comma or dash (``you know,``, ``I mean,``,
-  ``let me tell you,``), a question (``Do you think ...?``), a conditional or modal cue (``if you
-  look at``, ``you could say``), a generic holder (``people say``, ``everybody knows``) and a content
-  without words of its own (``I think so``) are no positions; negated cues are left out by the caller
-  as everywhere else.
+  ``let me tell you,``), a question (``Do you think ...?``, ``Parents ask me whether ...``), a
+  conditional, modal or infinitive cue (``if you look at``, ``you could say``, ``you don't need a
+  consultant to tell you``), a generic holder (``people say``, ``everybody knows``), someone spoken
+  to (``Ms. Delgado, thank you for ...``) and a content without words of its own (``I think so``)
+  are no positions; negated cues are left out by the caller as everywhere else.
 
 Plain text only: no spaCy here.
 """
@@ -39,12 +40,19 @@ _GENERIC_HOLDERS = frozenset(
 # A cue that a comma, dash or ellipsis follows at once (after an optional "you"/"me") is a filler:
 # "you know, ...", "I mean, ...", "let me tell you, ...", "I guess, ...".
 _FILLER_AFTER = re.compile(r"(?:\s+(?:you|ya|me|us))?\s*(?:[,;:—–…]|-{1,2}\s|\.\.\.|$)", re.IGNORECASE)
-# A condition or a modal before the cue makes it hypothetical: "if you look at", "you could say",
-# "I would argue", "I'd reinstate".
+# A modal or an infinitive's "to" right before the cue makes it hypothetical: "you could say", "I would
+# argue", "I'd reinstate", "You don't need a consultant to tell you that ...".
 _HYPOTHETICAL_BEFORE = re.compile(
-    r"(?:\b(?:if|unless|whether|could|would|might|may)\b|['’]d)\s*(?:\w+\s+){0,2}$",
+    r"(?:\b(?:could|would|might|may|to)\b|['’]d)\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A condition earlier in the cue's sentence: "If you take a look at ...", "If Glen has a correction, he
+# knows where the office is."
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+# Between the cue and its content: a question ("Parents ask me whether the river is safe").
+_QUESTION_BETWEEN = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
+# A holder followed by a comma and "you" is someone spoken to: "Ms. Delgado, thank you for coming".
+_VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|thank)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]")
 _MIN_CONTENT_WORDS = 2
 # Roles of a person who speaks for an organisation: their "we" is that organisation.
@@ -102,6 +110,12 @@ def nested_content(text: str, event: SpeechEvent, words: QuotedWords) -> Span | 
         return None
     if _HYPOTHETICAL_BEFORE.search(text, _clause_start(event, words), event.cue.start):
         return None
+    if _CONDITION.search(text, _sentence_start(text, event.cue.start, words), event.cue.start):
+        return None
+    if _QUESTION_BETWEEN.search(text, event.cue.end, max(event.cue.end, content.start)):
+        return None
+    if _VOCATIVE_AFTER.match(text, speaker.end, words.end):
+        return None
     if _in_question(text, event.cue.start, words):
         return None
     end = min(content.end, words.end)
@@ -117,6 +131,12 @@ def _clause_start(event: SpeechEvent, words: QuotedWords) -> int:
     assert event.speaker is not None
     start = min(event.speaker.start, event.cue.start)
     return max(words.start, start - 12)
+
+
+def _sentence_start(text: str, offset: int, words: QuotedWords) -> int:
+    """Where the sentence around ``offset`` starts, within the quoted words."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, words.start, offset)]
+    return ends[-1] if ends else words.start
 
 
 def _in_question(text: str, offset: int, words: QuotedWords) -> bool:

@@ -21,8 +21,8 @@ reason, never dropped (the store keeps it). One whose wish the analysis already 
 actor that the analysis no longer splits, a removed role it no longer finds) is **idle**.
 
 After statements are added or removed, every ``Statement.within``, ``Statement.in_quote`` and
-``Actor.statements`` index is rewritten, so indices stay consistent; actor ids never change (a renamed actor keeps its id and
-gains its old name as an alias).
+``Actor.statements`` index is rewritten, so indices stay consistent; actor ids never change (a
+renamed actor keeps its id and gains its old name as an alias).
 """
 
 from __future__ import annotations

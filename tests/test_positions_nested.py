@@ -12,12 +12,17 @@ import json
 
 import pytest
 from position_checks import analyse
+from rich.style import Style
 
+from reader.analysis import analyze
 from reader.analysis.model import Analysis, Statement
 from reader.analysis.offsets_records import full_record, offsets_record
 from reader.analysis.records import analysis_record
 from reader.corrections.apply import apply_corrections
 from reader.corrections.model import Anchor, Correction
+from reader.export import build_export, to_annotations, to_markdown
+from reader.sources import Article
+from reader.tui.app import BylineApp
 
 # text -> [(reported span, holder actor name, frame, cue lemma, holder words, enclosing direct quote)]
 NESTED: dict[str, tuple[str, list[tuple[str, str | None, str, str, str, str]]]] = {
@@ -29,9 +34,9 @@ NESTED: dict[str, tuple[str, list[tuple[str, str | None, str, str, str, str]]]] 
         '"We oppose this bill," said the union\'s head.',
         [("this bill", "Union's head", "stance", "oppose", "We", '"We oppose this bill,"')],
     ),
-    "my opponent: a third party, never the quote's speaker": (
+    "my opponent: the speaker's opponent, never the speaker": (
         '"My opponent wants to raise your taxes," Hale said.',
-        [("raise your taxes", "My opponent", "intention", "want to", "My opponent",
+        [("raise your taxes", "Hale's opponent", "intention", "want to", "My opponent",
           '"My opponent wants to raise your taxes,"')],
     ),
     "we: the organisation a spokesman speaks for": (
@@ -191,3 +196,117 @@ def test_a_correction_that_removes_a_statement_keeps_in_quote_pointing_at_its_qu
     ]
     orphan = next(s for s in corrected.statements if s.text == "the budget is fine")
     assert orphan.in_quote is None
+
+
+# -- the reader, through the Pilot -------------------------------------------------------------------
+
+READER_TEXT = (
+    'Mayor Ann Kirby spoke on Monday. "I think the budget is fine," Kirby said.\n\n'
+    '"My opponent wants to raise your taxes," said Tom Hale, a councillor.'
+)
+
+
+def _reader_app(nlp) -> tuple[BylineApp, Analysis]:
+    article = Article(text=READER_TEXT, source="nested.txt")
+    analysis = analyze(article, nlp=nlp, use_cache=False)
+    return BylineApp(article, analysis=analysis), analysis
+
+
+def _shows(app: BylineApp, style: Style, key: str) -> bool:
+    return style + app.style_for(key) == style
+
+
+def _look(app: BylineApp, offset: int) -> Style:
+    return app.reader.article_view.style_at(offset).clear_meta_and_links()
+
+
+async def test_brackets_step_from_the_quote_to_the_position_inside_it(nlp) -> None:
+    app, analysis = _reader_app(nlp)
+    nested = _nested(analysis)
+    assert [(s.text, s.speaker) for s in nested] == [
+        ("the budget is fine", "Ann Kirby"),
+        ("raise your taxes", "Tom Hale's opponent"),
+    ]
+    believes = nested[0]
+    quote = analysis.statements[believes.in_quote]  # type: ignore[index]
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        budget = READER_TEXT.index("budget")
+        think = READER_TEXT.index("think")
+        # The quote is drawn as a quote all through: the position inside it adds no layer of its own.
+        assert _look(app, budget) == _look(app, think)
+        assert _shows(app, _look(app, budget), "quote.direct")
+        await pilot.press("r", "right_square_bracket")
+        assert reader.state.current_quote is quote
+        await pilot.press("right_square_bracket")
+        assert reader.state.current_quote is believes
+        assert reader.status_line.location == (
+            "Statement 2/4 (reported) · Ann Kirby, Mayor · think · believes · in Ann Kirby's quote"
+        )
+        assert _shows(app, _look(app, budget), "quote.current")
+        assert not _shows(app, _look(app, READER_TEXT.index("I think")), "quote.current")
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert reader.state.current_quote is nested[1]
+        assert "Tom Hale's opponent · wants · in Tom Hale's quote" in reader.status_line.location
+
+
+async def test_the_statements_tab_lists_the_position_under_its_quote(nlp) -> None:
+    app, analysis = _reader_app(nlp)
+    believes = _nested(analysis)[0]
+    index = analysis.statements.index(believes)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("S")
+        panel = app.reader.statements_panel
+        rows = panel.rows
+        assert rows[rows.index((believes.in_quote, 0)) + 1] == (index, 1)
+        assert [i for i, _ in rows].count(index) == 1
+        label = str(panel.option_list.get_option_at_index(rows.index((index, 1))).prompt)
+        assert label.startswith("  ↳ ¶1  Ann Kirby, Mayor · reported · belief (believes)")
+        await pilot.press(*["down"] * rows.index((index, 1)), "enter")
+        assert app.reader.state.current_quote is believes
+        assert app.reader.article_view.is_visible(believes.start)
+
+
+async def test_the_actors_panel_lists_the_position_under_its_holder_and_frame(nlp) -> None:
+    app, analysis = _reader_app(nlp)
+    believes = _nested(analysis)[0]
+    kirby = next(a for a in analysis.actors if a.name == "Ann Kirby")
+    hale = next(a for a in analysis.actors if a.name == "Tom Hale")
+    assert [analysis.statements[i].kind for i in hale.statements] == ["direct"]  # never his opponent's
+    async with app.run_test(size=(140, 40)) as pilot:
+        reader = app.reader
+        await pilot.press("a")
+        panel = reader.actors_panel
+        assert panel.select_actor(kirby.id)
+        await pilot.press("right")
+        node = panel.cursor_node
+        assert node is not None
+        assert str(node.label).endswith("· says 1 · believes 1")
+        children = [str(child.label) for child in node.children]
+        assert children == [
+            'says: "I think the budget is fine," direct (said)',
+            "believes: the budget is fine reported in a quote (think)",
+        ]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert reader.state.current_quote is believes
+        assert "statement 2/2 (reported) · think · believes · in Ann Kirby's quote" in reader.status_line.location
+        assert _shows(app, _look(app, READER_TEXT.index("budget")), "quote.current")
+
+
+def test_markdown_lists_the_position_once_in_plain_words_under_its_quote(nlp) -> None:
+    article = Article(text=READER_TEXT, source="nested.txt")
+    analysis = analyze(article, nlp=nlp, use_cache=False)
+    document = build_export(article, analysis, [], all_quotes=True)
+    markdown = to_markdown(document)
+    actors = markdown[markdown.index("## Actors and positions"):]
+    assert "- ¶1, reported belief, believes: the budget is fine (in the quote above)" in actors
+    assert "- ¶2, reported intention, wants: raise your taxes (in Tom Hale's quote, ¶2)" in actors
+    # The detected quotes are exported once each; the positions inside them are not extra items.
+    assert [item.quote.kind for item in document.items if item.quote] == ["direct", "direct"]
+    # The quote's item, the quote under Kirby, and her belief under it: no excerpt with cut marks.
+    assert markdown.count("the budget is fine") == 3
+    assert '"…the budget is fine' not in markdown and 'fine…"' not in markdown
+    info = to_annotations(document)
+    kirby = next(a for a in info["byline"]["actors"] if a["name"] == "Ann Kirby")
+    assert kirby["statements"][1]["in_quote"]["text"] == "\"I think the budget is fine,\""

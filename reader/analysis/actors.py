@@ -450,6 +450,9 @@ class ActorBuilder:
             if actor is not None and statement.event is not None and is_plural_first_person(statement.event):
                 actor = self._spoken_for(actor)
             quote.how = holder.quote.how
+        elif (owned := self._owned_by_speaker(statement)) is not None:
+            actor = owned
+            quote.how = "description"
         else:
             actor = self._speaker_of(statement)
             event = statement.event
@@ -470,6 +473,32 @@ class ActorBuilder:
         if actor is not None:
             quote.actor = actor.id
             quote.speaker = actor.name
+
+    def _owned_by_speaker(self, statement: Attribution) -> Actor | None:
+        """``My opponent`` in Hale's quote is Hale's opponent (``our members``: those of the body Hale
+        speaks for): an actor named for the quote's speaker, ``Tom Hale's opponent``, as a reader of
+        the quote understands it; no other actor of the text. ``None`` when the holder has no
+        first-person possessive or the quote has no speaker."""
+        event, container = statement.event, statement.quoted_in
+        if event is None or event.speaker is None or container is None or not container.quote.actor:
+            return None
+        words = event.speaker.text.split(maxsplit=1)
+        if len(words) < 2 or words[0].lower() not in ("my", "our"):
+            return None
+        owner = self._by_id(container.quote.actor)
+        if owner is None:
+            return None
+        if words[0].lower() == "our":
+            owner = self._spoken_for(owner)
+        name = f"{owner.name}'s {words[1]}"
+        actor = self._by_described.get(name.lower())
+        if actor is None:
+            head = event.speaker_head
+            kind = "organisation" if head in ORGANISATION_NOUNS else ("group" if event.plural else "person")
+            actor = self._new(name, kind)
+            self._by_described[name.lower()] = actor
+        self._add_mention(actor, event.speaker)
+        return actor
 
     def _spoken_for(self, actor: Actor) -> Actor:
         """The organisation a person speaks for when their role says so (``we`` in a spokeswoman's or

@@ -99,7 +99,8 @@ def test_a_q_and_a_answer_holds_positions_of_the_interviewee(nlp) -> None:
     text = (
         "Our reporter Tomasz Reyes spoke to Senator Joe Harlan in Valdora.\n\n"
         "Q: Do you think the bank rules should be restored?\n\n"
-        "A: If you take a look at what we proposed, you know, it works. I think the reform went a long way.\n\n"
+        "A: If you take a look at what we proposed, you know, it works. "
+        "I think the reform went a long way.\n\n"
         "Q: And the middle class?\n\n"
         "A: I believe the middle class would be back again with better wages."
     )
@@ -127,8 +128,12 @@ NOT_POSITIONS: dict[str, str] = {
     "a question to a body": '"Does the council believe the plan will work?" Smith asked.',
     "people say, generic": '"People say the town is dying. They are wrong," said Mayor Ann Kirby.',
     "modal, hypothetical": '"I could say the deal is dead, but I will not," Smith said.',
-    "a condition before the cue": '"If Glen has a correction, he knows where the office is," said Agnes Whitlock.',
-    "an infinitive cue": '"It is time for the council to admit that the plan has failed," said Victor Haldane.',
+    "a condition before the cue": (
+        '"If Glen has a correction, he knows where the office is," said Agnes Whitlock.'
+    ),
+    "an infinitive cue": (
+        '"It is time for the council to admit that the plan has failed," said Victor Haldane.'
+    ),
     "someone spoken to": '"Ms. Delgado, thank you for coming out tonight," said Margaret Lindqvist.',
     "ask whether is a question": '"Parents ask me whether the river is safe," said Fiona Keane, a doctor.',
     "an unattributed quotation holds nothing": 'The banner read "We oppose this bill" in red letters.',
@@ -290,7 +295,8 @@ async def test_the_actors_panel_lists_the_position_under_its_holder_and_frame(nl
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert reader.state.current_quote is believes
-        assert "statement 2/2 (reported) · think · believes · in Ann Kirby's quote" in reader.status_line.location
+        location = reader.status_line.location
+        assert "statement 2/2 (reported) · think · believes · in Ann Kirby's quote" in location
         assert _shows(app, _look(app, READER_TEXT.index("budget")), "quote.current")
 
 

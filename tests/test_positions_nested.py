@@ -135,6 +135,10 @@ NOT_POSITIONS: dict[str, str] = {
         '"It is time for the council to admit that the plan has failed," said Victor Haldane.'
     ),
     "someone spoken to": '"Ms. Delgado, thank you for coming out tonight," said Margaret Lindqvist.',
+    "someone spoken to is not the holder": (
+        "An edited transcript follows.\nHOLLIS: Minister, your own hydrologists warned in April that "
+        "reservoirs would fall below 40 percent by August.\nFENNER: They did, and we acted on it."
+    ),
     "ask whether is a question": '"Parents ask me whether the river is safe," said Fiona Keane, a doctor.',
     "an unattributed quotation holds nothing": 'The banner read "We oppose this bill" in red letters.',
 }

@@ -51,8 +51,9 @@ _HYPOTHETICAL_BEFORE = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
 # Between the cue and its content: a question ("Parents ask me whether the river is safe").
 _QUESTION_BETWEEN = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
-# A holder followed by a comma and "you" is someone spoken to: "Ms. Delgado, thank you for coming".
-_VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|thank)\b", re.IGNORECASE)
+# A holder followed by a comma and "you"/"your" is someone spoken to: "Ms. Delgado, thank you for
+# coming", "Minister, your own hydrologists warned ..." (the parse takes the vocative for the subject).
+_VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|thank)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]")
 _MIN_CONTENT_WORDS = 2
 # Roles of a person who speaks for an organisation: their "we" is that organisation.

@@ -17,7 +17,7 @@ from rich.style import Style
 from reader.analysis import analyze
 from reader.analysis.model import Analysis, Statement
 from reader.analysis.offsets_records import full_record, offsets_record
-from reader.analysis.records import analysis_record
+from reader.analysis.records import STATEMENT_COLUMNS, analysis_record, statement_rows
 from reader.corrections.apply import apply_corrections
 from reader.corrections.model import Anchor, Correction
 from reader.export import build_export, to_annotations, to_markdown
@@ -191,6 +191,19 @@ def test_the_offsets_record_rebuilds_the_nested_statement_exactly(nlp) -> None:
     assert row[-1] == _nested(analysis)[0].in_quote  # the in_quote column, last in the row
     kirby = next(a for a in full["actors"] if a["name"] == "Ann Kirby")
     assert [full["statements"][i]["kind"] for i in kirby["statements"]] == ["direct", "reported"]
+
+
+def test_the_statement_table_gives_the_quote_a_position_lies_in(nlp) -> None:
+    analysis = analyse(TWO, nlp)
+    rows = statement_rows(analysis, 0)
+    assert all(list(row) == list(STATEMENT_COLUMNS) for row in rows)
+    quoted = [(r["text"], r["speaker"], TWO[r["in_quote_start"]:r["in_quote_end"]]) for r in rows
+              if r["in_quote_start"] is not None]
+    assert quoted == [
+        ("the budget is fine", "Ann Kirby", '"I think the budget is fine,"'),
+        ("this budget", "Northgate Rail", '"We oppose this budget,"'),
+    ]
+    assert sum(r["in_quote_end"] is None for r in rows) == len(rows) - 2
 
 
 def test_a_correction_that_removes_a_statement_keeps_in_quote_pointing_at_its_quote(nlp) -> None:

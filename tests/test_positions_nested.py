@@ -21,6 +21,7 @@ from reader.analysis.records import STATEMENT_COLUMNS, analysis_record, statemen
 from reader.corrections.apply import apply_corrections
 from reader.corrections.model import Anchor, Correction
 from reader.export import build_export, to_annotations, to_markdown
+from reader.export_html import layer_runs, to_html
 from reader.sources import Article
 from reader.tui.app import BylineApp
 
@@ -333,3 +334,15 @@ def test_markdown_lists_the_position_once_in_plain_words_under_its_quote(nlp) ->
     info = to_annotations(document)
     kirby = next(a for a in info["byline"]["actors"] if a["name"] == "Ann Kirby")
     assert kirby["statements"][1]["in_quote"]["text"] == "\"I think the budget is fine,\""
+
+
+def test_the_html_page_draws_the_quote_whole_and_lists_the_position_in_plain_words(nlp) -> None:
+    article = Article(text=READER_TEXT, source="nested.txt")
+    analysis = analyze(article, nlp=nlp, use_cache=False)
+    believes = _nested(analysis)[0]
+    document = build_export(article, analysis, [])
+    inside = [run.key for run in layer_runs(document)
+              if run.start < believes.end and believes.start < run.end]
+    assert "quote.direct" in inside and "quote.indirect" not in inside
+    page = to_html(document)
+    assert "believes</span> the budget is fine</li>" in page

@@ -206,8 +206,10 @@ class _Timeline:
 class ActorBuilder:
     """Builds the actor list of one article; used once per analysis."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, author: str | None = None) -> None:
         self.text = text
+        # The article's one author, whom the reporter's own "I" outside quotations stands for.
+        self.author = author if author and not _SEVERAL_AUTHORS.search(author) else None
         self.actors: list[Actor] = []
         self._ids: set[str] = set()
         self._by_described: dict[str, Actor] = {}
@@ -558,7 +560,10 @@ class ActorBuilder:
             return named
         head = event.speaker_head
         if head in EVIDENCE_NOUNS and event.frame == "evidence":
-            # "A poll published on Sunday shows that ...": the poll holds its own evidence.
+            # "A poll published on Sunday shows that ...": the poll holds its own evidence, named
+            # with its maker when the subject says ("A 2024 study by the Marlow Institute found").
+            if mention.end <= event.cue.start:
+                return self._evidence(mention, head, until=event.cue.start, how=None)
             return self._described(mention, head, event.plural)
         according = _is_according_to(event)
         if according and head in DOCUMENT_HEADS and not _names_its_issuer(mention.text, head, event.plural):
@@ -575,7 +580,11 @@ class ActorBuilder:
                 return owner
             if _names_its_issuer(mention.text, head, event.plural):
                 # "According to the statement, ...": the last named person or organisation issued it.
-                issuer = self.timeline.latest(mention.start, ("person", "organisation"))
+                issuer = self.timeline.latest(
+                    mention.start,
+                    ("person", "organisation"),
+                    accept=lambda actor: not self._addressed(actor, mention.start),
+                )
                 if issuer is not None:
                     return issuer
             else:
@@ -606,15 +615,21 @@ class ActorBuilder:
         ("Harriet Bell, the Labour MP for Ashcombe, said") yields to the person it describes."""
         return self._apposition_owner(mention) or self.actor_at(mention)
 
-    def _evidence(self, mention: Span, head: str) -> Actor:
+    def _evidence(
+        self, mention: Span, head: str, until: int | None = None, how: str | None = "according_to"
+    ) -> Actor:
         """A survey, poll, study or indictment as a source, named with who made it when the text says
-        ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey")."""
-        after = self.text[mention.end : mention.end + 100].split(",")[0]
+        ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey"). Only the
+        words before ``until`` (the cue, when the document is the subject) can name the maker; ``how``
+        labels the attribution unless something already has."""
+        end = mention.end + 100 if until is None else min(mention.end + 100, until)
+        after = self.text[mention.end : end].split(",")[0]
         seen = _SEEN_BY.search(after)
         if seen is not None:
             after = after[: seen.start()]  # "a memo seen by Halden Newswire": the reporter saw it
         match = _MADE_BY.search(after)
-        self.how_override = "according_to" if self.how_override is None else self.how_override
+        if self.how_override is None:
+            self.how_override = how
         if match is not None:
             maker = match.group("maker").split()
             proper = [w for w in maker if w[:1].isupper()]
@@ -664,6 +679,15 @@ class ActorBuilder:
         if not phrase or len(phrase.split()) > 8:
             return None
         return Span(match.end(), match.end() + len(phrase), phrase)
+
+    def _addressed(self, actor: Actor, before: int) -> bool:
+        """Whether ``actor``'s last mention before ``before`` is whom a document went to ("said in a
+        filing with the Securities Commission. The filing also shows ..."): the regulator received
+        the filing; it did not issue it."""
+        last = max((m for m in actor.mention_spans if m.end <= before), key=lambda m: m.start, default=None)
+        if last is None:
+            return False
+        return _ADDRESSED_TO.search(self.text[max(0, last.start - 60) : last.start]) is not None
 
     def _outside_party_tag(self, mention: Span) -> Span:
         """ "Rep. Marisol Duarte (D-N.C.) told reporters": a speaker found inside a party-state tag, or
@@ -780,6 +804,14 @@ class ActorBuilder:
         """The most recent compatible actor: a person for "he"/"she", an organisation or group
         (or an organisation or group subject phrase, which then becomes an actor) for "it"/"they"."""
         kind = SUBJECT_PRONOUNS.get(pronoun, "person")
+        if pronoun in _FIRST_PERSON_SINGULAR and not self._in_quote(mention.start):
+            # "I suspect she will come to regret it" in a column: the writer, never the last person
+            # named; with no single author known, nobody the text names. Not salient: a later "she"
+            # is not the writer.
+            author = self._author()
+            if author is not None:
+                self._add_mention(author, mention, salient=False)
+            return author
         if kind == "person":
             actor = self._person_antecedent(mention, pronoun)
         else:
@@ -791,6 +823,17 @@ class ActorBuilder:
                 actor = self._described(phrase.span, phrase.head, phrase.plural)
         if actor is not None:
             self._add_mention(actor, mention)
+        return actor
+
+    def _author(self) -> Actor | None:
+        """The article's author as an actor (made on first use), or ``None`` when not known."""
+        if self.author is None:
+            return None
+        key = self.author.lower()
+        actor = self._by_described.get(key) or next((a for a in self.actors if a.name == self.author), None)
+        if actor is None:
+            actor = self._new(self.author, "person")
+            self._by_described[key] = actor
         return actor
 
     def _person_antecedent(self, mention: Span, pronoun: str) -> Actor | None:
@@ -1110,6 +1153,20 @@ def _can_be(name: str, head: str) -> bool:
     never describes a public body named as one ("Securities Board")."""
     words = name.lower().split()
     return not (head in _COMPANY_NOUNS and words and words[-1] in _PUBLIC_BODY_WORDS)
+
+
+# The reporter's own first person, outside any quotation.
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+# "Jane Doe and John Roe", "Jane Doe, John Roe": no single writer for "I".
+_SEVERAL_AUTHORS = re.compile(r",| and | & ", re.IGNORECASE)
+
+
+# A document sent to someone: "in a filing with the Securities Commission", "a letter to the council".
+_ADDRESSED_TO = re.compile(
+    r"\b(?:filing|filings|letter|letters|complaint|submission|petition|application|appeal|memo|email|"
+    r"message|note|notice)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _names_its_issuer(description: str, head: str, plural: bool) -> bool:

@@ -20,10 +20,10 @@ from reader.analysis.lexicon import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
 )
-from reader.analysis.names import is_title_word
+from reader.analysis.names import ORGANISATION_LEADS, is_title_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -39,11 +39,33 @@ def _proper_chain(token: Token) -> tuple[int, int]:
     """Token indices [first, last] of the run of proper nouns around ``token``."""
     doc = token.doc
     first = last = token.i
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and not is_title_word(doc[first - 1].text):
-        first -= 1
-    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
-        last += 1
+    while True:
+        if first > 0 and doc[first - 1].pos_ == "PROPN" and not is_title_word(doc[first - 1].text):
+            first -= 1
+        elif first > 1 and _glued_hyphen(doc, first - 1) and doc[first - 2].pos_ == "PROPN":
+            first -= 2  # "Rosalind Okafor-Baines": the parser splits the surname at its hyphen
+        else:
+            break
+    while True:
+        if last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        elif last + 2 < len(doc) and _glued_hyphen(doc, last + 1) and doc[last + 2].pos_ == "PROPN":
+            last += 2
+        elif (
+            last + 2 < len(doc)
+            and doc[last + 1].lower_ == "of"
+            and doc[last].lower_ in ORGANISATION_LEADS
+            and doc[last + 2].pos_ == "PROPN"
+        ):
+            last += 2  # "the Ardenshire Chamber of Commerce": one name over its "of"
+        else:
+            break
     return first, last
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen written with no space on either side ("Okafor-Baines")."""
+    return doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
@@ -154,6 +176,12 @@ def _share_of(token: Token) -> Token | None:
     return None
 
 
+def is_age_description(token: Token) -> bool:
+    """``old`` in "the 58-year-old said": the parser makes the adjective the subject; an age is
+    said only of a person."""
+    return token.lower_ == "old" and any(c.lower_ in ("year", "years") for c in token.children)
+
+
 def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = False) -> bool:
     """Whether the subject can be a source. With a strong cue ("said", "told", "condemned") any
     noun can ("the report said"); with a weak one ("believes", "plans") only a noun that names a
@@ -169,7 +197,7 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
     if share is not None:
         # "A majority of Republicans believe", "49 percent of voters say": the people counted hold it.
         return _valid_speaker(share, "name" if share.pos_ == "PROPN" else "description", strong, people_only)
-    if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS:
+    if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS or is_age_description(token):
         return True
     if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True

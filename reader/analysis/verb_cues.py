@@ -11,6 +11,7 @@ from reader.analysis.cue_content import (
     _complement,
     _content_bounds,
     _has_own_subject,
+    _inverted_complement,
     _misparsed_complement,
 )
 from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _agent, _find_subject, _is_passive, speaker_phrase
@@ -205,6 +206,8 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
         bounds = _clause_bounds(misparsed)
         if bounds is not None:
             content = _token_span(builder.doc, builder.base, *bounds)
+    elif (inverted := _inverted_complement(verb)) is not None:
+        content = _token_span(builder.doc, builder.base, *inverted)
     elif verb.dep_ == "parataxis" and (is_speech or is_belief) and verb.i > verb.sent.start + 1:
         # A medial tag: the content is the whole sentence around it.
         sent = verb.sent

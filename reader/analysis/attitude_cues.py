@@ -214,7 +214,10 @@ def role_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
 # women", "Cruz picked up an endorsement from a former senator", "came under fire from residents".
 # The holder is the object of "of"/"from"; the content (and target) is the subject who receives it.
 RECEIVED_NOUNS: dict[str, _Frame] = {
-    **{n: _SUPPORT for n in "support backing endorsement praise approval blessing applause favor favour".split()},
+    **{
+        n: _SUPPORT
+        for n in "support backing endorsement praise approval blessing applause favor favour".split()
+    },
     **{n: _OPPOSE for n in "criticism opposition fire heat resistance rebuke condemnation flak".split()},
 }
 # The preposition that names what a received stance is about: "opposition from X to the plan".
@@ -247,7 +250,7 @@ def received_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     # "faced opposition from homeowners to his plan": the stance is on what "to" names, not the subject.
     aims = _AIMED.get(_lemma(noun), ())
     aimed = next((c for c in children if c.dep_ == "prep" and c.lower_ in aims and c.i > noun.i), None)
-    aim = next((c for c in aimed.children if c.dep_ in ("pobj", "pcomp")), None) if aimed is not None else None
+    aim = None if aimed is None else next((c for c in aimed.children if c.dep_ in ("pobj", "pcomp")), None)
     if aim is not None:
         first, last = aim.left_edge.i, aim.right_edge.i
     content = _token_span(builder.doc, builder.base, first, last)
@@ -260,7 +263,9 @@ def received_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
 # is in favour of a strike" (are against 7, for 32, favor of 3 in the lexicon counts).
 COPULA_PREPOSITIONS: dict[str, str] = {"against": "oppose", "for": "support", "in": "support"}
 # Objects of "for" that make no stance: "was for the first time", "are for the most part".
-_NOT_STANCE_OBJECTS = frozenset("time part moment while sake now years months weeks days example instance".split())
+_NOT_STANCE_OBJECTS = frozenset(
+    "time part moment while sake now years months weeks days example instance".split()
+)
 _NOT_STANCE_ENTITIES = ("DATE", "TIME", "MONEY", "CARDINAL", "PERCENT", "QUANTITY", "ORDINAL")
 
 
@@ -281,7 +286,9 @@ def copula_preposition_event(builder: EventBuilder, prep: Token) -> SpeechEvent 
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     cue_last = prep.i
     if prep.lower_ == "in":
-        if pobj is None or pobj.lower_ not in ("favor", "favour") or any(c.dep_ == "det" for c in pobj.children):
+        if pobj is None or pobj.lower_ not in ("favor", "favour"):
+            return None
+        if any(c.dep_ == "det" for c in pobj.children):
             return None
         of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
@@ -299,4 +306,5 @@ def copula_preposition_event(builder: EventBuilder, prep: Token) -> SpeechEvent 
         return None  # "The funds are for schools": only people and organisations take a side
     content = _token_span(builder.doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
     words = " ".join(t.lower_ for t in builder.doc[prep.i : cue_last + 1])
-    return builder.event(prep, cue_last, holder, content, "stance", f"be {words}", stance, content, strong=False)
+    lemma = f"be {words}"
+    return builder.event(prep, cue_last, holder, content, "stance", lemma, stance, content, strong=False)

@@ -99,7 +99,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
-_ATTITUDE_WORDS = frozenset(word for word, _ in ADJECTIVE_PREPOSITIONS) | THAT_ADJECTIVES | SPEECH_THAT_ADJECTIVES
+_ATTITUDE_WORDS = (
+    frozenset(word for word, _ in ADJECTIVE_PREPOSITIONS) | THAT_ADJECTIVES | SPEECH_THAT_ADJECTIVES
+)
 _ROLE_NOUNS = frozenset(noun for noun, _ in ROLE_NOUNS)
 
 

@@ -98,7 +98,8 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     for prep in preps:
         key = (noun.lower_, prep.lower_)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        frame_stance = NOUN_PREPOSITION_CUES.get(key) or POSITION_NOUN_PREPOSITIONS.get((_lemma(noun), prep.lower_))
+        frame_stance = NOUN_PREPOSITION_CUES.get(key)
+        frame_stance = frame_stance or POSITION_NOUN_PREPOSITIONS.get((_lemma(noun), prep.lower_))
         if frame_stance is not None and pobj is not None and not _is_time(pobj):
             frame, stance = frame_stance
             content = _token_span(doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
@@ -122,7 +123,8 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
             # "the hawks' warnings that they would skyrocket": the parser took "that" for a relative
             # pronoun, but the clause has its own subject, so it is the warning's content.
             inner = _clause_bounds(child)
-            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != child.left_edge.i for c in child.children)
+            subjects = (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            has_subject = any(c.i != child.left_edge.i for c in subjects)
             bounds = (inner[0] + 1, inner[1]) if inner is not None and has_subject else None
         elif has_to:
             bounds = _infinitive_bounds(child)
@@ -212,7 +214,8 @@ def _from_holder(noun: Token) -> Token | None:
     """The person a noun cue is from or by: "an admission from Senator Voss that ...", "criticism
     from the union of the plan", "a warning by the ministry about ..." (a name, or a noun for people
     or an organisation)."""
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i):
+    preps = (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i)
+    for prep in preps:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is not None and _can_hold_positions(pobj):
             return pobj
@@ -246,7 +249,8 @@ POSITION_NOUN_PREPOSITIONS: dict[tuple[str, str], tuple[str, str | None]] = {
         ("belief", None),
         "doubt:about,over,on attitude:about,toward,towards,to opinion:of,on,about feeling:about,toward,"
         "towards,on expectation:for,of idea:for,about assessment:of perception:of fear:of,about "
-        "worry:about,over anxiety:about,over suspicion:of,about skepticism:about,of,toward scepticism:about,of "
+        "worry:about,over anxiety:about,over suspicion:of,about skepticism:about,of,toward "
+        "scepticism:about,of "
         "confidence:in faith:in theory:of,about analysis:of impression:of prediction:for,of "
         "reservation:about misgiving:about qualm:about concern:about,over,for view:about,toward,on,of "
         "position:on stance:on,toward,towards,about line:on understanding:of belief:in",
@@ -267,7 +271,9 @@ POSITION_NOUN_PREPOSITIONS: dict[tuple[str, str], tuple[str, str | None]] = {
         "loyalty:to praise:of,for endorsement:of case:for",
     ),
     **_table(("stance", "accuse"), "accusation:of,against charge:of"),
-    **_table(("stance", "demand"), "request:for plea:for appeal:for demand:for call:for proposal:for push:for"),
+    **_table(
+        ("stance", "demand"), "request:for plea:for appeal:for demand:for call:for proposal:for push:for"
+    ),
     **_table(
         ("intention", None),
         "plan:for vision:for,of strategy:for,of policy:of promise:of pledge:of goal:of intention:of "

@@ -176,7 +176,10 @@ def _copula_subject(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ not in ("who", "which", "that"):
         return subject
-    return _find_subject(verb)
+    found = _find_subject(verb)
+    if found is None or found.dep_ == "nsubjpass":
+        return None  # "factories were battered ..., Hughes is a supporter of ...": a misparse, no holder
+    return found
 
 
 def is_passive_attitude(word: Token) -> bool:

@@ -133,13 +133,14 @@ def attitude_event(builder: EventBuilder, word: Token) -> SpeechEvent | None:
     if clause is None and word.dep_ == "acomp":
         clause = _complement(word.head)  # "was clear that ...": the parser hangs the clause on the copula
     if (lower in THAT_ADJECTIVES or lower in SPEECH_THAT_ADJECTIVES) and clause is not None:
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-            return None  # "was clear he ...": only a that-clause (not "clear what ...")
+        speech = lower in SPEECH_THAT_ADJECTIVES
+        if speech and not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return None  # "was clear what ..." asks; only "was clear that ..." says
         bounds = _clause_bounds(clause)
         if bounds is None or bounds[0] <= word.i:
             return None
         content = _token_span(builder.doc, builder.base, *bounds)
-        frame = "speech" if lower in SPEECH_THAT_ADJECTIVES else "belief"
+        frame = "speech" if speech else "belief"
         return builder.event(word, word.i, holder, content, frame, f"be {lower}", strong=False)
     return None
 

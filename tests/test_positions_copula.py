@@ -36,9 +36,9 @@ POSITIONS: dict[str, tuple[str, Position]] = {
         "The council is open to changing the rules.",
         ("changing the rules", "Council", "stance", "be open to", "support", "changing the rules"),
     ),
-    "is loyal to": (
-        "Senator Mia Ortiz is loyal to the governor.",
-        ("the governor", "Mia Ortiz", "stance", "be loyal to", "support", "the governor"),
+    "is proud of": (
+        "Senator Mia Ortiz is proud of the new clinic.",
+        ("the new clinic", "Mia Ortiz", "stance", "be proud of", "support", "the new clinic"),
     ),
     "is bent on (an intention)": (
         "Ann Voss is bent on winning the harbour seat.",
@@ -108,6 +108,10 @@ POSITIONS: dict[str, tuple[str, Position]] = {
     "delivered a speech on": (
         "Mayor Ann Kirby delivered a speech on housing.",
         ("housing", "Ann Kirby", "speech", "speech on", None, None),
+    ),
+    "a noun of the object of a cue verb is the verb's": (
+        "Ann Voss voiced doubts about the plan.",
+        ("doubts about the plan", "Ann Voss", "speech", "voice", None, None),
     ),
     "made a plea for": (
         "Senator Mia Ortiz made a plea for calm.",

@@ -71,10 +71,10 @@ ADJECTIVE_PREPOSITIONS: dict[tuple[str, str], _Frame] = {
     **_table(_SUPPORT, "impressed:by,with delighted:by,with thrilled:by"),
     # Session 5, from the lexicon counts (more open to 5, are against 7, 're committed to 2, is most
     # proud of 2, was clear about 2, are wary of 2) and PolNeAR-train misses (outspoken on, bent on,
-    # loyal to, terrified of, upfront about).
+    # terrified of, upfront about).
     **_table(
         _SUPPORT,
-        "open:to receptive:to amenable:to loyal:to proud:of committed:to appreciative:of grateful:for "
+        "open:to receptive:to amenable:to proud:of committed:to appreciative:of grateful:for "
         "warm:to,toward,towards",
     ),
     **_table(
@@ -104,9 +104,9 @@ SPEECH_THAT_ADJECTIVES: frozenset[str] = frozenset("clear emphatic explicit insi
 ROLE_NOUNS: dict[tuple[str, str], _Frame] = {
     **_table(_SUPPORT, "supporter:of backer:of advocate:of,for champion:of proponent:of defender:of"),
     **_table(_OPPOSE, "critic:of opponent:of foe:of detractor:of skeptic:of sceptic:of"),
-    # "is a surrogate for the senator", "an ally of the mayor", "a fan of the plan" (supporter of 13,
+    # "is a surrogate for the senator", "a fan of the plan" (supporter of 13,
     # proponent of 4, backer of 4, defender of 2 in the lexicon counts).
-    **_table(_SUPPORT, "surrogate:for ally:of fan:of admirer:of cheerleader:for"),
+    **_table(_SUPPORT, "surrogate:for fan:of admirer:of cheerleader:for"),
     **_table(_OPPOSE, "adversary:of enemy:of"),
 }
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "which", "what", "who"})

@@ -25,11 +25,15 @@ from reader.analysis.cue_spans import (
 )
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.lexicon import (
+    AS_CUES,
     BELIEF_VERBS,
     EVIDENCE_VERBS,
+    INTENTION_VERBS,
     LIGHT_VERBS,
     NOUN_CUES,
     NOUN_PREPOSITION_CUES,
+    OBJECT_CUES,
+    REQUEST_VERBS,
     SPEECH_VERBS,
 )
 
@@ -83,6 +87,8 @@ def intention_adjective_event(builder: EventBuilder, adjective: Token) -> Speech
 def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     """``his claim that ...``, ``the ministry's view that ...``, ``her pledge to ...``,
     ``her support for the bill``."""
+    if _reported_by_verb(noun):
+        return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     preps = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
     if owner is None:
@@ -201,6 +207,31 @@ def _light_verb_holder(noun: Token) -> Token | None:
     return subject
 
 
+_VERB_CUES = (
+    SPEECH_VERBS
+    | BELIEF_VERBS
+    | EVIDENCE_VERBS
+    | INTENTION_VERBS
+    | REQUEST_VERBS
+    | set(OBJECT_CUES)
+    | set(AS_CUES)
+)
+
+
+def _reported_by_verb(noun: Token) -> bool:
+    """Whether a noun cue of this module's own list is the object of a cue verb, whose statement
+    holds the whole object already: "outlined her vision for the city", "voiced doubts about the
+    plan" (a second, narrower statement would overlap it). Light verbs are no such cue: "has doubts
+    about ..." is the noun's. The lexicon's noun cues are left to the object rule, which gives an
+    owned one to the noun ("repeated his claim that ...")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _lemma(noun) in NOUN_CUES:
+        return False
+    if verb.pos_ != "VERB" or _lemma(verb) in LIGHT_VERBS:
+        return False
+    return _lemma(verb) in _VERB_CUES and _lemma_with_particle(verb) not in POSITION_LIGHT_VERBS
+
+
 _TIME_NOUNS = frozenset("day night morning afternoon evening week weekend month year eve occasion".split())
 
 
@@ -259,7 +290,7 @@ POSITION_NOUN_PREPOSITIONS: dict[tuple[str, str], tuple[str, str | None]] = {
         ("stance", "oppose"),
         "indignation:about,over,at outrage:over,at,about anger:at,over,about hostility:to,toward,towards "
         "dislike:of,for distaste:for disdain:for contempt:for scorn:for disapproval:of rejection:of "
-        "condemnation:of denunciation:of objection:to resistance:to challenge:to,against attack:against "
+        "condemnation:of denunciation:of objection:to resistance:to challenge:against attack:against "
         "assault:on broadside:against,at swipe:at jab:at dig:at stance:against opposition:to "
         "campaign:against complaint:about,against criticism:of,over,about critique:of crusade:against "
         "war:on",
@@ -277,7 +308,7 @@ POSITION_NOUN_PREPOSITIONS: dict[tuple[str, str], tuple[str, str | None]] = {
     **_table(
         ("intention", None),
         "plan:for vision:for,of strategy:for,of policy:of promise:of pledge:of goal:of intention:of "
-        "commitment:to hope:for,of",
+        "commitment:to",
     ),
 }
 

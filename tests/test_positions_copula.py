@@ -113,6 +113,10 @@ POSITIONS: dict[str, tuple[str, Position]] = {
         "Ann Voss voiced doubts about the plan.",
         ("doubts about the plan", "Ann Voss", "speech", "voice", None, None),
     ),
+    "made the point that, with any subject and a clause the parser takes for a relative one": (
+        "Several guests made the point that crime had fallen.",
+        ("crime had fallen", "Several guests", "speech", "point", None, None),
+    ),
     "made a plea for": (
         "Senator Mia Ortiz made a plea for calm.",
         ("calm", "Mia Ortiz", "stance", "plea for", "demand", "calm"),

@@ -118,9 +118,11 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     if frame_stance is None:
         return None
     for child in noun.children:
-        if child.dep_ not in ("acl", "ccomp", "appos") or child.i < noun.i:
+        if child.dep_ not in ("acl", "ccomp", "appos", "relcl") or child.i < noun.i:
             continue
         has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if child.dep_ == "relcl" and not has_that:
+            continue  # "the point that he made": a relative clause; "that" as a mark opens the content
         has_to = any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
         misparsed_that = child.dep_ == "acl" and doc[child.left_edge.i].lower_ == "that" and not has_to
         if has_that:
@@ -190,7 +192,8 @@ def _light_verb_holder(noun: Token) -> Token | None:
     "Trump made no mention of God" (a "no" keeps it: what was not mentioned is no statement of it),
     "She has doubts about the plan", "He raised questions about the deal", "took a firm stance
     against ...", "laid out his vision for ...". Only a person or an organisation holds one: "The
-    beams give support for the roof" is no position."""
+    beams give support for the roof" is no position (a noun with a clause, "made the point that
+    ...", takes any subject)."""
     verb = noun.head
     lemma = _lemma(verb)
     if noun.dep_ != "dobj" or _withheld(verb):
@@ -202,7 +205,9 @@ def _light_verb_holder(noun: Token) -> Token | None:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return None
     subject = _find_subject(verb)
-    if subject is None or (subject.pos_ != "PRON" and not _can_hold_positions(subject)):
+    if subject is None or _lemma(noun) in NOUN_CUES:
+        return subject  # "guests made the point that ...": a clause only people give
+    if subject.pos_ != "PRON" and not _can_hold_positions(subject):
         return None
     return subject
 

@@ -162,6 +162,7 @@ NEGATIVES: dict[str, str] = {
     "questions taken, not asked": "The mayor took questions about the ferry contract.",
     "a speech on a day": "Mayor Ann Kirby delivered a speech on Monday.",
     "it is clear that": "It is clear that the deal is dead.",
+    "a group divided holds no one position": "Legal experts were divided on the minister's chances.",
     "not clear that": "The mayor was not clear that the deal is dead.",
 }
 

@@ -85,7 +85,7 @@ ADJECTIVE_PREPOSITIONS: dict[tuple[str, str], _Frame] = {
     **_table(
         _BELIEF,
         "terrified:of,by scared:of,by afraid:of fearful:of hopeful:about,of doubtful:about,of "
-        "unsure:about,of uncertain:about ambivalent:about divided:on,over unapologetic:about",
+        "unsure:about,of uncertain:about ambivalent:about unapologetic:about",
     ),
     **_table(
         _SPEECH,

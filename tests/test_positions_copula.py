@@ -178,6 +178,14 @@ def test_no_position(case: str, nlp) -> None:
     assert_no_statement(NEGATIVES[case], nlp, kind="reported")
 
 
+def test_hearsay_attitude_is_not_the_subjects(nlp) -> None:
+    """``is said to be interested in``: unnamed sources say it, the coach states nothing."""
+    text = "The coach plans to rest him and is said to be interested in a striker."
+    cues = [s.cue_lemma for s in analyse(text, nlp).statements]
+    assert "plan to" in cues
+    assert not [cue for cue in cues if cue is not None and cue.startswith("be interested")], cues
+
+
 # Headlines (the article's first line): text -> (content, speaker mention, frame, cue lemma, stance).
 HEADLINES: dict[str, tuple[str, tuple[str, str, str, str, str | None]]] = {
     "title case with a final tag": (

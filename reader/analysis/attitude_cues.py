@@ -160,6 +160,8 @@ def _adjective_holder(word: Token) -> Token | None:
         if verb.dep_ == "ccomp":
             return None  # "The decision suggests that the government is worried about ...": the
             # attitude is what the outer clause reports, not a position of its own
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.head.children):
+            return None  # "is said to be interested in ...": hearsay, read by the passive cue
         holder = _copula_subject(verb)
     elif word.dep_ in ("amod", "appos") and word.head.pos_ in ("NOUN", "PROPN") and word.i > word.head.i:
         holder = word.head  # "Voters, wary of the plan, stayed home"

@@ -25,7 +25,8 @@ words, its content span and its frame. The constructions, each with the frame it
 - attitudes with a copula (:mod:`~reader.analysis.attitude_cues`): ``is critical of the plan``, ``are
   worried about prices``, ``was upset that ...``, ``were angered by the deal``, ``is a supporter of``,
   and stances someone receives: ``The plan has drawn criticism from Berlin`` (Berlin's stance);
-- a noun cue whose copula gives the content: ``Her answer was that ...``.
+- a noun cue whose copula gives the content: ``Her answer was that ...``;
+- a copula and a preposition of stance: ``Most voters are against the levy``, ``is in favour of``.
 
 Negated and withheld cues (``did not say that``, ``declined to say whether``) report no position,
 and nor does any cue inside their content or inside a question. Word lists live in

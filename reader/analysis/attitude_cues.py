@@ -104,9 +104,9 @@ SPEECH_THAT_ADJECTIVES: frozenset[str] = frozenset("clear emphatic explicit insi
 ROLE_NOUNS: dict[tuple[str, str], _Frame] = {
     **_table(_SUPPORT, "supporter:of backer:of advocate:of,for champion:of proponent:of defender:of"),
     **_table(_OPPOSE, "critic:of opponent:of foe:of detractor:of skeptic:of sceptic:of"),
-    # "is a surrogate for the senator", "a fan of the plan" (supporter of 13,
+    # "is a surrogate for the senator" (not "a fan of the film": taste, not a side; supporter of 13,
     # proponent of 4, backer of 4, defender of 2 in the lexicon counts).
-    **_table(_SUPPORT, "surrogate:for fan:of admirer:of cheerleader:for"),
+    **_table(_SUPPORT, "surrogate:for cheerleader:for"),
     **_table(_OPPOSE, "adversary:of enemy:of"),
 }
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "which", "what", "who"})

@@ -23,6 +23,49 @@ CASES: dict[str, tuple[str, Position]] = {
             None,
         ),
     ),
+    # The parser makes the name the subject of a participle aside, leaving the cue with none.
+    "X, writing for the majority, said ...": (
+        "Judge Ann Voss, writing for the majority, said the lower court had erred.",
+        ("the lower court had erred", "Ann Voss", "speech", "say", None, None),
+    ),
+    # A final tag whose subject the parser hung on the content's last noun as an apposition.
+    "..., its leader, X, said (subject parsed inside the content)": (
+        "The Coastal League wants the levy replaced by a tax on cruise passengers, its leader, "
+        "Ilse Varnhout, said.",
+        (
+            "The Coastal League wants the levy replaced by a tax on cruise passengers",
+            "Ilse Varnhout",
+            "speech",
+            "say",
+            None,
+            None,
+        ),
+    ),
+    # The main verb parsed as a modifier of its subject after a relative clause.
+    "X, who ..., called for Y to be replaced (main verb parsed as a participle)": (
+        "Some Ashworth supporters, who booed the officials off at half-time, called for Moyes to be "
+        "replaced.",
+        (
+            "Moyes to be replaced",
+            "Some Ashworth supporters",
+            "stance",
+            "call for",
+            "demand",
+            "Moyes to be replaced",
+        ),
+    ),
+    # "called for" with a passive infinitive clause.
+    "called for X to be VP-ed": (
+        "Councilwoman Dana Oyelaran called for the loan terms to be put to a public vote.",
+        (
+            "the loan terms to be put to a public vote",
+            "Dana Oyelaran",
+            "stance",
+            "call for",
+            "demand",
+            "the loan terms to be put to a public vote",
+        ),
+    ),
     # A speech verb's object that is a noun cue with no owner: the subject holds it.
     "announced a plan to (no owner)": (
         "Mayor Ann Voss announced a plan to cut bus fares.",

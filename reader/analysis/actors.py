@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.analysis.attribution import Attribution, link_partial_quotes
+from reader.analysis.attribution import Attribution, link_nested_statements, link_partial_quotes
 from reader.analysis.coreference import (
     FIRST_NAME_WEIGHT,
     HONORIFIC_PRONOUN,
@@ -54,6 +54,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
 from reader.analysis.names import slug as name_slug
+from reader.analysis.nested_statements import is_plural_first_person, speaks_for
 from reader.analysis.tags import COMMUNICATION_DOCUMENTS
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
@@ -399,10 +400,18 @@ class ActorBuilder:
         its reported statement's speaker, and is listed among its actor's statements once, as part
         of that reported statement.
         """
-        for statement in attributions:
+        # Positions made inside quoted words come last: their holder may be the quote's speaker, or
+        # the answer of a later Q&A turn.
+        ordered = [s for s in attributions if s.quoted_in is None] + [
+            s for s in attributions if s.quoted_in is not None
+        ]
+        for statement in ordered:
             self._certainty = None
             self.corrected_mention = None
             self.how_override = None
+            if statement.quoted_in is not None:
+                self._resolve_nested(statement)
+                continue
             actor = self._speaker_of(statement)
             quote = statement.quote
             if self.corrected_mention is not None:
@@ -417,8 +426,10 @@ class ActorBuilder:
                     self._note_gender(actor, statement.event.content_pronoun)
         for statement in attributions:
             _echoed_position(statement.quote)
-        quotes = _without_nested([s.quote for s in attributions])
+        quoted = {id(s.quote) for s in attributions if s.quoted_in is not None}
+        quotes = _without_nested([s.quote for s in attributions], quoted)
         link_partial_quotes(attributions, quotes)
+        link_nested_statements(attributions, quotes)
         for index, quote in enumerate(quotes):
             if quote.within is not None:
                 continue
@@ -426,6 +437,78 @@ class ActorBuilder:
             if actor is not None:
                 actor.statements.append(index)
         return quotes
+
+    def _resolve_nested(self, statement: Attribution) -> None:
+        """Speaker, actor, ``how`` and ``confidence`` of a position made inside quoted words: an
+        I/we holder is the quote's speaker (``we`` the organisation a spokesperson or head speaks
+        for), an interviewer's "you" the interviewee; any other holder is resolved as a tag's, and
+        never to the quote's own speaker (who reports a third party's position, not their own)."""
+        quote = statement.quote
+        holder = statement.holder_from
+        container = statement.quoted_in
+        actor: Actor | None
+        if holder is not None:
+            actor = self._by_id(holder.quote.actor) if holder.quote.actor else None
+            if actor is not None and statement.event is not None and is_plural_first_person(statement.event):
+                actor = self._spoken_for(actor)
+            quote.how = holder.quote.how
+        elif (owned := self._owned_by_speaker(statement)) is not None:
+            actor = owned
+            quote.how = "description"
+        else:
+            actor = self._speaker_of(statement)
+            event = statement.event
+            if actor is not None and container is not None and actor.id == container.quote.actor:
+                # A third party in the speaker's words is not the speaker: a description stands for
+                # itself ("Customers tell us ..."), a pronoun stays unresolved.
+                mention = quote.speaker_mention or (event.speaker if event is not None else None)
+                actor = None
+                if event is not None and event.speaker_form == "description" and mention is not None:
+                    actor = self._described(mention, event.speaker_head, event.plural)
+            pronoun = event is not None and event.speaker_form == "pronoun"
+            if actor is not None and actor.kind == "place" and pronoun:
+                actor = None  # "They knew the danger was high": people, not the place last named
+            quote.how = self.how_override or _how(statement)
+        quote.confidence = confidence(quote.how, actor is not None, self._certainty, quote.kind)
+        if self.corrected_mention is not None:
+            quote.speaker_mention = self.corrected_mention
+        if actor is not None:
+            quote.actor = actor.id
+            quote.speaker = actor.name
+
+    def _owned_by_speaker(self, statement: Attribution) -> Actor | None:
+        """``My opponent`` in Hale's quote is Hale's opponent (``our members``: those of the body Hale
+        speaks for): an actor named for the quote's speaker, ``Tom Hale's opponent``, as a reader of
+        the quote understands it; no other actor of the text. ``None`` when the holder has no
+        first-person possessive or the quote has no speaker."""
+        event, container = statement.event, statement.quoted_in
+        if event is None or event.speaker is None or container is None or not container.quote.actor:
+            return None
+        words = event.speaker.text.split(maxsplit=1)
+        if len(words) < 2 or words[0].lower() not in ("my", "our"):
+            return None
+        owner = self._by_id(container.quote.actor)
+        if owner is None:
+            return None
+        if words[0].lower() == "our":
+            owner = self._spoken_for(owner)
+        name = f"{owner.name}'s {words[1]}"
+        actor = self._by_described.get(name.lower())
+        if actor is None:
+            head = event.speaker_head
+            kind = "organisation" if head in ORGANISATION_NOUNS else ("group" if event.plural else "person")
+            actor = self._new(name, kind)
+            self._by_described[name.lower()] = actor
+        self._add_mention(actor, event.speaker)
+        return actor
+
+    def _spoken_for(self, actor: Actor) -> Actor:
+        """The organisation a person speaks for when their role says so (``we`` in a spokeswoman's or
+        union president's quote), else the person."""
+        if actor.kind != "person" or actor.affiliation is None or not speaks_for(actor.roles):
+            return actor
+        body = self.actor_at_name(actor.affiliation)
+        return body if body is not None and body.kind in ("organisation", "group") else actor
 
     def _speaker_of(self, statement: Attribution) -> Actor | None:
         event = statement.event
@@ -1004,8 +1087,11 @@ def _echoed_position(quote: Statement) -> None:
     quote.target = Span(quote.start, quote.end, quote.text)
 
 
-def _without_nested(quotes: list[Statement]) -> list[Statement]:
-    """Drop reported speech that lies inside a longer statement of the same speaker."""
+def _without_nested(quotes: list[Statement], quoted: set[int] | None = None) -> list[Statement]:
+    """Drop reported speech that lies inside a longer statement of the same speaker. A position made
+    inside quoted words (``id`` in ``quoted``) is kept inside its own direct quote (``"I think the
+    deal is dead," Smith said``): only a longer *reported* statement of the same speaker drops it."""
+    quoted = quoted or set()
     nested: set[int] = set()
     by_actor: dict[str | None, list[int]] = {}
     for index, quote in enumerate(quotes):
@@ -1021,6 +1107,15 @@ def _without_nested(quotes: list[Statement]) -> list[Statement]:
                 nested.add(i)
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start
+    for i in [i for i in nested if id(quotes[i]) in quoted]:
+        quote = quotes[i]
+        if not any(
+            j != i and other.kind == "reported" and other.actor == quote.actor
+            and other.start <= quote.start and quote.end <= other.end
+            and (other.start, -other.end) < (quote.start, -quote.end)
+            for j, other in enumerate(quotes)
+        ):
+            nested.discard(i)
     return [quote for i, quote in enumerate(quotes) if i not in nested]
 
 

@@ -367,6 +367,37 @@ def _relative_antecedent(clause: Token, pronoun: Token) -> Token | None:
     return antecedent
 
 
+def _subject_of_aside(verb: Token) -> Token | None:
+    """ "Judge Ann Voss, writing for the majority, said ...": the parser makes the name the subject
+    of the participle aside before the verb, which is then left with none; the name is the verb's."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _subject_of_final_tag(verb: Token) -> Token | None:
+    """ "The League wants the levy replaced by a tax on cruise passengers, its leader, Ilse
+    Varnhout, said": the parser hangs the tag's subject on the content's last noun as an
+    apposition. A verb with its content before it and no subject takes the apposition that ends
+    just before it (", NAME, said")."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != "," or not any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    ):
+        return None
+    token = doc[verb.i - 2]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    if token.dep_ == "appos" and token.pos_ in ("PROPN", "NOUN") and token.head.i < token.i:
+        return token
+    return None
+
+
 def _find_subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject of the clause it hangs from ("..., confirming that ...",
     "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the
@@ -403,6 +434,10 @@ def _subject_of(verb: Token) -> Token | None:
                 if current.i != verb.i and (_lemma(current) == "quote" or by_conj):
                     return child
                 return None
+        if current.i == verb.i:
+            aside = _subject_of_aside(verb) or _subject_of_final_tag(verb)
+            if aside is not None:
+                return aside
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue

@@ -88,6 +88,29 @@ CASES: dict[str, tuple[str, Position]] = {
         "Senator Ray Okafor highlighted Mayor Ann Voss's comments about the budget.",
         ("Mayor Ann Voss's comments about the budget", "Ray Okafor", "speech", "highlight", None, None),
     ),
+    # The same kind with a stance verb and other nouns: the topic is no second statement of the owner's.
+    "criticised X's remarks about Y": (
+        "Senator Ray Okafor criticised Governor Lee's remarks about the strike.",
+        (
+            "Governor Lee's remarks about the strike",
+            "Ray Okafor",
+            "stance",
+            "criticise",
+            "oppose",
+            "Governor Lee's remarks about the strike",
+        ),
+    ),
+    "welcomed X's comments on Y": (
+        "The union welcomed Mayor Ann Voss's comments on the budget.",
+        (
+            "Mayor Ann Voss's comments on the budget",
+            "Union",
+            "stance",
+            "welcome",
+            "support",
+            "Mayor Ann Voss's comments on the budget",
+        ),
+    ),
     # Agentless hearsay with an infinitive, like "is expected to".
     "was projected to": (
         "The challenger was projected to win the district by a wide margin.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.cue_holders import _SUBJECT_DEPS
+from reader.analysis.cue_holders import _SUBJECT_DEPS, tag_subject_in_content
 from reader.analysis.cue_spans import _lemma
 from reader.analysis.lexicon import BELIEF_VERBS, SPEECH_VERBS
 
@@ -62,7 +62,17 @@ def _clause_bounds(clause: Token) -> tuple[int, int] | None:
     """
     doc = clause.doc
     first, last = clause.left_edge.i, clause.right_edge.i
+    for sibling in clause.head.rights:
+        # "tenants say they don't yet know enough": the parser split the clause at "don't" into two
+        # complements of the cue, the second with no subject of its own; they are one clause.
+        if sibling.dep_ == "ccomp" and sibling.left_edge.i == last + 1 and not _has_own_subject(sibling):
+            last = sibling.right_edge.i
     for token in clause.subtree:
+        if token.i > first and _is_other_speaker(token, clause) and token.right_edge.i < clause.i:
+            # "Though the mayor boasts of visitors, there is no sign ..., analysts say": another
+            # speaker's clause before the content's own words is not part of them.
+            first = max(first, token.right_edge.i + 1)
+            continue
         if token.i > first and (_is_second_statement(token) or _is_other_speaker(token, clause)):
             cut = token.left_edge.i
             while cut - 1 > first and (doc[cut - 1].dep_ in ("cc", "mark") or doc[cut - 1].is_punct):
@@ -106,6 +116,9 @@ def _content_bounds(verb: Token, clause: Token, bounds: tuple[int, int]) -> tupl
     """
     doc = verb.doc
     first, last = bounds
+    holder = tag_subject_in_content(verb) if clause.i < verb.i else None
+    if holder is not None and first < holder.left_edge.i <= last:
+        last = holder.left_edge.i - 1  # "Donors are funding the ads, [records lodged ...] revealed."
     for adverbial in clause.children:
         if adverbial.dep_ != "advcl" or adverbial.i < clause.i or adverbial.left_edge.i > last:
             continue
@@ -147,13 +160,49 @@ def _content_bounds(verb: Token, clause: Token, bounds: tuple[int, int]) -> tupl
 
 
 def _complement(verb: Token) -> Token | None:
-    """The verb's clausal complement, unless it is a question ("asked whether ...")."""
-    for child in verb.children:
-        if child.dep_ != "ccomp":
-            continue
+    """The verb's clausal complement, unless it is a question ("asked whether ...").
+
+    Of two, the one after the cue: the parser also hangs a clause before it on the cue ("Quint
+    seems to accept it — she told the Courier that her aim is ...": "seems" and "is" both as its ``ccomp``),
+    when that one has a subject of its own and is no quotation.
+    A ``that`` clause the parser took for an adverbial one is a complement too ("protested soon
+    after that the fees punished residents")."""
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    after = [
+        child
+        for child in clauses
+        if child.i > verb.i
+        and _has_own_subject(child)
+        and not child.left_edge.is_quote
+        and not _is_speech_verb(child)  # "saying the bid ..., two people familiar said": a tag
+    ]
+    if clauses and clauses[0].i < verb.i and after:
+        clauses = after
+    for child in clauses:
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
         if marks & set(_QUESTION_MARKS) and _lemma(verb) not in ("ask", "wonder", "question"):
             return None
+        return child
+    return _that_adverbial(verb)
+
+
+# Words before "that" that make an adverbial clause of it: "so that", "now that", "in that".
+_ADVERBIAL_THAT = frozenset(
+    "so now in such except given provided providing seeing considering save enough".split()
+)
+
+
+def _that_adverbial(verb: Token) -> Token | None:
+    """A clause after the cue opened by ``that`` and parsed as an adverbial clause ("protested soon
+    after that ..."), not one whose ``that`` belongs to ``so that``, ``now that``, ``in that``."""
+    for child in verb.rights:
+        if child.dep_ != "advcl" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if that is None or that.i == 0:
+            continue
+        if any(t.lower_ in _ADVERBIAL_THAT or t.is_punct for t in verb.doc[verb.i + 1 : that.i]):
+            continue  # "worked so hard that ...", "is wrong in that ..."
         return child
     return None
 
@@ -173,6 +222,8 @@ def _misparsed_complement(verb: Token) -> Token | None:
             continue
         if child.dep_ not in ("xcomp", "advcl", "dobj", "attr", "oprd"):
             return None
+        if child.tag_ == "VBG" and child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].text == ",":
+            return None  # "..., Noor Haddad explained, recalling the week ...": her act, not her words
         finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != verb.i for t in child.subtree)
         return child if finite else None
     return None
@@ -193,9 +244,9 @@ def _inverted_complement(verb: Token) -> tuple[int, int] | None:
     if subject is None or subject.i < verb.i:
         return None
     doc = verb.doc
-    gap = [t for t in doc[verb.right_edge.i + 1 : subject.left_edge.i] if not t.is_punct]
+    gap = [t for t in doc[verb.right_edge.i + 1 : subject.left_edge.i] if not t.is_quote]
     if any(not (t.lower_ == "that" and t.dep_ == "mark") for t in gap):
-        return None
+        return None  # "As they argued over the bill, the lights went out": the comma ends the cue's clause
     first = subject.left_edge.i
     last = head.right_edge.i
     for token in doc[first : last + 1]:

@@ -124,6 +124,10 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
     capitalised = subject.text[:1].isupper()
     if (subject.pos_ == "PROPN" and capitalised) or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return subject, "name"
+    if capitalised and subject.pos_ == "VERB" and subject.dep_ in _SUBJECT_DEPS:
+        # A subject is no verb: a name the tagger read as one ("Sing and his advisers have said",
+        # "Running Start Partners, a talent agency, says").
+        return subject, "name"
     if subject.lower_ in GROUP_PRONOUNS:
         return subject, "description"  # "Those close to him", "Most of the analysts"
     if subject.pos_ == "PRON":
@@ -177,6 +181,8 @@ def phrase_bounds(token: Token, form: str) -> tuple[int, int]:
     for child in token.lefts:
         if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod"):
             first = min(first, child.left_edge.i)
+    if token.dep_ == "conj" and token.head.pos_ == "ADJ" and token.head.i < token.i:
+        first = min(first, token.head.left_edge.i)  # "Current and former staff"
     return first, token.i
 
 
@@ -234,6 +240,133 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
     return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
 
 
+def _subject_head(subject: Token) -> Token:
+    """The noun of a subject phrase the parser headed with its first adjective: in "Current and
+    former staff said ...", "Current" is the subject and "staff" its conjunct."""
+    if subject.pos_ == "ADJ":
+        noun = next((c for c in subject.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return noun
+    return subject
+
+
+def _misplaced_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on a word before the cue instead of on the cue itself.
+
+    - on a participle phrase set off before the cue: "Senator Olsen, noting the size of the deficit,
+      said ..." makes Olsen the subject of "noting";
+    - on a participle the parser took for the main verb, the cue hanging from it: "Parents
+      campaigning to save the library say ..." ("campaigning" as the root, "say" as its ``dep``);
+    - a group word taken for a modifier of a tag: "That approach, many warn, could ..." ("many" as
+      an ``amod`` of "warn"), a plural taken for a compound ("..., records show.").
+
+    A final tag's subject taken into the clause before it is ``tag_subject_in_content``'s.
+    """
+    for child in verb.lefts:
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and not _has_aux(child):
+            # "Parents campaigning to save the library say ...": the participle as the subject
+            found = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if found is not None:
+                return found
+        if child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") and not _has_aux(child):
+            stolen = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if stolen is not None:
+                return stolen
+        if (
+            child.dep_ in ("amod", "npadvmod", "nmod")
+            and child.i == verb.i - 1
+            and child.lower_ in GROUP_PRONOUNS
+        ):
+            return child
+        if child.dep_ == "compound" and child.i == verb.i - 1 and child.tag_ in ("NNS", "NNPS"):
+            return child  # "..., records show.": "show" read as a noun that "records" modifies
+    head = verb.head
+    if verb.dep_ == "dep" and head.i < verb.i and head.tag_ == "VBG" and not _has_aux(head):
+        return next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Sunday, while on the trail for his wife Ama Osei, former judge Kofi Osei said ...": the
+        # subject hung on the name before it as an apposition.
+        return noun_phrase_before(verb)
+    return None
+
+
+def tag_subject_in_content(verb: Token) -> Token | None:
+    """The subject of a final tag that the parser made part of the clause before it: in "Donors are
+    funding the ads, records lodged with the council revealed." "records" hangs in the clause (as an
+    object of "funding"), in "Prices will rise, the bank's governor, Lena Ruiz, warned." "governor" is
+    the object of "rise" and the cue a conjunct with no subject. The noun phrase between a comma and a
+    cue that ends its sentence after a clause of its own or the one it is joined to."""
+    doc = verb.doc
+    joined = verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i
+    if not joined and not (
+        verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    ):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : tag_end(verb)]):
+        return None
+    return noun_phrase_before(verb)
+
+
+def tag_end(verb: Token) -> int:
+    """Where the words after a tag verb end: the end of its sentence, or a comma and a conjunction
+    that go on with the content ("..., a spokesman said on Monday, and the ferry will run again")."""
+    doc = verb.doc
+    end = verb.sent.end
+    for token in doc[verb.i + 1 : end - 1]:
+        if token.text == "," and doc[token.i + 1].pos_ == "CCONJ":
+            return token.i
+    return end
+
+
+def noun_phrase_before(verb: Token) -> Token | None:
+    """The head of a noun phrase set off by a comma right before the cue (an apposition and a comma
+    after it allowed: "..., the bank's governor, Lena Ruiz, warned") that the parser hung on a word
+    before that comma, or ``None``. Climbing from the phrase's last word, the highest head whose phrase
+    starts right after a comma: in "..., on the trail for his wife Ama Osei, former judge Kofi Osei
+    said" the phrase is "former judge Kofi Osei", not his wife's."""
+    doc = verb.doc
+    sentence = verb.sent
+    last = verb.i - 1 if doc[verb.i - 1].text != "," else verb.i - 2
+    if last <= sentence.start:
+        return None
+    node, found = doc[last], None
+    while True:
+        start = node.left_edge.i
+        if node.pos_ in ("NOUN", "PROPN") and start > sentence.start and doc[start - 1].text == ",":
+            found = node if node.right_edge.i >= last else found
+        if node.dep_ not in _PHRASE_DEPS or not sentence.start <= node.head.i < node.i:
+            break
+        node = node.head
+    if found is None or found.head.i >= found.left_edge.i:
+        return None  # the phrase is not hung on a word before it
+    return found
+
+
+# Dependencies inside a noun phrase, climbed from its last word to its head: "governor, Lena Ruiz",
+# "records lodged with the council".
+_PHRASE_DEPS = frozenset("appos compound pobj prep acl amod poss nummod case punct".split())
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _relative_antecedent(clause: Token, pronoun: Token) -> Token | None:
+    """The antecedent of a relative clause, also for a second relative clause coordinated with a
+    first ("the association, which was formed by ... and which has backed Okafor"), or ``None`` when
+    it cannot hold a position."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return None
+    antecedent = clause.head
+    if not _can_hold_positions(antecedent, pronoun):
+        return None
+    if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+        return antecedent.head  # "Robert Mercer, a longtime donor who backs ...": Mercer
+    return antecedent
+
+
 def _subject_of_aside(verb: Token) -> Token | None:
     """ "Judge Ann Voss, writing for the majority, said ...": the parser makes the name the subject
     of the participle aside before the verb, which is then left with none; the name is the verb's."""
@@ -269,6 +402,16 @@ def _find_subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject of the clause it hangs from ("..., confirming that ...",
     "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the
     lawmakers would reject, not the one who urged), nor out of someone's reported words."""
+    own = any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    # A final tag's own subject comes before the one it would inherit from the clause it is joined to.
+    found = None if own else tag_subject_in_content(verb)
+    found = found or _subject_of(verb)
+    if found is None and not own:
+        found = _misplaced_subject(verb)
+    return _subject_head(found) if found is not None else None
+
+
+def _subject_of(verb: Token) -> Token | None:
     current: Token | None = verb
     by_conj = False
     for _ in range(3):
@@ -276,15 +419,14 @@ def _find_subject(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
-                if child.dep_ == "nsubj" and child.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                if (
+                    child.dep_ == "nsubj"
+                    and child.lower_ in _RELATIVE_PRONOUNS
+                    and current.dep_ in ("relcl", "conj")
+                ):
                     # "the Trust, which has accused Tarnway of ...": the Trust. An event or a thing
                     # holds no position: "the incursion, which has challenged Moscow's control".
-                    antecedent = current.head
-                    if not _can_hold_positions(antecedent, child):
-                        return None
-                    if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
-                        return antecedent.head  # "Robert Mercer, a longtime donor who backs ...": Mercer
-                    return antecedent
+                    return _relative_antecedent(current, child)
                 if child.dep_ == "nsubj":
                     return child
                 # "He was quoted as saying ...": the subject of "quoted" said it; so did the subject

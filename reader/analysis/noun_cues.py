@@ -228,13 +228,28 @@ def _reported_by_verb(noun: Token) -> bool:
     holds the whole object already: "outlined her vision for the city", "voiced doubts about the
     plan" (a second, narrower statement would overlap it). Light verbs are no such cue: "has doubts
     about ..." is the noun's. The lexicon's noun cues are left to the object rule, which gives an
-    owned one to the noun ("repeated his claim that ...")."""
+    owned one to the noun ("repeated his claim that ..."), unless a named other owns it and it has
+    no clause: "highlighted Voss's comments about the budget" is the subject's statement whole, and
+    its topic no second one of Voss's."""
     verb = noun.head
-    if noun.dep_ != "dobj" or _lemma(noun) in NOUN_CUES:
+    if noun.dep_ != "dobj":
+        return False
+    if _lemma(noun) in NOUN_CUES and (_has_clause(noun) or not _named_owner(noun)):
         return False
     if verb.pos_ != "VERB" or _lemma(verb) in LIGHT_VERBS:
         return False
     return _lemma(verb) in _VERB_CUES and _lemma_with_particle(verb) not in POSITION_LIGHT_VERBS
+
+
+def _has_clause(noun: Token) -> bool:
+    """Whether a noun has a clause of its own after it ("his claim that ...", "a plan to ...")."""
+    return any(c.dep_ in ("acl", "ccomp") and c.i > noun.i for c in noun.children)
+
+
+def _named_owner(noun: Token) -> bool:
+    """Whether a noun's owner is named rather than a pronoun ("Voss's comments", not "her
+    comments", whose owner is most often the verb's own subject)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
 _TIME_NOUNS = frozenset("day night morning afternoon evening week weekend month year eve occasion".split())

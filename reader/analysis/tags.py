@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from reader.analysis.clause_tags import clause_tag_events
 from reader.analysis.cue_holders import phrase_bounds, speaker_phrase
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.headlines import headline_event
@@ -53,8 +54,8 @@ _STATEMENT_LEAD_IN = frozenset({"statement", "remarks", "message", "letter", "po
 
 def tag_events(doc: Doc, base: int, known: list[SpeechEvent]) -> list[SpeechEvent]:
     """Tag-slot, dash and lead-in events of one paragraph that ``known`` does not already have."""
-    taken = {event.cue.start for event in known}
-    found: list[SpeechEvent] = []
+    found = clause_tag_events(doc, base, known)
+    taken = {event.cue.start for event in [*known, *found]}
     for token in doc:
         if token.text in _CLOSING_MARKS and token.i > 0 and _ends_quote(doc[token.i - 1]):
             event = _after_quote(doc, token.i + 1, base)

@@ -39,8 +39,19 @@ if TYPE_CHECKING:
     from reader.analysis.cue_events import EventBuilder
 
 _QUOTE_MARKS = ('"', "“", "‘", "'")
-# Verbs that show evidence with a plain object when a poll or report is the subject.
-_EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
+# Verbs that show evidence with a plain object when a poll or report is the subject ("Opinion polls see
+# Le Pen making it to a run-off").
+_EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate", "see")
+# Preposition cues whose preposition the parser may hang on the verb's object: "rebuked the council over
+# its silence", "credits the recovery to the new port".
+_OBJECT_PREPOSITION_CUES = TARGET_OBJECT_CUES | {("credit", "to")}
+# What one sees as a prospect rather than with the eyes: "rivals see an opening", "sees a path to victory".
+_SEEN_PROSPECTS = frozenset(
+    """
+    opening opportunity chance path way threat danger risk need hope future benefit advantage value
+    problem role upside downside prospect prospects possibility potential merit merits
+    """.split()
+)
 # "called the plan reckless", "deemed it unfair": naming something is a position on it.
 _NAMING_VERBS: dict[str, str] = {
     "call": "speech",
@@ -60,7 +71,12 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     preps = [c for c in verb.children if c.dep_ == "prep"]
     if obj is not None:
-        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")]
+        preps += [
+            c
+            for c in obj.children
+            if c.dep_ == "prep"
+            and (c.lower_ in ("of", "for", "with") or (lemma, c.lower_) in _OBJECT_PREPOSITION_CUES)
+        ]
     events: list[SpeechEvent | None] = []
     # V X as Y
     as_prep = next((p for p in preps if p.lower_ == "as" and p.head.i == verb.i), None)
@@ -80,6 +96,10 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         if known is None and lemma == "refer":
             to = next((p for p in preps if p.lower_ == "to"), None)
             known = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if known is not None and lemma == "cite" and known.pos_ == "PRON":
+            # '"What difference does it make?" Her critics cited it as evidence ...': "it" is the words
+            # just quoted; the critics are not their speaker, and the event would become their tag.
+            known = None
         if known is not None:
             frame, stance = AS_CUES[lemma]
             first = known.left_edge.i
@@ -109,6 +129,11 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         if key == ("call", "on") and prep.i != verb.i + 1:
             continue  # "called on" only as one phrase: "called the meeting on ..." is no demand
         frame, stance = PREPOSITION_CUES[key]
+        if key == ("sign", "into"):
+            signed = _signed_into_law(builder, verb, subject, obj, pobj)
+            if signed is not None:
+                events.append(signed)
+            return events
         by = next((p for p in preps if p.lower_ == "by" and p.head.i == verb.i and p.i > prep.i), None)
         by_clause = next((c for c in by.children if c.dep_ == "pcomp"), None) if by is not None else None
         if key == ("respond", "to") and by_clause is not None:
@@ -118,7 +143,10 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > pobj.i), None)
         if xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
             last = xcomp.right_edge.i  # "called on the mayor to resign": the parser hangs "to" on the verb
-        content = _token_span(doc, builder.base, pobj.left_edge.i, last)
+        first = pobj.left_edge.i
+        if key == ("credit", "to") and obj is not None and obj.i < prep.i:
+            first = obj.left_edge.i  # "credits the recovery to the new port": both make the belief
+        content = _token_span(doc, builder.base, first, last)
         target = None
         if key in TARGET_OBJECT_CUES and obj is not None:
             target = _token_span(doc, builder.base, *_phrase_bounds_np(obj, stop=prep))
@@ -128,7 +156,13 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         cue_lemma = f"{lemma} {prep.lower_}"
         events.append(builder.event(verb, cue_last, subject, content, frame, cue_lemma, stance, target))
         return events
-    if obj is not None and lemma in _EVIDENCE_OBJECT_VERBS and _is_evidence_noun(speaker_phrase(subject)[0]):
+    if obj is not None and lemma == "see" and _lemma(obj) in _SEEN_PROSPECTS and obj.i > verb.i:
+        # "rivals see an opening in New Hampshire": a belief ("saw the car" is sight)
+        content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
+        events.append(builder.event(verb, verb.i, subject, content, "belief", lemma, strong=False))
+    elif (
+        obj is not None and lemma in _EVIDENCE_OBJECT_VERBS and _is_evidence_noun(speaker_phrase(subject)[0])
+    ):
         # "recent polls show Clinton with a double-digit lead"
         content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
         events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
@@ -254,3 +288,14 @@ def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token 
             target = _token_span(doc, builder.base, *_phrase_bounds_np(obj)) if frame == "stance" else None
             return builder.event(verb, verb.i, subject, content, frame, f"{lemma} as", stance, target)
     return None
+
+
+def _signed_into_law(
+    builder: EventBuilder, verb: Token, subject: Token, obj: Token | None, pobj: Token
+) -> SpeechEvent | None:
+    """``signed the bill into law``: support for the bill (its target). "signed a player into the squad"
+    is none: only "into law" makes the signature a position."""
+    if obj is None or _lemma(pobj) != "law" or obj.pos_ == "PRON":
+        return None
+    content = _token_span(builder.doc, builder.base, *_phrase_bounds_np(obj))
+    return builder.event(verb, verb.i, subject, content, "stance", "sign into law", "support", content)

@@ -98,6 +98,22 @@ CASES: dict[str, tuple[str, Position]] = {
         "The voters felt the decision was unfair.",
         ("the decision was unfair", "Voters", "belief", "feel", None, None),
     ),
+    "shown little inclination to": (
+        "So far, Senator Ann Bell has shown little inclination to join the race.",
+        ("little inclination to join the race", "Ann Bell", "intention", "show inclination", None, None),
+    ),
+    "showed support for": (
+        "The mayor showed support for the strike.",
+        ("support for the strike", "Mayor", "stance", "show support", "support", "the strike"),
+    ),
+    "records show": (
+        "Court records show the firm paid no tax in 2019.",
+        ("the firm paid no tax in 2019", "Court records", "evidence", "show", None, None),
+    ),
+    "a poll has shown him trailing": (
+        "Every recent poll has shown him trailing the mayor.",
+        ("him trailing the mayor", "Every recent poll", "evidence", "show", None, None),
+    ),
     # The small model hangs the finite verb on its subject ("candidate" as root, "boasted" an acl)
     "the candidate boasted of": (
         "The candidate boasted of his record.",
@@ -117,6 +133,8 @@ NEGATIVES: dict[str, str] = {
     "felt the heat (no clause)": "She felt the heat on the stage.",
     "felt tired and went home": "He felt tired and went home.",
     "declined to comment": "The senator declined to comment.",
+    "showed the visitors the bridge (no attitude)": "The mayor showed the visitors the new bridge.",
+    "showed no interest (negated)": "The senator showed no interest in the race.",
     "appeals to voters (attraction, no demand)": "The plan appeals to young voters.",
 }
 

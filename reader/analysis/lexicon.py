@@ -169,11 +169,13 @@ EVIDENCE_VERBS: frozenset[str] = frozenset(
     "show find suggest indicate estimate reveal conclude confirm predict say report project prove".split()
 )
 
-# Nouns for the documents and data that can hold evidence: "A poll shows that ...".
+# Nouns for the documents and data that can hold evidence: "A poll shows that ...". Not "email", "paper"
+# nor "average": "the email said" speaks for its writer, and "an average of 10 percent" is a share.
 EVIDENCE_NOUNS: frozenset[str] = frozenset(
     """
     poll polls survey surveys study studies report reports review data figures analysis research
     audit census estimate estimates statistics numbers findings investigation inquiry assessment
+    records results outcome disclosure disclosures tally forecast forecasts projections
     """.split()
 )
 

@@ -42,6 +42,15 @@ _QUOTE_MARKS = ('"', "“", "‘", "'")
 # Verbs that show evidence with a plain object when a poll or report is the subject ("Opinion polls see
 # Le Pen making it to a run-off").
 _EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate", "see")
+# Attitudes a person shows: "has shown little inclination to ...", "showed support for", "are showing
+# signs of irritation" (show 261 in the shared counts, most with a poll as subject, read elsewhere).
+_SHOWN_ATTITUDES: dict[str, tuple[str, str | None]] = {
+    **{n: ("intention", None) for n in "inclination willingness desire appetite eagerness readiness".split()},
+    **{n: ("belief", None) for n in "interest enthusiasm concern understanding sign reluctance".split()},
+    "support": ("stance", "support"),
+    "contempt": ("stance", "oppose"),
+    "disdain": ("stance", "oppose"),
+}
 # Preposition cues whose preposition the parser may hang on the verb's object: "rebuked the council over
 # its silence", "credits the recovery to the new port".
 _OBJECT_PREPOSITION_CUES = TARGET_OBJECT_CUES | {("credit", "to")}
@@ -156,10 +165,29 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         cue_lemma = f"{lemma} {prep.lower_}"
         events.append(builder.event(verb, cue_last, subject, content, frame, cue_lemma, stance, target))
         return events
-    if obj is not None and lemma == "see" and _lemma(obj) in _SEEN_PROSPECTS and obj.i > verb.i:
+    if obj is not None and lemma == "show" and _lemma(obj) in _SHOWN_ATTITUDES and obj.i > verb.i:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            return events  # "showed no interest in the race": negated, no position
+        # "has shown little inclination to campaign", "showed limited enthusiasm for Mr. Trump"
+        frame, stance = _SHOWN_ATTITUDES[_lemma(obj)]
+        content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
+        target = None
+        if stance is not None:  # "showed support for the strike": the strike
+            to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+            held = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            target = _token_span(doc, builder.base, held.left_edge.i, held.right_edge.i) if held else None
+        cue_lemma = f"show {_lemma(obj)}"
+        events.append(builder.event(verb, obj.i, subject, content, frame, cue_lemma, stance, target))
+    elif obj is not None and lemma == "see" and _lemma(obj) in _SEEN_PROSPECTS and obj.i > verb.i:
         # "rivals see an opening in New Hampshire": a belief ("saw the car" is sight)
         content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
         events.append(builder.event(verb, verb.i, subject, content, "belief", lemma, strong=False))
+    elif (shown := _shown_with_participle(verb)) is not None and _is_evidence_noun(
+        speaker_phrase(subject)[0]
+    ):
+        # "every recent state poll has shown him trailing Trump" ("him" parsed as a dative)
+        content = _token_span(doc, builder.base, *shown)
+        events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
     elif (
         obj is not None and lemma in _EVIDENCE_OBJECT_VERBS and _is_evidence_noun(speaker_phrase(subject)[0])
     ):
@@ -299,3 +327,18 @@ def _signed_into_law(
         return None
     content = _token_span(builder.doc, builder.base, *_phrase_bounds_np(obj))
     return builder.event(verb, verb.i, subject, content, "stance", "sign into law", "support", content)
+
+
+def _shown_with_participle(verb: Token) -> tuple[int, int] | None:
+    """``has shown him trailing Trump``: an evidence verb whose object (or dative) and the participle
+    after it are what it shows (token bounds), else ``None``."""
+    if _lemma(verb) not in _EVIDENCE_OBJECT_VERBS:
+        return None
+    dative = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i > verb.i), None)
+    if dative is None:
+        return None
+    participle = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > dative.i),
+        None,
+    )
+    return (dative.left_edge.i, participle.right_edge.i) if participle is not None else None

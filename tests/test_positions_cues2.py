@@ -62,6 +62,10 @@ CASES: dict[str, tuple[str, Position]] = {
         "How do voters feel about the tax?",
         ("the tax", "Voters", "belief", "feel about", None, None),
     ),
+    "talking to X about": (
+        "Senator Ann Bell is talking to voters about health care.",
+        ("health care", "Ann Bell", "speech", "talk about", None, None),
+    ),
     # Reproach with a reason: the object is the target
     "chided him for": (
         "The mayor chided him for skipping the vote.",
@@ -133,6 +137,7 @@ NEGATIVES: dict[str, str] = {
     "felt the heat (no clause)": "She felt the heat on the stage.",
     "felt tired and went home": "He felt tired and went home.",
     "declined to comment": "The senator declined to comment.",
+    "spoke to supporters of X (no topic)": "Senator Ann Bell spoke to supporters of the mayor.",
     "showed the visitors the bridge (no attitude)": "The mayor showed the visitors the new bridge.",
     "showed no interest (negated)": "The senator showed no interest in the race.",
     "appeals to voters (attraction, no demand)": "The plan appeals to young voters.",

@@ -400,7 +400,8 @@ PREPOSITION_CUES: dict[tuple[str, str], tuple[str, str | None]] = {
     # mislead about 4, acquiesce to 3, spar over 3 / on 5, fire at 3, feel about 3, call upon 3, remark
     # upon 3, refrain from, warm to, pile on, fess up to): "is counting on the fervor of his supporters".
     # Tried on PolNeAR train and left out, as more often narration there than a position: agree to
-    # (1 found, 3 spurious), stick to (2, 4), turn against (0, 1), appeal to (0, 4), vie for (0, 1).
+    # (1 found, 3 spurious), stick to (2, 4), turn against (0, 1), appeal to (0, 4), vie for (0, 1),
+    # cast (votes) for (2, 1, and the one spurious took a quotation from its speaker).
     ("count", "on"): ("belief", None),
     ("feel", "about"): ("belief", None),
     **{(v, p): ("stance", "oppose") for v, p in (("pounce", "on"), ("pile", "on"))},

@@ -51,6 +51,8 @@ _SHOWN_ATTITUDES: dict[str, tuple[str, str | None]] = {
     "contempt": ("stance", "oppose"),
     "disdain": ("stance", "oppose"),
 }
+# Prepositions of a topic, which the parser may hang on the listener: "talking to voters about health care".
+_TOPIC_PREPOSITIONS = ("about",)  # not "of": "spoke to supporters of Ted Cruz"
 # Preposition cues whose preposition the parser may hang on the verb's object: "rebuked the council over
 # its silence", "credits the recovery to the new port".
 _OBJECT_PREPOSITION_CUES = TARGET_OBJECT_CUES | {("credit", "to")}
@@ -86,6 +88,11 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
             if c.dep_ == "prep"
             and (c.lower_ in ("of", "for", "with") or (lemma, c.lower_) in _OBJECT_PREPOSITION_CUES)
         ]
+    for listener in [p for p in preps if p.lower_ in ("to", "with") and p.head.i == verb.i]:
+        # "is talking to voters about health care": the parser hangs "about" on the listeners
+        for heard in (c for c in listener.children if c.dep_ == "pobj"):
+            topics = [c for c in heard.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS]
+            preps += [c for c in topics if (lemma, c.lower_) in PREPOSITION_CUES]
     events: list[SpeechEvent | None] = []
     # V X as Y
     as_prep = next((p for p in preps if p.lower_ == "as" and p.head.i == verb.i), None)

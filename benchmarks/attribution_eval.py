@@ -27,6 +27,14 @@ precise, lies ``within`` a found reported statement, and that reported statement
 counted apart as ``in_reported`` and left out of direct precision (it is shown once, inside its
 reported statement, in the reader's lists and the exports).
 
+Nested attributions. A reported statement found wholly inside another found statement (said inside a
+direct quote, ``"I think we will lose," she said``, or inside a reported clause) is left out of
+reported precision, counted apart as ``nested``: the older sets do not annotate those. A set that does
+(``attribution_positions4``: a ``nested:`` list beside ``statements:``, each item with its ``outer``
+statement) is scored on them too: an annotated nested attribution is recalled when a found reported
+statement and it each cover half of the other, and a found nested statement is precise when half of
+it lies inside annotated nested attributions.
+
 Speaker, per recalled statement:
 - ``actor``: the actor Byline credits is the annotated actor. Byline's actor name or one of its aliases
   must equal the annotated name or one of its aliases (case, "the" and possessives aside), or be the
@@ -155,7 +163,7 @@ class Tally:
         self.kind: dict[str, dict[str, int]] = {
             k: dict.fromkeys(
                 ("gold", "found", "recalled", "precise", "actor_ok", "word_ok", "around_quote",
-                 "in_reported"),
+                 "in_reported", "nested"),
                 0,
             )
             for k in KINDS
@@ -164,13 +172,17 @@ class Tally:
         self.frame_gold: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # [recalled, gold, frame ok]
         self.frame_found: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [precise, found]
         self.calibration: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # [right, recalled]
+        # Attributions inside other statements, for sets that annotate them (``nested:``).
+        self.nested = dict.fromkeys(("gold", "recalled", "actor_ok", "found", "precise", "sets"), 0)
 
     def figures(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for kind, c in self.kind.items():
             out[kind] = {
                 "recall": _ratio(c["recalled"], c["gold"]),
-                "precision": _ratio(c["precise"], c["found"] - c["around_quote"] - c["in_reported"]),
+                "precision": _ratio(
+                    c["precise"], c["found"] - c["around_quote"] - c["in_reported"] - c["nested"]
+                ),
                 "precision_strict": _ratio(c["precise"], c["found"]),
                 "actor": _ratio(c["actor_ok"], c["recalled"]),
                 "speaker_word": _ratio(c["word_ok"], c["recalled"]),
@@ -191,6 +203,14 @@ class Tally:
         out["calibration"] = {
             b: {"actor": _ratio(r, n), "n": n} for b, (r, n) in sorted(self.calibration.items())
         }
+        n = self.nested
+        if n["sets"]:
+            out["nested"] = {
+                "recall": _ratio(n["recalled"], n["gold"]),
+                "precision": _ratio(n["precise"], n["found"]),
+                "actor": _ratio(n["actor_ok"], n["recalled"]),
+                **{k: v for k, v in n.items() if k != "sets"},
+            }
         return out
 
 
@@ -246,6 +266,11 @@ def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> 
                 if verbose:
                     print(f"  reported around an annotated quote: {s.text[:70]!r} ({s.speaker})")
                 continue
+            if kind == "reported" and not precise and _nested_in(analysis, s) is not None:
+                c["nested"] += 1  # scored against the set's ``nested:`` list, if it has one
+                if verbose:
+                    print(f"  nested reported statement: {s.text[:70]!r} ({s.speaker})")
+                continue
             if kind == "direct" and not precise and _inside_precise_reported(analysis, s, gold):
                 c["in_reported"] += 1
                 if verbose:
@@ -257,6 +282,48 @@ def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> 
                 tally.frame_found[frame][0] += precise
             if not precise and verbose:
                 print(f"  spurious {kind}: {s.text[:70]!r} ({s.speaker})")
+
+
+def _nested_in(analysis: Analysis, statement: Statement) -> Statement | None:
+    """The found statement that wholly holds ``statement`` and is longer (a direct quote or reported
+    clause it was said inside: ``"I think we will lose," she said``), or ``None``."""
+    for other in analysis.statements:
+        if other is statement or other.end - other.start <= statement.end - statement.start:
+            continue
+        if other.start <= statement.start and statement.end <= other.end:
+            return other
+    return None
+
+
+def score_nested(analysis: Analysis, nested: list[Gold], tally: Tally, verbose: bool) -> None:
+    """Reported attributions annotated inside other statements (``nested:``, attribution_positions4):
+    recalled when a found reported statement and the annotation each cover half of the other (the
+    outer statement that holds it does not count); a found reported statement that lies inside
+    another found statement is precise when half of it lies inside annotated nested attributions."""
+    n = tally.nested
+    wanted = [g for g in nested if g.kind == "reported"]
+    found = [s for s in analysis.statements if s.kind == "reported"]
+    n["gold"] += len(wanted)
+    for g in wanted:
+        # Mutual half-overlap: the outer statement that holds the attribution does not recall it.
+        fitting = [s for s in found if _covered(s, g) * 2 >= max(g.end - g.start, s.end - s.start)]
+        best = max(fitting, key=lambda s: _covered(s, g), default=None)
+        if best is None:
+            if verbose:
+                print(f"  missed nested: {analysis.text[g.start : g.end][:70]!r} ({g.speaker})")
+            continue
+        n["recalled"] += 1
+        right = same_actor(_found_names(analysis, best), g)
+        n["actor_ok"] += right
+        if not right and verbose:
+            print(f"  wrong nested actor {best.speaker!r} for {g.speaker!r}: {best.text[:60]!r}")
+    for s in found:
+        if _nested_in(analysis, s) is None:
+            continue
+        inside = sum(_overlap((p.start, p.end), (g.start, g.end)) for p in s.parts for g in wanted)
+        length = sum(p.end - p.start for p in s.parts) or 1
+        n["found"] += 1
+        n["precise"] += inside * 2 >= length
 
 
 def _around_annotated_quote(analysis: Analysis, statement: Statement, gold: list[Gold]) -> bool:
@@ -301,6 +368,17 @@ def _print(folder: str, articles: int, figures: dict[str, Any]) -> None:
                 f"           {f['in_reported']} partial quotes inside an annotated reported statement, left"
                 f" out of precision; counted as spurious: precision {show(f['precision_strict'])}"
             )
+        if f["nested"]:
+            print(
+                f"           {f['nested']} reported statements inside other statements (nested), left out"
+                f" of precision; counted as spurious: precision {show(f['precision_strict'])}"
+            )
+    if "nested" in figures:
+        v = figures["nested"]
+        print(
+            f"  nested   recall {show(v['recall'])}  precision {show(v['precision'])}  actor "
+            f"{show(v['actor'])}  ({v['gold']} annotated reported attributions inside other statements)"
+        )
     if figures["actor_by_how"]:
         print("  actor accuracy by how the text attributes it:")
         for how, v in figures["actor_by_how"].items():
@@ -326,7 +404,12 @@ def evaluate(folder: Path, nlp: Any, verbose: bool) -> dict[str, Any]:
         if verbose:
             print(path.name)
         gold = _gold(article.text, data, path.name)
-        score(analyze(article, nlp=nlp, use_cache=False), gold, tally, verbose)
+        analysis = analyze(article, nlp=nlp, use_cache=False)
+        score(analysis, gold, tally, verbose)
+        if "nested" in data:
+            tally.nested["sets"] = 1
+            nested = _gold(article.text, {**data, "statements": data["nested"] or []}, path.name)
+            score_nested(analysis, nested, tally, verbose)
     figures = tally.figures()
     _print(str(folder), len(articles), figures)
     return {"articles": len(articles), **figures}

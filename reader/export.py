@@ -12,7 +12,9 @@ the annotated article (:mod:`reader.export_html`).
 Excerpts (a highlight's words, a statement's words) are shown with balanced
 quotation marks: a highlight that cuts through a quotation gets the missing
 mark back, and a partial quote inside a reported statement is shown once, as
-part of that statement (``Statement.within``).
+part of that statement (``Statement.within``). A position made inside quoted words
+(``Statement.in_quote``: ``"I think the deal is dead," Smith said``) is listed under its
+holder in plain words, noting the quote it lies in; its words are exported once as a quote.
 """
 
 from __future__ import annotations
@@ -241,6 +243,24 @@ class ExportDocument:
         outer = analysis.statements[statement.within]
         return any(other is outer for other in listed)
 
+    def quoted_in(self, statement: Statement) -> Statement | None:
+        """The direct statement whose quoted words hold a reported ``statement`` (``in_quote``), if any."""
+        analysis = self.analysis
+        if analysis is None or statement.in_quote is None:
+            return None
+        if not 0 <= statement.in_quote < len(analysis.statements):
+            return None
+        return analysis.statements[statement.in_quote]
+
+    def statement_excerpt(self, statement: Statement) -> str:
+        """A statement's words as exported: balanced quotation marks, except for a position made inside
+        quoted words (``in_quote``), which is the holder's position in plain words (its quotation is
+        exported with its own speaker), so that no pair of marks is cut or doubled."""
+        if self.quoted_in(statement) is not None:
+            return " ".join(statement.text.split())
+        start, end = self.statement_span(statement)
+        return self.excerpt(start, end)
+
     def positions(self, actor: Actor) -> list[Statement]:
         """An actor's statements in text order, each partial quote shown once inside its statement."""
         assert self.analysis is not None
@@ -343,9 +363,12 @@ def build_export(
     if all_quotes and analysis is not None:
         covered = {id(item.quote) for item in document.items if item.quote is not None}
         for quote in analysis.statements:
-            # A partial quote is shown inside its reported statement (which is in this list).
+            # A partial quote is shown inside its reported statement (which is in this list); a
+            # position made inside quoted words is in its quotation's item.
             if id(quote) in covered or (quote.within is not None
                                         and 0 <= quote.within < len(analysis.statements)):
+                continue
+            if document.quoted_in(quote) is not None:
                 continue
             start, end = document.statement_span(quote)
             document.items.append(
@@ -499,17 +522,32 @@ def _markdown_actors(document: ExportDocument) -> list[str]:
         if actor.corrected:
             details.append(f"corrected: {markdown_escape(actor.corrected)}")
         lines += [" · ".join(details), ""]
+        previous: Statement | None = None
         for quote in statements:
-            start, end = document.statement_span(quote)
-            text = markdown_escape(" ".join(document.excerpt(start, end).split()))
+            start, _ = document.statement_span(quote)
+            text = markdown_escape(" ".join(document.statement_excerpt(quote).split()))
             where = f"¶{document.paragraph_of(start)}"
             mark = f" (corrected: {markdown_escape(quote.corrected)})" if quote.corrected else ""
-            lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}{mark}")
+            inside = _inside_note(document, quote, previous)
+            lines.append(f"- {where}, {kind_name(quote)}, {position_group(quote)}: {text}{inside}{mark}")
+            previous = quote
         lines.append("")
     if silent:
         names = ", ".join(f"{markdown_escape(actor.name)} ({actor.kind})" for actor in silent)
         lines += [f"Also mentioned: {names}", ""]
     return lines
+
+
+def _inside_note(document: ExportDocument, statement: Statement, previous: Statement | None) -> str:
+    """`` (in the quote above)`` for a position made inside the quote listed just before it, `` (in
+    Hale's quote, ¶2)`` for one inside someone else's quote, else nothing."""
+    outer = document.quoted_in(statement)
+    if outer is None:
+        return ""
+    if outer is previous:
+        return " (in the quote above)"
+    whose = f"{markdown_escape(outer.speaker)}'s quote" if outer.speaker else "a quote"
+    return f" (in {whose}, ¶{document.paragraph_of(outer.start)})"
 
 
 def front_matter(document: ExportDocument) -> dict[str, Any]:
@@ -696,11 +734,14 @@ def _actor_info(actor: Actor, document: ExportDocument) -> dict[str, Any]:
 
 def _statement_info(quote: Statement, document: ExportDocument) -> dict[str, Any]:
     """One statement of an actor; a reported one carries its partial quotes (listed only here)."""
-    start, end = document.statement_span(quote)
+    start, _ = document.statement_span(quote)
+    outer = document.quoted_in(quote)
+    inside = {"in_quote": {"start": outer.start, "end": outer.end, "text": outer.text,
+                           "speaker": outer.speaker}} if outer is not None else {}
     return {
         "kind": quote.kind,
         "text": quote.text,
-        "excerpt": document.excerpt(start, end),
+        "excerpt": document.statement_excerpt(quote),
         "paragraph": document.paragraph_of(start),
         "start": quote.start,
         "end": quote.end,
@@ -708,6 +749,7 @@ def _statement_info(quote: Statement, document: ExportDocument) -> dict[str, Any
             {"start": partial.start, "end": partial.end, "text": partial.text}
             for partial in document.partial_quotes(quote)
         ],
+        **inside,
         **_position_info(quote),
     }
 

@@ -130,10 +130,12 @@ def layer_runs(document: ExportDocument) -> list[StyledRun]:
     analysis = document.analysis
     if analysis is not None:
         runs += [StyledRun(e.start, e.end, f"entity.{e.label}") for e in analysis.entities]
-        for statement in analysis.statements:
+        # A position made inside quoted words (``in_quote``) is drawn as the quote it lies in.
+        drawn = [statement for statement in analysis.statements if statement.in_quote is None]
+        for statement in drawn:
             runs += quote_runs(statement, STATEMENT_STYLES[statement.kind])
         runs += [StyledRun(d.start, d.end, "date") for d in analysis.dates]
-        for statement in analysis.statements:
+        for statement in drawn:
             mention = statement.speaker_mention
             if mention is not None:
                 runs.append(StyledRun(mention.start, mention.end, "speaker"))
@@ -232,8 +234,8 @@ def _actors_html(document: ExportDocument, sheet: StyleSheet) -> str:
         details = [*actor.roles[:1], *([actor.affiliation] if actor.affiliation else []), actor.kind]
         items = []
         for statement in statements:
-            start, end = document.statement_span(statement)
-            excerpt = " ".join(document.excerpt(start, end).split())
+            start, _ = document.statement_span(statement)
+            excerpt = " ".join(document.statement_excerpt(statement).split())
             items.append(
                 f'<li><a href="#statement-{index_of[id(statement)]}">¶{document.paragraph_of(start)}</a> '
                 f'<span class="muted">{esc(kind_name(statement))} · {esc(position_group(statement))}</span> '

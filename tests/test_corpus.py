@@ -179,7 +179,7 @@ def test_statement_table_as_csv(capsys, tmp_path: Path) -> None:
     assert err.splitlines()[0] == f"byline: {empty}: is empty (nothing to read)"
     assert list(rows[0]) == ["index", "article_id", "source", "outlet", "date", "title", "url", "speaker",
                              "role", "actor_kind", "kind", "frame", "cue", "cue_lemma", "stance", "text",
-                             "start", "end", "confidence", "how"]
+                             "start", "end", "confidence", "how", "in_quote_start", "in_quote_end"]
     row = next(r for r in rows if r["cue"] == "stated")
     text = KURSK.read_text(encoding="utf-8")
     assert (row["speaker"], row["kind"], row["actor_kind"]) == ("Yuri Ushakov", "direct", "person")

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reader.analysis.attribution import Attribution, link_partial_quotes
+from reader.analysis.attribution import Attribution, link_nested_statements, link_partial_quotes
 from reader.analysis.coreference import (
     FIRST_NAME_WEIGHT,
     HONORIFIC_PRONOUN,
@@ -54,6 +54,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
 from reader.analysis.names import slug as name_slug
+from reader.analysis.nested_statements import is_plural_first_person, speaks_for
 from reader.analysis.tags import COMMUNICATION_DOCUMENTS
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
@@ -205,8 +206,10 @@ class _Timeline:
 class ActorBuilder:
     """Builds the actor list of one article; used once per analysis."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, author: str | None = None) -> None:
         self.text = text
+        # The article's one author, whom the reporter's own "I" outside quotations stands for.
+        self.author = author if author and not _SEVERAL_AUTHORS.search(author) else None
         self.actors: list[Actor] = []
         self._ids: set[str] = set()
         self._by_described: dict[str, Actor] = {}
@@ -397,10 +400,18 @@ class ActorBuilder:
         its reported statement's speaker, and is listed among its actor's statements once, as part
         of that reported statement.
         """
-        for statement in attributions:
+        # Positions made inside quoted words come last: their holder may be the quote's speaker, or
+        # the answer of a later Q&A turn.
+        ordered = [s for s in attributions if s.quoted_in is None] + [
+            s for s in attributions if s.quoted_in is not None
+        ]
+        for statement in ordered:
             self._certainty = None
             self.corrected_mention = None
             self.how_override = None
+            if statement.quoted_in is not None:
+                self._resolve_nested(statement)
+                continue
             actor = self._speaker_of(statement)
             quote = statement.quote
             if self.corrected_mention is not None:
@@ -415,8 +426,10 @@ class ActorBuilder:
                     self._note_gender(actor, statement.event.content_pronoun)
         for statement in attributions:
             _echoed_position(statement.quote)
-        quotes = _without_nested([s.quote for s in attributions])
+        quoted = {id(s.quote) for s in attributions if s.quoted_in is not None}
+        quotes = _without_nested([s.quote for s in attributions], quoted)
         link_partial_quotes(attributions, quotes)
+        link_nested_statements(attributions, quotes)
         for index, quote in enumerate(quotes):
             if quote.within is not None:
                 continue
@@ -424,6 +437,78 @@ class ActorBuilder:
             if actor is not None:
                 actor.statements.append(index)
         return quotes
+
+    def _resolve_nested(self, statement: Attribution) -> None:
+        """Speaker, actor, ``how`` and ``confidence`` of a position made inside quoted words: an
+        I/we holder is the quote's speaker (``we`` the organisation a spokesperson or head speaks
+        for), an interviewer's "you" the interviewee; any other holder is resolved as a tag's, and
+        never to the quote's own speaker (who reports a third party's position, not their own)."""
+        quote = statement.quote
+        holder = statement.holder_from
+        container = statement.quoted_in
+        actor: Actor | None
+        if holder is not None:
+            actor = self._by_id(holder.quote.actor) if holder.quote.actor else None
+            if actor is not None and statement.event is not None and is_plural_first_person(statement.event):
+                actor = self._spoken_for(actor)
+            quote.how = holder.quote.how
+        elif (owned := self._owned_by_speaker(statement)) is not None:
+            actor = owned
+            quote.how = "description"
+        else:
+            actor = self._speaker_of(statement)
+            event = statement.event
+            if actor is not None and container is not None and actor.id == container.quote.actor:
+                # A third party in the speaker's words is not the speaker: a description stands for
+                # itself ("Customers tell us ..."), a pronoun stays unresolved.
+                mention = quote.speaker_mention or (event.speaker if event is not None else None)
+                actor = None
+                if event is not None and event.speaker_form == "description" and mention is not None:
+                    actor = self._described(mention, event.speaker_head, event.plural)
+            pronoun = event is not None and event.speaker_form == "pronoun"
+            if actor is not None and actor.kind == "place" and pronoun:
+                actor = None  # "They knew the danger was high": people, not the place last named
+            quote.how = self.how_override or _how(statement)
+        quote.confidence = confidence(quote.how, actor is not None, self._certainty, quote.kind)
+        if self.corrected_mention is not None:
+            quote.speaker_mention = self.corrected_mention
+        if actor is not None:
+            quote.actor = actor.id
+            quote.speaker = actor.name
+
+    def _owned_by_speaker(self, statement: Attribution) -> Actor | None:
+        """``My opponent`` in Hale's quote is Hale's opponent (``our members``: those of the body Hale
+        speaks for): an actor named for the quote's speaker, ``Tom Hale's opponent``, as a reader of
+        the quote understands it; no other actor of the text. ``None`` when the holder has no
+        first-person possessive or the quote has no speaker."""
+        event, container = statement.event, statement.quoted_in
+        if event is None or event.speaker is None or container is None or not container.quote.actor:
+            return None
+        words = event.speaker.text.split(maxsplit=1)
+        if len(words) < 2 or words[0].lower() not in ("my", "our"):
+            return None
+        owner = self._by_id(container.quote.actor)
+        if owner is None:
+            return None
+        if words[0].lower() == "our":
+            owner = self._spoken_for(owner)
+        name = f"{owner.name}'s {words[1]}"
+        actor = self._by_described.get(name.lower())
+        if actor is None:
+            head = event.speaker_head
+            kind = "organisation" if head in ORGANISATION_NOUNS else ("group" if event.plural else "person")
+            actor = self._new(name, kind)
+            self._by_described[name.lower()] = actor
+        self._add_mention(actor, event.speaker)
+        return actor
+
+    def _spoken_for(self, actor: Actor) -> Actor:
+        """The organisation a person speaks for when their role says so (``we`` in a spokeswoman's or
+        union president's quote), else the person."""
+        if actor.kind != "person" or actor.affiliation is None or not speaks_for(actor.roles):
+            return actor
+        body = self.actor_at_name(actor.affiliation)
+        return body if body is not None and body.kind in ("organisation", "group") else actor
 
     def _speaker_of(self, statement: Attribution) -> Actor | None:
         event = statement.event
@@ -475,7 +560,10 @@ class ActorBuilder:
             return named
         head = event.speaker_head
         if head in EVIDENCE_NOUNS and event.frame == "evidence":
-            # "A poll published on Sunday shows that ...": the poll holds its own evidence.
+            # "A poll published on Sunday shows that ...": the poll holds its own evidence, named
+            # with its maker when the subject says ("A 2024 study by the Marlow Institute found").
+            if mention.end <= event.cue.start:
+                return self._evidence(mention, head, until=event.cue.start, how=None)
             return self._described(mention, head, event.plural)
         according = _is_according_to(event)
         if according and head in DOCUMENT_HEADS and not _names_its_issuer(mention.text, head, event.plural):
@@ -492,7 +580,11 @@ class ActorBuilder:
                 return owner
             if _names_its_issuer(mention.text, head, event.plural):
                 # "According to the statement, ...": the last named person or organisation issued it.
-                issuer = self.timeline.latest(mention.start, ("person", "organisation"))
+                issuer = self.timeline.latest(
+                    mention.start,
+                    ("person", "organisation"),
+                    accept=lambda actor: not self._addressed(actor, mention.start),
+                )
                 if issuer is not None:
                     return issuer
             else:
@@ -523,15 +615,21 @@ class ActorBuilder:
         ("Harriet Bell, the Labour MP for Ashcombe, said") yields to the person it describes."""
         return self._apposition_owner(mention) or self.actor_at(mention)
 
-    def _evidence(self, mention: Span, head: str) -> Actor:
+    def _evidence(
+        self, mention: Span, head: str, until: int | None = None, how: str | None = "according_to"
+    ) -> Actor:
         """A survey, poll, study or indictment as a source, named with who made it when the text says
-        ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey")."""
-        after = self.text[mention.end : mention.end + 100].split(",")[0]
+        ("a survey published Sunday by the polling firm Datacívica" -> "Datacívica survey"). Only the
+        words before ``until`` (the cue, when the document is the subject) can name the maker; ``how``
+        labels the attribution unless something already has."""
+        end = mention.end + 100 if until is None else min(mention.end + 100, until)
+        after = self.text[mention.end : end].split(",")[0]
         seen = _SEEN_BY.search(after)
         if seen is not None:
             after = after[: seen.start()]  # "a memo seen by Halden Newswire": the reporter saw it
         match = _MADE_BY.search(after)
-        self.how_override = "according_to" if self.how_override is None else self.how_override
+        if self.how_override is None:
+            self.how_override = how
         if match is not None:
             maker = match.group("maker").split()
             proper = [w for w in maker if w[:1].isupper()]
@@ -581,6 +679,15 @@ class ActorBuilder:
         if not phrase or len(phrase.split()) > 8:
             return None
         return Span(match.end(), match.end() + len(phrase), phrase)
+
+    def _addressed(self, actor: Actor, before: int) -> bool:
+        """Whether ``actor``'s last mention before ``before`` is whom a document went to ("said in a
+        filing with the Securities Commission. The filing also shows ..."): the regulator received
+        the filing; it did not issue it."""
+        last = max((m for m in actor.mention_spans if m.end <= before), key=lambda m: m.start, default=None)
+        if last is None:
+            return False
+        return _ADDRESSED_TO.search(self.text[max(0, last.start - 60) : last.start]) is not None
 
     def _outside_party_tag(self, mention: Span) -> Span:
         """ "Rep. Marisol Duarte (D-N.C.) told reporters": a speaker found inside a party-state tag, or
@@ -697,6 +804,14 @@ class ActorBuilder:
         """The most recent compatible actor: a person for "he"/"she", an organisation or group
         (or an organisation or group subject phrase, which then becomes an actor) for "it"/"they"."""
         kind = SUBJECT_PRONOUNS.get(pronoun, "person")
+        if pronoun in _FIRST_PERSON_SINGULAR and not self._in_quote(mention.start):
+            # "I suspect she will come to regret it" in a column: the writer, never the last person
+            # named; with no single author known, nobody the text names. Not salient: a later "she"
+            # is not the writer.
+            author = self._author()
+            if author is not None:
+                self._add_mention(author, mention, salient=False)
+            return author
         if kind == "person":
             actor = self._person_antecedent(mention, pronoun)
         else:
@@ -708,6 +823,17 @@ class ActorBuilder:
                 actor = self._described(phrase.span, phrase.head, phrase.plural)
         if actor is not None:
             self._add_mention(actor, mention)
+        return actor
+
+    def _author(self) -> Actor | None:
+        """The article's author as an actor (made on first use), or ``None`` when not known."""
+        if self.author is None:
+            return None
+        key = self.author.lower()
+        actor = self._by_described.get(key) or next((a for a in self.actors if a.name == self.author), None)
+        if actor is None:
+            actor = self._new(self.author, "person")
+            self._by_described[key] = actor
         return actor
 
     def _person_antecedent(self, mention: Span, pronoun: str) -> Actor | None:
@@ -961,8 +1087,11 @@ def _echoed_position(quote: Statement) -> None:
     quote.target = Span(quote.start, quote.end, quote.text)
 
 
-def _without_nested(quotes: list[Statement]) -> list[Statement]:
-    """Drop reported speech that lies inside a longer statement of the same speaker."""
+def _without_nested(quotes: list[Statement], quoted: set[int] | None = None) -> list[Statement]:
+    """Drop reported speech that lies inside a longer statement of the same speaker. A position made
+    inside quoted words (``id`` in ``quoted``) is kept inside its own direct quote (``"I think the
+    deal is dead," Smith said``): only a longer *reported* statement of the same speaker drops it."""
+    quoted = quoted or set()
     nested: set[int] = set()
     by_actor: dict[str | None, list[int]] = {}
     for index, quote in enumerate(quotes):
@@ -978,6 +1107,15 @@ def _without_nested(quotes: list[Statement]) -> list[Statement]:
                 nested.add(i)
             if quote.end > reach_end:
                 reach_end, reach_start = quote.end, quote.start
+    for i in [i for i in nested if id(quotes[i]) in quoted]:
+        quote = quotes[i]
+        if not any(
+            j != i and other.kind == "reported" and other.actor == quote.actor
+            and other.start <= quote.start and quote.end <= other.end
+            and (other.start, -other.end) < (quote.start, -quote.end)
+            for j, other in enumerate(quotes)
+        ):
+            nested.discard(i)
     return [quote for i, quote in enumerate(quotes) if i not in nested]
 
 
@@ -1015,6 +1153,20 @@ def _can_be(name: str, head: str) -> bool:
     never describes a public body named as one ("Securities Board")."""
     words = name.lower().split()
     return not (head in _COMPANY_NOUNS and words and words[-1] in _PUBLIC_BODY_WORDS)
+
+
+# The reporter's own first person, outside any quotation.
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+# "Jane Doe and John Roe", "Jane Doe, John Roe": no single writer for "I".
+_SEVERAL_AUTHORS = re.compile(r",| and | & ", re.IGNORECASE)
+
+
+# A document sent to someone: "in a filing with the Securities Commission", "a letter to the council".
+_ADDRESSED_TO = re.compile(
+    r"\b(?:filing|filings|letter|letters|complaint|submission|petition|application|appeal|memo|email|"
+    r"message|note|notice)\s+(?:\w+\s+)?(?:with|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _names_its_issuer(description: str, head: str, plural: bool) -> bool:

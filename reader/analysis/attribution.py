@@ -30,6 +30,7 @@ from reader.analysis.facts import SpeechEvent
 from reader.analysis.layouts import roundup_events, transcript_turns
 from reader.analysis.lexicon import TERM_DETERMINERS
 from reader.analysis.model import Span, Statement, StatementKind
+from reader.analysis.nested_statements import QuotedWords, holder_person, nested_content
 from reader.analysis.quotes import Quotation
 from reader.sources.structure import ends_with_sentence_end, has_sentence_end, sentence_ends
 
@@ -61,6 +62,11 @@ class Attribution:
     within: Attribution | None = None
     # The scanner's quotations a direct statement is made of (two for a split quote).
     quotations: tuple[Quotation, ...] = ()
+    # A reported statement made inside quoted words: the direct statement (or Q&A turn) holding it.
+    quoted_in: Attribution | None = None
+    # Whose actor holds such a statement when its holder is "I"/"we" (the quoted speaker); ``None``:
+    # the holder phrase is resolved as usual.
+    holder_from: Attribution | None = None
 
 
 class _Paragraphs:
@@ -233,8 +239,12 @@ def attribute(
     ]
     in_turn = _Covered([(t.quote.start, t.quote.end) for t in turns])
     quotations = [q for q in quotations if not in_turn.covers(q.start)]
+    inner_events = [e for e in events if in_turn.covers(e.cue.start)]
     events = [e for e in events if not in_turn.covers(e.cue.start)] + roundup_events(text, paragraph_bounds)
-    free_events, unreportable = _whole_quotations(text, _outside(events, quotations), quotations, paragraphs)
+    outside = _outside(events, quotations)
+    kept = {id(e) for e in outside}
+    inner_events += [e for e in events if id(e) not in kept]
+    free_events, unreportable = _whole_quotations(text, outside, quotations, paragraphs)
     event_starts = [_speaker_start(e) for e in free_events]
     by_cue = _EventsByCue(free_events)
     direct: list[Attribution] = []
@@ -307,7 +317,46 @@ def attribute(
         i += 1
 
     reported = _reported(text, [e for e in free_events if id(e) not in unreportable], direct)
-    return sorted(direct + reported + turns, key=lambda s: (s.quote.start, s.quote.end))
+    nested = _nested_reported(text, inner_events, direct, turns)
+    return sorted(direct + reported + turns + nested, key=lambda s: (s.quote.start, s.quote.end))
+
+
+def _nested_reported(
+    text: str, events: list[SpeechEvent], direct: list[Attribution], turns: list[Attribution]
+) -> list[Attribution]:
+    """Reported statements whose cue lies inside a direct statement's quoted words or a Q&A turn
+    (``"I think the deal is dead," Smith said``), each with ``quoted_in`` its direct statement and,
+    for an I/we holder, ``holder_from`` that statement (its speaker holds the position). Which events
+    qualify is :func:`reader.analysis.nested_statements.nested_content`'s call; negated and
+    declined cues are left out as outside quotations (:func:`_not_a_statement`)."""
+    stretches: list[tuple[int, int, QuotedWords, Attribution]] = []
+    for attribution in direct:
+        if attribution.event is None and attribution.inherited_from is None:
+            continue  # an unattributed quotation: nobody to hold what it reports
+        for part in attribution.quote.parts:
+            stretches.append((part.start, part.end, QuotedWords(part.start, part.end), attribution))
+    for turn in turns:
+        start, end = turn.quote.start, turn.quote.end
+        stretches.append((start, end, QuotedWords(start, end), turn))
+    stretches.sort(key=lambda item: item[0])
+    starts = [start for start, _, _, _ in stretches]
+    found: list[Attribution] = []
+    for event in sorted(events, key=lambda e: e.cue.start):
+        i = bisect.bisect_right(starts, event.cue.start) - 1
+        if i < 0 or not stretches[i][0] <= event.cue.start < stretches[i][1]:
+            continue
+        _, _, words, container = stretches[i]
+        if _not_a_statement(text, event):
+            continue
+        content = nested_content(text, event, words)
+        if content is None:
+            continue
+        holder = container if holder_person(event) == "first" else None
+        event = replace(event, content=content)
+        statement = _quote(text, content.start, content.end, [content], "reported", event)
+        found.append(Attribution(statement, event, quoted_in=container, holder_from=holder))
+    return found
+
 
 
 class _Covered:
@@ -704,3 +753,15 @@ def link_partial_quotes(attributions: list[Attribution], statements: list[Statem
         quote.within = holder
         quote.speaker, quote.actor, quote.speaker_mention = outer.speaker, outer.actor, outer.speaker_mention
         quote.how, quote.confidence = outer.how, outer.confidence
+
+
+def link_nested_statements(attributions: list[Attribution], statements: list[Statement]) -> None:
+    """Give each position made inside quoted words ``in_quote``: the index, in the final
+    ``statements``, of the direct statement (or Q&A turn) whose words hold it. One whose direct
+    statement is gone keeps ``in_quote=None``."""
+    index = {id(statement): i for i, statement in enumerate(statements)}
+    for attribution in attributions:
+        container = attribution.quoted_in
+        if container is None or id(attribution.quote) not in index:
+            continue
+        attribution.quote.in_quote = index.get(id(container.quote))

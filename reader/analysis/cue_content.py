@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 # A question, not a statement: "asked whether ...".
 _QUESTION_MARKS = ("whether", "if")
 # Verbs that nearly always report a clause, so a clause the parser misattached is still theirs.
+# Words before "that" that open a clause of purpose or condition, not what was said: "so that", "now that".
+_PURPOSE = frozenset("so such now except given provided order".split())
 _SAY_VERBS = frozenset("say add claim argue insist state explain write contend assert maintain".split())
 
 
@@ -163,6 +165,10 @@ def _misparsed_complement(verb: Token) -> Token | None:
     if _lemma(verb) not in _SAY_VERBS:
         return None
     for child in verb.rights:
+        marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"]
+        if child.dep_ in ("advcl", "xcomp") and marks and child.doc[marks[0].i - 1].lower_ not in _PURPOSE:
+            return child  # 'saying in his statement only that he was ...': a that-clause is what was said
+    for child in verb.rights:
         if child.dep_ in ("prep", "npadvmod", "advmod", "punct", "dative") or child.i > verb.i + 3:
             continue
         if child.dep_ not in ("xcomp", "advcl", "dobj", "attr", "oprd"):
@@ -170,3 +176,32 @@ def _misparsed_complement(verb: Token) -> Token | None:
         finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != verb.i for t in child.subtree)
         return child if finite else None
     return None
+
+
+def _inverted_complement(verb: Token) -> tuple[int, int] | None:
+    """Token bounds of a said-clause the parser made the cue's *head*: in "after Trump told The
+    Washington Post he was not there yet", ``told`` comes out as an adverbial clause of ``was``.
+    Only for verbs that nearly always report a clause (and ``tell``), with no complement of their
+    own, when the head's own subject starts right after the cue's phrase (an optional ``that``
+    between): the content is the head's clause from that subject on."""
+    if _lemma(verb) not in _SAY_VERBS | {"tell"} or verb.dep_ not in ("advcl", "ccomp"):
+        return None
+    head = verb.head
+    if head.i <= verb.i or head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.i < verb.i:
+        return None
+    doc = verb.doc
+    gap = [t for t in doc[verb.right_edge.i + 1 : subject.left_edge.i] if not t.is_punct]
+    if any(not (t.lower_ == "that" and t.dep_ == "mark") for t in gap):
+        return None
+    first = subject.left_edge.i
+    last = head.right_edge.i
+    for token in doc[first : last + 1]:
+        if token.i > head.i and (_is_second_statement(token) or _is_other_speaker(token, head)):
+            last = token.left_edge.i - 1
+            break
+    while last > first and doc[last].is_punct and doc[last].text not in ("\"", "”", "'", "’"):
+        last -= 1
+    return (first, last) if last - first + 1 >= 3 else None

@@ -20,10 +20,10 @@ from reader.analysis.lexicon import (
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
 )
-from reader.analysis.names import is_title_word
+from reader.analysis.names import ORGANISATION_LEADS, is_title_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -39,11 +39,33 @@ def _proper_chain(token: Token) -> tuple[int, int]:
     """Token indices [first, last] of the run of proper nouns around ``token``."""
     doc = token.doc
     first = last = token.i
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and not is_title_word(doc[first - 1].text):
-        first -= 1
-    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
-        last += 1
+    while True:
+        if first > 0 and doc[first - 1].pos_ == "PROPN" and not is_title_word(doc[first - 1].text):
+            first -= 1
+        elif first > 1 and _glued_hyphen(doc, first - 1) and doc[first - 2].pos_ == "PROPN":
+            first -= 2  # "Rosalind Okafor-Baines": the parser splits the surname at its hyphen
+        else:
+            break
+    while True:
+        if last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        elif last + 2 < len(doc) and _glued_hyphen(doc, last + 1) and doc[last + 2].pos_ == "PROPN":
+            last += 2
+        elif (
+            last + 2 < len(doc)
+            and doc[last + 1].lower_ == "of"
+            and doc[last].lower_ in ORGANISATION_LEADS
+            and doc[last + 2].pos_ == "PROPN"
+        ):
+            last += 2  # "the Ardenshire Chamber of Commerce": one name over its "of"
+        else:
+            break
     return first, last
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen written with no space on either side ("Okafor-Baines")."""
+    return doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> Token | None:
@@ -79,6 +101,9 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
             return child, "name"
+    renamed = _name_after_relative(subject)
+    if renamed is not None:
+        return renamed, "name"
     if subject.pos_ == "NOUN":
         lemma = _lemma(subject)
         is_document = lemma in DOCUMENT_NOUNS and lemma not in EVIDENCE_NOUNS
@@ -86,6 +111,12 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
         named = _named_inside(subject, labels, via_appos=not is_document)
         if named is not None:
             return named, "name"
+        if lemma in _BODY_OF_NOUNS:
+            # "the three-judge panel of the Fifth District Court of Appeal found": the court.
+            of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if body is not None and body.ent_type_ == "ORG":
+                return body, "name"
         owner = next((child for child in subject.children if child.dep_ == "poss"), None)
         if lemma in DOCUMENT_NOUNS and owner is not None:
             # "the council's own engineering report" speaks for the council; "its report" for "it".
@@ -98,6 +129,27 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
     if subject.pos_ == "PRON":
         return subject, "pronoun"
     return subject, "description"
+
+
+# A part of a body that speaks as the body: "the panel of the Court of Appeal", "the board of Acme".
+_BODY_OF_NOUNS = frozenset("panel bench leadership board committee jury presidium".split())
+
+
+def _name_after_relative(subject: Token) -> Token | None:
+    """ "The company that owns the wind farm, Tidewell Energy, had argued": the parser hangs the
+    name on the last noun of the relative clause; a name that closes the subject phrase right after
+    its relative clause is the subject's own."""
+    relative = next((c for c in subject.children if c.dep_ == "relcl" and c.i > subject.i), None)
+    if relative is None:
+        return None
+    doc = subject.doc
+    for token in relative.subtree:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        after = token.right_edge.i + 1
+        if after < len(doc) and doc[after].text == "," and subject.right_edge.i in (after, after - 1):
+            return token
+    return None
 
 
 def phrase_bounds(token: Token, form: str) -> tuple[int, int]:
@@ -154,6 +206,12 @@ def _share_of(token: Token) -> Token | None:
     return None
 
 
+def is_age_description(token: Token) -> bool:
+    """``old`` in "the 58-year-old said": the parser makes the adjective the subject; an age is
+    said only of a person."""
+    return token.lower_ == "old" and any(c.lower_ in ("year", "years") for c in token.children)
+
+
 def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = False) -> bool:
     """Whether the subject can be a source. With a strong cue ("said", "told", "condemned") any
     noun can ("the report said"); with a weak one ("believes", "plans") only a noun that names a
@@ -169,11 +227,42 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
     if share is not None:
         # "A majority of Republicans believe", "49 percent of voters say": the people counted hold it.
         return _valid_speaker(share, "name" if share.pos_ == "PROPN" else "description", strong, people_only)
-    if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS:
+    if _lemma(token) in _SOURCE_NOUNS or token.lower_ in _SOURCE_NOUNS or is_age_description(token):
         return True
     if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True
     return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
+
+
+def _subject_of_aside(verb: Token) -> Token | None:
+    """ "Judge Ann Voss, writing for the majority, said ...": the parser makes the name the subject
+    of the participle aside before the verb, which is then left with none; the name is the verb's."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "advcl" and child.tag_ == "VBG":
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _subject_of_final_tag(verb: Token) -> Token | None:
+    """ "The League wants the levy replaced by a tax on cruise passengers, its leader, Ilse
+    Varnhout, said": the parser hangs the tag's subject on the content's last noun as an
+    apposition. A verb with its content before it and no subject takes the apposition that ends
+    just before it (", NAME, said")."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].text != "," or not any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    ):
+        return None
+    token = doc[verb.i - 2]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    if token.dep_ == "appos" and token.pos_ in ("PROPN", "NOUN") and token.head.i < token.i:
+        return token
+    return None
 
 
 def _find_subject(verb: Token) -> Token | None:
@@ -203,6 +292,10 @@ def _find_subject(verb: Token) -> Token | None:
                 if current.i != verb.i and (_lemma(current) == "quote" or by_conj):
                     return child
                 return None
+        if current.i == verb.i:
+            aside = _subject_of_aside(verb) or _subject_of_final_tag(verb)
+            if aside is not None:
+                return aside
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue

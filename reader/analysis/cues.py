@@ -25,7 +25,8 @@ words, its content span and its frame. The constructions, each with the frame it
 - attitudes with a copula (:mod:`~reader.analysis.attitude_cues`): ``is critical of the plan``, ``are
   worried about prices``, ``was upset that ...``, ``were angered by the deal``, ``is a supporter of``,
   and stances someone receives: ``The plan has drawn criticism from Berlin`` (Berlin's stance);
-- a noun cue whose copula gives the content: ``Her answer was that ...``.
+- a noun cue whose copula gives the content: ``Her answer was that ...``;
+- a copula and a preposition of stance: ``Most voters are against the levy``, ``is in favour of``.
 
 Negated and withheld cues (``did not say that``, ``declined to say whether``) report no position,
 and nor does any cue inside their content or inside a question. Word lists live in
@@ -46,10 +47,13 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.attitude_cues import (
     ADJECTIVE_PREPOSITIONS,
+    COPULA_PREPOSITIONS,
     RECEIVED_NOUNS,
     ROLE_NOUNS,
+    SPEECH_THAT_ADJECTIVES,
     THAT_ADJECTIVES,
     attitude_event,
+    copula_preposition_event,
     is_passive_attitude,
     received_event,
     role_event,
@@ -82,6 +86,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.noun_cues import (
     COPULA_NOUNS,
+    POSITION_NOUNS,
     according_event,
     adjective_event,
     hearsay_event,
@@ -95,7 +100,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
-_ATTITUDE_WORDS = frozenset(word for word, _ in ADJECTIVE_PREPOSITIONS) | THAT_ADJECTIVES
+_ATTITUDE_WORDS = (
+    frozenset(word for word, _ in ADJECTIVE_PREPOSITIONS) | THAT_ADJECTIVES | SPEECH_THAT_ADJECTIVES
+)
 _ROLE_NOUNS = frozenset(noun for noun, _ in ROLE_NOUNS)
 
 
@@ -148,7 +155,11 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             if event is not None:
                 events.append(event)
         elif token.lower_ == "in" and token.dep_ == "prep":
-            event = poll_event(builder, token)
+            event = poll_event(builder, token) or copula_preposition_event(builder, token)
+            if event is not None:
+                events.append(event)
+        elif token.lower_ in COPULA_PREPOSITIONS and token.dep_ == "prep":
+            event = copula_preposition_event(builder, token)  # "Most voters are against the levy"
             if event is not None:
                 events.append(event)
         elif token.lower_ in HEARSAY_ADVERBS:
@@ -165,6 +176,7 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
                 events.append(event)
         elif token.lower_ in _ATTITUDE_WORDS and (
             token.pos_ == "ADJ" or token.dep_ == "acomp" or is_passive_attitude(token)
+            or (token.dep_ == "conj" and token.head.dep_ == "acomp")
         ):
             event = attitude_event(builder, token)
             if event is not None:
@@ -178,7 +190,10 @@ def speech_events(doc: Doc, base: int, subjects: list[SubjectPhrase]) -> list[Sp
             if event is not None:
                 events.append(event)
         elif token.pos_ == "NOUN" and (
-            _lemma(token) in NOUN_CUES or _lemma(token) in COPULA_NOUNS or token.lower_ in _PREPOSITION_NOUNS
+            _lemma(token) in NOUN_CUES
+            or _lemma(token) in COPULA_NOUNS
+            or token.lower_ in _PREPOSITION_NOUNS
+            or _lemma(token) in POSITION_NOUNS
         ):
             event = noun_event(builder, token)
             if event is not None:

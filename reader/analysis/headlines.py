@@ -24,7 +24,7 @@ from reader.analysis.lexicon import (
 from reader.analysis.model import Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _HEADLINE_LABEL = re.compile(r"^([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}): +(\S.*?)[\s.]*$")
 _NOT_LABELS = frozenset(
@@ -61,7 +61,7 @@ def headline_event(doc: Doc, base: int) -> SpeechEvent | None:
     if base != 0 or "\n" in doc.text.strip():
         return None
     line = doc.text.rstrip()
-    return _labelled(line) or _title_case(line)
+    return _labelled(line) or _title_case(line) or _sentence_case(line, doc)
 
 
 def _labelled(line: str) -> SpeechEvent | None:
@@ -96,6 +96,9 @@ def _title_case(line: str) -> SpeechEvent | None:
         lemma = _CUE_FORMS.get(word.group().lower())
         if lemma is None or not word.group()[:1].isupper():
             continue
+        tag = _final_tag(line, words, i, lemma)
+        if tag is not None:
+            return tag
         speaker_end = words[i - 1].end()
         if words[i - 1].group().lower().endswith("ly") and i > 1:
             speaker_end = words[i - 2].end()  # "Trump Finally Endorses ..."
@@ -157,3 +160,120 @@ def _event(
         frame=frame,
         cue_lemma=lemma,
     )
+
+
+_TAG_COMMA = re.compile(r",[’'\"”]?\s+|[’'\"”],\s+")
+
+
+def _final_tag(line: str, words: list[re.Match[str]], i: int, lemma: str) -> SpeechEvent | None:
+    """``Guns Are 'A Public Health Crisis,' Dean Tells Convention``: a claim, a comma and a tag whose
+    one to four capitalised words before the cue verb hold it (what follows the verb is the audience)."""
+    prefix = line[: words[i].start()]
+    commas = list(_TAG_COMMA.finditer(prefix))
+    if not commas:
+        return None
+    comma = commas[-1]
+    speaker = prefix[comma.end() :].strip()
+    names = speaker.split()
+    if not 1 <= len(names) <= 4 or not all(w[:1].isupper() for w in names):
+        return None
+    # The claim ends at the comma, or after the quotation mark that closes around it (",’").
+    closing = comma.group().rstrip()
+    content_end = comma.start() + len(closing) if closing[-1:] in "’'\"”" else comma.start()
+    content = line[:content_end]
+    if len(content.split()) < 2:
+        return None
+    frame, stance = ("speech", None) if lemma in SPEECH_VERBS and lemma not in OBJECT_CUES else _frame(lemma)
+    speaker_start = comma.end()
+    event = _event(
+        line,
+        (words[i].start(), words[i].end()),
+        (speaker_start, speaker_start + len(speaker)),
+        (0, len(content)),
+        frame,
+        lemma,
+        "name",
+    )
+    event.stance = stance
+    event.target = event.content if stance else None
+    return event
+
+
+_FINITE_TAGS = ("VBP", "VBZ", "VBD", "MD")
+# Words that cannot be part of the subject before a headline's verb ("as", "he", "will", "and").
+_NOT_SUBJECT_POS = ("ADP", "AUX", "SCONJ", "CCONJ", "PRON", "ADV", "VERB")
+
+
+def _subject_word(token: Token) -> bool:
+    """A word of a headline's subject phrase; a plural noun the tagger took for a verb counts
+    ("Rose Bowl skywriters blast Trump")."""
+    if token.pos_ == "VERB" and token.tag_ == "VBZ" and token.lower_ not in _CUE_FORMS:
+        return True
+    return token.pos_ not in _NOT_SUBJECT_POS or token.tag_ == "PRP$"
+
+
+def _finite_verb_follows(rest: list[Token]) -> bool:
+    """Whether a lower-case finite verb of the same clause follows, before a semicolon, with no
+    subordinator or pronoun that would open a clause of its own ("... as he accepts")."""
+    for token in rest:
+        if token.text == ";" or token.pos_ in ("SCONJ", "PRON") or token.lower_ in ("who", "that", "which"):
+            return False
+        if token.tag_ in _FINITE_TAGS and token.text[:1].islower():
+            return True
+    return False
+
+
+def _sentence_case(line: str, doc: Doc) -> SpeechEvent | None:
+    """``Rose Bowl skywriters blast Trump``, ``London's mayor rebuffs Trump on ban``: a headline in
+    sentence case whose cue verb the tagger took for a noun (headlines drop the articles that tell
+    it), so the parse found no cue. The words before the verb hold the rest, up to a semicolon. Not
+    when the parse has a cue verb of its own, nor when a finite verb follows (``Trump attacks draw
+    fire``: "attacks" is a noun there)."""
+    tokens = [t for t in doc if not t.is_space]
+    if len(tokens) < 4 or not tokens[0].text[:1].isupper():
+        return None
+    semicolon = next((t.i for t in tokens if t.text == ";"), len(doc))
+    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUE_LEMMAS for t in tokens if t.i < semicolon):
+        return None  # the parse found the cue verb itself
+    for i, token in enumerate(tokens[1:6], start=1):
+        if not _subject_word(tokens[i - 1]):
+            return None
+        lemma = _CUE_FORMS.get(token.lower_)
+        if lemma is None and token.lower_ in _CUE_LEMMAS and tokens[i - 1].tag_ in ("NNS", "NNPS", "VBZ"):
+            lemma = token.lower_  # "skywriters blast"
+        if lemma is None or token.text[:1].isupper():
+            continue
+        rest = tokens[i + 1 :]
+        if not rest or rest[0].is_punct or rest[0].pos_ == "ADP":
+            return None  # "Clinton attacks on Trump ...": a noun before its preposition
+        if _finite_verb_follows(rest):
+            return None  # "Trump attacks draw fire": the verb comes later
+        frame, stance = _frame(lemma)
+        if (lemma, rest[0].lower_) in PREPOSITION_CUES:
+            frame, stance = PREPOSITION_CUES[(lemma, rest[0].lower_)]
+            lemma = f"{lemma} {rest[0].lower_}"
+            rest = rest[1:]
+        elif rest[0].lower_ in ("on", "to", "that"):
+            if rest[0].lower_ == "to" and frame == "speech":
+                frame = "intention"  # "Senate votes to extend the subsidy"
+            rest = rest[1:]
+        if not rest:
+            return None
+        # The claim ends at a semicolon or before "as"/"after"/"while" (the reporter's own clause).
+        stops = (t.idx for t in rest if t.text == ";" or (t.pos_ == "SCONJ" and t.i > rest[0].i))
+        end = next(stops, len(line))
+        content = line[rest[0].idx : end].rstrip(" .;")
+        before = tokens[i - 1]
+        event = _event(
+            line,
+            (token.idx, token.idx + len(token)),
+            (0, before.idx + len(before)),
+            (rest[0].idx, rest[0].idx + len(content)),
+            frame,
+            lemma,
+            "name" if any(t.pos_ == "PROPN" for t in tokens[:i]) else "description",
+        )
+        event.stance = stance
+        event.target = event.content if stance else None
+        return event
+    return None

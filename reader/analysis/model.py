@@ -150,6 +150,11 @@ class Statement:
     ``Cox says the NRA won't allow "law-abiding gun owners to ..."``): the index, in
     ``Analysis.statements``, of that reported statement, so that exports and lists can show the
     two once while ``]``/``[`` still stop at the quotation.
+    ``in_quote`` is set on a reported statement made inside a direct statement's quoted words or a
+    Q&A answer (``"I think the deal is dead," Smith said``: Smith believes "the deal is dead"): the
+    index, in ``Analysis.statements``, of that direct statement. Its holder is the quote's speaker
+    for ``I``/``we``, else whoever the quoted words name (``"My opponent wants ..."``). Unlike a
+    partial quote, it is a position of its own, listed under its holder. Written to JSON only when set.
     """
 
     start: int
@@ -171,6 +176,9 @@ class Statement:
     corrected: str | None = None
     """What a reader's correction changed (``speaker``, ``added``), ``None`` when nothing: see
     :mod:`reader.corrections`. Written to JSON only when set."""
+    in_quote: int | None = None
+    """For a reported statement made inside quoted words: the index of its direct statement (above).
+    Written to JSON only when set, so every other statement keeps the shape schema 2 always had."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -191,6 +199,8 @@ class Statement:
             "parts": [part.to_dict() for part in self.parts],
             "within": self.within,
         }
+        if self.in_quote is not None:
+            data["in_quote"] = self.in_quote
         return _with_correction(data, self.corrected)
 
     @classmethod
@@ -213,6 +223,7 @@ class Statement:
             target=Span.from_dict(data.get("target")),
             within=data.get("within"),
             corrected=data.get("corrected"),
+            in_quote=data.get("in_quote"),
         )
 
 

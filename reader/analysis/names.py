@@ -63,6 +63,10 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
     organization organisation committee executive assembly parliament semicon electronics energy
     pharmaceuticals pharma shipping steel chemicals mining petroleum oil kazhagam
     congress front movement network press times post news broadcasting cooperative co-operative
+    foods brands beverages research labs laboratories entertainment resources enterprises financial
+    ventures investments solutions software aerospace automotive stores mills therapeutics biosciences
+    healthcare hospital communications utilities airports transit rail trains buses hotels resorts
+    brewery breweries publishing publishers pictures consulting associates advisers advisors
     """.split()
 )
 
@@ -70,7 +74,7 @@ ORGANISATION_HEADS: frozenset[str] = frozenset(
 ORGANISATION_LEADS: frozenset[str] = frozenset(
     """
     bank ministry department university institute council union federation association office agency
-    commission court board bureau port league academy college school society
+    commission court board bureau port league academy college school society chamber
     """.split()
 )
 
@@ -162,8 +166,8 @@ def shape_label(name: str) -> str | None:
         return "ORG"
     if last in PLACE_HEADS:
         return PLACE_HEADS[last]
-    if len(words) >= 3 and words[1] == "of" and words[0] in ORGANISATION_LEADS:
-        return "ORG"
+    if any(words[i + 1] == "of" and words[i] in ORGANISATION_LEADS for i in range(len(words) - 2)):
+        return "ORG"  # "Bank of Thailand", "Ardenshire Chamber of Commerce"
     return None
 
 

@@ -6,23 +6,34 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analysis.cue_content import _clause_bounds, _complement
-from reader.analysis.cue_holders import _find_subject, _valid_speaker, phrase_bounds, speaker_phrase
+from reader.analysis.cue_holders import (
+    _can_hold_positions,
+    _find_subject,
+    _valid_speaker,
+    phrase_bounds,
+    speaker_phrase,
+)
 from reader.analysis.cue_negation import _is_negated, _withheld
 from reader.analysis.cue_spans import (
     _infinitive_bounds,
     _is_evidence_noun,
     _lemma,
+    _lemma_with_particle,
     _token_span,
     _trimmed,
     text_span,
 )
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.lexicon import (
+    AS_CUES,
     BELIEF_VERBS,
     EVIDENCE_VERBS,
+    INTENTION_VERBS,
     LIGHT_VERBS,
     NOUN_CUES,
     NOUN_PREPOSITION_CUES,
+    OBJECT_CUES,
+    REQUEST_VERBS,
     SPEECH_VERBS,
 )
 
@@ -76,17 +87,27 @@ def intention_adjective_event(builder: EventBuilder, adjective: Token) -> Speech
 def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     """``his claim that ...``, ``the ministry's view that ...``, ``her pledge to ...``,
     ``her support for the bill``."""
+    if _reported_by_verb(noun):
+        return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
     if owner is None:
-        owner = _light_verb_holder(noun) or _in_document_holder(noun)
+        owner = _light_verb_holder(noun)
+        if owner is not None:
+            # "raised questions about the deal": the parser may hang the preposition on the verb
+            preps += [c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i]
+        else:
+            owner = _in_document_holder(noun) or _from_holder(noun)
     if owner is None:
         return None
     doc = builder.doc
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.i > noun.i):
+    for prep in preps:
         key = (noun.lower_, prep.lower_)
         pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        if key in NOUN_PREPOSITION_CUES and pobj is not None:
-            frame, stance = NOUN_PREPOSITION_CUES[key]
+        frame_stance = NOUN_PREPOSITION_CUES.get(key)
+        frame_stance = frame_stance or POSITION_NOUN_PREPOSITIONS.get((_lemma(noun), prep.lower_))
+        if frame_stance is not None and pobj is not None and not _is_time(pobj):
+            frame, stance = frame_stance
             content = _token_span(doc, builder.base, pobj.left_edge.i, pobj.right_edge.i)
             target = content if frame == "stance" else None
             cue_lemma = f"{_lemma(noun)} {prep.lower_}"
@@ -97,12 +118,22 @@ def noun_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     if frame_stance is None:
         return None
     for child in noun.children:
-        if child.dep_ not in ("acl", "ccomp", "appos") or child.i < noun.i:
+        if child.dep_ not in ("acl", "ccomp", "appos", "relcl") or child.i < noun.i:
             continue
         has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if child.dep_ == "relcl" and not has_that:
+            continue  # "the point that he made": a relative clause; "that" as a mark opens the content
         has_to = any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children)
+        misparsed_that = child.dep_ == "acl" and doc[child.left_edge.i].lower_ == "that" and not has_to
         if has_that:
             bounds = _clause_bounds(child)
+        elif misparsed_that and child.left_edge.dep_ in ("dobj", "nsubj"):
+            # "the hawks' warnings that they would skyrocket": the parser took "that" for a relative
+            # pronoun, but the clause has its own subject, so it is the warning's content.
+            inner = _clause_bounds(child)
+            subjects = (c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            has_subject = any(c.i != child.left_edge.i for c in subjects)
+            bounds = (inner[0] + 1, inner[1]) if inner is not None and has_subject else None
         elif has_to:
             bounds = _infinitive_bounds(child)
         else:
@@ -158,13 +189,153 @@ def _in_document_holder(noun: Token) -> Token | None:
 
 def _light_verb_holder(noun: Token) -> Token | None:
     """The subject of a light verb whose object is the noun cue: "They have made the case that ...",
-    "Trump made no mention of God" (a "no" keeps it: what was not mentioned is no statement of it)."""
+    "Trump made no mention of God" (a "no" keeps it: what was not mentioned is no statement of it),
+    "She has doubts about the plan", "He raised questions about the deal", "took a firm stance
+    against ...", "laid out his vision for ...". Only a person or an organisation holds one: "The
+    beams give support for the roof" is no position (a noun with a clause, "made the point that
+    ...", takes any subject)."""
     verb = noun.head
-    if noun.dep_ != "dobj" or _lemma(verb) not in LIGHT_VERBS or _withheld(verb):
+    lemma = _lemma(verb)
+    if noun.dep_ != "dobj" or _withheld(verb):
         return None
+    if lemma not in LIGHT_VERBS:
+        nouns = POSITION_LIGHT_VERBS.get(_lemma_with_particle(verb), ())
+        if _lemma(noun) not in nouns and "*" not in nouns:
+            return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return None
-    return _find_subject(verb)
+    subject = _find_subject(verb)
+    if subject is None or _lemma(noun) in NOUN_CUES:
+        return subject  # "guests made the point that ...": a clause only people give
+    if subject.pos_ != "PRON" and not _can_hold_positions(subject):
+        return None
+    return subject
+
+
+_VERB_CUES = (
+    SPEECH_VERBS
+    | BELIEF_VERBS
+    | EVIDENCE_VERBS
+    | INTENTION_VERBS
+    | REQUEST_VERBS
+    | set(OBJECT_CUES)
+    | set(AS_CUES)
+)
+
+
+def _reported_by_verb(noun: Token) -> bool:
+    """Whether a noun cue of this module's own list is the object of a cue verb, whose statement
+    holds the whole object already: "outlined her vision for the city", "voiced doubts about the
+    plan" (a second, narrower statement would overlap it). Light verbs are no such cue: "has doubts
+    about ..." is the noun's. The lexicon's noun cues are left to the object rule, which gives an
+    owned one to the noun ("repeated his claim that ...")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _lemma(noun) in NOUN_CUES:
+        return False
+    if verb.pos_ != "VERB" or _lemma(verb) in LIGHT_VERBS:
+        return False
+    return _lemma(verb) in _VERB_CUES and _lemma_with_particle(verb) not in POSITION_LIGHT_VERBS
+
+
+_TIME_NOUNS = frozenset("day night morning afternoon evening week weekend month year eve occasion".split())
+
+
+def _is_time(pobj: Token) -> bool:
+    """Whether a preposition's object is a time ("a speech on Monday", "his address on the closing
+    night"), which tells when, not what about."""
+    return pobj.ent_type_ in ("DATE", "TIME") or _lemma(pobj) in _TIME_NOUNS
+
+
+def _from_holder(noun: Token) -> Token | None:
+    """The person a noun cue is from or by: "an admission from Senator Voss that ...", "criticism
+    from the union of the plan", "a warning by the ministry about ..." (a name, or a noun for people
+    or an organisation)."""
+    preps = (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i)
+    for prep in preps:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and _can_hold_positions(pobj):
+            return pobj
+    return None
+
+
+def _table(frame: tuple[str, str | None], entries: str) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """``"doubt:about,over view:of"`` -> {("doubt", "about"): frame, ("doubt", "over"): frame, ...}."""
+    table: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for entry in entries.split():
+        word, _, preps = entry.partition(":")
+        for prep in preps.split(","):
+            table[(word, prep)] = frame
+    return table
+
+
+# Noun + preposition cues by the noun's lemma, besides ``lexicon.NOUN_PREPOSITION_CUES``; ranked from
+# the lexicon counts of noun cues (question about 20, support of 6, request for 6, attitude about 6,
+# doubt about 5, reference to 5, ruling on 5, indignation about 5, embrace of 4, accusation of 4,
+# rebuttal to 4, rejection of 3, hostility to 3, opinion of 3, stance on 3, plan for 3 ...). They need
+# an owner: a possessive, the subject of a light verb, or a "from"/"by" phrase.
+POSITION_NOUN_PREPOSITIONS: dict[tuple[str, str], tuple[str, str | None]] = {
+    **_table(
+        ("speech", None),
+        "question:about,over reference:to remark:about,on comment:about,on statement:on,about "
+        "rebuttal:to,of message:on,of account:of testimony:about,on speech:on,about address:on "
+        "ruling:on argument:about,over allegation:of,about update:about,on reversal:on claim:of "
+        "assertion:of explanation:of description:of characterization:of indictment:of",
+    ),
+    **_table(
+        ("belief", None),
+        "doubt:about,over,on attitude:about,toward,towards,to opinion:of,on,about feeling:about,toward,"
+        "towards,on expectation:for,of idea:for,about assessment:of perception:of fear:of,about "
+        "worry:about,over anxiety:about,over suspicion:of,about skepticism:about,of,toward "
+        "scepticism:about,of "
+        "confidence:in faith:in theory:of,about analysis:of impression:of prediction:for,of "
+        "reservation:about misgiving:about qualm:about concern:about,over,for view:about,toward,on,of "
+        "position:on stance:on,toward,towards,about line:on understanding:of belief:in",
+    ),
+    **_table(
+        ("stance", "oppose"),
+        "indignation:about,over,at outrage:over,at,about anger:at,over,about hostility:to,toward,towards "
+        "dislike:of,for distaste:for disdain:for contempt:for scorn:for disapproval:of rejection:of "
+        "condemnation:of denunciation:of objection:to resistance:to challenge:against attack:against "
+        "assault:on broadside:against,at swipe:at jab:at dig:at stance:against opposition:to "
+        "campaign:against complaint:about,against criticism:of,over,about critique:of crusade:against "
+        "war:on",
+    ),
+    **_table(
+        ("stance", "support"),
+        "support:of,for backing:of,for embrace:of enthusiasm:for,about passion:for admiration:for "
+        "sympathy:for approval:of defense:of defence:of advocacy:for,of championing:of fondness:for "
+        "loyalty:to praise:of,for endorsement:of case:for",
+    ),
+    **_table(("stance", "accuse"), "accusation:of,against charge:of"),
+    **_table(
+        ("stance", "demand"), "request:for plea:for appeal:for demand:for call:for proposal:for push:for"
+    ),
+    **_table(
+        ("intention", None),
+        "plan:for vision:for,of strategy:for,of policy:of promise:of pledge:of goal:of intention:of "
+        "commitment:to",
+    ),
+}
+
+# Verbs (with their particle) that make a noun cue their subject's position besides ``LIGHT_VERBS``,
+# with the nouns each takes ("*": any noun cue): "raised questions about", "took a stance on",
+# "laid out a plan for", "launched an attack on" (raise about 9, take 8, lay out 14, put 21, hold 9,
+# launch 5, file 11 in the lexicon counts).
+POSITION_LIGHT_VERBS: dict[str, frozenset[str]] = {
+    "raise": frozenset("question concern doubt alarm objection complaint".split()),
+    "sow": frozenset("doubt".split()),
+    "take": frozenset("stance position line view".split()),
+    "hold": frozenset("view opinion belief position stance".split()),
+    "lay out": frozenset({"*"}),
+    "put forward": frozenset({"*"}),
+    "unleash": frozenset("attack broadside assault criticism".split()),
+    "launch": frozenset("attack broadside assault campaign crusade war".split()),
+    "mount": frozenset("attack challenge campaign defense defence".split()),
+    "wage": frozenset("campaign war crusade".split()),
+    "level": frozenset("criticism accusation charge attack".split()),
+    "file": frozenset("challenge complaint".split()),
+}
+POSITION_NOUNS: frozenset[str] = frozenset(noun for noun, _ in POSITION_NOUN_PREPOSITIONS)
 
 
 def hearsay_event(builder: EventBuilder, adverb: Token) -> SpeechEvent | None:

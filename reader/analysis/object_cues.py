@@ -221,10 +221,15 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         and (obj.pos_ != "PRON" or _person_stance(lemma, obj))
         and not (OBJECT_CUES[lemma][0] != "stance" and _noun_cue_object(obj))
     ):
-        if any(c.dep_ == "xcomp" for c in verb.children):
+        purpose = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > obj.i), None)
+        if purpose is not None and (_asks_someone(lemma, obj) or purpose.i < obj.right_edge.i):
             return events  # "urged lawmakers to ...": a request, read as an intention
         frame, stance = OBJECT_CUES[lemma]
         bounds = _phrase_bounds_np(obj)
+        if purpose is not None:
+            # "proposed the creation of an agency to coordinate ...": the parser hangs the purpose
+            # of the thing proposed on the verb; it is part of the position.
+            bounds = (bounds[0], purpose.right_edge.i)
         if frame == "speech" and _introduces_quote(obj, bounds[1]):
             return events  # "Rosa Park described the night: ..." the quotation is what she said
         content = _token_span(doc, builder.base, *bounds)
@@ -271,6 +276,17 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
     return events
 
 
+def _asks_someone(lemma: str, obj: Token) -> bool:
+    """``urged lawmakers to ...``, ``asked her to``: a verb of request, or an object that is a person
+    or a body, makes the infinitive what that object is asked to do."""
+    return (
+        OBJECT_CUES[lemma][1] == "demand"
+        or obj.pos_ in ("PRON", "PROPN")
+        or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or obj.tag_ == "NNS"
+    )
+
+
 def _noun_cue_object(obj: Token) -> bool:
     """``repeated his claim that the contract was fair``, ``repeated her commitment to lower fares``:
     the noun cue's own complement is the position (read by the noun cues with the owner as holder);
@@ -278,7 +294,18 @@ def _noun_cue_object(obj: Token) -> bool:
     if _lemma(obj) not in NOUN_CUES or _lemma(obj.head) in ECHO_CUES:
         # "echoed the concerns of Marta Reis": taking up someone's position is a stance of its own.
         return False
-    return any(c.dep_ in ("acl", "ccomp", "prep") for c in obj.children)
+    # "her commitment to lower fares", "his support for the bill": an owner's position read by the
+    # noun cues. With no owner ("announced a plan to cut taxes", "an agreement for tougher
+    # monitoring") the verb's subject holds it, and "highlighted Trump's comments about Clinton"
+    # holds no position of Trump's: the verb's object is the content.
+    if not any(c.dep_ == "poss" for c in obj.children):
+        return False
+    if any(c.dep_ in ("acl", "ccomp") for c in obj.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in _OWNED_POSITION_PREPS for c in obj.children)
+
+
+_OWNED_POSITION_PREPS = ("to", "on", "for", "against", "of")
 
 
 def _introduces_quote(obj: Token, last: int) -> bool:
@@ -307,8 +334,13 @@ def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token 
     doc = builder.doc
     if lemma in _NAMING_VERBS and not (obj is not None and obj.lower_ in REFLEXIVES):
         predicate = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > verb.i), None)
-        if predicate is None or any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
-            return None
+        if predicate is None and obj is not None:
+            # 'calling him "a very intelligent man"': the parser makes the name a second object.
+            predicate = next((c for c in verb.children if c.dep_ == "dobj" and c.i > obj.right_edge.i), None)
+        if predicate is None or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1 for c in verb.children
+        ):
+            return None  # "called for a recount", "called on X to": a demand, not a name
         first = obj.left_edge.i if obj is not None else predicate.left_edge.i
         content = _token_span(doc, builder.base, first, predicate.right_edge.i)
         return builder.event(verb, verb.i, subject, content, _NAMING_VERBS[lemma], lemma)

@@ -41,7 +41,7 @@ OFFSETS_COLUMNS: dict[str, tuple[str, ...]] = {
     "statements": (
         "start", "end", "kind", "actor", "speaker_mention_start", "speaker_mention_end", "cue_start",
         "cue_end", "cue_lemma", "how", "confidence", "parts", "frame", "stance", "target_start",
-        "target_end", "within", "speaker", "corrected",
+        "target_end", "within", "speaker", "corrected", "in_quote",
     ),
     "actors": ("name", "kind", "other_mentions", "roles", "affiliation", "aliases", "statements", "id",
                "mentions", "corrected"),
@@ -60,7 +60,7 @@ missing value is unknown/none, except where a default is given:
   ``[start, end]`` of a reported statement or ``[start + 1, end - 1]`` (inside the quotation
   marks) of a direct one; ``frame`` null = ``speech`` (``""``: no frame); ``within`` a statement
   position; ``speaker`` null = the name of the actor at ``actor`` (none without an actor; ``""``:
-  none);
+  none); ``in_quote`` the position of the direct statement whose quoted words hold a reported one;
 - actors: ``other_mentions`` the ``[start, end]`` of the mentions that are not its entities
   (pronouns, descriptions); ``statements`` null = the positions of the statements whose ``actor`` is
   this actor and whose ``within`` is null, in order; ``id`` null = the slug of ``name``
@@ -124,6 +124,7 @@ def _statement_row(statement: dict[str, Any], position: dict[str, int],
         None if frame == "speech" else ("" if frame is None else frame),
         statement["stance"], *_span(statement["target"]), statement["within"],
         None if speaker == named else ("" if speaker is None else speaker), statement.get("corrected"),
+        statement.get("in_quote"),
     ])
 
 
@@ -245,6 +246,8 @@ def _full_statement(s: dict[str, Any], text: str, actors: list[dict[str, Any]], 
         "frame": frame, "stance": s["stance"], "target": span(s["target_start"], s["target_end"]),
         "parts": [span(start, end) for start, end in parts], "within": s["within"],
     }
+    if s["in_quote"] is not None:
+        statement["in_quote"] = s["in_quote"]
     if s["corrected"] is not None:
         statement["corrected"] = s["corrected"]
     return statement

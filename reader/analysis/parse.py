@@ -27,6 +27,7 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.names import (
     HONORIFIC_WORDS,
+    ORGANISATION_LEADS,
     TITLE_WORDS,
     is_occupation,
     is_particle,
@@ -486,6 +487,13 @@ def read_paragraph(doc: Doc, base: int) -> ParagraphFacts:
         start_i = _capitalised_particles_before(doc, start_i)
         if is_person:
             start_i, end_i = _extend_person(doc[start_i:end_i])
+            # The model may tag the title alone ("[Councillor] Rhona [Baird]"): once the name is
+            # extended over the words after it, the title goes as above.
+            while end_i - start_i > 1 and _is_title(doc[start_i]):
+                start_i += 1
+                titled = True
+            if end_i - start_i == 1 and _is_title(doc[start_i]):
+                continue  # a title alone names nobody
         start, end = doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1])
         start, end = _name_edges(text, start, end)
         if start >= end:
@@ -578,6 +586,7 @@ def _untagged_people(
         found.append((i, end))
         i = end
     for first, end in found:
+        first, end = _over_hyphens(doc, first, end)  # "Chief Executive Rosalind Okafor-Baines"
         span = doc[first:end]
         mention = NameMention(base + span.start_char, base + span.end_char, span.text, "PERSON")
         mention.evidence["PERSON"] += 2
@@ -623,6 +632,9 @@ def _unlabelled_proper_nouns(doc: Doc, base: int) -> list[NameMention]:
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if (before is not None and before.pos_ == "PROPN") or (after is not None and after.pos_ == "PROPN"):
             continue
+        lead = doc[token.i - 2].lower_ if token.i >= 2 else ""
+        if before is not None and before.lower_ == "of" and lead in ORGANISATION_LEADS:
+            continue  # "Chamber of Commerce": the end of a body's name, not a place
         found.append(
             NameMention(
                 base + token.idx, base + token.idx + len(token), token.text, "GPE", found_by="gazetteer"
@@ -643,11 +655,13 @@ def _add_missed_speakers(facts: ParagraphFacts, doc: Doc, base: int, persons: li
                 if mention.start < end and start < mention.end:
                     mention.evidence["SPEAKER"] += 1
             continue
-        mention = NameMention(start, end, event.speaker.text, "PERSON", found_by="speaker")
+        # "The Ardenshire Chamber of Commerce estimates ...": a name shaped like a body is one.
+        label = "ORG" if shape_label(event.speaker.text) == "ORG" else "PERSON"
+        mention = NameMention(start, end, event.speaker.text, label, found_by="speaker")
         mention.evidence["SPEAKER"] += 1
         facts.names.append(mention)
         covered.append((start, end))
         first = doc.char_span(start - base, end - base, alignment_mode="expand")
-        if first is not None:
+        if first is not None and label == "PERSON":
             persons.append((first.start, first.end))
     facts.names.sort(key=lambda m: m.start)

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 
     from reader.analysis.cue_events import EventBuilder
 
+# Agentless passives with an infinitive that report hearsay or expectation: "is expected to",
+# "is said to", "was projected to win", "is rumoured to be leaving".
+_HEARSAY_INFINITIVES = frozenset(
+    "expect say believe think report understand project predict rumor rumour allege".split()
+)
+
 
 def passive_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     """``is expected by analysts to ...``, ``is said to ...``, ``has been accused (by X) of Y``."""
@@ -37,8 +43,8 @@ def passive_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
             events.append(
                 builder.event(verb, verb.i, agent, content, frame, f"be {verb.lower_}", strong=False)
             )
-    elif xcomp is not None and lemma in ("expect", "say", "believe", "think", "report", "understand"):
-        frame = "speech" if lemma in ("say", "report") else "belief"
+    elif xcomp is not None and lemma in _HEARSAY_INFINITIVES:
+        frame = "speech" if lemma in ("say", "report", "rumor", "rumour", "allege") else "belief"
         if agent is not None:
             content = _token_span(doc, builder.base, *_infinitive_bounds(xcomp))
         elif subject is not None:

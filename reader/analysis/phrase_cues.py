@@ -86,8 +86,9 @@ def comparison_event(
 
 
 def for_clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEvent | None:
-    """``called for the council to resign``, ``pushed for Congress to act``: the parser makes "for" the
-    mark of an infinitive clause with its own subject; the position is that clause."""
+    """``called for the council to resign``, ``pushed for Congress to act``, ``called for Moyes to be
+    replaced``: the parser makes "for" the mark of an infinitive clause with its own subject (active
+    or passive); the position is that clause."""
     key = (_lemma(verb), "for")
     if key not in PREPOSITION_CUES:
         return None
@@ -96,7 +97,7 @@ def for_clause_event(builder: EventBuilder, verb: Token, subject: Token) -> Spee
             continue
         mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        if mark is None or not has_to or not any(c.dep_ == "nsubj" for c in clause.children):
+        if mark is None or not has_to or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
         content = _token_span(builder.doc, builder.base, mark.i + 1, clause.right_edge.i)
         frame, stance = PREPOSITION_CUES[key]

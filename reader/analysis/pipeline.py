@@ -272,7 +272,7 @@ def analyze_with(
         [c for fact in facts for c in fact.candidates if not _inside(furniture, c.start, c.end)],
     )
     tick()
-    builder = ActorBuilder(text)
+    builder = ActorBuilder(text, author=article.author)
     entities = builder.entities_from(clusters)
     tick()
     builder.add_roles([role for fact in facts for role in fact.roles])

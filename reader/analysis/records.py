@@ -28,14 +28,16 @@ if TYPE_CHECKING:
 STATEMENT_COLUMNS = (
     "index", "article_id", "source", "outlet", "date", "title", "url",
     "speaker", "role", "actor_kind", "kind", "frame", "cue", "cue_lemma", "stance",
-    "text", "start", "end", "confidence", "how",
+    "text", "start", "end", "confidence", "how", "in_quote_start", "in_quote_end",
 )
 """The statement table's columns, one row per statement (``--format csv``/``parquet``).
 
 ``article_id`` is the corpus row's id when it has one, else ``source``; ``date`` the publication
 day (``YYYY-MM-DD``); ``role`` the speaker's roles joined by ``; ``; ``text`` the statement's words
-(empty with ``--no-text``); ``start``/``end`` character offsets into the article text; an empty
-cell is an unknown value."""
+(empty with ``--no-text``); ``start``/``end`` character offsets into the article text;
+``in_quote_start``/``in_quote_end`` the offsets of the direct statement whose quoted words hold a
+position (``Statement.in_quote``: ``"I think the deal is dead," Smith said``), empty for the rest;
+an empty cell is an unknown value."""
 
 
 def analysis_record(analysis: Analysis, index: int, *, text: bool = True,
@@ -57,8 +59,11 @@ def statement_rows(analysis: Analysis, index: int, *, text: bool = True) -> list
     """One dict per statement, keyed by :data:`STATEMENT_COLUMNS`; ``None`` for unknown values."""
     meta = analysis.metadata
     rows = []
-    for statement in analysis.statements:
+    statements = analysis.statements
+    for statement in statements:
         actor = analysis.actor(statement.actor)
+        inside = statement.in_quote
+        outer = statements[inside] if inside is not None and 0 <= inside < len(statements) else None
         rows.append({
             "index": index,
             "article_id": meta.get("id") or analysis.source,
@@ -80,6 +85,8 @@ def statement_rows(analysis: Analysis, index: int, *, text: bool = True) -> list
             "end": statement.end,
             "confidence": statement.confidence,
             "how": statement.how,
+            "in_quote_start": outer.start if outer is not None else None,
+            "in_quote_end": outer.end if outer is not None else None,
         })
     return rows
 

@@ -11,6 +11,7 @@ from reader.analysis.cue_content import (
     _complement,
     _content_bounds,
     _has_own_subject,
+    _inverted_complement,
     _misparsed_complement,
 )
 from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _agent, _find_subject, _is_passive, speaker_phrase
@@ -144,18 +145,19 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         return _made_clear(builder, verb)
     passive = _is_passive(verb)
     own_subject = _has_own_subject(verb)
-    root_subject = _root_noun_subject(verb)
-    if root_subject is not None:
-        return _events_with_subject(builder, verb, root_subject)
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not own_subject and _agent(verb) is not None:
+    main_verb_of = _misparsed_main_verb(verb) or _root_noun_subject(verb)
+    if main_verb_of is not None:
+        subject: Token | None = main_verb_of
+    elif verb.tag_ == "VBN" and verb.dep_ == "acl" and not own_subject and _agent(verb) is not None:
         return _reduced_passive(builder, verb)
-    if verb.tag_ == "VBN" and not own_subject and not passive:
+    elif verb.tag_ == "VBN" and not own_subject and not passive:
         return []  # "Asked whether she would publish ...": a question put to her, not her statement
-    if passive:
+    elif passive:
         return passive_events(builder, verb)
-    if _lemma(verb) in INFERENCE_VERBS:
+    elif _lemma(verb) in INFERENCE_VERBS:
         return inference_events(builder, verb)
-    subject = _find_subject(verb) or _caused_speaker(verb)
+    else:
+        subject = _find_subject(verb) or _caused_speaker(verb)
     if subject is None:
         return []
     return _events_with_subject(builder, verb, subject)
@@ -169,6 +171,34 @@ def _events_with_subject(builder: EventBuilder, verb: Token, subject: Token) -> 
     if clause is not None and (clause.content is not None or not events):
         events.insert(0, clause)  # a bare speech verb is kept only as a tag for a quotation
     return events
+
+
+def _before_holder(subject: Token, first: int, last: int) -> int:
+    """The content's last token, cut before its own holder when the parser hung the holder inside
+    it (", its leader, Ilse Varnhout, said": an apposition of the content's last noun)."""
+    if not first <= subject.i <= last:
+        return last
+    outer = subject
+    while outer.dep_ == "appos" and outer.head.dep_ == "appos":
+        outer = outer.head
+    cut = outer.left_edge.i - 1
+    doc = subject.doc
+    while cut > first and doc[cut].is_punct:
+        cut -= 1
+    return cut if cut > first else last
+
+
+def _misparsed_main_verb(verb: Token) -> Token | None:
+    """The subject of a sentence whose main verb the parser hung on its subject as a modifier:
+    "Some supporters, who booed the officials off, called for Moyes to be replaced" comes back with
+    "supporters" as the root and "called" as its participle. Only after a comma, when the noun is
+    the root of its sentence (a sentence without a verb is the parser's mistake)."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i < 2:
+        return None
+    if verb.doc[verb.i - 1].text != "," or _has_own_subject(verb):
+        return None
+    return head
 
 
 def _made_clear(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
@@ -254,13 +284,16 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
             # in the clause comes before the cue; the content is what follows the cue.
             bounds = (verb.i + 1, bounds[1]) if bounds[1] - verb.i >= 3 else None
         if bounds is not None:
-            content = _token_span(builder.doc, builder.base, *_content_bounds(verb, clause, bounds))
+            first, last = _content_bounds(verb, clause, bounds)
+            content = _token_span(builder.doc, builder.base, first, _before_holder(subject, first, last))
     elif (split := _split_clause(verb)) is not None:
         content = _token_span(builder.doc, builder.base, *split)
     elif (misparsed := _misparsed_complement(verb)) is not None:
         bounds = _clause_bounds(misparsed)
         if bounds is not None:
             content = _token_span(builder.doc, builder.base, *bounds)
+    elif (inverted := _inverted_complement(verb)) is not None:
+        content = _token_span(builder.doc, builder.base, *inverted)
     elif verb.dep_ == "parataxis" and (is_speech or is_belief) and verb.i > verb.sent.start + 1:
         # A medial tag: the content is the whole sentence around it.
         sent = verb.sent

@@ -150,7 +150,8 @@ class ParquetWriter:
             import pyarrow.parquet as pq
         except ImportError:
             raise BylineError('--format parquet needs pyarrow: pip install "byline[parquet]"') from None
-        types = {"index": pa.int64(), "start": pa.int64(), "end": pa.int64(), "confidence": pa.float64()}
+        types = {"index": pa.int64(), "start": pa.int64(), "end": pa.int64(), "confidence": pa.float64(),
+                 "in_quote_start": pa.int64(), "in_quote_end": pa.int64()}
         self.pa = pa
         self.schema = pa.schema([(name, types.get(name, pa.string())) for name in STATEMENT_COLUMNS])
         self.file = pq.ParquetWriter(str(path), self.schema)

@@ -20,9 +20,9 @@ A correction whose span or target cannot be found is **orphaned**: listed in the
 reason, never dropped (the store keeps it). One whose wish the analysis already fulfils (a merged
 actor that the analysis no longer splits, a removed role it no longer finds) is **idle**.
 
-After statements are added or removed, every ``Statement.within`` and ``Actor.statements`` index
-is rewritten, so indices stay consistent; actor ids never change (a renamed actor keeps its id and
-gains its old name as an alias).
+After statements are added or removed, every ``Statement.within``, ``Statement.in_quote`` and
+``Actor.statements`` index is rewritten, so indices stay consistent; actor ids never change (a
+renamed actor keeps its id and gains its old name as an alias).
 """
 
 from __future__ import annotations
@@ -101,6 +101,10 @@ class _Work:
         self.within: dict[int, Statement] = {
             id(s): statements[s.within] for s in statements
             if s.within is not None and 0 <= s.within < len(statements)
+        }
+        self.in_quote: dict[int, Statement] = {
+            id(s): statements[s.in_quote] for s in statements
+            if s.in_quote is not None and 0 <= s.in_quote < len(statements)
         }
         self.owned: dict[str, list[Statement]] = {
             actor.id: [statements[i] for i in actor.statements if 0 <= i < len(statements)]
@@ -197,6 +201,8 @@ class _Work:
             owned[:] = [s for s in owned if s is not statement]
         self.within = {key: outer for key, outer in self.within.items() if outer is not statement}
         self.within.pop(id(statement), None)
+        self.in_quote = {key: outer for key, outer in self.in_quote.items() if outer is not statement}
+        self.in_quote.pop(id(statement), None)
 
     def add_statement(self, statement: Statement) -> None:
         statements = self.analysis.statements
@@ -249,12 +255,15 @@ class _Work:
                 statement.speaker = actor.name
 
     def finish(self) -> Analysis:
-        """Indices back from references: ``within`` and every actor's ``statements``, in text order."""
+        """Indices back from references: ``within``, ``in_quote`` and every actor's ``statements``, in
+        text order."""
         statements = self.analysis.statements
         index = {id(s): n for n, s in enumerate(statements)}
         for statement in statements:
             outer = self.within.get(id(statement))
             statement.within = index.get(id(outer)) if outer is not None else None
+            quoted_in = self.in_quote.get(id(statement))
+            statement.in_quote = index.get(id(quoted_in)) if quoted_in is not None else None
         for actor in self.analysis.actors:
             owned = {index[id(s)] for s in self.owned.get(actor.id, []) if id(s) in index}
             actor.statements = sorted(owned)
@@ -398,7 +407,8 @@ def _copy(analysis: Analysis) -> Analysis:
     than ``copy.deepcopy`` (see benchmarks/corrections.py)."""
     statements = [
         Statement(s.start, s.end, s.text, s.kind, list(s.parts), s.speaker, s.speaker_mention, s.cue, s.actor,
-                  s.how, s.confidence, s.frame, s.cue_lemma, s.stance, s.target, s.within, s.corrected)
+                  s.how, s.confidence, s.frame, s.cue_lemma, s.stance, s.target, s.within, s.corrected,
+                  s.in_quote)
         for s in analysis.statements
     ]
     actors = [

@@ -170,12 +170,15 @@ class Decorations:
         decorations.layers[Layer.ENTITIES] = RunIndex(
             StyledRun(entity.start, entity.end, f"entity.{entity.label}") for entity in analysis.entities
         )
+        # A position made inside quoted words (``in_quote``: "I think the deal is dead," Smith said)
+        # is drawn as the quote it lies in; it is marked only as the current statement (set_focus).
+        drawn = [quote for quote in analysis.statements if quote.in_quote is None]
         decorations.layers[Layer.QUOTES] = RunIndex(
-            [run for quote in analysis.statements for run in quote_runs(quote, STATEMENT_STYLES[quote.kind])]
-            + [run for quote in analysis.statements for run in attribution_runs(quote, "statement.")]
+            [run for quote in drawn for run in quote_runs(quote, STATEMENT_STYLES[quote.kind])]
+            + [run for quote in drawn for run in attribution_runs(quote, "statement.")]
             + [
                 run
-                for quote in analysis.statements
+                for quote in drawn
                 if quote.how in DIMMED_HOW
                 for run in quote_runs(quote, DIM_KEY)
             ]

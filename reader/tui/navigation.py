@@ -111,7 +111,17 @@ def quote_location(quote: Statement, index: int, total: int, analysis: Analysis,
         return f"{noun} {index + 1}/{total} · speakers still being analysed"
     kind = " (reported)" if quote.kind == "reported" else ""
     who = describe_speaker(quote, analysis.actor(quote.actor))
-    return f"{noun} {index + 1}/{total}{kind} · {who}{cue_and_position(quote)}{attribution_note(quote)}"
+    return (f"{noun} {index + 1}/{total}{kind} · {who}{cue_and_position(quote)}"
+            f"{quoted_in_note(quote, analysis)}{attribution_note(quote)}")
+
+
+def quoted_in_note(quote: Statement, analysis: Analysis) -> str:
+    """`` · in Hale's quote`` for a position made inside quoted words (``in_quote``), else ``""``:
+    the reader sees whose words hold it (``"My opponent wants ...," Hale said``)."""
+    if quote.in_quote is None or not 0 <= quote.in_quote < len(analysis.statements):
+        return ""
+    outer = analysis.statements[quote.in_quote]
+    return f" · in {outer.speaker}'s quote" if outer.speaker else " · in a quote"
 
 
 def cue_and_position(quote: Statement) -> str:
@@ -192,7 +202,8 @@ def show_statement(state: ReaderState, analysis: Analysis, actor: Actor, positio
     order = walk_order(analysis, state)
     kind = "reported" if quote.kind == "reported" else "quote"
     location = (f"{describe_speaker(quote, actor)} · statement {position + 1}/{len(actor.statements)} "
-                f"({kind}){cue_and_position(quote)}{attribution_note(quote)}")
+                f"({kind}){cue_and_position(quote)}{quoted_in_note(quote, analysis)}"
+                f"{attribution_note(quote)}")
     new = replace(state, statement_index=position, current_quote=quote, jump_offset=quote.start,
                   quote_index=order.index(number) if number in order else None, target="statement",
                   marked="quote",
@@ -368,26 +379,34 @@ def statement_rows(statements: Sequence[Statement],
     A partial quote (a direct quote whose ``within`` names a reported statement) is listed once, at
     depth 1 right under its reported statement, when that statement is listed; when the filter
     leaves the reported statement out, the partial quote stands on its own (depth 0) at its place.
+    A position made inside quoted words (a reported statement whose ``in_quote`` names a direct
+    one) is listed likewise right under its quote, one level deeper than the quote.
     """
     admitted = filtered_statements(statements, statement_filter)
     shown = set(admitted)
 
     def parent(index: int) -> int | None:
-        within = statements[index].within
-        if within is None or within == index or not 0 <= within < len(statements):
+        statement = statements[index]
+        owner = statement.within if statement.within is not None else statement.in_quote
+        if owner is None or owner == index or not 0 <= owner < len(statements):
             return None
-        return within if within in shown else None
+        return owner if owner in shown else None
 
     children: dict[int, list[int]] = {}
     for index in admitted:
         if (owner := parent(index)) is not None:
             children.setdefault(owner, []).append(index)
     rows: list[tuple[int, int]] = []
+
+    def add(index: int, depth: int, seen: frozenset[int]) -> None:
+        rows.append((index, depth))
+        for child in children.get(index, []):
+            if child not in seen:  # links never loop in an analysis; a hand-edited JSON might
+                add(child, depth + 1, seen | {child})
+
     for index in admitted:
-        if parent(index) is not None:
-            continue
-        rows.append((index, 0))
-        rows.extend((child, 1) for child in children.get(index, []))
+        if parent(index) is None:
+            add(index, 0, frozenset({index}))
     return rows
 
 

@@ -79,11 +79,15 @@ def actor_label(
 
 
 def statement_label(quote: Statement, style_lookup: Callable[[str], Style]) -> Text:
-    """``says: The deal is dead. direct (said)``: the frame, the shortened words, the kind and cue."""
+    """``says: The deal is dead. direct (said)``: the frame, the shortened words, the kind and cue
+    (``believes: the deal is dead reported in a quote (think)`` for a position made inside quoted
+    words)."""
     label = Text(f"{position_group(quote)}: ", style=style_lookup("muted"))
     label.append(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
     cue = f" ({quote.cue.text})" if quote.cue else ""
-    label.append(terminal_safe(f" {quote.kind}{cue}"), style=style_lookup("muted"))
+    # A position made inside quoted words ("I think ...," Smith said) says so.
+    kind = f"{quote.kind} in a quote" if quote.in_quote is not None else quote.kind
+    label.append(terminal_safe(f" {kind}{cue}"), style=style_lookup("muted"))
     if quote.corrected:
         label.append(terminal_safe(f" {CORRECTED_MARK} {quote.corrected}"), style=style_lookup("muted"))
     return label

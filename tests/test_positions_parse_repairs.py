@@ -43,7 +43,8 @@ CASES: dict[str, tuple[str, Position]] = {
     ),
     # The main verb parsed as a modifier of its subject after a relative clause.
     "X, who ..., called for Y to be replaced (main verb parsed as a participle)": (
-        "Some Ashworth supporters, who booed the officials off at half-time, called for Moyes to be "
+        # (Not "who booed the officials off": booing is a stance of its own, cue "boo".)
+        "Some Ashworth supporters, who had travelled from the coast at dawn, called for Moyes to be "
         "replaced.",
         (
             "Moyes to be replaced",

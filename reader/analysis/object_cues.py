@@ -39,8 +39,30 @@ if TYPE_CHECKING:
     from reader.analysis.cue_events import EventBuilder
 
 _QUOTE_MARKS = ('"', "“", "‘", "'")
-# Verbs that show evidence with a plain object when a poll or report is the subject.
-_EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate")
+# Verbs that show evidence with a plain object when a poll or report is the subject ("Opinion polls see
+# Le Pen making it to a run-off").
+_EVIDENCE_OBJECT_VERBS = ("show", "find", "reveal", "suggest", "indicate", "see")
+# Attitudes a person shows: "has shown little inclination to ...", "showed support for", "are showing
+# signs of irritation" (show 261 in the shared counts, most with a poll as subject, read elsewhere).
+_SHOWN_ATTITUDES: dict[str, tuple[str, str | None]] = {
+    **{n: ("intention", None) for n in "inclination willingness desire appetite eagerness readiness".split()},
+    **{n: ("belief", None) for n in "interest enthusiasm concern understanding sign reluctance".split()},
+    "support": ("stance", "support"),
+    "contempt": ("stance", "oppose"),
+    "disdain": ("stance", "oppose"),
+}
+# Prepositions of a topic, which the parser may hang on the listener: "talking to voters about health care".
+_TOPIC_PREPOSITIONS = ("about",)  # not "of": "spoke to supporters of Ted Cruz"
+# Preposition cues whose preposition the parser may hang on the verb's object: "rebuked the council over
+# its silence", "credits the recovery to the new port".
+_OBJECT_PREPOSITION_CUES = TARGET_OBJECT_CUES | {("credit", "to")}
+# What one sees as a prospect rather than with the eyes: "rivals see an opening", "sees a path to victory".
+_SEEN_PROSPECTS = frozenset(
+    """
+    opening opportunity chance path way threat danger risk need hope future benefit advantage value
+    problem role upside downside prospect prospects possibility potential merit merits
+    """.split()
+)
 # "called the plan reckless", "deemed it unfair": naming something is a position on it.
 _NAMING_VERBS: dict[str, str] = {
     "call": "speech",
@@ -60,7 +82,17 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     preps = [c for c in verb.children if c.dep_ == "prep"]
     if obj is not None:
-        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")]
+        preps += [
+            c
+            for c in obj.children
+            if c.dep_ == "prep"
+            and (c.lower_ in ("of", "for", "with") or (lemma, c.lower_) in _OBJECT_PREPOSITION_CUES)
+        ]
+    for listener in [p for p in preps if p.lower_ in ("to", "with") and p.head.i == verb.i]:
+        # "is talking to voters about health care": the parser hangs "about" on the listeners
+        for heard in (c for c in listener.children if c.dep_ == "pobj"):
+            topics = [c for c in heard.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPOSITIONS]
+            preps += [c for c in topics if (lemma, c.lower_) in PREPOSITION_CUES]
     events: list[SpeechEvent | None] = []
     # V X as Y
     as_prep = next((p for p in preps if p.lower_ == "as" and p.head.i == verb.i), None)
@@ -80,6 +112,10 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         if known is None and lemma == "refer":
             to = next((p for p in preps if p.lower_ == "to"), None)
             known = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if known is not None and lemma == "cite" and known.pos_ == "PRON":
+            # '"What difference does it make?" Her critics cited it as evidence ...': "it" is the words
+            # just quoted; the critics are not their speaker, and the event would become their tag.
+            known = None
         if known is not None:
             frame, stance = AS_CUES[lemma]
             first = known.left_edge.i
@@ -109,6 +145,11 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         if key == ("call", "on") and prep.i != verb.i + 1:
             continue  # "called on" only as one phrase: "called the meeting on ..." is no demand
         frame, stance = PREPOSITION_CUES[key]
+        if key == ("sign", "into"):
+            signed = _signed_into_law(builder, verb, subject, obj, pobj)
+            if signed is not None:
+                events.append(signed)
+            return events
         by = next((p for p in preps if p.lower_ == "by" and p.head.i == verb.i and p.i > prep.i), None)
         by_clause = next((c for c in by.children if c.dep_ == "pcomp"), None) if by is not None else None
         if key == ("respond", "to") and by_clause is not None:
@@ -118,7 +159,10 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > pobj.i), None)
         if xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
             last = xcomp.right_edge.i  # "called on the mayor to resign": the parser hangs "to" on the verb
-        content = _token_span(doc, builder.base, pobj.left_edge.i, last)
+        first = pobj.left_edge.i
+        if key == ("credit", "to") and obj is not None and obj.i < prep.i:
+            first = obj.left_edge.i  # "credits the recovery to the new port": both make the belief
+        content = _token_span(doc, builder.base, first, last)
         target = None
         if key in TARGET_OBJECT_CUES and obj is not None:
             target = _token_span(doc, builder.base, *_phrase_bounds_np(obj, stop=prep))
@@ -128,7 +172,32 @@ def object_events(builder: EventBuilder, verb: Token, subject: Token) -> list[Sp
         cue_lemma = f"{lemma} {prep.lower_}"
         events.append(builder.event(verb, cue_last, subject, content, frame, cue_lemma, stance, target))
         return events
-    if obj is not None and lemma in _EVIDENCE_OBJECT_VERBS and _is_evidence_noun(speaker_phrase(subject)[0]):
+    if obj is not None and lemma == "show" and _lemma(obj) in _SHOWN_ATTITUDES and obj.i > verb.i:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            return events  # "showed no interest in the race": negated, no position
+        # "has shown little inclination to campaign", "showed limited enthusiasm for Mr. Trump"
+        frame, stance = _SHOWN_ATTITUDES[_lemma(obj)]
+        content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
+        target = None
+        if stance is not None:  # "showed support for the strike": the strike
+            to = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+            held = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            target = _token_span(doc, builder.base, held.left_edge.i, held.right_edge.i) if held else None
+        cue_lemma = f"show {_lemma(obj)}"
+        events.append(builder.event(verb, obj.i, subject, content, frame, cue_lemma, stance, target))
+    elif obj is not None and lemma == "see" and _lemma(obj) in _SEEN_PROSPECTS and obj.i > verb.i:
+        # "rivals see an opening in New Hampshire": a belief ("saw the car" is sight)
+        content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
+        events.append(builder.event(verb, verb.i, subject, content, "belief", lemma, strong=False))
+    elif (shown := _shown_with_participle(verb)) is not None and _is_evidence_noun(
+        speaker_phrase(subject)[0]
+    ):
+        # "every recent state poll has shown him trailing Trump" ("him" parsed as a dative)
+        content = _token_span(doc, builder.base, *shown)
+        events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
+    elif (
+        obj is not None and lemma in _EVIDENCE_OBJECT_VERBS and _is_evidence_noun(speaker_phrase(subject)[0])
+    ):
         # "recent polls show Clinton with a double-digit lead"
         content = _token_span(doc, builder.base, obj.left_edge.i, obj.right_edge.i)
         events.append(builder.event(verb, verb.i, subject, content, "evidence", lemma))
@@ -286,3 +355,29 @@ def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token 
             target = _token_span(doc, builder.base, *_phrase_bounds_np(obj)) if frame == "stance" else None
             return builder.event(verb, verb.i, subject, content, frame, f"{lemma} as", stance, target)
     return None
+
+
+def _signed_into_law(
+    builder: EventBuilder, verb: Token, subject: Token, obj: Token | None, pobj: Token
+) -> SpeechEvent | None:
+    """``signed the bill into law``: support for the bill (its target). "signed a player into the squad"
+    is none: only "into law" makes the signature a position."""
+    if obj is None or _lemma(pobj) != "law" or obj.pos_ == "PRON":
+        return None
+    content = _token_span(builder.doc, builder.base, *_phrase_bounds_np(obj))
+    return builder.event(verb, verb.i, subject, content, "stance", "sign into law", "support", content)
+
+
+def _shown_with_participle(verb: Token) -> tuple[int, int] | None:
+    """``has shown him trailing Trump``: an evidence verb whose object (or dative) and the participle
+    after it are what it shows (token bounds), else ``None``."""
+    if _lemma(verb) not in _EVIDENCE_OBJECT_VERBS:
+        return None
+    dative = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i > verb.i), None)
+    if dative is None:
+        return None
+    participle = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > dative.i),
+        None,
+    )
+    return (dative.left_edge.i, participle.right_edge.i) if participle is not None else None

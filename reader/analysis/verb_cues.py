@@ -95,6 +95,48 @@ def _caused_speaker(verb: Token) -> Token | None:
     return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
+def _split_clause(verb: Token) -> tuple[int, int] | None:
+    """``felt her projection of anger was over the top``: the parser split the clause with "that" left
+    out into an object and a subjectless finite clause after it. Token bounds of the whole clause, for
+    belief and speech verbs only; none when a mark ("because", "as") or a comma opens the second part."""
+    lemma = _lemma(verb)
+    if lemma not in BELIEF_VERBS and lemma not in SPEECH_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.lower_ in ("him", "her", "them", "me", "us"):
+        return None
+    rest = next(
+        (c for c in verb.children if c.dep_ in ("advcl", "conj", "ccomp") and c.i == obj.right_edge.i + 1),
+        None,
+    )
+    if rest is None or rest.left_edge.i != rest.i or _has_own_subject(rest):
+        return None  # "felt the heat, walking home": a clause of its own, not the object's verb
+    finite = rest.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in rest.children
+    )
+    if not finite or any(c.dep_ in ("mark", "cc") for c in rest.children):
+        return None
+    return obj.left_edge.i, rest.right_edge.i
+
+
+def _root_noun_subject(verb: Token) -> Token | None:
+    """``The candidate boasted of his skills.``: the small model makes the subject the root and the
+    finite verb an ``acl`` of it. The noun is the subject when the verb follows it directly, is past
+    or present tense (``VBD``/``VBZ``/``VBP``, or a ``VBN`` with no agent and no other verb in the
+    sentence), and the sentence has no other root verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or verb.i != head.i + 1:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return head
+    if verb.tag_ != "VBN" or _agent(verb) is not None or not verb.sent.text.rstrip().endswith("."):
+        return None
+    others = [t for t in verb.sent if t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.head.i == head.i]
+    return head if not others else None
+
+
 def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     """Every position a verb reports, by construction."""
     if _withheld(verb) or (_lemma(verb) in WITHHOLD_VERBS and _withholds(verb)) or _wished_act(verb):
@@ -103,7 +145,7 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         return _made_clear(builder, verb)
     passive = _is_passive(verb)
     own_subject = _has_own_subject(verb)
-    main_verb_of = _misparsed_main_verb(verb)
+    main_verb_of = _misparsed_main_verb(verb) or _root_noun_subject(verb)
     if main_verb_of is not None:
         subject: Token | None = main_verb_of
     elif verb.tag_ == "VBN" and verb.dep_ == "acl" and not own_subject and _agent(verb) is not None:
@@ -118,6 +160,11 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         subject = _find_subject(verb) or _caused_speaker(verb)
     if subject is None:
         return []
+    return _events_with_subject(builder, verb, subject)
+
+
+def _events_with_subject(builder: EventBuilder, verb: Token, subject: Token) -> list[SpeechEvent]:
+    """The positions an active verb cue with ``subject`` reports: its object, infinitive and clause."""
     found = [*object_events(builder, verb, subject), infinitive_event(builder, verb, subject)]
     events = [event for event in found if event is not None]
     clause = clause_event(builder, verb, subject)
@@ -221,10 +268,14 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
     if not (is_speech or is_belief or lemma in EVIDENCE_VERBS):
         return None
     clause = _complement(verb)
-    if lemma == "see" and (
-        clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if (
+        lemma == "see"
+        and (clause is None or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children))
+        and not (clause is not None and _is_evidence_noun(speaker_phrase(subject)[0]))
     ):
-        return None  # "sees that the tide is turning" is a belief; "saw the fire spread" is sight
+        # "sees that the tide is turning" is a belief; "saw the fire spread" is sight; "polls see Le Pen
+        # making it to a run-off" is what the polls show.
+        return None
     content: Span | None = None
     if clause is not None:
         bounds = _clause_bounds(clause)
@@ -235,6 +286,8 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
         if bounds is not None:
             first, last = _content_bounds(verb, clause, bounds)
             content = _token_span(builder.doc, builder.base, first, _before_holder(subject, first, last))
+    elif (split := _split_clause(verb)) is not None:
+        content = _token_span(builder.doc, builder.base, *split)
     elif (misparsed := _misparsed_complement(verb)) is not None:
         bounds = _clause_bounds(misparsed)
         if bounds is not None:
@@ -250,6 +303,8 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
     frame, stance = _CLAUSE_FRAMES.get(lemma, ("belief" if is_belief else "speech", None))
     if lemma in EVIDENCE_VERBS and not is_speech and not is_belief:
         frame = "belief"  # "the judge found that ...": an evidence frame needs a document
+    if lemma == "see" and _is_evidence_noun(speaker_phrase(subject)[0]):
+        frame = "evidence"  # "polls see Le Pen making it to a run-off"
     _, cue_last = _cue_bounds(verb)
     strong = is_speech and lemma not in WEAK_SPEECH_VERBS
     return builder.event(

@@ -117,6 +117,9 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
             body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if body is not None and body.ent_type_ == "ORG":
                 return body, "name"
+        polity = _named_polity(subject)
+        if polity is not None:
+            return polity, "name"
         owner = next((child for child in subject.children if child.dep_ == "poss"), None)
         if lemma in DOCUMENT_NOUNS and owner is not None:
             # "the council's own engineering report" speaks for the council; "its report" for "it".
@@ -238,6 +241,24 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
     if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True
     return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
+
+
+# Nouns for a state or territory that speak for its government when a name follows: "The province of
+# Eastvale wants ...", "the state of Ohio plans to ...".
+_POLITY_NOUNS = frozenset(
+    "province state city county country region territory republic kingdom emirate".split()
+)
+
+
+def _named_polity(token: Token) -> Token | None:
+    """The name of a polity named by an of-phrase ("the province of Eastvale" -> "Eastvale"), which
+    holds positions as its name alone does and is the same actor."""
+    if _lemma(token) not in _POLITY_NOUNS:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
 
 
 def _subject_head(subject: Token) -> Token:

@@ -14,6 +14,7 @@ from reader.analysis.lexicon import (
     EVIDENCE_NOUNS,
     GROUP_PRONOUNS,
     MORE_SPEAKER_NOUNS,
+    NOUN_CUES,
     POSSESSIVE_PRONOUNS,
     REPORTER_PARTICIPLES,
     SPEAKER_NOUNS,
@@ -468,6 +469,8 @@ def _subject_of(verb: Token) -> Token | None:
             or (current.dep_ in ("acl", "relcl") and infinitive)
         ) and current.head.pos_ in ("NOUN", "PROPN"):
             # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
+            if infinitive and current.dep_ == "acl":
+                return _owner_of_act(current.head)
             return current.head
         if (
             current.dep_ == "pcomp"
@@ -496,6 +499,26 @@ def _subject_of(verb: Token) -> Token | None:
                 continue
             return None
     return None
+
+
+# Nouns of an act whose to-infinitive their owner means to do: "the senators' move to block the bill".
+_ACT_NOUNS = frozenset("move attempt campaign drive bid effort push offer proposal".split())
+# Nouns whose to-infinitive did not or will not happen: "his failure to condemn the attack".
+_NOT_DONE_NOUNS = frozenset("failure reluctance inability".split())
+
+
+def _owner_of_act(noun: Token) -> Token | None:
+    """Who holds the position a to-infinitive after ``noun`` states. A noun cue's infinitive is that
+    cue's own content ("the Kremlin's decision to refrain from talks": one statement, the decision's),
+    so none; an act's is its owner's ("the senators' move to block the bill"); what was not done is
+    nobody's ("his failure to condemn"); any other noun does it itself ("the first Democrat to
+    endorse Sanders")."""
+    lemma = _lemma(noun)
+    if (lemma in NOUN_CUES and lemma not in _ACT_NOUNS) or lemma in _NOT_DONE_NOUNS:
+        return None
+    if lemma in _ACT_NOUNS:
+        return next((c for c in noun.children if c.dep_ == "poss"), None)
+    return noun
 
 
 def _agent(verb: Token) -> Token | None:

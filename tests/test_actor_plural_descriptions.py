@@ -22,7 +22,8 @@ from position_checks import analyse
             "Gay rights groups",
         ),
         (
-            "Governor Lisa Marsh signed the bill on Monday. Women in the state say the law will cost them dearly.",
+            "Governor Lisa Marsh signed the bill on Monday. "
+            "Women in the state say the law will cost them dearly.",
             "the law will cost them dearly",
             "Women",
         ),

@@ -398,6 +398,21 @@ def _subject_of_final_tag(verb: Token) -> Token | None:
     return None
 
 
+def is_perfect(verb: Token) -> bool:
+    """A past participle with its own ``have`` ("and has said that ...", "but have suggested that"): a
+    finite verb in the perfect, not a participle clause ("Asked whether she would ..."), so it takes
+    the subject of the verb it is coordinated with like any other conjunct."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def own_auxiliary(verb: Token) -> bool:
+    """A conjunct verb with an auxiliary of its own ("... but did note that", "and will argue that"):
+    a clause of its own beside the verb it is coordinated with, so that verb's negation is not its."""
+    return any(c.dep_ == "aux" for c in verb.children)
+
+
 def _find_subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject of the clause it hangs from ("..., confirming that ...",
     "plans to announce ..."). Not across a request ("urged lawmakers to reject ..." : the

@@ -1,0 +1,55 @@
+"""Known cues the construction around them used to hide (issue 13, PolNeAR miss kinds ``lexicon`` and
+``tag``): a cue coordinated with a verb before it in the perfect ("... and has said that ..."), a
+conjunct with an auxiliary of its own after a negated verb ("did not mention them but did note that
+...").
+
+Invented sentences (none from any corpus); each gives the exact reported span, holder, frame and cue
+lemma, or no statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+from position_checks import Position, assert_no_statement, assert_one_position
+
+POSITIONS: dict[str, tuple[str, Position]] = {
+    "a perfect conjunct after a verb that is no cue": (
+        "The mayor grew up in the district and has said that she would close the old mill.",
+        ("she would close the old mill", "Mayor", "speech", "say", None, None),
+    ),
+    "a perfect conjunct after a comma and but": (
+        "Engineers have inspected the bridge twice, but have suggested that it might need new cables.",
+        ("it might need new cables", "Engineers", "speech", "suggest", None, None),
+    ),
+    "a perfect belief conjunct": (
+        "Ivo Brandt moved to the port in 1990 and has long believed that the ferry should be free.",
+        ("the ferry should be free", "Ivo Brandt", "belief", "believe", None, None),
+    ),
+    "a conjunct with its own auxiliary after a negated verb": (
+        "The mayor did not mention her rivals but did note that she had won the most districts.",
+        ("she had won the most districts", "Mayor", "speech", "note", None, None),
+    ),
+}
+
+NO_STATEMENT: dict[str, str] = {
+    "a negated cue with a conjunct sharing its auxiliary": (
+        "The mayor did not mention her rivals or claim that she had won the most districts."
+    ),
+    "a perfect conjunct negated itself": (
+        "The mayor grew up in the district and has not said that she would close the old mill."
+    ),
+    "a participle clause put to the holder, not said by them": (
+        "Asked whether she would close the old mill, the mayor left the room."
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(POSITIONS))
+def test_position(case: str, nlp) -> None:
+    text, expected = POSITIONS[case]
+    assert_one_position(text, expected, nlp)
+
+
+@pytest.mark.parametrize("case", list(NO_STATEMENT))
+def test_no_position(case: str, nlp) -> None:
+    assert_no_statement(NO_STATEMENT[case], nlp, kind="reported")

@@ -1,7 +1,7 @@
 """Known cues the construction around them used to hide (issue 13, PolNeAR miss kinds ``lexicon`` and
 ``tag``): a cue coordinated with a verb before it in the perfect ("... and has said that ..."), a
 conjunct with an auxiliary of its own after a negated verb ("did not mention them but did note that
-...").
+..."), and ``question`` with a ``why``/``how``/``whether`` clause (a doubt: a stance against it).
 
 Invented sentences (none from any corpus); each gives the exact reported span, holder, frame and cue
 lemma, or no statement.
@@ -29,6 +29,39 @@ POSITIONS: dict[str, tuple[str, Position]] = {
         "The mayor did not mention her rivals but did note that she had won the most districts.",
         ("she had won the most districts", "Mayor", "speech", "note", None, None),
     ),
+    "question with a why clause": (
+        "The mayor questioned why the council had not published the report sooner.",
+        (
+            "why the council had not published the report sooner",
+            "Mayor",
+            "stance",
+            "question",
+            "oppose",
+            None,
+        ),
+    ),
+    "question with a how clause, progressive": (
+        "Party leaders are now openly questioning how the mayor's rivals have handled the campaign.",
+        (
+            "how the mayor's rivals have handled the campaign",
+            "Party leaders",
+            "stance",
+            "question",
+            "oppose",
+            None,
+        ),
+    ),
+    "question with a whether clause": (
+        "Many residents have questioned whether the council has the money to finish the bridge.",
+        (
+            "whether the council has the money to finish the bridge",
+            "Many residents",
+            "stance",
+            "question",
+            "oppose",
+            None,
+        ),
+    ),
 }
 
 NO_STATEMENT: dict[str, str] = {
@@ -41,6 +74,7 @@ NO_STATEMENT: dict[str, str] = {
     "a participle clause put to the holder, not said by them": (
         "Asked whether she would close the old mill, the mayor left the room."
     ),
+    "a negated doubt": "The mayor did not question whether the council has the money to finish the bridge.",
 }
 
 

@@ -1,7 +1,11 @@
 """Known cues the construction around them used to hide (issue 13, PolNeAR miss kinds ``lexicon`` and
 ``tag``): a cue coordinated with a verb before it in the perfect ("... and has said that ..."), a
 conjunct with an auxiliary of its own after a negated verb ("did not mention them but did note that
-..."), and ``question`` with a ``why``/``how``/``whether`` clause (a doubt: a stance against it).
+..."), the holder of a gerund after ``despite``, a compound preposition (``in addition to stating``)
+or the adjective of a copula (``was the most outspoken in denouncing``), a speech cue coordinated
+inside a belief's clause whose subject it cannot share (``fear that the city has ... and warn that``),
+and ``question`` with a
+``why``/``how``/``whether`` clause (a doubt: a stance against it).
 
 Invented sentences (none from any corpus); each gives the exact reported span, holder, frame and cue
 lemma, or no statement.
@@ -10,7 +14,7 @@ lemma, or no statement.
 from __future__ import annotations
 
 import pytest
-from position_checks import Position, assert_no_statement, assert_one_position
+from position_checks import Position, analyse, assert_no_statement, assert_one_position
 
 POSITIONS: dict[str, tuple[str, Position]] = {
     "a perfect conjunct after a verb that is no cue": (
@@ -62,6 +66,25 @@ POSITIONS: dict[str, tuple[str, Position]] = {
             None,
         ),
     ),
+    "a gerund after a compound preposition": (
+        "In addition to stating that the harbour needs no new pier, the mayor has cut fares.",
+        ("the harbour needs no new pier", "Mayor", "speech", "state", None, None),
+    ),
+    "a gerund after the adjective of a copula": (
+        "The mayor has been the most outspoken on the council in denouncing the harbour board.",
+        ("the harbour board", "Mayor", "stance", "denounce", "oppose", "the harbour board"),
+    ),
+    "a gerund after despite": (
+        "Despite challenging the honesty of the council leader, Voss has met him twice.",
+        (
+            "the honesty of the council leader",
+            "Voss",
+            "stance",
+            "challenge",
+            "oppose",
+            "the honesty of the council leader",
+        ),
+    ),
 }
 
 NO_STATEMENT: dict[str, str] = {
@@ -74,6 +97,7 @@ NO_STATEMENT: dict[str, str] = {
     "a participle clause put to the holder, not said by them": (
         "Asked whether she would close the old mill, the mayor left the room."
     ),
+    "a negated gerund after despite": "Despite never backing the plan, Voss has met the owners twice.",
     "a negated doubt": "The mayor did not question whether the council has the money to finish the bridge.",
 }
 
@@ -87,3 +111,25 @@ def test_position(case: str, nlp) -> None:
 @pytest.mark.parametrize("case", list(NO_STATEMENT))
 def test_no_position(case: str, nlp) -> None:
     assert_no_statement(NO_STATEMENT[case], nlp, kind="reported")
+
+
+def _reported(text: str, nlp) -> dict[str | None, tuple[str, str | None]]:
+    return {s.cue_lemma: (s.text, s.speaker) for s in analyse(text, nlp).statements if s.kind == "reported"}
+
+
+def test_a_cue_coordinated_inside_a_belief_it_cannot_share_a_subject_with(nlp) -> None:
+    """ "warn" cannot be a verb of "the city" (number), so the planners warn, not the city."""
+    text = (
+        "Some planners fear that the city has already missed its chance and warn that relying on "
+        "tolls is not a sound plan."
+    )
+    assert _reported(text, nlp)["warn"] == ("relying on tolls is not a sound plan", "Some planners")
+
+
+def test_a_cue_coordinated_inside_a_belief_that_may_share_its_subject(nlp) -> None:
+    """ "the owners have missed ... and warn": the owners may be the ones who warn; no holder is guessed."""
+    text = (
+        "Some planners fear that the owners have already missed their chance and warn that relying on "
+        "tolls is not a sound plan."
+    )
+    assert "warn" not in _reported(text, nlp)

@@ -15,6 +15,7 @@ from reader.analysis.lexicon import (
     EVIDENCE_NOUNS,
     GROUP_PRONOUNS,
     MORE_SPEAKER_NOUNS,
+    NOUN_CUES,
     POSSESSIVE_PRONOUNS,
     REPORTER_PARTICIPLES,
     SPEAKER_NOUNS,
@@ -121,6 +122,9 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
             body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if body is not None and body.ent_type_ == "ORG":
                 return body, "name"
+        polity = _named_polity(subject)
+        if polity is not None:
+            return polity, "name"
         owner = next((child for child in subject.children if child.dep_ == "poss"), None)
         if lemma in DOCUMENT_NOUNS and owner is not None:
             # "the council's own engineering report" speaks for the council; "its report" for "it".
@@ -242,6 +246,24 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
     if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True
     return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
+
+
+# Nouns for a state or territory that speak for its government when a name follows: "The province of
+# Eastvale wants ...", "the state of Ohio plans to ...".
+_POLITY_NOUNS = frozenset(
+    "province state city county country region territory republic kingdom emirate".split()
+)
+
+
+def _named_polity(token: Token) -> Token | None:
+    """The name of a polity named by an of-phrase ("the province of Eastvale" -> "Eastvale"), which
+    holds positions as its name alone does and is the same actor."""
+    if _lemma(token) not in _POLITY_NOUNS:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
 
 
 def _subject_head(subject: Token) -> Token:
@@ -390,8 +412,10 @@ def _subject_of_final_tag(verb: Token) -> Token | None:
     apposition. A verb with its content before it and no subject takes the apposition that ends
     just before it (", NAME, said")."""
     doc = verb.doc
-    if verb.i < 3 or doc[verb.i - 1].text != "," or not any(
-        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    if (
+        verb.i < 3
+        or doc[verb.i - 1].text != ","
+        or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     ):
         return None
     token = doc[verb.i - 2]
@@ -406,9 +430,7 @@ def is_perfect(verb: Token) -> bool:
     """A past participle with its own ``have`` ("and has said that ...", "but have suggested that"): a
     finite verb in the perfect, not a participle clause ("Asked whether she would ..."), so it takes
     the subject of the verb it is coordinated with like any other conjunct."""
-    return verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
-    )
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def own_auxiliary(verb: Token) -> bool:
@@ -466,10 +488,14 @@ def _subject_of(verb: Token) -> Token | None:
             or (current.dep_ in ("acl", "relcl") and infinitive)
         ) and current.head.pos_ in ("NOUN", "PROPN"):
             # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
+            if infinitive and current.dep_ == "acl":
+                return _owner_of_act(current.head)
             return current.head
-        if current.dep_ == "pcomp" and current.tag_ == "VBG" and (
-            clause := _gerund_clause(current.head)
-        ) is not None:
+        if (
+            current.dep_ == "pcomp"
+            and current.tag_ == "VBG"
+            and (clause := _gerund_clause(current.head)) is not None
+        ):
             current = clause
             if current.i == verb.i:
                 return None
@@ -501,8 +527,10 @@ def _disagrees_in_number(verb: Token, clause: Token) -> bool:
     after "the city has missed ..." (singular), "warns" after "the owners have ...". Such a verb
     is coordinated with a verb outside that clause, whatever the parser hung it on."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or any(
-        c.dep_ == "cc" for c in subject.children
+    if (
+        subject is None
+        or subject.pos_ not in ("NOUN", "PROPN")
+        or any(c.dep_ == "cc" for c in subject.children)
     ):
         return False
     plural = subject.tag_ in ("NNS", "NNPS")
@@ -528,6 +556,26 @@ def _gerund_clause(preposition: Token) -> Token | None:
     if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr"):
         head = head.head  # "was quick in denouncing", "was the most aggressive in denouncing"
     return head if head.pos_ in ("VERB", "AUX") else None
+
+
+# Nouns of an act whose to-infinitive their owner means to do: "the senators' move to block the bill".
+_ACT_NOUNS = frozenset("move attempt campaign drive bid effort push offer proposal".split())
+# Nouns whose to-infinitive did not or will not happen: "his failure to condemn the attack".
+_NOT_DONE_NOUNS = frozenset("failure reluctance inability".split())
+
+
+def _owner_of_act(noun: Token) -> Token | None:
+    """Who holds the position a to-infinitive after ``noun`` states. A noun cue's infinitive is that
+    cue's own content ("the Kremlin's decision to refrain from talks": one statement, the decision's),
+    so none; an act's is its owner's ("the senators' move to block the bill"); what was not done is
+    nobody's ("his failure to condemn"); any other noun does it itself ("the first Democrat to
+    endorse Sanders")."""
+    lemma = _lemma(noun)
+    if (lemma in NOUN_CUES and lemma not in _ACT_NOUNS) or lemma in _NOT_DONE_NOUNS:
+        return None
+    if lemma in _ACT_NOUNS:
+        return next((c for c in noun.children if c.dep_ == "poss"), None)
+    return noun
 
 
 def _agent(verb: Token) -> Token | None:

@@ -26,6 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from reader.analysis.doubt_cues import DOUBT_VERBS
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.layouts import roundup_events, transcript_turns
 from reader.analysis.lexicon import TERM_DETERMINERS
@@ -407,6 +408,8 @@ def _not_a_statement(text: str, event: SpeechEvent) -> bool:
     opening = _QUESTION_CONTENT.match(content.text)
     if opening is None:
         return False
+    if event.frame == "stance" and event.cue_lemma in DOUBT_VERBS:
+        return False  # "questioned whether the bridge can be finished": a doubt, not a question put
     question_cue = (event.cue_lemma or "").split(" ")[0] in _QUESTION_CUES
     return opening.group().lower() == "whether" or question_cue
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.cue_spans import _lemma
 from reader.analysis.lexicon import (
+    BELIEF_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
     GROUP_PRONOUNS,
@@ -31,7 +32,10 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _INHERIT_SUBJECT_DEPS = ("advcl", "conj", "xcomp")
 # "won the seat by denouncing the deal", "went further in chiding Trump": a gerund after one of
 # these prepositions shares the subject of the verb the preposition hangs from.
-_GERUND_PREPOSITIONS = ("by", "in", "after", "before", "while", "when", "since")
+_GERUND_PREPOSITIONS = ("by", "in", "after", "before", "while", "when", "since", "despite")
+# Compound prepositions before a gerund, by their last word and the noun before it: "in addition to
+# stating that ...", "on top of saying ...".
+_COMPOUND_GERUND_PREPOSITIONS = {"to": ("addition",), "of": ("top",)}
 _SOURCE_NOUNS = SPEAKER_NOUNS | MORE_SPEAKER_NOUNS | EVIDENCE_NOUNS
 _RELATIVE_PRONOUNS = ("who", "which", "that")
 
@@ -417,8 +421,10 @@ def _subject_of_final_tag(verb: Token) -> Token | None:
     apposition. A verb with its content before it and no subject takes the apposition that ends
     just before it (", NAME, said")."""
     doc = verb.doc
-    if verb.i < 3 or doc[verb.i - 1].text != "," or not any(
-        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    if (
+        verb.i < 3
+        or doc[verb.i - 1].text != ","
+        or not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     ):
         return None
     token = doc[verb.i - 2]
@@ -427,6 +433,19 @@ def _subject_of_final_tag(verb: Token) -> Token | None:
     if token.dep_ == "appos" and token.pos_ in ("PROPN", "NOUN") and token.head.i < token.i:
         return token
     return None
+
+
+def is_perfect(verb: Token) -> bool:
+    """A past participle with its own ``have`` ("and has said that ...", "but have suggested that"): a
+    finite verb in the perfect, not a participle clause ("Asked whether she would ..."), so it takes
+    the subject of the verb it is coordinated with like any other conjunct."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def own_auxiliary(verb: Token) -> bool:
+    """A conjunct verb with an auxiliary of its own ("... but did note that", "and will argue that"):
+    a clause of its own beside the verb it is coordinated with, so that verb's negation is not its."""
+    return any(c.dep_ == "aux" for c in verb.children)
 
 
 def _find_subject(verb: Token) -> Token | None:
@@ -484,11 +503,9 @@ def _subject_of(verb: Token) -> Token | None:
         if (
             current.dep_ == "pcomp"
             and current.tag_ == "VBG"
-            and current.head.lower_ in _GERUND_PREPOSITIONS
-            and current.head.dep_ == "prep"
-            and current.head.head.pos_ in ("VERB", "AUX")
+            and (clause := _gerund_clause(current.head)) is not None
         ):
-            current = current.head.head
+            current = clause
             if current.i == verb.i:
                 return None
             continue
@@ -501,13 +518,53 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ == "ccomp":
             # Coordinated inside someone's reported words. "X said the trial was run well but
             # noted that ...": the parser hangs "noted" on "run"; when the clause belongs to a
-            # speech verb, its speaker also made this statement. Otherwise the subject is not a speaker.
+            # speech verb, its speaker also made this statement; so for a belief verb when the cue
+            # cannot share the inner clause's subject ("Planners fear that the city has missed its
+            # chance and warn that ...": "warn" is no verb of "the city"). Otherwise the subject is
+            # not a speaker.
             outer = current.head
-            if _lemma(verb) in SPEECH_VERBS and _lemma(outer) in SPEECH_VERBS:
+            belief = _lemma(outer) in BELIEF_VERBS and _disagrees_in_number(verb, current)
+            if _lemma(verb) in SPEECH_VERBS and (_lemma(outer) in SPEECH_VERBS or belief):
                 current = outer
                 continue
             return None
     return None
+
+
+def _disagrees_in_number(verb: Token, clause: Token) -> bool:
+    """A present-tense ``verb`` whose number is not that of ``clause``'s subject: "warn" (plural)
+    after "the city has missed ..." (singular), "warns" after "the owners have ...". Such a verb
+    is coordinated with a verb outside that clause, whatever the parser hung it on."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subject is None
+        or subject.pos_ not in ("NOUN", "PROPN")
+        or any(c.dep_ == "cc" for c in subject.children)
+    ):
+        return False
+    plural = subject.tag_ in ("NNS", "NNPS")
+    return (verb.tag_ == "VBP" and not plural) or (verb.tag_ == "VBZ" and plural)
+
+
+def _gerund_clause(preposition: Token) -> Token | None:
+    """The verb whose subject a gerund after ``preposition`` shares: the verb the preposition hangs
+    from ("won the seat by denouncing the deal"), through the adjective of a copula ("was the most
+    aggressive in denouncing the board") or the noun of a compound preposition ("In addition to
+    stating that ..., the mayor has promised ...")."""
+    if preposition.dep_ != "prep":
+        return None
+    word = preposition.lower_
+    head = preposition.head
+    if word in _COMPOUND_GERUND_PREPOSITIONS and head.lower_ in _COMPOUND_GERUND_PREPOSITIONS[word]:
+        outer = head.head if head.dep_ == "pobj" else None
+        if outer is None or outer.dep_ != "prep":
+            return None
+        head = outer.head
+    elif word not in _GERUND_PREPOSITIONS:
+        return None
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "attr"):
+        head = head.head  # "was quick in denouncing", "was the most aggressive in denouncing"
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 # Nouns of an act whose to-infinitive their owner means to do: "the senators' move to block the bill".

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.analysis.cue_holders import own_auxiliary
 from reader.analysis.cue_spans import _lemma
 from reader.analysis.lexicon import BELIEF_VERBS, SPEECH_VERBS, WITHHELD_SPEECH, WITHHOLD_VERBS
 
@@ -39,6 +40,8 @@ def _withheld(verb: Token) -> bool:
     for _ in range(8):
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"):
             return False  # only a cue inside the withheld words is withheld, not one beside them
+        if node.dep_ == "conj" and own_auxiliary(node):
+            return False  # "did not mention them but did note that ...": a clause of its own
         parent = node.head
         cue_parent = _lemma(parent) in SPEECH_VERBS or _lemma(parent) in BELIEF_VERBS
         if cue_parent and (_is_negated(parent) or _withheld_speech(parent)):

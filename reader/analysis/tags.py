@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from reader.analysis.clause_tags import clause_tag_events
 from reader.analysis.cue_holders import phrase_bounds, speaker_phrase
+from reader.analysis.doubt_cues import doubt_events
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.headlines import headline_event
 from reader.analysis.lexicon import SPEAKER_NOUNS
@@ -55,6 +56,7 @@ _STATEMENT_LEAD_IN = frozenset({"statement", "remarks", "message", "letter", "po
 def tag_events(doc: Doc, base: int, known: list[SpeechEvent]) -> list[SpeechEvent]:
     """Tag-slot, dash and lead-in events of one paragraph that ``known`` does not already have."""
     found = clause_tag_events(doc, base, known)
+    found += doubt_events(doc, base, [*known, *found])
     taken = {event.cue.start for event in [*known, *found]}
     for token in doc:
         if token.text in _CLOSING_MARKS and token.i > 0 and _ends_quote(doc[token.i - 1]):

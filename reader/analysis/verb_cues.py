@@ -14,7 +14,14 @@ from reader.analysis.cue_content import (
     _inverted_complement,
     _misparsed_complement,
 )
-from reader.analysis.cue_holders import _RELATIVE_PRONOUNS, _agent, _find_subject, _is_passive, speaker_phrase
+from reader.analysis.cue_holders import (
+    _RELATIVE_PRONOUNS,
+    _agent,
+    _find_subject,
+    _is_passive,
+    is_perfect,
+    speaker_phrase,
+)
 from reader.analysis.cue_negation import _withheld, _withholds
 from reader.analysis.cue_spans import (
     _cue_bounds,
@@ -162,7 +169,7 @@ def verb_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         subject: Token | None = main_verb_of
     elif verb.tag_ == "VBN" and verb.dep_ == "acl" and not own_subject and _agent(verb) is not None:
         return _reduced_passive(builder, verb)
-    elif verb.tag_ == "VBN" and not own_subject and not passive:
+    elif verb.tag_ == "VBN" and not own_subject and not passive and not is_perfect(verb):
         return []  # "Asked whether she would publish ...": a question put to her, not her statement
     elif passive:
         return passive_events(builder, verb)

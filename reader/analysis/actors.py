@@ -25,7 +25,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.analysis.attribution import Attribution, link_nested_statements, link_partial_quotes
 from reader.analysis.coreference import (
@@ -54,7 +54,12 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
 from reader.analysis.names import slug as name_slug
-from reader.analysis.nested_statements import is_plural_first_person, speaks_for
+from reader.analysis.nested_statements import (
+    is_plural_first_person,
+    quoted_antecedent,
+    quoted_words_at,
+    speaks_for,
+)
 from reader.analysis.tags import COMMUNICATION_DOCUMENTS
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
@@ -447,6 +452,12 @@ class ActorBuilder:
         holder = statement.holder_from
         container = statement.quoted_in
         actor: Actor | None
+        if holder is None and container is not None and statement.event is not None:
+            # "My brother drives trains. He says ...": a he/she the quoted words name before it.
+            words = quoted_words_at(container.quote.parts, statement.event.cue.start)
+            named = quoted_antecedent(self.text, statement.event, words) if words is not None else None
+            if named is not None:
+                statement = replace(statement, event=named)
         if holder is not None:
             actor = self._by_id(holder.quote.actor) if holder.quote.actor else None
             if actor is not None and statement.event is not None and is_plural_first_person(statement.event):

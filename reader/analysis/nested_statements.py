@@ -24,9 +24,11 @@ Plain text only: no spaCy here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from reader.analysis.facts import SpeechEvent
+from reader.analysis.lexicon import PERSON_ROLE_NOUNS
 from reader.analysis.model import Span
 
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
@@ -55,6 +57,10 @@ _QUESTION_BETWEEN = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
 # coming", "Minister, your own hydrologists warned ..." (the parse takes the vocative for the subject).
 _VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:you|your|thank)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]")
+_INNER_OPENING = "'‘\"“"
+# The closing mark of a quotation inside quoted words: a mark after a word that no letter follows
+# ("That's" holds an apostrophe, not a closing mark).
+_INNER_CLOSING = re.compile(r"(?<=\S)['’\"”](?![A-Za-z])")
 _MIN_CONTENT_WORDS = 2
 # Roles of a person who speaks for an organisation: their "we" is that organisation.
 _SPEAKS_FOR = frozenset(
@@ -63,6 +69,26 @@ _SPEAKS_FOR = frozenset(
     director secretary chief ceo executive commissioner
     """.split()
 )
+
+
+# Nouns for the people a quoted speaker talks about ("my brother", "the minister", "our neighbour"),
+# with the pronoun a kin noun takes ("she" never refers back to "my brother").
+_KIN_PRONOUN = {
+    **dict.fromkeys(
+        "brother father son husband uncle nephew grandfather grandson dad boyfriend".split(), "he"
+    ),
+    **dict.fromkeys(
+        "sister mother daughter wife aunt niece grandmother granddaughter mum mom girlfriend".split(), "she"
+    ),
+}
+_PEOPLE_NOUNS = PERSON_ROLE_NOUNS | frozenset(_KIN_PRONOUN) | frozenset(
+    "boss manager doctor friend colleague neighbour neighbor partner teacher landlord cousin".split()
+)
+_DETERMINERS = frozenset({"my", "our", "the"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A word that opens a sentence (after a full stop or at the start of the quoted words) may be
+# capitalised without being a name.
+_AFTER_SENTENCE = re.compile(r"(?:^|[.!?…:])\s*[\"“‘'(]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +145,24 @@ def nested_content(text: str, event: SpeechEvent, words: QuotedWords) -> Span | 
         return None
     if _in_question(text, event.cue.start, words):
         return None
-    end = min(content.end, words.end)
+    end = _inner_quotation_end(text, content.start, min(content.end, words.end), words)
     trimmed = text[content.start : end].rstrip(" ,;:—–-\n")
     if len(trimmed.split()) < _MIN_CONTENT_WORDS:
         return None
     return Span(content.start, content.start + len(trimmed), trimmed)
+
+
+def _inner_quotation_end(text: str, start: int, end: int, words: QuotedWords) -> int:
+    """Where a content that opens a quotation inside the quoted words ends: at its closing mark. In
+    ``"I told the referee, 'That's the game gone,' and he just shrugged"`` the speaker told the referee
+    "That's the game gone", not what follows the inner quotation (the parse runs the clause on)."""
+    before = text[words.start : start].rstrip()
+    if not before or before[-1] not in _INNER_OPENING:
+        if text[start : start + 1] not in _INNER_OPENING:
+            return end
+        start += 1
+    closing = _INNER_CLOSING.search(text, start, end)
+    return closing.start() if closing is not None else end
 
 
 def _clause_start(event: SpeechEvent, words: QuotedWords) -> int:
@@ -144,3 +183,46 @@ def _in_question(text: str, offset: int, words: QuotedWords) -> bool:
     """Whether the sentence around ``offset`` (within the quoted words) ends with a question mark."""
     match = _SENTENCE_END.search(text, offset, words.end)
     return match is not None and match.group() == "?"
+
+
+def quoted_words_at(parts: Sequence[Span], offset: int) -> QuotedWords | None:
+    """The part of a direct statement (or the Q&A turn) whose words hold ``offset``."""
+    for part in parts:
+        if part.start <= offset < part.end:
+            return QuotedWords(part.start, part.end)
+    return None
+
+
+def quoted_antecedent(text: str, event: SpeechEvent, words: QuotedWords) -> SpeechEvent | None:
+    """``event`` with its ``he``/``she`` holder replaced by the person the same quoted words named
+    before it, or ``None`` when they name none (or the pronoun may mean someone else).
+
+    ``"My brother drives trains. He says the rosters are cruel," Ross said``: the quoted speaker talks
+    about her brother, and "he" is that brother, not the last person the article named outside the
+    quote (nor Ross, who reports him). The antecedent is the nearest ``my``/``our``/``the`` + a noun for
+    a person (kin, role) before the pronoun in the same quoted words, of the pronoun's gender where
+    the noun has one; a capitalised word between them (a name, perhaps the pronoun's real antecedent)
+    leaves the holder as it was."""
+    speaker = event.speaker
+    pronoun = (event.speaker_head or "").lower()
+    if speaker is None or event.speaker_form != "pronoun" or pronoun not in ("he", "she"):
+        return None
+    if not words.start <= speaker.start < words.end:
+        return None
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, words.start, speaker.start)]
+    for i in range(len(tokens) - 1, -1, -1):
+        start, end, word = tokens[i]
+        head = word.lower()
+        if word[:1].isupper() and head != "i" and not _AFTER_SENTENCE.search(text[words.start : start]):
+            return None  # a name between: the pronoun may be that person's
+        if head not in _PEOPLE_NOUNS or _KIN_PRONOUN.get(head, pronoun) != pronoun:
+            continue
+        if text.startswith(("'s", "’s"), end):
+            continue  # "the minister's aide": the possessor is not the one speaking
+        before = range(i - 1, max(-1, i - 3), -1)  # "my older brother", "the finance minister"
+        determiner = next((tokens[j] for j in before if tokens[j][2].lower() in _DETERMINERS), None)
+        if determiner is None:
+            continue
+        mention = Span(determiner[0], end, text[determiner[0] : end])
+        return replace(event, speaker=mention, speaker_form="description", speaker_head=head, plural=False)
+    return None

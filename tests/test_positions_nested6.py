@@ -1,0 +1,85 @@
+"""Holders of positions stated inside quoted words (issue 13, ``Statement.in_quote``), session 6.
+
+Invented sentences. A he/she inside a quotation refers back to the person the same quoted words
+named before it (``"My brother drives trains. He says ..."``: the speaker's brother), not to the
+last person the article named outside the quote; a name between them, or a kin noun of the other
+gender, leaves the holder as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from position_checks import analyse, assert_one_position
+from spacy.language import Language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Tom Hale, the union leader, was at the depot on Monday. "I support them. My brother drives '
+            'buses. He says the new rosters would keep him at work every weekend," said Ann Ross, a nurse.',
+            ("the new rosters would keep him at work every weekend", "Ross's brother", "speech", "say",
+             None, None),
+        ),
+        (
+            'Tom Hale, the union leader, was at the depot on Monday. "My mother ran the depot for years. She '
+            'believes the depot will close within a year," said Ann Ross, a nurse.',
+            ("the depot will close within a year", "Ross's mother", "belief", "believe", None, None),
+        ),
+        (
+            "Mayor Pia Lund opened the bridge on Monday.\n\n"
+            "The works cost twice the estimate, and the budget ran out in May. "
+            '"I have written to the minister about it twice. He insists the repairs are not urgent," '
+            "said Ann Ross, the engineer in charge.",
+            ("the repairs are not urgent", "Minister", "speech", "insist", None, None),
+        ),
+    ],
+    ids=["my brother: he", "my mother: she", "the minister: he"],
+)
+def test_pronoun_holder_named_in_the_same_quote(text: str, expected: tuple, nlp: Language) -> None:
+    statement = assert_one_position(text, expected, nlp)
+    assert statement.in_quote is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "not_holder"),
+    [
+        (
+            'Tom Hale, the union leader, was at the depot on Monday. "My sister drives buses. He says the '
+            'new rosters would keep drivers at work every weekend," said Ann Ross, a nurse.',
+            "sister",
+        ),
+        (
+            'Tom Hale, the union leader, was at the depot on Monday. "My brother met Karl Ames last week. He '
+            'says the new rosters would keep drivers at work every weekend," said Ann Ross, a nurse.',
+            "brother",
+        ),
+    ],
+    ids=["gender of the kin noun", "a name between"],
+)
+def test_pronoun_holder_left_as_before(text: str, not_holder: str, nlp: Language) -> None:
+    reported = [s for s in analyse(text, nlp).statements if s.kind == "reported"]
+    assert reported, "the nested statement itself is still found"
+    assert all(not_holder not in (s.speaker or "") for s in reported), [(s.text, s.speaker) for s in reported]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"I watched it five times," said Tom Hale, the Ashworth manager. "I told the fourth '
+            "official, 'That is the game gone,' and he just shrugged. We will write to the league.\"",
+            ("That is the game gone", "Hale", "speech", "tell", None, None),
+        ),
+        (
+            '"We warned them in 2019, ‘You are laying those pipes right through our farms,’ and nobody '
+            'listened," said Ann Ross, a farmer.',
+            ("You are laying those pipes right through our farms", "Ross", "speech", "warn", None, None),
+        ),
+    ],
+    ids=["straight marks", "curly marks"],
+)
+def test_quotation_inside_quoted_words_ends_at_its_mark(text: str, expected: tuple, nlp: Language) -> None:
+    statement = assert_one_position(text, expected, nlp)
+    assert statement.in_quote is not None

@@ -83,3 +83,43 @@ def test_pronoun_holder_left_as_before(text: str, not_holder: str, nlp: Language
 def test_quotation_inside_quoted_words_ends_at_its_mark(text: str, expected: tuple, nlp: Language) -> None:
     statement = assert_one_position(text, expected, nlp)
     assert statement.in_quote is not None
+
+
+# A company's head whose company the text names only elsewhere speaks for it: "we" and "our
+# customers" in her quote are the company's.
+_EARNINGS = (
+    "Brantley Foods Inc. said on Tuesday that profit fell by a third. The company blamed the price of "
+    "sugar.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            _EARNINGS + '"Our customers have told us they will stay with the brands they love," Chief '
+            "Executive Ann Voss told analysts.",
+            ("they will stay with the brands they love", "Brantley Foods Inc's customers", "speech", "tell",
+             None, None),
+        ),
+        (
+            _EARNINGS + '"We believe sugar prices will fall next year," Chief Executive Ann Voss told '
+            "analysts.",
+            ("sugar prices will fall next year", "Brantley Foods Inc", "belief", "believe", None, None),
+        ),
+    ],
+    ids=["our customers", "we believe"],
+)
+def test_company_head_speaks_for_the_company(text: str, expected: tuple, nlp: Language) -> None:
+    reported = [s for s in analyse(text, nlp).statements if s.kind == "reported" and s.in_quote is not None]
+    assert len(reported) == 1, [(s.text, s.speaker) for s in reported]
+    content, holder, frame, cue, _, _ = expected
+    assert (reported[0].text, reported[0].speaker, reported[0].frame, reported[0].cue_lemma) == (
+        content, holder, frame, cue
+    )
+
+
+def test_company_head_without_a_company_speaks_for_herself(nlp: Language) -> None:
+    text = '"We believe sugar prices will fall next year," Chief Executive Ann Voss told the farmers.'
+    reported = [s for s in analyse(text, nlp).statements if s.kind == "reported" and s.in_quote is not None]
+    assert [(s.text, s.speaker) for s in reported] == [("sugar prices will fall next year", "Ann Voss")]

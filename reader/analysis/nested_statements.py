@@ -90,6 +90,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # capitalised without being a name.
 _AFTER_SENTENCE = re.compile(r"(?:^|[.!?…:])\s*[\"“‘'(]?\s*$")
 
+# Roles of a person who heads a company: their "we" is the company even where the text names it
+# only elsewhere ("Chief Executive Ann Voss told analysts ...").
+_HEADS_COMPANY = re.compile(r"\b(?:ceo|chief executive|chairman|chairwoman)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class QuotedWords:
@@ -115,6 +119,11 @@ def is_plural_first_person(event: SpeechEvent) -> bool:
 def speaks_for(roles: list[str]) -> bool:
     """Whether one of a person's roles speaks for their organisation (``spokeswoman``, ``president``)."""
     return any(word in _SPEAKS_FOR for role in roles for word in role.lower().replace("-", " ").split())
+
+
+def heads_company(roles: list[str]) -> bool:
+    """Whether one of a person's roles heads a company (``Chief Executive``, ``CEO``, ``chairwoman``)."""
+    return any(_HEADS_COMPANY.search(role) for role in roles)
 
 
 def nested_content(text: str, event: SpeechEvent, words: QuotedWords) -> Span | None:

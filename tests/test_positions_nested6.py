@@ -123,3 +123,23 @@ def test_company_head_without_a_company_speaks_for_herself(nlp: Language) -> Non
     text = '"We believe sugar prices will fall next year," Chief Executive Ann Voss told the farmers.'
     reported = [s for s in analyse(text, nlp).statements if s.kind == "reported" and s.in_quote is not None]
     assert [(s.text, s.speaker) for s in reported] == [("sugar prices will fall next year", "Ann Voss")]
+
+
+def test_they_is_the_people_the_quote_named(nlp: Language) -> None:
+    text = (
+        'Tom Hale, the union leader, was at the depot on Monday. "My parents farmed this valley for '
+        'forty years. They believe the new dam will flood the lower fields," said Ann Ross, a teacher.'
+    )
+    expected = ("the new dam will flood the lower fields", "Ross's parents", "belief", "believe", None, None)
+    statement = assert_one_position(text, expected, nlp)
+    assert statement.in_quote is not None
+
+
+def test_they_after_a_plural_of_things_is_left_as_before(nlp: Language) -> None:
+    text = (
+        'Tom Hale, the union leader, was at the depot on Monday. "My parents hate the new rules. They '
+        'say the farms will close," said Ann Ross, a teacher.'
+    )
+    reported = [s for s in analyse(text, nlp).statements if s.kind == "reported"]
+    assert reported, "the nested statement itself is still found"
+    assert all("parents" not in (s.speaker or "") for s in reported), [(s.text, s.speaker) for s in reported]

@@ -82,8 +82,13 @@ _KIN_PRONOUN = {
     ),
 }
 _PEOPLE_NOUNS = PERSON_ROLE_NOUNS | frozenset(_KIN_PRONOUN) | frozenset(
-    "boss manager doctor friend colleague neighbour neighbor partner teacher landlord cousin".split()
+    """
+    boss manager doctor nurse friend colleague neighbour neighbor partner teacher landlord tenant cousin
+    client patient customer driver worker student player owner agent child kid parent member
+    """.split()
 )
+# Plural heads "they" refers back to ("My parents farmed here. They say ..."); "people" names nobody.
+_PEOPLE_PLURALS = frozenset(f"{noun}s" for noun in _PEOPLE_NOUNS) | frozenset({"children", "staff"})
 _DETERMINERS = frozenset({"my", "our", "the"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A word that opens a sentence (after a full stop or at the start of the quoted words) may be
@@ -203,18 +208,19 @@ def quoted_words_at(parts: Sequence[Span], offset: int) -> QuotedWords | None:
 
 
 def quoted_antecedent(text: str, event: SpeechEvent, words: QuotedWords) -> SpeechEvent | None:
-    """``event`` with its ``he``/``she`` holder replaced by the person the same quoted words named
-    before it, or ``None`` when they name none (or the pronoun may mean someone else).
+    """``event`` with its ``he``/``she``/``they`` holder replaced by the person (people for ``they``)
+    the same quoted words named before it, or ``None`` when they name none (or the pronoun may mean
+    someone else).
 
     ``"My brother drives trains. He says the rosters are cruel," Ross said``: the quoted speaker talks
     about her brother, and "he" is that brother, not the last person the article named outside the
     quote (nor Ross, who reports him). The antecedent is the nearest ``my``/``our``/``the`` + a noun for
     a person (kin, role) before the pronoun in the same quoted words, of the pronoun's gender where
-    the noun has one; a capitalised word between them (a name, perhaps the pronoun's real antecedent)
-    leaves the holder as it was."""
+    the noun has one; a capitalised word between them (a name, perhaps the pronoun's real antecedent),
+    or for ``they`` a plural noun phrase of things ("the rules"), leaves the holder as it was."""
     speaker = event.speaker
     pronoun = (event.speaker_head or "").lower()
-    if speaker is None or event.speaker_form != "pronoun" or pronoun not in ("he", "she"):
+    if speaker is None or event.speaker_form != "pronoun" or pronoun not in ("he", "she", "they"):
         return None
     if not words.start <= speaker.start < words.end:
         return None
@@ -224,7 +230,12 @@ def quoted_antecedent(text: str, event: SpeechEvent, words: QuotedWords) -> Spee
         head = word.lower()
         if word[:1].isupper() and head != "i" and not _AFTER_SENTENCE.search(text[words.start : start]):
             return None  # a name between: the pronoun may be that person's
-        if head not in _PEOPLE_NOUNS or _KIN_PRONOUN.get(head, pronoun) != pronoun:
+        plural = pronoun == "they"
+        if plural and head not in _PEOPLE_PLURALS:
+            if _other_plural(tokens, i):
+                return None  # "our members hate the rules. They ...": the rules may be what "they" is
+            continue
+        if not plural and (head not in _PEOPLE_NOUNS or _KIN_PRONOUN.get(head, pronoun) != pronoun):
             continue
         if text.startswith(("'s", "’s"), end):
             continue  # "the minister's aide": the possessor is not the one speaking
@@ -233,5 +244,17 @@ def quoted_antecedent(text: str, event: SpeechEvent, words: QuotedWords) -> Spee
         if determiner is None:
             continue
         mention = Span(determiner[0], end, text[determiner[0] : end])
-        return replace(event, speaker=mention, speaker_form="description", speaker_head=head, plural=False)
+        return replace(event, speaker=mention, speaker_form="description", speaker_head=head, plural=plural)
     return None
+
+
+_PLURAL_DETERMINERS = frozenset({"the", "these", "those", "my", "our", "their", "its", "his", "her"})
+
+
+def _other_plural(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether ``tokens[i]`` is a plural noun phrase's head that is no people ("the new rules")."""
+    word = tokens[i][2]
+    return (
+        len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith("ss")
+        and any(tokens[j][2].lower() in _PLURAL_DETERMINERS for j in range(max(0, i - 2), i))
+    )

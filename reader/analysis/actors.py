@@ -25,7 +25,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.analysis.attribution import Attribution, link_nested_statements, link_partial_quotes
 from reader.analysis.coreference import (
@@ -54,7 +54,13 @@ from reader.analysis.lexicon import (
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
 from reader.analysis.names import slug as name_slug
-from reader.analysis.nested_statements import is_plural_first_person, speaks_for
+from reader.analysis.nested_statements import (
+    heads_company,
+    is_plural_first_person,
+    quoted_antecedent,
+    quoted_words_at,
+    speaks_for,
+)
 from reader.analysis.tags import COMMUNICATION_DOCUMENTS
 
 # How far back (in actor mentions) a description looks for the actor it refers to.
@@ -447,10 +453,16 @@ class ActorBuilder:
         holder = statement.holder_from
         container = statement.quoted_in
         actor: Actor | None
+        if holder is None and container is not None and statement.event is not None:
+            # "My brother drives trains. He says ...": a he/she the quoted words name before it.
+            words = quoted_words_at(container.quote.parts, statement.event.cue.start)
+            named = quoted_antecedent(self.text, statement.event, words) if words is not None else None
+            if named is not None:
+                statement = replace(statement, event=named)
         if holder is not None:
             actor = self._by_id(holder.quote.actor) if holder.quote.actor else None
             if actor is not None and statement.event is not None and is_plural_first_person(statement.event):
-                actor = self._spoken_for(actor)
+                actor = self._spoken_for(actor, quote.start)
             quote.how = holder.quote.how
         elif (owned := self._owned_by_speaker(statement)) is not None:
             actor = owned
@@ -491,7 +503,7 @@ class ActorBuilder:
         if owner is None:
             return None
         if words[0].lower() == "our":
-            owner = self._spoken_for(owner)
+            owner = self._spoken_for(owner, statement.quote.start)
         name = f"{owner.name}'s {words[1]}"
         actor = self._by_described.get(name.lower())
         if actor is None:
@@ -502,13 +514,35 @@ class ActorBuilder:
         self._add_mention(actor, event.speaker)
         return actor
 
-    def _spoken_for(self, actor: Actor) -> Actor:
+    def _spoken_for(self, actor: Actor, at: int) -> Actor:
         """The organisation a person speaks for when their role says so (``we`` in a spokeswoman's or
-        union president's quote), else the person."""
-        if actor.kind != "person" or actor.affiliation is None or not speaks_for(actor.roles):
+        union president's quote), else the person. A chief executive or chairman whose company the
+        text does not write beside the name ("Chief Executive Ann Voss said") speaks for the company
+        the passage before ``at`` names most."""
+        if actor.kind != "person" or not speaks_for(actor.roles):
             return actor
+        if actor.affiliation is None:
+            return self._company_named_most(at) or actor if heads_company(actor.roles) else actor
         body = self.actor_at_name(actor.affiliation)
         return body if body is not None and body.kind in ("organisation", "group") else actor
+
+    def _company_named_most(self, at: int) -> Actor | None:
+        """Of the organisations a company can be, the one the passage before ``at`` names most (the
+        latest on a tie), as ``the company`` finds it (:meth:`_organisation_named`)."""
+        i = bisect.bisect_left(self.timeline.starts, at) - 1
+        stop = max(-1, i - _LOOKBACK_MENTIONS)
+        counts: Counter[str] = Counter()
+        candidates: list[Actor] = []  # latest first
+        while i > stop:
+            actor, start = self.timeline.actors[i], self.timeline.starts[i]
+            i -= 1
+            if actor.kind != "organisation" or not _can_be(actor.name, "company"):
+                continue
+            if not candidates or start >= at - _SALIENCE_WINDOW:
+                counts[actor.id] += 1
+                if actor not in candidates:
+                    candidates.append(actor)
+        return max(candidates, key=lambda a: counts[a.id], default=None)
 
     def _speaker_of(self, statement: Attribution) -> Actor | None:
         event = statement.event

@@ -3,13 +3,16 @@ adjectives with a preposition or a that-clause (``is mindful of``, ``remained sk
 no fan of``, a role noun with its target before it (``a Clinton supporter``), attitudes a holder has
 (``has great respect for``, ``had nothing but praise for``, ``the party's revulsion for``), idioms whose
 "no" says the position (``made no secret of``, ``makes no apologies for``) and ``made clear that`` with
-the clause the parser hung beside "clear". Invented sentences; each gives exactly one reported
+the clause the parser hung beside "clear", and a headline's "calls for" the tagger took for a noun.
+Invented sentences; each gives exactly one reported
 statement (content, holder, frame, cue lemma, stance, target); the negative cases give none."""
 
 from __future__ import annotations
 
 import pytest
 from position_checks import Position, assert_no_statement, assert_one_position
+
+_BUSES = "bringing back the night buses"
 
 CASES: dict[str, tuple[str, Position]] = {
     # Adjectives with a preposition or a that-clause
@@ -76,6 +79,27 @@ CASES: dict[str, tuple[str, Position]] = {
         "Admiral Tom Harris makes no apologies for his candor.",
         ("his candor", "Tom Harris", "stance", "apology for", "support", "his candor"),
     ),
+    "became a voice for": (
+        "Ann Voss became a voice for gun control after the shooting.",
+        ("gun control", "Ann Voss", "stance", "voice for", "support", "gun control"),
+    ),
+    "endorsement for": (
+        "The senator's impending endorsement for the mayor seemed certain.",
+        ("the mayor", "Senator", "stance", "endorsement for", "support", "the mayor"),
+    ),
+    "leveled criticism at": (
+        "The minister leveled unusually sharp criticism at his colleagues.",
+        ("his colleagues", "Minister", "stance", "criticism at", "oppose", "his colleagues"),
+    ),
+    "locked down endorsements from": (
+        "The mayor has managed to lock down endorsements from the unions.",
+        ("The mayor", "Unions", "stance", "lock endorsement", "support", "The mayor"),
+    ),
+    # A headline whose cue verb the tagger took for a noun, before its own preposition
+    "headline calls for": (
+        "Trump calls for bringing back the night buses.\n\nIn the days after the vote, he spoke.",
+        (_BUSES, "Trump", "stance", "call for", "demand", _BUSES),
+    ),
     # "made clear that" with the clause beside "clear"
     "made clear that": (
         "The party made clear that it would challenge the mayor.",
@@ -93,6 +117,8 @@ NEGATIVES: dict[str, str] = {
     "no apology alone": "Senator Ann Bell made no apology.",
     "not mindful": "The council is not mindful of the risks.",
     "in Iowa": "Senator Ann Bell is in Iowa this week.",
+    "headline noun before its preposition": "Voss attacks on Trump intensify\n\nThe count ended on Sunday.",
+    "no endorsements": "The mayor has not locked down endorsements from the unions.",
 }
 
 

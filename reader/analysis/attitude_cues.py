@@ -115,9 +115,11 @@ ROLE_NOUNS: dict[tuple[str, str], _Frame] = {
     **_table(_SUPPORT, "surrogate:for cheerleader:for"),
     **_table(_OPPOSE, "adversary:of enemy:of"),
     # "is a big fan of the governor", "is no fan of the plan" (role_event keeps only people,
-    # organisations and policies: PolNeAR-train misses, is no fan of).
-    **_table(_SUPPORT, "fan:of"),
+    # organisations and policies: PolNeAR-train misses, is no fan of), "became a voice for gun control".
+    **_table(_SUPPORT, "fan:of voice:for"),
 }
+# Copulas a role noun follows: "is a critic of", "became a voice for", "remains a supporter of".
+_COPULAS = frozenset({"be", "become", "remain"})
 _NOT_HOLDERS = frozenset({"it", "this", "that", "there", "which", "what", "who"})
 
 
@@ -208,7 +210,7 @@ def role_event(builder: EventBuilder, noun: Token) -> SpeechEvent | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         role = noun.head.head  # "Walsh, one of the mayor's supporters": "one" stands in the clause
     no_fan = False
-    if role.dep_ == "attr" and _lemma(role.head) == "be":
+    if role.dep_ == "attr" and _lemma(role.head) in _COPULAS:
         negated = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
         no_fan = negated and _lemma(noun) == "fan"  # "is no fan of": a dislike, not a denial
         if _is_negated(role.head) or (negated and not no_fan):
@@ -283,6 +285,9 @@ _AIMED: dict[str, tuple[str, ...]] = {
 }
 _RECEIVING_VERBS = frozenset(
     "have draw win receive get pick earn gain face take attract garner meet come".split()
+    # "has locked down endorsements from the unions", "secured the backing of" (PolNeAR-train noun
+    # misses: lock down endorsements from).
+    + "lock secure land collect rack".split()
 )
 
 

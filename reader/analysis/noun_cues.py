@@ -360,12 +360,13 @@ POSITION_NOUN_PREPOSITIONS: dict[tuple[str, str], tuple[str, str | None]] = {
         "loyalty:to praise:of,for endorsement:of case:for",
     ),
     # Session 6, attitudes a holder has towards someone (PolNeAR-train noun and long-tail misses,
-    # seeds 4-6: affection for 2, revulsion for, distrust of, had nothing but praise for).
-    **_table(("stance", "support"), "affection:for respect:for reverence:for trust:in"),
+    # seeds 4-6: affection for 2, revulsion for, distrust of, had nothing but praise for, endorsement
+    # for, leveling criticism at).
+    **_table(("stance", "support"), "affection:for respect:for reverence:for trust:in endorsement:for"),
     **_table(
         ("stance", "oppose"),
         "revulsion:for,at distrust:of mistrust:of antipathy:to,toward,towards animosity:toward,towards "
-        "hatred:of,for loathing:of,for",
+        "hatred:of,for loathing:of,for criticism:at",
     ),
     **_table(("stance", "accuse"), "accusation:of,against charge:of"),
     **_table(

@@ -18,6 +18,9 @@ citron (Newell et al.) scores PARC:
 Direct and reported are scored separately (gold kind against Byline's kind) and together (any kind).
 Speakers are scored by mention (PolNeAR does not resolve "he"): a matched statement's speaker is right
 when its speaker mention, or a mention of the actor it was resolved to, overlaps the gold source span.
+PolNeAR marks a relative pronoun as the source ("Smith, who backed the bill, ..." has source "who"),
+so a second figure, ``speaker_relative``, also counts such a source right when one of those mentions
+ends just before it (at most ", " between them): the antecedent is the same mention chain.
 Prints one block of figures and one JSON line. ``--boundaries`` adds counts of boundary errors by kind
 (reported attributions only; counts, never the corpus text):
 - ``partial_quote_missed``: a gold content whose reporter's words lead into a quotation, with no
@@ -141,6 +144,21 @@ def _speaker_right(analysis: Analysis, statement: Statement, source: tuple[int, 
     return actor is not None and any(_overlap((m.start, m.end), source) for m in actor.mention_spans)
 
 
+_RELATIVE_SOURCES = frozenset({"who", "which", "that", "whom"})
+
+
+def _antecedent_right(analysis: Analysis, statement: Statement, source: tuple[int, int]) -> bool:
+    """Whether a relative-pronoun source ("who") directly follows the statement's speaker mention or a
+    mention of its actor (", who")."""
+    if analysis.text[source[0] : source[1]].lower() not in _RELATIVE_SOURCES:
+        return False
+    mentions = [statement.speaker_mention] if statement.speaker_mention is not None else []
+    actor = analysis.actor(statement.actor)
+    mentions += list(actor.mention_spans) if actor is not None else []
+    between = (analysis.text[m.end : source[0]] for m in mentions if 0 <= source[0] - m.end <= 2)
+    return any(not gap.strip(", ") for gap in between)
+
+
 def score(analysis: Analysis, gold: list[GoldAttribution], counts: dict[str, Counter[str]]) -> None:
     """Add one article's matches to ``counts`` (keys: ``all``, ``direct``, ``reported``)."""
     for group in ("all", "direct", "reported"):
@@ -160,7 +178,9 @@ def score(analysis: Analysis, gold: list[GoldAttribution], counts: dict[str, Cou
                 c["recall_coverage"] += 1
             if g.source is not None:
                 c["speaker_scored"] += 1
-                c["speaker_right"] += _speaker_right(analysis, best, g.source)
+                right = _speaker_right(analysis, best, g.source)
+                c["speaker_right"] += right
+                c["speaker_relative"] += right or _antecedent_right(analysis, best, g.source)
         contents = [span for g in gold for span in g.content]
         for s in found:
             shared = _shared(_pieces(s), contents)
@@ -268,12 +288,14 @@ def main(argv: list[str] | None = None) -> int:
             "recall_coverage": _ratio(c["recall_coverage"], c["gold"]),
             "precision_coverage": _ratio(c["precision_coverage"], c["found"]),
             "speaker_by_mention": _ratio(c["speaker_right"], c["speaker_scored"]),
+            "speaker_relative": _ratio(c["speaker_relative"], c["speaker_scored"]),
         }
         result[group] = figures
         print(
             f" {group:8s} gold {c['gold']:5d} found {c['found']:5d} overlap R {figures['recall_overlap']:.3f}"
             f" P {figures['precision_overlap']:.3f}  coverage R {figures['recall_coverage']:.3f}"
             f" P {figures['precision_coverage']:.3f}  speaker {figures['speaker_by_mention']:.3f}"
+            f" ({figures['speaker_relative']:.3f} with 'who' read as its antecedent)"
         )
     result["reported_frames"] = dict(frames)
     if args.boundaries:

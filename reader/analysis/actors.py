@@ -605,7 +605,7 @@ class ActorBuilder:
         return (
             self._by_role(mention, head, event.content_pronoun)
             or self._organisation_named(mention, head)
-            or self._by_title_nearby(mention, head)
+            or (None if event.plural else self._by_title_nearby(mention, head))
             or self._anaphoric(mention, head, event.plural)
             or self._described(mention, head, event.plural, event.cue)
         )
@@ -739,7 +739,8 @@ class ActorBuilder:
 
     def _by_title_nearby(self, mention: Span, head: str) -> Actor | None:
         """ "the minister said" -> the last person whose name the text wrote right next to that word
-        ("Brazil's agriculture minister, João Pedro dos Santos Ferreira,"), when no role was read."""
+        ("Brazil's agriculture minister, João Pedro dos Santos Ferreira,"), when no role was read.
+        Only for one person: "Older people, who support X" is no title of the economist named before."""
         if head in ORGANISATION_NOUNS or not head or _introduces_referent(mention.text):
             return None
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
@@ -751,7 +752,8 @@ class ActorBuilder:
             i -= 1
             if actor.kind != "person" or self._in_quote(start):
                 continue
-            window = self.text[max(0, start - _TITLE_WINDOW) : end + _TITLE_WINDOW]
+            # The window stops before the description itself, which is no title written by the name.
+            window = self.text[max(0, start - _TITLE_WINDOW) : min(end + _TITLE_WINDOW, mention.start)]
             if owner is not None and owner not in window.lower():
                 continue
             if pattern.search(window) and "\n" not in self.text[start:end]:

@@ -14,6 +14,7 @@ from reader.analysis.lexicon import (
     EVIDENCE_NOUNS,
     GROUP_PRONOUNS,
     MORE_SPEAKER_NOUNS,
+    NOUN_CUES,
     POSSESSIVE_PRONOUNS,
     REPORTER_PARTICIPLES,
     SPEAKER_NOUNS,
@@ -117,6 +118,9 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
             body = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if body is not None and body.ent_type_ == "ORG":
                 return body, "name"
+        polity = _named_polity(subject)
+        if polity is not None:
+            return polity, "name"
         owner = next((child for child in subject.children if child.dep_ == "poss"), None)
         if lemma in DOCUMENT_NOUNS and owner is not None:
             # "the council's own engineering report" speaks for the council; "its report" for "it".
@@ -238,6 +242,24 @@ def _valid_speaker(token: Token, form: str, strong: bool, people_only: bool = Fa
     if token.tag_ in ("NNS", "NNPS") and not people_only:
         return True
     return strong and token.pos_ in ("NOUN", "PROPN", "NUM")  # "One in three said ..."
+
+
+# Nouns for a state or territory that speak for its government when a name follows: "The province of
+# Eastvale wants ...", "the state of Ohio plans to ...".
+_POLITY_NOUNS = frozenset(
+    "province state city county country region territory republic kingdom emirate".split()
+)
+
+
+def _named_polity(token: Token) -> Token | None:
+    """The name of a polity named by an of-phrase ("the province of Eastvale" -> "Eastvale"), which
+    holds positions as its name alone does and is the same actor."""
+    if _lemma(token) not in _POLITY_NOUNS:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
 
 
 def _subject_head(subject: Token) -> Token:
@@ -447,6 +469,8 @@ def _subject_of(verb: Token) -> Token | None:
             or (current.dep_ in ("acl", "relcl") and infinitive)
         ) and current.head.pos_ in ("NOUN", "PROPN"):
             # "super PACs backing Mr. Cruz", "a statement saying ...", "the first Democrat to endorse Sanders"
+            if infinitive and current.dep_ == "acl":
+                return _owner_of_act(current.head)
             return current.head
         if (
             current.dep_ == "pcomp"
@@ -475,6 +499,26 @@ def _subject_of(verb: Token) -> Token | None:
                 continue
             return None
     return None
+
+
+# Nouns of an act whose to-infinitive their owner means to do: "the senators' move to block the bill".
+_ACT_NOUNS = frozenset("move attempt campaign drive bid effort push offer proposal".split())
+# Nouns whose to-infinitive did not or will not happen: "his failure to condemn the attack".
+_NOT_DONE_NOUNS = frozenset("failure reluctance inability".split())
+
+
+def _owner_of_act(noun: Token) -> Token | None:
+    """Who holds the position a to-infinitive after ``noun`` states. A noun cue's infinitive is that
+    cue's own content ("the Kremlin's decision to refrain from talks": one statement, the decision's),
+    so none; an act's is its owner's ("the senators' move to block the bill"); what was not done is
+    nobody's ("his failure to condemn"); any other noun does it itself ("the first Democrat to
+    endorse Sanders")."""
+    lemma = _lemma(noun)
+    if (lemma in NOUN_CUES and lemma not in _ACT_NOUNS) or lemma in _NOT_DONE_NOUNS:
+        return None
+    if lemma in _ACT_NOUNS:
+        return next((c for c in noun.children if c.dep_ == "poss"), None)
+    return noun
 
 
 def _agent(verb: Token) -> Token | None:

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# Verbs whose to-infinitive did not happen: "failed to agree on", "neglected to mention".
+_FAILED_VERBS = frozenset("fail neglect".split())
+
+
 def _is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
 
@@ -29,6 +33,8 @@ def _withheld(verb: Token) -> bool:
         return True  # "asked whether he would vote for the package": a question, no position
     if verb.dep_ == "xcomp" and _lemma(verb) in WITHHELD_SPEECH and _lemma(verb.head) in WITHHOLD_VERBS:
         return True
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in _FAILED_VERBS:
+        return True  # "Negotiators failed to agree on a plan": what they did not do is no position
     node = verb
     for _ in range(8):
         if node.head.i == node.i or node.dep_ not in ("ccomp", "xcomp", "conj", "pcomp", "pobj", "prep"):

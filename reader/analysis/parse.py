@@ -67,6 +67,11 @@ def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
         evidence["ORG"] = evidence.get("ORG", 0) + 2.0
     if after is not None and after.lemma_.lower() in PLACE_NOUNS and after.pos_ == "NOUN":
         evidence["GPE"] = evidence.get("GPE", 0) + 2.0
+    of_place = (
+        two_before is not None and two_before.lemma_.lower() in PLACE_NOUNS and two_before.lower_ != "front"
+    )
+    if before is not None and before.lower_ == "of" and of_place:
+        evidence["GPE"] = evidence.get("GPE", 0) + 2.0  # "the province of Eastvale", "the city of Leeds"
     if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
         possessive = after is not None and after.lower_ in ("'s", "’s")
         if not possessive:

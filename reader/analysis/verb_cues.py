@@ -80,10 +80,22 @@ def _to_clause(verb: Token) -> bool:
     )
 
 
+def _participle_clause(verb: Token) -> bool:
+    """A past participle with a subject of its own and no auxiliary, the object of a wish: "wants the
+    sanctions lifted", "would like the quotas kept until the rains return" (the tagger often reads
+    the participle as a past tense, "VBD")."""
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+    )
+
+
 def _wished_act(verb: Token) -> bool:
     """``want the council to reject the plan``: "reject" is what the critics want, not the council's
     position."""
-    return verb.dep_ == "ccomp" and _lemma(verb.head) in _WISH_VERBS and _to_clause(verb)
+    wished = verb.dep_ == "ccomp" and _lemma(verb.head) in _WISH_VERBS
+    return wished and (_to_clause(verb) or _participle_clause(verb))
 
 
 def _caused_speaker(verb: Token) -> Token | None:
@@ -186,6 +198,17 @@ def _before_holder(subject: Token, first: int, last: int) -> int:
     while cut > first and doc[cut].is_punct:
         cut -= 1
     return cut if cut > first else last
+
+
+def _before_outer_holder(verb: Token, first: int, last: int) -> int:
+    """The last token of content [first, last] of a cue inside another cue's content, cut before the
+    outer cue's holder when the parser hung it inside: "The League wants the levy replaced by a tax,
+    its leader, Ilse Varnhout, said" (the League's wish stops at "tax")."""
+    for outer in verb.ancestors:
+        subject = _find_subject(outer) if outer.i > last else None
+        if subject is not None and first <= subject.i <= last:
+            return _before_holder(subject, first, last)
+    return last
 
 
 def _misparsed_main_verb(verb: Token) -> Token | None:
@@ -340,12 +363,16 @@ def infinitive_event(builder: EventBuilder, verb: Token, subject: Token | None) 
     lemma = _lemma(verb)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is None and lemma in _WISH_VERBS and lemma not in BELIEF_VERBS:
-        # "want the council to reject the plan", parsed as a clause of its own
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and _to_clause(c)), None)
+        # "want the council to reject the plan", parsed as a clause of its own; "wants the sanctions
+        # lifted", a participle with its own subject
+        clauses = (c for c in verb.children if c.dep_ == "ccomp")
+        clause = next((c for c in clauses if _to_clause(c) or _participle_clause(c)), None)
         if clause is None:
             return None
-        content = _token_span(builder.doc, builder.base, clause.left_edge.i, clause.right_edge.i)
-        return builder.event(verb, verb.i, subject, content, _WISH_VERBS[lemma], f"{lemma} to", strong=False)
+        first, last = clause.left_edge.i, _before_outer_holder(verb, clause.left_edge.i, clause.right_edge.i)
+        content = _token_span(builder.doc, builder.base, first, last)
+        cue = f"{lemma} to" if _to_clause(clause) else lemma
+        return builder.event(verb, verb.i, subject, content, _WISH_VERBS[lemma], cue, strong=False)
     if xcomp is None or not any(c.lower_ == "to" for c in xcomp.children):
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)

@@ -91,6 +91,13 @@ def _named_inside(subject: Token, labels: tuple[str, ...], via_appos: bool) -> T
     return None
 
 
+def _parenthesised(token: Token) -> bool:
+    """Whether ``token`` is written inside brackets: "(D)", "(R-Ohio)"."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i
+    return start > 0 and doc[start - 1].text == "(" and end + 1 < len(doc) and doc[end + 1].text == ")"
+
+
 def speaker_phrase(subject: Token) -> tuple[Token, str]:
     """The token that best names the speaker, and the form of the phrase.
 
@@ -101,6 +108,8 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
     """
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
+            if subject.pos_ == "PROPN" and _parenthesised(child):
+                continue  # "Ed Rendell (D)", "Chuck Schumer (D-N.Y.)": a party and state, not a name
             return child, "name"
     renamed = _name_after_relative(subject)
     if renamed is not None:

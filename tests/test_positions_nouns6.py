@@ -49,6 +49,14 @@ CASES: dict[str, tuple[str, Position]] = {
         "Dayton has been a longtime Clinton supporter.",
         ("Clinton", "Dayton", "stance", "supporter", "support", "Clinton"),
     ),
+    "an adjective before the name of a role noun's target": (
+        "Kevin Wall, one of several vocal Trump critics on the staff, wrote the piece.",
+        ("Trump", "Kevin Wall", "stance", "critic", "oppose", "Trump"),
+    ),
+    "a role noun after a bracketed party tag": (
+        "Former governor Ed Rendell (D), a Clinton supporter, spoke on Monday.",
+        ("Clinton", "Ed Rendell", "stance", "supporter", "support", "Clinton"),
+    ),
     "one of the critics of": (
         "Tom Walsh is one of the fiercest critics of the plan.",
         ("the plan", "Tom Walsh", "stance", "critic of", "oppose", "the plan"),

@@ -261,7 +261,10 @@ def _prenominal_target(noun: Token) -> tuple[int, int] | None:
     wife"), never a pronoun owner ("his supporters": whose is the text's guess)."""
     names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
     if names and names[-1].i == noun.i - 1:
-        return names[0].left_edge.i, names[-1].i
+        start = names[0].left_edge.i
+        while start < names[0].i and noun.doc[start].pos_ != "PROPN":
+            start += 1  # "several vocal Trump critics": the target is "Trump", not "vocal Trump"
+        return start, names[-1].i
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.i < noun.i), None)
     if owner is None or owner.pos_ == "PRON" or not _can_hold_positions(owner):
         return None

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 from reader.analysis.attitude_cues import (
     ADJECTIVE_PREPOSITIONS,
     COPULA_PREPOSITIONS,
+    PRENOMINAL_ROLES,
     RECEIVED_NOUNS,
     ROLE_NOUNS,
     SPEECH_THAT_ADJECTIVES,
@@ -103,7 +104,7 @@ _PREPOSITION_NOUNS = frozenset(noun for noun, _ in NOUN_PREPOSITION_CUES)
 _ATTITUDE_WORDS = (
     frozenset(word for word, _ in ADJECTIVE_PREPOSITIONS) | THAT_ADJECTIVES | SPEECH_THAT_ADJECTIVES
 )
-_ROLE_NOUNS = frozenset(noun for noun, _ in ROLE_NOUNS)
+_ROLE_NOUNS = frozenset(noun for noun, _ in ROLE_NOUNS) | frozenset(PRENOMINAL_ROLES)
 
 
 def _subject_phrase(token: Token, text: str, base: int) -> SubjectPhrase | None:

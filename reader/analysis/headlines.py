@@ -223,6 +223,18 @@ def _finite_verb_follows(rest: list[Token]) -> bool:
     return False
 
 
+def _verb_follows(rest: list[Token]) -> bool:
+    """Whether a lower-case verb that no "to" introduces follows, before a semicolon or a
+    subordinator ("calls for a recount grow louder")."""
+    for token in rest:
+        if token.text == ";" or token.pos_ == "SCONJ" or token.lower_ in ("who", "that", "which"):
+            return False
+        infinitive = token.i > 0 and token.doc[token.i - 1].lower_ == "to"
+        if token.pos_ == "VERB" and token.tag_ in ("VB", "VBP", "VBZ", "VBD") and not infinitive:
+            return token.text[:1].islower()
+    return False
+
+
 def _sentence_case(line: str, doc: Doc) -> SpeechEvent | None:
     """``Rose Bowl skywriters blast Trump``, ``London's mayor rebuffs Trump on ban``: a headline in
     sentence case whose cue verb the tagger took for a noun (headlines drop the articles that tell
@@ -244,8 +256,12 @@ def _sentence_case(line: str, doc: Doc) -> SpeechEvent | None:
         if lemma is None or token.text[:1].isupper():
             continue
         rest = tokens[i + 1 :]
-        if not rest or rest[0].is_punct or rest[0].pos_ == "ADP":
-            return None  # "Clinton attacks on Trump ...": a noun before its preposition
+        if not rest or rest[0].is_punct:
+            return None
+        if rest[0].pos_ == "ADP" and ((lemma, rest[0].lower_) not in PREPOSITION_CUES or _verb_follows(rest)):
+            return None  # "Clinton attacks on Trump ...": a noun before its preposition; "calls for"
+            # is the verb's own ("Trump calls for a ban on ..."), unless a verb follows ("Calls for a
+            # recount grow louder": the calls are the subject)
         if _finite_verb_follows(rest):
             return None  # "Trump attacks draw fire": the verb comes later
         frame, stance = _frame(lemma)

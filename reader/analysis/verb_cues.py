@@ -238,12 +238,19 @@ def _made_clear(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
         (c for c in verb.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp")), None
     )
     subject = _find_subject(verb)
-    if clear is None or subject is None or clear.right_edge.i <= clear.i + 1:
+    if clear is None or subject is None:
         return []
+    last = clear.right_edge.i
+    if last <= clear.i + 1:
+        # "made clear that they would fight": the parser hangs the clause on "made", beside "clear"
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > clear.i + 1), None)
+        if clause is None or clause.left_edge.i > clear.i + 3:
+            return []
+        last = clause.right_edge.i
     first = clear.i + 1
-    while first <= clear.right_edge.i and builder.doc[first].dep_ in ("mark", "punct"):
+    while first <= last and builder.doc[first].dep_ in ("mark", "punct"):
         first += 1
-    content = _token_span(builder.doc, builder.base, first, clear.right_edge.i)
+    content = _token_span(builder.doc, builder.base, first, last)
     if content is None or len(content.text.split()) < 3:
         return []
     frame = "evidence" if _is_evidence_noun(speaker_phrase(subject)[0]) else "speech"

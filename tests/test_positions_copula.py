@@ -25,7 +25,7 @@ POSITIONS: dict[str, tuple[str, Position]] = {
     ),
     "is in favour of": (
         "The dockers' union is in favour of a strike.",
-        ("a strike", "Dockers' union", "stance", "be in favour of", "support", "a strike"),
+        ("a strike", "dockers' union", "stance", "be in favour of", "support", "a strike"),
     ),
     "is in favor of a gerund": (
         "Senator Tom Reyes is in favor of raising the tax.",

@@ -33,7 +33,7 @@ NESTED: dict[str, tuple[str, list[tuple[str, str | None, str, str, str, str]]]] 
     ),
     "we oppose: the quote's speaker, a description": (
         '"We oppose this bill," said the union\'s head.',
-        [("this bill", "Union's head", "stance", "oppose", "We", '"We oppose this bill,"')],
+        [("this bill", "The union's head", "stance", "oppose", "We", '"We oppose this bill,"')],
     ),
     "my opponent: the speaker's opponent, never the speaker": (
         '"My opponent wants to raise your taxes," Hale said.',

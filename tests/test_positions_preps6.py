@@ -23,7 +23,7 @@ POSITIONS: dict[str, tuple[str, Position]] = {
     ),
     "would love to": (
         "The dockers' union would love to win the contract.",
-        ("win the contract", "Dockers' union", "intention", "love to", None, None),
+        ("win the contract", "dockers' union", "intention", "love to", None, None),
     ),
     "says about": (
         "Nobody cares what Senator Tom Reyes said about the new levy.",

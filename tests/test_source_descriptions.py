@@ -49,7 +49,7 @@ RECORD_CASES: dict[str, tuple[str, str, str, str]] = {
     ),
     "possessed register": (
         "The boat has been advertised since January, according to the harbour's sales register.",
-        "The boat has been advertised since January", "Harbour's sales register", "document",
+        "The boat has been advertised since January", "The harbour's sales register", "document",
     ),
     "institution described, not named": (
         "Doctors treated 37 people, according to the county hospital system.",

@@ -61,7 +61,7 @@ CASES: dict[str, Case] = {
         "Elvira Soto leads the union. The operator's spokeswoman did not say whether drivers would be "
         'used. Asked about the talks, she said the company "respects the incoming administration."',
         "respects the incoming",
-        "Operator's spokeswoman",
+        "The operator's spokeswoman",
         "said",
         ["respects the incoming administration."],
         "pronoun",
@@ -212,7 +212,7 @@ CASES: dict[str, Case] = {
     "the union's lawyer is never another party's lawyer": (
         "Hale Brennan, the club's lawyer, filed the appeal. The union's lawyer said the strike was legal.",
         "the strike was legal",
-        "Union's lawyer",
+        "The union's lawyer",
         "said",
         ["the strike was legal"],
         "description",

@@ -138,6 +138,16 @@ _OUTLET_AFTER = re.compile(r"['’]?,?\s+(?:of|from|for|at)\s+(?:the\s+)?[A-Z]")
 # How far back (characters) a pronoun tag looks for a subject before settling for any mention.
 _PRONOUN_WINDOW = 1500
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+_COMMON_POSSESSIVE = re.compile(r"^[a-z][\w-]*['’]s?\s")
+
+
+def _description_name(text: str) -> str:
+    """The name of an actor the text only describes: the description without its determiner
+    ("Ukrainian officials"), but whole when a common noun's possessive follows the determiner:
+    "The country's weather service" (without "the", "Country's weather service" reads as a name)."""
+    text = text.strip()
+    stripped = _DETERMINERS.sub("", text).strip()
+    return text if stripped != text and _COMMON_POSSESSIVE.match(stripped) else stripped
 
 
 def _slug(name: str, taken: set[str]) -> str:
@@ -1050,7 +1060,7 @@ class ActorBuilder:
         description followed by whom it works for before its verb keeps it ("A spokeswoman for the
         Department of Commerce said")."""
         # "Those close to the governor": the pronoun heads the group; "those officials" does not.
-        name = mention.text.strip() if head in GROUP_PRONOUNS else _DETERMINERS.sub("", mention.text).strip()
+        name = mention.text.strip() if head in GROUP_PRONOUNS else _description_name(mention.text)
         between = self.text[mention.end : cue.start] if cue is not None and cue.start > mention.end else None
         for_whom = _FOR_WHOM.match(between) if between is not None else None
         if for_whom is not None:

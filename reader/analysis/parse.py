@@ -45,6 +45,14 @@ if TYPE_CHECKING:
 _NUMBER_LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
+# Lower-case nouns of a natural or built water or land feature after a name make the name a place
+# ("the shrinking Vaal reservoir", the model tags "Vaal" ORG): no company is written that way.
+_FEATURE_NOUNS = frozenset(
+    "reservoir dam river lake basin delta estuary valley glacier aquifer canal bay coast peninsula "
+    "mountains plateau wetlands lagoon".split()
+)
+
+
 def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
     """Context around a named mention (labelled ``label`` by the model) that says what kind of thing it is."""
     doc = ent.doc
@@ -67,6 +75,8 @@ def _name_evidence(ent: SpacySpan, label: str) -> dict[str, float]:
         evidence["ORG"] = evidence.get("ORG", 0) + 2.0
     if after is not None and after.lemma_.lower() in PLACE_NOUNS and after.pos_ == "NOUN":
         evidence["GPE"] = evidence.get("GPE", 0) + 2.0
+    if after is not None and after.lower_ in _FEATURE_NOUNS and after.pos_ == "NOUN":
+        evidence["LOC"] = evidence.get("LOC", 0) + 2.0  # "the Vaal reservoir", "the Mekong delta"
     of_place = (
         two_before is not None and two_before.lemma_.lower() in PLACE_NOUNS and two_before.lower_ != "front"
     )

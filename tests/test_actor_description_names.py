@@ -28,6 +28,11 @@ from position_checks import analyse
             "The ministry's spokesman",
         ),
         (
+            "The regional government's transport department said it would respond within a month.",
+            "it would respond within a month",
+            "The regional government's transport department",
+        ),
+        (
             "The Ukrainian government said the talks would resume.",
             "the talks would resume",
             "Ukrainian government",

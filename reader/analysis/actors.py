@@ -138,13 +138,14 @@ _OUTLET_AFTER = re.compile(r"['’]?,?\s+(?:of|from|for|at)\s+(?:the\s+)?[A-Z]")
 # How far back (characters) a pronoun tag looks for a subject before settling for any mention.
 _PRONOUN_WINDOW = 1500
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
-_COMMON_POSSESSIVE = re.compile(r"^[a-z][\w-]*['’]s?\s")
+_COMMON_POSSESSIVE = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*['’]s?\s")
 
 
 def _description_name(text: str) -> str:
     """The name of an actor the text only describes: the description without its determiner
     ("Ukrainian officials"), but whole when a common noun's possessive follows the determiner:
-    "The country's weather service" (without "the", "Country's weather service" reads as a name)."""
+    "The country's weather service", "The regional government's transport department" (without
+    "the", "Country's weather service" reads as a name)."""
     text = text.strip()
     stripped = _DETERMINERS.sub("", text).strip()
     return text if stripped != text and _COMMON_POSSESSIVE.match(stripped) else stripped

@@ -149,7 +149,7 @@ QUOTE_ONLY: dict[str, tuple[str, tuple[str, str]]] = {
     ),
     "a nickname after a fronted relative is no reported statement": (
         'The orchestra is led by Ines Marr, whom colleagues call "the Iron Conductor."',
-        ('"the Iron Conductor."', "Ines Marr"),
+        ('"the Iron Conductor."', "Colleagues"),  # they call her that; she is not one of them
     ),
 }
 

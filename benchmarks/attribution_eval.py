@@ -250,6 +250,10 @@ def score(analysis: Analysis, gold: list[Gold], tally: Tally, verbose: bool) -> 
             if g.frame:
                 tally.frame_gold[g.frame][0] += 1
                 tally.frame_gold[g.frame][2] += best.frame == g.frame or (kind == "direct")
+                if verbose and kind == "reported" and best.frame != g.frame:
+                    words = analysis.text[g.start : g.end][:60]
+                    cue = f"{best.cue_lemma}, {best.speaker!r}"
+                    print(f"  frame {best.frame} ({cue}) for {g.frame}: {words!r}")
             if not right and verbose:
                 words = analysis.text[g.start : g.end][:60]
                 conf = f", {best.how} {best.confidence:.2f}" if best.confidence is not None else ""

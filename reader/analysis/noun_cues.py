@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analysis.cue_content import _clause_bounds, _complement
+from reader.analysis.cue_events import frame_by_holder
 from reader.analysis.cue_holders import (
     _can_hold_positions,
     _find_subject,
@@ -17,7 +18,6 @@ from reader.analysis.cue_holders import (
 from reader.analysis.cue_negation import _is_negated, _withheld
 from reader.analysis.cue_spans import (
     _infinitive_bounds,
-    _is_evidence_noun,
     _lemma,
     _lemma_with_particle,
     _token_span,
@@ -435,7 +435,7 @@ def according_event(builder: EventBuilder, according: Token) -> SpeechEvent | No
         # "According to X, ..." : the content is what follows it.
         content_start = doc[phrase_last].idx + len(doc[phrase_last])
         content_end = sent.end_char
-    frame = "evidence" if _is_evidence_noun(head) else "speech"
+    frame = frame_by_holder("speech", "according to", objects[0], head, form)
     return SpeechEvent(
         cue=text_span(builder.text, builder.base, according.idx, to.idx + len(to)),
         speaker=builder.span(first, last),

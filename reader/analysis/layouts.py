@@ -3,7 +3,9 @@
 * Q&A interviews and transcripts: paragraphs that open with a speaker label (``Q:``, ``A:``,
   ``MODERATOR:``, ``OKONKWO:``). Each turn, without its label, is one direct statement of the labelled
   speaker, quotation marks or not; quotations inside a turn are part of it. A page is a transcript only
-  when at least two paragraphs open with a label, so a lone ``Note:`` or ``UPDATE:`` is not a turn.
+  when at least two paragraphs open with a label, so a lone ``Note:`` or ``UPDATE:`` is not a turn, and
+  a label counts only when it opens two turns or more (or is ``Q``/``A``): a newsletter's section heads
+  (``THE STATE OF PLAY:``, ``SPOTTED:``) each open one paragraph.
 * Roundups: ``Alex Moreno, Daily Ledger: "..."`` and ``Harbor Gazette editorial board: "..."``, a
   name (and an outlet or role) before a colon that opens a quotation.
 
@@ -17,6 +19,7 @@ into the article text. Plain text only: no spaCy here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.facts import SpeechEvent
@@ -41,6 +44,25 @@ class Turn:
     event: SpeechEvent
 
 
+# Labels of a transcript's roles, in lower case.
+_ROLE_LABELS = frozenset(
+    "q a moderator interviewer host anchor reporter question answer audience caller judge chairman "
+    "chairwoman chair".split()
+) | {"audience member"}
+
+
+def _names_speaker(text: str, label: str) -> bool:
+    """Whether a turn label (lower case) names who speaks: Q, A or a role, or a name of one or two
+    words whose last the article writes with a capital elsewhere ("okonkwo" for "David Okonkwo")."""
+    if label in _ROLE_LABELS:
+        return True
+    words = label.split()
+    if len(words) > 2:
+        return False  # "DEMS DIG IN", "WHITE HOUSE WATCH": a head, not a name
+    last = words[-1].strip(".")
+    return len(last) > 2 and re.search(rf"\b{re.escape(last.capitalize())}\b", text) is not None
+
+
 def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]:
     """Every labelled turn of a Q&A or transcript page (empty when the page is not one)."""
     turns: list[Turn] = []
@@ -59,6 +81,12 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]
             content=None,
         )
         turns.append(Turn(content, event))
+    # A label used once is a section head ("THE STATE OF PLAY:", "SPOTTED:" in a newsletter item)
+    # unless it names a speaker: Q or A, a role ("MODERATOR"), or a surname the text writes ("OKONKWO").
+    counts = Counter(t.event.speaker_head for t in turns)
+    turns = [
+        t for t in turns if counts[t.event.speaker_head] >= 2 or _names_speaker(text, t.event.speaker_head)
+    ]
     if len(turns) < _MIN_TURNS or len({t.event.speaker_head for t in turns}) < 2:
         return []
     return turns

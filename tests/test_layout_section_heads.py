@@ -1,0 +1,52 @@
+"""Section heads in capitals ("THE STATE OF PLAY:", "SPOTTED:") open the paragraphs of a newsletter
+item; they are no transcript's speaker labels (the blind set attribution_positions5 had each
+paragraph of a Playbook-style item read as a direct quote of a speaker called "The whip problem").
+A transcript's labels recur or name someone: Q and A, a role, a surname the article writes."""
+
+from __future__ import annotations
+
+from reader.analysis.layouts import transcript_turns
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _labels(text: str) -> list[str]:
+    return [t.event.speaker.text for t in transcript_turns(text, _paragraphs(text)) if t.event.speaker]
+
+
+def test_newsletter_section_heads_are_no_turns() -> None:
+    text = (
+        "Good Wednesday morning.\n"
+        "THE STATE OF PLAY: Speaker Harold Vance plans to bring a stopgap bill to the floor.\n"
+        "THE WHIP PROBLEM: Vance can lose only three Republicans.\n"
+        "DEMS DIG IN: Minority Leader Tessa Rourke said Democrats would not supply a vote.\n"
+        "CAMPAIGN CORNER: A memo warns members in swing districts.\n"
+        "SPOTTED: Whitlock and Rourke sharing a table on Tuesday night."
+    )
+    assert _labels(text) == []
+
+
+def test_a_transcript_with_one_turn_per_named_speaker_is_still_one() -> None:
+    text = (
+        "David Okonkwo and Margaret Lindqvist took questions.\n"
+        "MODERATOR: Why did you vote no?\n"
+        "OKONKWO: Because the plan gave the neighbors nothing.\n"
+        "LINDQVIST: That is what people say when they want nothing built."
+    )
+    assert _labels(text) == ["MODERATOR", "OKONKWO", "LINDQVIST"]
+
+
+def test_recurring_labels_are_turns_whatever_they_say() -> None:
+    text = "SOLBERG: We will vote no.\nINTERVIEWER: Why?\nSOLBERG: Because the bill is too big."
+    assert _labels(text) == ["SOLBERG", "INTERVIEWER", "SOLBERG"]
+
+
+def test_a_section_head_beside_a_transcript_is_left_out() -> None:
+    text = "Q: Will you run again?\nA: Not this year.\nEDITOR'S NOTE: This interview has been condensed."
+    assert _labels(text) == ["Q", "A"]

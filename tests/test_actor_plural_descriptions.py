@@ -25,7 +25,7 @@ from position_checks import analyse
             "Governor Lisa Marsh signed the bill on Monday. "
             "Women in the state say the law will cost them dearly.",
             "the law will cost them dearly",
-            "Women",
+            "Women in the state",
         ),
         (
             "Attorney General Mark Hale filed the appeal. Courts have ruled that the policy is unlawful.",

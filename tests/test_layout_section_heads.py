@@ -37,9 +37,10 @@ def test_a_transcript_with_one_turn_per_named_speaker_is_still_one() -> None:
         "David Okonkwo and Margaret Lindqvist took questions.\n"
         "MODERATOR: Why did you vote no?\n"
         "OKONKWO: Because the plan gave the neighbors nothing.\n"
-        "LINDQVIST: That is what people say when they want nothing built."
+        "LINDQVIST: That is what people say when they want nothing built.\n"
+        "UNIDENTIFIED SPEAKER: Answer the question!"
     )
-    assert _labels(text) == ["MODERATOR", "OKONKWO", "LINDQVIST"]
+    assert _labels(text) == ["MODERATOR", "OKONKWO", "LINDQVIST", "UNIDENTIFIED SPEAKER"]
 
 
 def test_recurring_labels_are_turns_whatever_they_say() -> None:

@@ -119,9 +119,18 @@ _FOR_WHOM = re.compile(
 # What keeps an anonymous source apart from another: "a person familiar with the matter", "people
 # close to the negotiations", "an official with knowledge of the talks" (after the words, before a
 # comma, a full stop or the cue). Without it every anonymous source would be one actor "Person".
+# Words that start a time rather than a place after "in"/"on"/"at" ("in recent weeks", "on Tuesday").
+_TIME_WORDS = (
+    r"(?:the\s+(?:time|end|start|past|weekend|morning|evening|afternoon|moment|meantime)|recent|past|last|"
+    r"this|times|private|public|first)\b"
+)
 _ANONYMOUS_QUALIFIER = re.compile(
-    r"^\s+(?P<pp>(?:familiar with|close to|with (?:direct |first-hand )?knowledge of|briefed on|"
-    r"involved in|knowledgeable about|aware of|privy to)\s+[^,;.!?\"“”]{2,60}?)(?=\s*(?:[,;.!?]|$))"
+    r"^\s+(?P<pp>(?:(?:familiar with|close to|with (?:direct |first-hand )?knowledge of|briefed on|"
+    r"involved in|knowledgeable about|aware of|privy to)\s+[^,;.!?\"“”]{2,60}?"
+    # Where the source sits ("Critics inside the party", "officials at the ministry") and what makes
+    # it one ("a person who attended the meeting"), never a time ("Critics in recent weeks").
+    rf"|(?:inside|within|in|on|at)\s+(?!{_TIME_WORDS})(?:the|its|his|her|their)\s+[^,;.!?\"“”]{{2,50}}?"
+    r"|who\s+(?:had\s+|has\s+|have\s+)?[a-z]+ed\s+[^,;.!?\"“”]{2,60}?))(?=\s*(?:[,;.!?]|$))"
 )
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\b[A-Z])[.!?][\"”’']?\s+[A-Z\"“]")
 # A name among the first words of a sentence is its topic ("For Nwosu-Holt, ..."; "Mr. Petrescu").

@@ -47,16 +47,18 @@ class Turn:
 # Labels of a transcript's roles, in lower case.
 _ROLE_LABELS = frozenset(
     "q a moderator interviewer host anchor reporter question answer audience caller judge chairman "
-    "chairwoman chair".split()
-) | {"audience member"}
+    "chairwoman chair speaker member man woman voice protester questioner panelist".split()
+)
 
 
 def _names_speaker(text: str, label: str) -> bool:
-    """Whether a turn label (lower case) names who speaks: Q, A or a role, or a name of one or two
-    words whose last the article writes with a capital elsewhere ("okonkwo" for "David Okonkwo")."""
-    if label in _ROLE_LABELS:
-        return True
+    """Whether a turn label (lower case) names who speaks: Q, A, a role, one word (a surname), or two
+    words whose last the article writes with a capital elsewhere ("jane roe" for "Jane Roe")."""
+    if label in _ROLE_LABELS or label.split()[-1] in _ROLE_LABELS:
+        return True  # "MODERATOR", "UNIDENTIFIED SPEAKER", "AUDIENCE MEMBER"
     words = label.split()
+    if len(words) == 1:
+        return True  # a surname ("FENNER:"); a lone one-word head ("SPOTTED:") makes no transcript alone
     if len(words) > 2:
         return False  # "DEMS DIG IN", "WHITE HOUSE WATCH": a head, not a name
     last = words[-1].strip(".")
@@ -81,8 +83,8 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]
             content=None,
         )
         turns.append(Turn(content, event))
-    # A label used once is a section head ("THE STATE OF PLAY:", "SPOTTED:" in a newsletter item)
-    # unless it names a speaker: Q or A, a role ("MODERATOR"), or a surname the text writes ("OKONKWO").
+    # A label used once is a section head ("THE STATE OF PLAY:", "CAMPAIGN CORNER:" in a newsletter
+    # item) unless it names a speaker: Q or A, a role ("MODERATOR"), a surname ("OKONKWO").
     counts = Counter(t.event.speaker_head for t in turns)
     turns = [
         t for t in turns if counts[t.event.speaker_head] >= 2 or _names_speaker(text, t.event.speaker_head)

@@ -51,3 +51,31 @@ def test_recurring_labels_are_turns_whatever_they_say() -> None:
 def test_a_section_head_beside_a_transcript_is_left_out() -> None:
     text = "Q: Will you run again?\nA: Not this year.\nEDITOR'S NOTE: This interview has been condensed."
     assert _labels(text) == ["Q", "A"]
+
+
+def test_a_section_head_is_no_part_of_the_sentence_after_it(nlp) -> None:
+    """ "DEMS DIG IN: Minority Leader Tessa Rourke said ...": the parser took "DIG" for the subject of
+    "said", and the model tagged "WHIP" in "THE WHIP COUNT:" as an organisation."""
+    from position_checks import analyse
+
+    text = (
+        "Shutdown nears\n\n"
+        "DEMS DIG IN: Minority Leader Tessa Rourke said Tuesday that Democrats would not supply a vote.\n\n"
+        "THE WHIP COUNT: Republicans believe they have the votes."
+    )
+    analysis = analyse(text, nlp)
+    credited = {s.text: analysis.actor(s.actor).name for s in analysis.statements}  # type: ignore[union-attr]
+    assert credited == {
+        "Democrats would not supply a vote": "Tessa Rourke",
+        "they have the votes": "Republicans",
+    }
+    assert {a.name for a in analysis.actors} == {"Tessa Rourke", "Republicans"}
+
+
+def test_without_section_head_keeps_offsets() -> None:
+    from reader.analysis.layouts import without_section_head
+
+    piece = "WHITE HOUSE WATCH: The president would sign it."
+    blanked = without_section_head(piece)
+    assert len(blanked) == len(piece) and blanked.lstrip() == "The president would sign it."
+    assert without_section_head("OKONKWO: We voted no.") == "OKONKWO: We voted no."

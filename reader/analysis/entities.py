@@ -344,6 +344,20 @@ def _join_organisation_short_forms(
         cluster.mentions.extend(found.mentions)
 
 
+# A US lawmaker's party and state after the name: "(D-Ore.)", "(R-S.C.)", "(I-Vt.)".
+_PARTY_TAG = re.compile(r"\((?:D|R|I|Ind)-[A-Z][A-Za-z. ]{0,12}\)")
+
+
+def _in_party_tag(text: str, mention: NameMention) -> bool:
+    """Whether ``mention`` lies inside a party-and-state tag ("Ore" in "(D-Ore.)"): an abbreviation
+    of a state there is no actor of the story."""
+    start = text.rfind("(", max(0, mention.start - 5), mention.start + 1)
+    if start < 0:
+        return False
+    tag = _PARTY_TAG.match(text, start)
+    return tag is not None and tag.end() >= mention.end
+
+
 def resolve_names(
     text: str, mentions: list[NameMention], candidates: Sequence[NameMention] = ()
 ) -> list[NameCluster]:
@@ -357,13 +371,13 @@ def resolve_names(
     by_key: dict[str, list[NameMention]] = defaultdict(list)
     for mention in mentions:
         key = name_key(mention.text)
-        if key and not is_junk_name(key):
+        if key and not is_junk_name(key) and not _in_party_tag(text, mention):
             by_key[key].append(mention)
     for key in [key for key, group in by_key.items() if _lone_sentence_opener(text, key, group)]:
         del by_key[key]
     for candidate in candidates:
         key = name_key(candidate.text)
-        if key and key not in by_key and is_known_place(key):
+        if key and key not in by_key and is_known_place(key) and not _in_party_tag(text, candidate):
             candidate.evidence["GPE"] += 1
             by_key[key].append(candidate)
 

@@ -65,6 +65,19 @@ def _names_speaker(text: str, label: str) -> bool:
     return len(last) > 2 and re.search(rf"\b{re.escape(last.capitalize())}\b", text) is not None
 
 
+# A newsletter's section head in capitals before a colon at the start of a paragraph: "THE WHIP
+# COUNT:", "WHITE HOUSE WATCH:" (two words or more; a one-word label may be a transcript's speaker).
+_SECTION_HEAD = re.compile(r"[A-Z][A-Z'’&.-]*(?: [A-Z][A-Z'’&.-]*)+:\s")
+
+
+def without_section_head(piece: str) -> str:
+    """``piece`` (one paragraph) with a leading section head in capitals blanked out, same length:
+    the parser would take "DEMS DIG IN:" for the subject of the sentence after it, and the model
+    tags words of the head ("WHIP") as names. Offsets into the result are offsets into ``piece``."""
+    head = _SECTION_HEAD.match(piece)
+    return piece if head is None else " " * head.end() + piece[head.end() :]
+
+
 def transcript_turns(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]:
     """Every labelled turn of a Q&A or transcript page (empty when the page is not one)."""
     turns: list[Turn] = []

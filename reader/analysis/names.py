@@ -24,7 +24,7 @@ HONORIFIC_WORDS: frozenset[str] = frozenset(
 TITLE_MODIFIERS: frozenset[str] = frozenset(
     """
     deputy vice acting interim senior executive assistant associate chief general managing former
-    outgoing incoming retiring founding principal joint
+    outgoing incoming retiring founding principal joint majority minority floor
     """.split()
 )
 
@@ -38,7 +38,7 @@ TITLE_WORDS: frozenset[str] = HONORIFIC_WORDS | TITLE_MODIFIERS | frozenset(
     advisor spokesman spokeswoman spokesperson councillor councilor councilman councilwoman director
     chairman chairwoman chair chief ceo speaker commissioner professor deputy vice rep representative
     inspector detective superintendent constable coach dean provost president-elect premier mp mep msp td
-    mla mpp executive officer financial operating managing attorney treasurer manager
+    mla mpp executive officer financial operating managing attorney treasurer manager leader whip
     """.split()
 )
 

@@ -19,6 +19,7 @@ from reader.analysis.cache import cache_key, load_cached, store
 from reader.analysis.dates import normalise_dates
 from reader.analysis.entities import resolve_names
 from reader.analysis.facts import ParagraphFacts
+from reader.analysis.layouts import without_section_head
 from reader.analysis.model import Actor, Analysis, DateMention, Entity, Link, Span, Statement
 from reader.analysis.nlp import load_model, model_id, model_id_of, resolve_model_name
 from reader.analysis.parallel import parse_in_processes, parse_pieces, resolve_jobs
@@ -93,7 +94,9 @@ def _parse(
     many worker processes that load ``model`` (the same batches, so the same facts)."""
     # A hard-wrapped paragraph's line ends are not structure: the parser sees spaces (same length, so
     # every offset still points into the original text).
-    batches = [[(start, without_line_breaks(text, start, end)) for start, end in batch]
+    # A newsletter's section head ("THE WHIP COUNT:") is blanked the same way: it is no part of the
+    # sentence after it.
+    batches = [[(start, without_section_head(without_line_breaks(text, start, end))) for start, end in batch]
                for batch in _batches(chunks)]
     ends = [batch[-1][1] for batch in _batches(chunks)]
     fallback_starts: list[int] | None = None

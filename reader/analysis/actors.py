@@ -1058,6 +1058,15 @@ class ActorBuilder:
         self._add_mention(best, mention)
         return best
 
+    def _named_owner(self, owner: str, described: Actor) -> str | None:
+        """The name of the organisation a described actor's possessor (lower case, "union") stands
+        for: the latest organisation whose name has that word, or ``None``."""
+        for actor in reversed(self.actors):
+            words = actor.name.lower().split()
+            if actor is not described and actor.kind == "organisation" and owner in words:
+                return actor.name
+        return None
+
     def _names_a_person(self, words: set[str]) -> bool:
         """Whether one of ``words`` (lower case) is a word of a person's name in the article."""
         return bool(words) and any(
@@ -1095,7 +1104,9 @@ class ActorBuilder:
                 actor.affiliation = linked.name
             owner = _possessor(mention.text)
             if owner is not None and actor.affiliation is None:
-                actor.affiliation = owner  # "the union's lawyer" works for the union
+                # "the union's lawyer" works for the union the article names ("Dockers' Union"); "the
+                # country's weather service" and "the fishermen's association" name no one by it.
+                actor.affiliation = self._named_owner(owner, actor)
             self._by_described[key] = actor
         self._add_mention(actor, mention)
         return actor

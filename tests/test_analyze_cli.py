@@ -66,6 +66,8 @@ def test_yaml_and_text_formats(capsys) -> None:
     _, out, _ = _run(capsys, str(SAMPLE), "--format", "text")
     assert "Yuri Ushakov (stated): At this stage, we will not talk." in out
     assert "Oleksandr Syrskyi [person, senior commander]" in out
+    # Reported statements are listed too: the heading says statements, not quotes.
+    assert "\nStatements (17)\n" in out and "Quotes (" not in out
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -23,6 +23,20 @@ _LEADING_AGE = re.compile(r"^\d{1,3}\s+(?=(?:last|this|next|earlier|later)\b)", 
 _LEADING_COMPARISON = re.compile(
     r"^(?:less|more|fewer|higher|lower|earlier|later)\s+than\s+(?=(?:last|this|next|a|the)\b)", re.IGNORECASE
 )
+# A bound on a date is no part of it: "until at least December", "as early as March".
+_LEADING_BOUND = re.compile(
+    r"^(?:at\s+(?:the\s+)?(?:least|most|latest|earliest)|as\s+(?:early|late|soon)\s+as|no\s+(?:later|earlier)\s+than)"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
+)
+# A count of periods is no date: "a second consecutive year of weak rainfall", "for the third straight
+# month", "the 10th year in a row".
+_PERIOD_COUNT = re.compile(
+    r"^(?:(?:a|the|its|their|his|her)\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)\s+(?:year|month|week|day|season|quarter)s?"
+    r"|(?:year|month|week|day|season|quarter)s?\s+in\s+a\s+row)\b",
+    re.IGNORECASE,
+)
 _YEAR_PAIR = re.compile(r"^(?:between|from)\s+(\d{4})\s+(?:and|to|until)\s+(\d{4})$", re.IGNORECASE)
 _TRAILING = " \t,.;:!?)]}\"'”’—–-"
 _ZONE_AFTER = re.compile(r"\s*(?:\(\s*)?(" + "|".join(ZONE_OFFSETS) + r")\b\)?")
@@ -77,7 +91,9 @@ def correct_temporals(text: str, mentions: list[Mention]) -> tuple[list[Mention]
             continue
         if _is_programme(text, start, end):
             continue
-        lead = _LEADING_AGE.match(words) or _LEADING_COMPARISON.match(words)
+        if _PERIOD_COUNT.match(words):
+            continue  # "a second consecutive year": how many, not when
+        lead = _LEADING_AGE.match(words) or _LEADING_COMPARISON.match(words) or _LEADING_BOUND.match(words)
         if lead is not None:
             start += lead.end()
         pair = _YEAR_PAIR.match(text[start:end])

@@ -239,7 +239,7 @@ def render_text(analysis: Analysis) -> str:
     if analysis.published:
         lines.append(f"published {analysis.published}")
     lines.append("")
-    lines.append(f"Quotes ({len(analysis.statements)})")
+    lines.append(f"Statements ({len(analysis.statements)})")
     for number, quote in enumerate(analysis.statements, 1):
         cue = f" ({quote.cue.text})" if quote.cue else ""
         speaker = quote.speaker or "unknown speaker"

@@ -79,3 +79,23 @@ def test_without_section_head_keeps_offsets() -> None:
     blanked = without_section_head(piece)
     assert len(blanked) == len(piece) and blanked.lstrip() == "The president would sign it."
     assert without_section_head("OKONKWO: We voted no.") == "OKONKWO: We voted no."
+
+
+def test_a_what_they_are_saying_list_credits_each_line(nlp) -> None:
+    """A newsletter's list: a dash, a lawmaker with a party tag, ", in a statement:" and a quote. The
+    blind set positions5 credited Pierce's quote to the senator on the line before."""
+    from position_checks import analyse
+
+    text = (
+        "Shutdown nears\n\nWHAT THEY'RE SAYING:\n"
+        '— Sen. Kevin Marsh (R-S.C.) tweeted: "A two-month punt is not a plan."\n'
+        '— Rep. Yolanda Pierce (D-N.Y.), in a statement: "Every day of a shutdown costs this country."\n'
+        '— Alex Moreno, Daily Ledger: "The deal is dead."'
+    )
+    analysis = analyse(text, nlp)
+    credited = [(s.text, analysis.actor(s.actor).name) for s in analysis.statements]  # type: ignore[union-attr]
+    assert credited == [
+        ('"A two-month punt is not a plan."', "Kevin Marsh"),
+        ('"Every day of a shutdown costs this country."', "Yolanda Pierce"),
+        ('"The deal is dead."', "Alex Moreno"),
+    ]

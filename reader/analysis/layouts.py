@@ -30,8 +30,10 @@ _TURN_LABEL = re.compile(r"(?P<label>Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)
 _MIN_TURNS = 2
 # A roundup line: a capitalised name, optionally ", Outlet or role", a colon, then a quotation.
 _ROUNDUP = re.compile(
+    r"(?:[—–•*-]\s*)?"  # a list's dash or bullet: "— Rep. Yolanda Pierce (D-N.Y.), in a statement: ..."
     r"(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|de|der|den|da|dos|bin|al|la|le|von)){0,5}"
     r"(?: (?:editorial board|board|staff|team|committee|council))?)"
+    r"(?:\s*\((?:D|R|I|Ind)-[A-Z][A-Za-z. ]{0,12}\))?"  # a US party-state tag after the name
     r"(?P<rest>, [^:.!?]{1,80})?:\s*(?=[\"“])"
 )
 

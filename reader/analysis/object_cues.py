@@ -32,9 +32,10 @@ from reader.analysis.phrase_cues import (
     particle_object_event,
     take_aim_event,
 )
+from reader.analysis.sentiment import naming_stance
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from reader.analysis.cue_events import EventBuilder
 
@@ -327,6 +328,12 @@ def _person_stance(lemma: str, obj: Token) -> bool:
     return OBJECT_CUES[lemma][0] == "stance" and obj.lower_ in PERSON_OBJECT_PRONOUNS
 
 
+def _opens_quote(doc: Doc, token: Token) -> bool:
+    """Whether a quotation mark comes right before ``token``'s phrase ('"a slush fund ...')."""
+    first = token.left_edge.i
+    return first > 0 and doc[first - 1].text[:1] in _QUOTE_MARKS
+
+
 def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token | None) -> SpeechEvent | None:
     """``called the remarks racist`` (speech: "the remarks racist"), ``described the country
     as beset by ...``: what someone calls a thing is their position on it."""
@@ -337,12 +344,29 @@ def naming_event(builder: EventBuilder, verb: Token, subject: Token, obj: Token 
         if predicate is None and obj is not None:
             # 'calling him "a very intelligent man"': the parser makes the name a second object.
             predicate = next((c for c in verb.children if c.dep_ == "dobj" and c.i > obj.right_edge.i), None)
+        if predicate is None and obj is not None:
+            # 'called the bill "a slush fund"': the parser makes the quoted name the object's apposition.
+            predicate = next(
+                (c for c in obj.children if c.dep_ == "appos" and c.i > obj.i and _opens_quote(doc, c)), None
+            )
         if predicate is None or any(
             c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1 for c in verb.children
         ):
             return None  # "called for a recount", "called on X to": a demand, not a name
         first = obj.left_edge.i if obj is not None else predicate.left_edge.i
         content = _token_span(doc, builder.base, first, predicate.right_edge.i)
+        name = _token_span(doc, builder.base, predicate.left_edge.i, predicate.right_edge.i)
+        side = naming_stance(name.text) if obj is not None and name is not None else None
+        if side is not None and obj is not None:
+            # "called the bill "a slush fund"": a name that condemns or praises is a side taken on
+            # the thing named, its target.
+            first_target, last_target = _phrase_bounds_np(obj)
+            if predicate.head.i == obj.i:
+                last_target = min(last_target, predicate.left_edge.i - 1)
+                while last_target > obj.i and (doc[last_target].is_punct or doc[last_target].is_quote):
+                    last_target -= 1  # the name is the object's apposition: the target ends before it
+            target = _token_span(doc, builder.base, first_target, last_target)
+            return builder.event(verb, verb.i, subject, content, "stance", lemma, side, target)
         return builder.event(verb, verb.i, subject, content, _NAMING_VERBS[lemma], lemma)
     if lemma in AS_CUES and obj is not None:
         clause = next(

@@ -65,7 +65,17 @@ def _clause_bounds(clause: Token) -> tuple[int, int] | None:
     for sibling in clause.head.rights:
         # "tenants say they don't yet know enough": the parser split the clause at "don't" into two
         # complements of the cue, the second with no subject of its own; they are one clause.
-        if sibling.dep_ == "ccomp" and sibling.left_edge.i == last + 1 and not _has_own_subject(sibling):
+        # Not "said the levy was too high but argued that ...": after a coordinator, a cue verb with a
+        # clause of its own is the speaker's second statement, which the parser hung on the cue too.
+        second = doc[last].dep_ == "cc" and _is_cue_lemma(sibling) and any(
+            c.dep_ == "ccomp" for c in sibling.children
+        )
+        if (
+            sibling.dep_ == "ccomp"
+            and sibling.left_edge.i == last + 1
+            and not _has_own_subject(sibling)
+            and not second
+        ):
             last = sibling.right_edge.i
     for token in clause.subtree:
         if token.i > first and _is_other_speaker(token, clause) and token.right_edge.i < clause.i:

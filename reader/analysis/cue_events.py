@@ -3,6 +3,7 @@ into a :class:`~reader.analysis.facts.SpeechEvent` (``EventBuilder.event``)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from reader.analysis.cue_holders import _valid_speaker, phrase_bounds, speaker_phrase
@@ -19,6 +20,20 @@ from reader.analysis.model import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+_DANGLING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|nor)$", re.IGNORECASE)
+
+
+def _without_dangling_conjunction(content: Span | None) -> Span | None:
+    """``content`` without a coordinator it ends on: the parser hangs the "and" of "said the bridge was
+    unsafe and warned that ..." on the first clause, whose words then end in "and"."""
+    if content is None:
+        return None
+    dangling = _DANGLING_CONJUNCTION.search(content.text)
+    if dangling is None or dangling.start() == 0:
+        return content
+    return Span(content.start, content.start + dangling.start(), content.text[: dangling.start()])
 
 
 class EventBuilder:
@@ -59,6 +74,7 @@ class EventBuilder:
             plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we", *GROUP_PRONOUNS)
             if frame in ("speech", "belief"):
                 frame = frame_by_holder(frame, lemma, holder, head, form)
+        content = _without_dangling_conjunction(content)
         return SpeechEvent(
             cue=self.span(cue.i, cue_last),
             speaker=speaker,

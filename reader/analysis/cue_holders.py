@@ -114,6 +114,8 @@ def speaker_phrase(subject: Token) -> tuple[Token, str]:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text[:1].isupper():
             if subject.pos_ == "PROPN" and _parenthesised(child):
                 continue  # "Ed Rendell (D)", "Chuck Schumer (D-N.Y.)": a party and state, not a name
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
+                continue  # "The senator, a Democrat from Ohio,": a description, not a name
             return child, "name"
     renamed = _name_after_relative(subject)
     if renamed is not None:
@@ -461,6 +463,37 @@ def _find_subject(verb: Token) -> Token | None:
     return _subject_head(found) if found is not None else None
 
 
+def after_apposition(verb: Token) -> bool:
+    """``Bettencourt, a leading fiscal hawk, called the bill ...``: the small model makes the name the
+    root, the description its apposition and the finite verb after the closing comma an ``acl`` of
+    the description. Such a verb is the sentence's main verb, the name its subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or head.dep_ != "appos":
+        return False
+    owner = head.head
+    if owner.dep_ != "ROOT" or owner.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "," and head.i < verb.i and head.right_edge.i >= verb.i - 2
+
+
+def _second_complement(verb: Token) -> bool:
+    """A speech or belief verb the parser hung as a second complement of a speech verb, after a
+    coordinator, with a clause of its own: "said the levy was too high but argued that ...". It is
+    coordinated with the speech verb, whose subject is its own."""
+    doc = verb.doc
+    first = verb.left_edge.i
+    return (
+        verb.dep_ == "ccomp"
+        and first > 0
+        and doc[first - 1].dep_ == "cc"
+        and _lemma(verb.head) in SPEECH_VERBS
+        and (_lemma(verb) in SPEECH_VERBS or _lemma(verb) in BELIEF_VERBS)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.head.children)
+    )
+
+
 def _subject_of(verb: Token) -> Token | None:
     current: Token | None = verb
     by_conj = False
@@ -491,6 +524,8 @@ def _subject_of(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.lower_ == "as" and _lemma(current.head.head) == "quote":
             current = current.head.head
             continue
+        if current.i != verb.i and after_apposition(current):
+            return current.head.head  # "Bettencourt, a fiscal hawk, called ... and vowed to ..."
         infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children)
         if (
             (current.dep_ == "acl" and current.tag_ == "VBG")
@@ -508,6 +543,9 @@ def _subject_of(verb: Token) -> Token | None:
             current = clause
             if current.i == verb.i:
                 return None
+            continue
+        if current.i == verb.i and _second_complement(verb):
+            current = verb.head  # "said the levy was too high but argued that ...": the sayer argued
             continue
         if current.dep_ not in _INHERIT_SUBJECT_DEPS or current.head.i == current.i:
             return None

@@ -19,6 +19,7 @@ from reader.analysis.cue_holders import (
     _agent,
     _find_subject,
     _is_passive,
+    after_apposition,
     is_perfect,
     speaker_phrase,
 )
@@ -144,6 +145,8 @@ def _root_noun_subject(verb: Token) -> Token | None:
     or present tense (``VBD``/``VBZ``/``VBP``, or a ``VBN`` with no agent and no other verb in the
     sentence), and the sentence has no other root verb."""
     head = verb.head
+    if after_apposition(verb):
+        return head.head  # "Carl Bettencourt (R-Utah), a leading fiscal hawk, called the bill ..."
     if verb.dep_ != "acl" or head.dep_ != "ROOT" or verb.i != head.i + 1:
         return None
     if head.pos_ not in ("NOUN", "PROPN"):

@@ -1,0 +1,47 @@
+"""Parser failures the blind set attribution_positions5 showed after its first run, each fixed as a
+kind and checked on invented sentences: a verb after a name's apposition that the small model hangs
+on the apposition ("Bettencourt, a leading fiscal hawk, called ... and vowed to ..."), a content that
+ended on the "and" before the next cue, and an apposition with an article ("a Democrat from Ohio")
+taken for the speaker's name."""
+
+from __future__ import annotations
+
+import pytest
+from position_checks import analyse
+
+
+def _positions(text: str, nlp) -> list[tuple[str, str | None, str | None]]:
+    return [(s.text, s.cue_lemma, s.speaker) for s in analyse(text, nlp).statements if s.kind == "reported"]
+
+
+def test_a_verb_after_an_apposition_is_the_names(nlp) -> None:
+    text = (
+        'Carl Bettencourt (R-Utah), a leading fiscal hawk, called the bill "a slush fund" and vowed to '
+        "force a vote on an amendment."
+    )
+    assert _positions(text, nlp) == [
+        ('the bill "a slush fund"', "call", "Carl Bettencourt"),
+        ("force a vote on an amendment", "vow to", "Carl Bettencourt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Tom Walsh said the bridge was unsafe and warned that it could fall.",
+            [("the bridge was unsafe", "say", "Tom Walsh"), ("it could fall", "warn", "Tom Walsh")],
+        ),
+        (
+            "Ann Voss said the levy was too high but argued that the port needed money.",
+            [("the levy was too high", "say", "Ann Voss"), ("the port needed money", "argue", "Ann Voss")],
+        ),
+    ],
+)
+def test_a_content_never_ends_on_the_next_cues_conjunction(text: str, expected, nlp) -> None:
+    assert _positions(text, nlp) == expected
+
+
+def test_an_apposition_with_an_article_is_no_name(nlp) -> None:
+    text = "Senator Ann Voss spoke first. The senator, a Democrat from Ohio, opposes the bill."
+    assert _positions(text, nlp) == [("the bill", "oppose", "Ann Voss")]

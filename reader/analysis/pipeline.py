@@ -56,6 +56,9 @@ BATCH_SIZE = 64
 MAX_BATCH_CHARS = 32_000
 
 
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " "})
+
+
 def _cut(text: str, start: int, max_chars: int) -> int:
     """Where to end a piece of ``text`` that starts at ``start``: after a sentence, else a space."""
     window_start, window_end = start + max_chars // 2, start + max_chars
@@ -96,7 +99,10 @@ def _parse(
     # every offset still points into the original text).
     # A newsletter's section head ("THE WHIP COUNT:") is blanked the same way: it is no part of the
     # sentence after it.
-    batches = [[(start, without_section_head(without_line_breaks(text, start, end))) for start, end in batch]
+    # No-break and thin spaces ("75 percent of\u00a0Democrats", common in web copy) are spaces too:
+    # the model reads one as a word of its own and hangs the sentence on it.
+    batches = [[(start, without_section_head(without_line_breaks(text, start, end)).translate(_SPACES))
+                for start, end in batch]
                for batch in _batches(chunks)]
     ends = [batch[-1][1] for batch in _batches(chunks)]
     fallback_starts: list[int] | None = None

@@ -57,3 +57,21 @@ def test_no_break_spaces_parse_like_spaces(nlp) -> None:
     assert [(s.start, s.end) for s in analyse(spaced, nlp).statements] == [
         (s.start, s.end) for s in analyse(plain, nlp).statements
     ]
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        (
+            'An official told Playbook the president "would sign a clean bill tonight."',
+            'the president "would sign a clean bill tonight."',
+        ),
+        ("An official told Playbook the president would sign a clean bill tonight.", None),
+    ],
+)
+def test_a_clause_subject_taken_for_the_listeners_apposition(text: str, content: str | None, nlp) -> None:
+    """'told Playbook the president "would sign ..."': the model hangs "the president" on "Playbook"
+    and the reported clause started at the quotation (the set attribution_positions5 lost it)."""
+    reported = [s.text for s in analyse(text, nlp).statements if s.kind == "reported"]
+    expected = content or "the president would sign a clean bill tonight"
+    assert reported == [expected]

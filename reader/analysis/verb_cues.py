@@ -300,6 +300,21 @@ def inference_events(builder: EventBuilder, verb: Token) -> list[SpeechEvent]:
     return [event] if event is not None else []
 
 
+def _subject_taken_as_apposition(verb: Token, clause: Token, first: int) -> int:
+    """Where a subjectless reported clause really starts: 'told Playbook the president "would sign
+    ..."': the small model hangs "the president" on the listener as an apposition, and the clause
+    starts at the quotation. The apposition that ends right before the clause is its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return first
+    doc = verb.doc
+    for listener in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+        for appos in (c for c in listener.children if c.dep_ == "appos"):
+            gap = doc[appos.right_edge.i + 1 : clause.left_edge.i]
+            if appos.right_edge.i < first and all(t.is_punct and t.is_quote for t in gap):
+                return appos.left_edge.i
+    return first
+
+
 def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEvent | None:
     """``X said (that) ...``, ``..., analysts say.``, ``The deal, he said, is dead.``"""
     lemma = _lemma(verb)
@@ -325,6 +340,7 @@ def clause_event(builder: EventBuilder, verb: Token, subject: Token) -> SpeechEv
             bounds = (verb.i + 1, bounds[1]) if bounds[1] - verb.i >= 3 else None
         if bounds is not None:
             first, last = _content_bounds(verb, clause, bounds)
+            first = _subject_taken_as_apposition(verb, clause, first)
             content = _token_span(builder.doc, builder.base, first, _before_holder(subject, first, last))
     elif (split := _split_clause(verb)) is not None:
         content = _token_span(builder.doc, builder.base, *split)

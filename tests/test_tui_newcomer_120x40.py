@@ -4,19 +4,47 @@ navigated. Through the real app and Pilot."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from textual import events
 from textual.containers import VerticalScroll
 from tui_sample import sample_analysis, sample_article
 
+from reader.analysis.model import Analysis
 from reader.tui.app import BylineApp
 from reader.tui.screens.help import BUILT_IN_SECTION, HelpScreen
+from reader.tui.widgets.actors_panel import LEGEND, ActorsPanel
 
 SIZES = [(80, 24), (120, 40)]
 
 
-def make_app() -> BylineApp:
-    return BylineApp(sample_article(), analysis=sample_analysis())
+def make_app(analysis: Analysis | None = None) -> BylineApp:
+    return BylineApp(sample_article(), analysis=analysis or sample_analysis())
+
+
+#: A role long enough that Syrskyi's row is wider than the status line even at 120 columns.
+LONG_ROLE = ("commander-in-chief of the Armed Forces of Ukraine, who briefed reporters in Kyiv on the "
+             "progress of the operation")
+
+
+def long_row_analysis() -> Analysis:
+    analysis = sample_analysis()
+    actors = [replace(actor, roles=[LONG_ROLE]) if actor.id == "syrskyi" else actor
+              for actor in analysis.actors]
+    return replace(analysis, actors=actors)
+
+
+def status_text(app: BylineApp) -> str:
+    """The status line as drawn, all its lines joined (whitespace collapsed)."""
+    region = app.reader.status_line.region
+    lines = screen_lines(app)[region.y:region.bottom]
+    return " ".join(" ".join(line[region.x:region.right].split()) for line in lines)
+
+
+def actor_node(panel: ActorsPanel, actor_id: str):  # type: ignore[no-untyped-def]
+    return next(node for node in panel.root.children if node.data is not None
+                and node.data.actor_id == actor_id)
 
 
 def screen_lines(app: BylineApp) -> list[str]:
@@ -90,3 +118,91 @@ async def test_the_mouse_wheel_scrolls_the_help() -> None:
             table.post_message(events.MouseScrollDown(table, 2, 2, 0, 1, 0, False, False, False))
             await pilot.pause()
         assert page.scroll_y > 0
+
+
+# -- 2. the actors panel ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_enter_marks_an_actor_and_keeps_its_statements_shown(size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("a")
+        panel = app.reader.actors_panel
+        panel.select_actor("zelensky")
+        await pilot.press("right")
+        node = actor_node(panel, "zelensky")
+        assert node.is_expanded
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.state.actor_id == "zelensky"
+        assert node.is_expanded  # marking does not hide the statements
+        # ... nor show them: enter on a collapsed actor marks it only.
+        panel.select_actor("ushakov")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.state.actor_id == "ushakov"
+        assert not actor_node(panel, "ushakov").is_expanded
+        assert node.is_expanded
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_row_under_the_cursor_is_shown_whole_in_the_status_line(size: tuple[int, int]) -> None:
+    app = make_app(long_row_analysis())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("a")
+        panel = app.reader.actors_panel
+        panel.select_actor("syrskyi")
+        await pilot.pause()
+        row = " ".join(actor_node(panel, "syrskyi").label.plain.split())
+        assert len(row) > size[0]  # wider than the line: it wraps, never cut
+        assert status_text(app).startswith(row)
+        assert "…" not in status_text(app)
+        await pilot.press("enter")  # what enter says about the row follows it, whole too
+        await pilot.pause()
+        marked = "Oleksandr Syrskyi: 2 mentions, 1 statement marked · } walks them"
+        assert status_text(app).startswith(f"{row} · {marked}")
+        # The row leaves the status line with the focus.
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.reader.status_line.region.height == 1
+        assert row not in status_text(app)
+
+
+async def test_what_was_said_about_one_row_is_not_shown_after_another() -> None:
+    """Newcomer: ``0❞ 16× Ukraine · place · Volodymyr Zelensky: 5 mentions, 4 statements …``."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        panel = app.reader.actors_panel
+        panel.select_actor("zelensky")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Volodymyr Zelensky: 4 mentions, 2 statements marked" in status_text(app)
+        panel.select_actor("kursk")
+        await pilot.pause()
+        kursk = " ".join(actor_node(panel, "kursk").label.plain.split())
+        shown = status_text(app)
+        assert shown.startswith(kursk)
+        assert "mentions" not in shown.removeprefix(kursk)  # nothing about Zelensky after Kursk's row
+        assert "actor: Volodymyr Zelensky" in shown  # the filters still say who is marked
+        # A notice (f) belongs to the row it was said on, and goes when the cursor moves.
+        await pilot.press("f")
+        await pilot.pause()
+        panel.select_actor("kremlin")
+        await pilot.pause()
+        assert "Actors panel:" not in status_text(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_actors_panel_hint_is_shown_whole(size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        side = app.reader.query_one("#side-panel").region
+        lines = screen_lines(app)[side.y:side.bottom]
+        # (without the panel's left border, drawn on every line)
+        drawn = " ".join(" ".join(line[side.x:side.right].replace("▊", "").split()) for line in lines)
+        assert " ".join(LEGEND.split()) in drawn
+

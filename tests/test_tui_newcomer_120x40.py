@@ -12,8 +12,10 @@ from textual.containers import VerticalScroll
 from tui_sample import sample_analysis, sample_article
 
 from reader.analysis.model import Analysis
+from reader.tui import navigation
 from reader.tui.app import BylineApp
 from reader.tui.screens.help import BUILT_IN_SECTION, HelpScreen
+from reader.tui.state import Notice, ReaderState, StatementFilter
 from reader.tui.widgets.actors_panel import LEGEND, ActorsPanel
 
 SIZES = [(80, 24), (120, 40)]
@@ -206,3 +208,49 @@ async def test_the_actors_panel_hint_is_shown_whole(size: tuple[int, int]) -> No
         drawn = " ".join(" ".join(line[side.x:side.right].replace("▊", "").split()) for line in lines)
         assert " ".join(LEGEND.split()) in drawn
 
+
+# -- 3. a wrap notice names what is walked -------------------------------------------------------
+
+
+async def test_with_reported_speech_the_wrap_notice_says_statement() -> None:
+    """Newcomer: ``Wrapped to the first quote · Statement 1/17 (reported)``."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        await pilot.press("r")
+        for _ in range(6):  # five statements, then round to the first
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader.status_line.notice == "Wrapped to the first statement"
+        assert reader.status_line.visible_parts()[0].startswith(
+            "Wrapped to the first statement · Statement 1/5 (reported)")
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert reader.status_line.notice == "Wrapped to the last statement"
+        # Direct quotes only again: the notice says quote.
+        await pilot.press("r")
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader.status_line.notice == "Wrapped to the first quote"
+
+
+def test_each_wrap_notice_names_what_it_walks() -> None:
+    data = sample_analysis()
+    last = max(s.end for s in data.statements)
+    reported_only = ReaderState(statement_filter=StatementFilter(kind="reported"))
+    jump = navigation.navigate_quote(reported_only, data, 1, top=last)
+    assert jump.notice == Notice("Wrapped to the first reported statement")
+    direct_only = ReaderState(statement_filter=StatementFilter(kind="direct"))
+    assert navigation.navigate_quote(direct_only, data, 1, top=last).notice == Notice(
+        "Wrapped to the first quote")
+    # An actor's statements: Syrskyi has one direct quote, Zelensky a quote and a reported statement.
+    for actor, noun in (("syrskyi", "quote"), ("zelensky", "statement")):
+        state = navigation.choose_actor(ReaderState(), data, actor).state
+        jump = navigation.navigate_statement(state, data, 1, top=last)
+        name = data.actor(actor).name
+        assert jump.notice == Notice(f"Wrapped to {name}'s first {noun}")
+    nothing = replace(data, statements=[])
+    with_reported = ReaderState(include_reported=True)
+    assert navigation.navigate_quote(with_reported, nothing, 1, top=0).notice == Notice(
+        "No quotes or reported statements in this article", "warning")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import struct
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -25,7 +27,11 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
     "/notes.md": (200, "text/markdown", b"# Talks\n\nThe *Kremlin* said [no](http://x.example).\n"),
     "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
     "/big": (200, "text/plain", b"word " * 400),
+    # More than a socket's buffers hold: a client that goes away at once breaks the server's write.
+    "/huge": (200, "text/plain", b"word " * 2_000_000),
 }
+#: Set when the server has finished answering "/huge" (however the write ended).
+HUGE_ANSWERED = threading.Event()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -41,19 +47,34 @@ class Handler(BaseHTTPRequestHandler):
             self.send_error(404 if self.path != "/broken" else 500)
             return
         status, content_type, body = ROUTES[self.path]
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        finally:
+            if self.path == "/huge":
+                HUGE_ANSWERED.set()
 
     def log_message(self, format: str, *args: object) -> None:  # keep the test output clean
         return
 
 
+class QuietServer(ThreadingHTTPServer):
+    """The test server, quiet about a client that goes away before the answer is written (the size
+    limit stops reading, the timeout gives up on the slow route): socketserver printed a
+    ``BrokenPipeError`` traceback into the test run for it. Any other error is still printed."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -115,6 +136,21 @@ def test_timeout(server: str) -> None:
     # timeout cut the wait short, whatever the machine's load.
     with pytest.raises(BylineError, match=r"no answer within 0.5 s \(timed out\)"):
         load_article(f"{server}/slow", timeout=0.5)
+
+
+def test_a_client_that_goes_away_early_prints_no_traceback(
+    server: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    port = int(server.rsplit(":", 1)[1])
+    HUGE_ANSWERED.clear()
+    with socket.create_connection(("127.0.0.1", port)) as client:
+        client.sendall(b"GET /huge HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        client.recv(1)  # the answer has started
+        # Close with a reset, not reading the rest: the server's write fails.
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    assert HUGE_ANSWERED.wait(10)
+    time.sleep(0.3)  # the server reports a failed answer after the handler returns
+    assert capfd.readouterr().err == ""
 
 
 def test_nothing_listening_is_a_one_line_error() -> None:

@@ -67,7 +67,7 @@ async def test_panel_rows_end_in_an_ellipsis_and_never_scroll_sideways() -> None
         # the row under the cursor is shown whole in the status line
         panel.select_actor("zelensky")
         await pilot.pause()
-        assert reader_notice(app) == "2❞ 4× Volodymyr Zelensky, Ukrainian President · person · says 2"
+        assert app.reader.status_line.row == "2❞ 4× Volodymyr Zelensky, Ukrainian President · person · says 2"
 
 
 async def test_angle_brackets_size_the_panel_and_the_width_is_remembered() -> None:

@@ -34,7 +34,8 @@ def test_actor_selected_with_statements_shown(snap_compare) -> None:
     async def select_ushakov(pilot) -> None:
         await pilot.press("a")
         pilot.app.reader.actors_panel.select_actor("ushakov")
-        await pilot.press("enter", "escape", "right_curly_bracket")
+        # → shows his statements, enter marks him (and no longer shows or hides them).
+        await pilot.press("right", "enter", "escape", "right_curly_bracket")
 
     assert snap_compare(reader_app(), run_before=select_ushakov, terminal_size=(140, 36))
 

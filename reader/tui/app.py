@@ -234,7 +234,7 @@ class BylineApp(App[None]):
     # -- help and command palette -----------------------------------------------------------------
 
     def action_help(self) -> None:
-        from reader.tui.screens.help import HelpScreen, help_rows  # DataTable: only when asked for
+        from reader.tui.screens.help import HelpScreen, help_rows  # imported only when asked for
 
         if isinstance(self.screen, HelpScreen):
             return

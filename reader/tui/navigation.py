@@ -103,6 +103,18 @@ def walk_order(analysis: Analysis, state: ReaderState) -> list[int]:
     return quote_order(analysis.statements, state.include_reported)
 
 
+def walked_noun(statements: Sequence[Statement], order: Sequence[int]) -> str:
+    """What ``]``/``[`` step through, in words, for their notices: ``quote`` when ``order`` holds
+    direct quotes only, ``reported statement`` when it holds reported ones only (``r`` on an article
+    without quotes, the Statements tab's "reported" filter), else ``statement``."""
+    kinds = {statements[i].kind for i in order}
+    if kinds == {"direct"}:
+        return "quote"
+    if kinds == {"reported"}:
+        return "reported statement"
+    return "statement"
+
+
 def quote_location(quote: Statement, index: int, total: int, analysis: Analysis, *,
                    include_reported: bool, speakers_known: bool) -> str:
     """``Quote 2/5 · Yuri Ushakov, Kremlin adviser · said``: the status line after ``]``/``[``."""
@@ -151,7 +163,8 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
         if state.statement_filter.active:
             what = describe_filter(state.statement_filter, analysis)
             return _warn(state, f"No statements match the filter ({what})")
-        return _warn(state, "No quotes in this article")
+        which = "quotes or reported statements" if state.include_reported else "quotes"
+        return _warn(state, f"No {which} in this article")
     quote = analysis.statements[order[moved.index]]
     filtered = state.statement_filter.active
     location = quote_location(quote, moved.index, len(order), analysis,
@@ -161,7 +174,9 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
         location += f" · filter: {describe_filter(state.statement_filter, analysis)}"
     notice = None
     if moved.wrapped:
-        notice = Notice("Wrapped to the first quote" if delta > 0 else "Wrapped to the last quote")
+        # The word for what is walked: "Wrapped to the first quote" named a reported statement.
+        noun = walked_noun(analysis.statements, order)
+        notice = Notice(f"Wrapped to the first {noun}" if delta > 0 else f"Wrapped to the last {noun}")
     new = replace(state, quote_index=moved.index, current_quote=quote, jump_offset=quote.start,
                   target="quote", location=location, marked="quote")
     return Jump(new, quote.start, notice)
@@ -225,7 +240,8 @@ def navigate_statement(state: ReaderState, analysis: Analysis, delta: int, top: 
     jump = show_statement(state, analysis, actor, moved.index)
     if moved.wrapped:
         which = "first" if delta > 0 else "last"
-        return replace(jump, notice=Notice(f"Wrapped to {actor.name}'s {which} statement"))
+        noun = walked_noun(analysis.statements, actor.statements)
+        return replace(jump, notice=Notice(f"Wrapped to {actor.name}'s {which} {noun}"))
     return jump
 
 

@@ -5,8 +5,9 @@ The width is a number of columns, remembered across runs in ``<data dir>/panel.j
 the reader first changes it the stylesheet's width applies (38% of the screen, 30
 to 64 columns). In a narrow terminal the panel is an overlay whose width the
 stylesheet decides, so the remembered width applies only when the panel sits
-beside the text. A row of the actors panel too long for it ends in ``…``; the row
-under the cursor is shown whole in the status line.
+beside the text. A row of the actors panel too long for it ends in ``…``; while the
+panel has focus, the row under the cursor is shown whole in the status line (on as
+many lines as it needs), and only what was said about that row follows it.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import json
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import TabbedContent, Tree
+from textual.widgets.tree import TreeNode
 
 from reader.fileio import atomic_write_text
 from reader.paths import data_dir
+from reader.tui.widgets.status_line import StatusLine
 
 #: Columns one ``<`` or ``>`` takes away or adds.
 WIDTH_STEP = 4
@@ -104,12 +107,26 @@ class PanelScreen(Screen[None]):
     @on(Tree.NodeHighlighted, "#actors")
     def show_whole_row(self, event: Tree.NodeHighlighted[object]) -> None:
         """The row under the panel's cursor, whole, in the status line: a row cut with ``…`` loses
-        nothing (the status line drops its least important parts when it is too narrow)."""
-        if event.node.data is None:  # the tree's root, the legend line
+        nothing. A new row replaces the last one and what was said about it."""
+        self._show_row(event.node if event.node.data is not None else None)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Tree) and event.widget.id == "actors":
+            node = event.widget.cursor_node
+            self._show_row(node if node is not None and node.data is not None else None)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, Tree) and event.widget.id == "actors":
+            self._show_row(None)
+
+    def _show_row(self, node: TreeNode[object] | None) -> None:
+        """``node``'s label whole in the status line (``None``: the line goes back to the location)."""
+        status = self.query_one("#status", StatusLine)
+        if node is None:
+            status.row = ""
             return
-        label = event.node.label
-        plain = label.plain if isinstance(label, Text) else str(label)
-        self.say(" ".join(plain.split()))
+        label = node.label
+        status.show_row(label.plain if isinstance(label, Text) else str(label))
 
     def action_notes_tab(self) -> None:
         """``M``: show the Notes tab and put the cursor in its list."""

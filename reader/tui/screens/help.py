@@ -15,13 +15,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.console import RenderableType
+from rich.measure import Measurement
+from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 #: The section of the keys that work anywhere in the reader.
 READER_SECTION = "Reader"
@@ -137,6 +142,61 @@ def _up_to(node: DOMNode | None, screen: Screen[Any]) -> list[DOMNode]:
     return chain
 
 
+class HelpTable(Widget):
+    """The keys table: a Rich table drawn whole (as tall as its rows), so the page around it scrolls it.
+
+    A ``DataTable`` with ``height: auto`` inside the scrolling page was given the page's height and cut
+    its last rows off where no key could scroll to them (the newcomer at 120x40 never saw ``q``). The
+    Action column wraps, so the table fits 80 columns too.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"help-table--header", "help-table--odd-row"}
+
+    DEFAULT_CSS = """
+    HelpTable {
+        width: auto;
+        height: auto;
+    }
+    HelpTable > .help-table--header {
+        text-style: bold;
+    }
+    HelpTable > .help-table--odd-row {
+        background: $surface-lighten-1;
+    }
+    """
+
+    HEADINGS = ("Key", "Action", "Binding id", "Where")
+
+    def __init__(self, rows: list[HelpRow], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows = rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the table wants on one line per row: the page around it is ``width: auto``
+        (its ``max-width`` then keeps it on screen, and the Action column wraps)."""
+        console = self.app.console
+        width = Measurement.get(console, console.options.update_width(viewport.width), self.render()).maximum
+        return min(width, container.width) if container.width > 0 else width
+
+    def render(self) -> RenderableType:
+        table = Table(box=None, pad_edge=False, padding=(0, 1), collapse_padding=False,
+                      header_style=self.get_component_rich_style("help-table--header"),
+                      row_styles=["", self.get_component_rich_style("help-table--odd-row")])
+        key, action, ident, where = self.HEADINGS
+        table.add_column(key, no_wrap=True)
+        table.add_column(action, overflow="fold")
+        table.add_column(ident, no_wrap=True)
+        table.add_column(where, no_wrap=True)
+        for row in self.rows:
+            # Text cells: a plain string would be parsed as markup, and "[" is a key here.
+            table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.section))
+        return table
+
+
 class HelpScreen(ModalScreen[None]):
     """A table of keys, then the legend (what each colour means); escape, q or ? closes it."""
 
@@ -161,11 +221,6 @@ class HelpScreen(ModalScreen[None]):
         text-style: bold;
         padding-bottom: 1;
     }
-    HelpScreen DataTable {
-        height: auto;
-        width: auto;
-        overflow: hidden hidden;
-    }
     HelpScreen #help-built-in {
         padding-top: 1;
     }
@@ -184,19 +239,12 @@ class HelpScreen(ModalScreen[None]):
         self.legend = legend
 
     def compose(self) -> ComposeResult:
-        # One scrolling page (keys, then the legend): the arrows and page keys scroll it.
+        # One scrolling page (keys, then the legend): the arrows, page keys, home, end and the mouse
+        # wheel scroll it.
         with VerticalScroll():
             yield Static("Byline keys · change them under keymap: in config.yaml (by id)", id="help-title")
-            table: DataTable[Text] = DataTable(cursor_type="none", zebra_stripes=True, id="help-table")
-            table.can_focus = False
-            table.add_columns("Key", "Action", "Binding id", "Where")
             built_in = [row for row in self.rows if row.section == BUILT_IN_SECTION]
-            for row in self.rows:
-                if row.section == BUILT_IN_SECTION:
-                    continue
-                # Text cells: a plain string would be parsed as markup, and "[" is a key here.
-                table.add_row(Text(row.keys), Text(row.description), Text(row.binding_id), Text(row.section))
-            yield table
+            yield HelpTable([row for row in self.rows if row.section != BUILT_IN_SECTION], id="help-table")
             for row in built_in:
                 # Under the table, not in it: its long list of keys would widen the Key column.
                 yield Static(Text(built_in_note(row)), id="help-built-in")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -24,7 +25,7 @@ from textual.command import Provider
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Input, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.analysis.model import Analysis
@@ -46,6 +47,7 @@ from reader.tui.screens.export_dialog import ExportRequest
 from reader.tui.state import Jump, ReaderState, focus_of
 from reader.tui.status import default_location, progress_text, status_filters
 from reader.tui.undo import UndoStack
+from reader.tui.widgets.actors_panel import LEGEND as ACTORS_HINT
 from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
@@ -172,6 +174,8 @@ class ReaderScreen(ReaderStatements, PanelScreen):
             yield self._view
             with TabbedContent(id="side-panel"):
                 with TabPane("Actors", id="actors-tab"):
+                    # Above the tree, not a row of it: a row is one line and was cut at 120x40.
+                    yield Static(Text(ACTORS_HINT), id="actors-hint")
                     yield ActorsPanel(id="actors")
                 with TabPane("Notes", id="notes-tab"):
                     yield self._notes_panel

@@ -31,7 +31,9 @@ from reader.tui.widgets.list_keys import list_bindings
 STATEMENT_PREVIEW = 56
 CORRECTED_MARK = "✎"
 """Drawn after an actor or statement that a reader's correction changed, with what it changed."""
-LEGEND = "❞ statements · × mentions · enter marks an actor · f hides beliefs and intentions"
+#: The panel's hint line, shown above the tree (wrapped to the panel's width, never cut).
+LEGEND = ("❞ statements · × mentions · enter marks an actor · → shows its statements"
+          " · f hides beliefs and intentions")
 # The frames ``f`` hides: what an actor believes or intends, as opposed to what they said or did.
 HIDDEN_WHEN_SPEECH_ONLY = frozenset({"belief", "intention"})
 
@@ -132,6 +134,8 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Actors", id=id)
         self.show_root = False
+        # enter marks an actor and nothing else: showing its statements is → and ← (and space).
+        self.auto_expand = False
         self.guide_depth = 2
         self._analysis: Analysis | None = None
         self.speech_only = False
@@ -162,7 +166,6 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
         if analysis is None:
             self.root.add_leaf(Text("Analysing…", style=style_lookup("muted")))
             return
-        self.root.add_leaf(Text(LEGEND, style=style_lookup("muted")))
         if not analysis.actors:
             self.root.add_leaf(Text("No actors found", style=style_lookup("muted")))
             return

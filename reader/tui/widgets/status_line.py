@@ -7,6 +7,12 @@ parsed as markup. When the line is too narrow for both, each part keeps its
 most important pieces: the parts are `` · ``-separated, most important first,
 and pieces are dropped from the end (:func:`reader.tui.status.fit_parts`); a
 piece cut short ends in ``…``. The location gets the room first.
+
+While the actors panel has focus, the row under its cursor (``row``) is shown
+whole instead, on as many lines as it needs (a row the panel cuts with ``…``
+loses nothing). Only what was said after the cursor came to that row (a notice,
+the location a key set: ``... marked``) follows it; the cursor moving on clears
+both, so nothing said about one row is shown after another.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -36,7 +43,7 @@ class StatusLine(Widget):
 
     DEFAULT_CSS = """
     StatusLine {
-        height: 1;
+        height: auto;
     }
     StatusLine > .status-line--filters {
         color: $text-muted;
@@ -47,6 +54,44 @@ class StatusLine(Widget):
     filters: reactive[str] = reactive("", layout=False)
     #: A short word about the last key (``Wrapped to the first quote``), shown before the location.
     notice: reactive[str] = reactive("", layout=False)
+    #: The actors panel's row under the cursor, shown whole (wrapped) while the panel has focus.
+    row: reactive[str] = reactive("", layout=True)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # The location when the cursor came to ``row``: about something else, so not shown after it.
+        self._row_location = ""
+
+    def show_row(self, row: str) -> None:
+        """Show ``row`` whole; what the line said before (a notice, the location) is not about it."""
+        self._row_location = self.location
+        self.notice = ""
+        self.row = " ".join(row.split())
+
+    def watch_location(self) -> None:
+        if self.row:
+            self.refresh(layout=True)  # what follows the row may need another line
+
+    def watch_notice(self) -> None:
+        if self.row:
+            self.refresh(layout=True)
+
+    def row_text(self) -> str:
+        """The row, then what was said since the cursor came to it (`` · ``-separated)."""
+        said = [terminal_safe(self.notice)]
+        if self.location != self._row_location:
+            said.append(terminal_safe(self.location))
+        return " · ".join(piece for piece in (terminal_safe(self.row), *said) if piece)
+
+    def row_lines(self, width: int) -> list[str]:
+        """:meth:`row_text` wrapped to ``width`` cells (words kept whole where they fit)."""
+        if width <= 0:
+            return []
+        lines = Text(self.row_text()).wrap(self.app.console, width, overflow="fold")
+        return [line.plain.rstrip() for line in lines]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(self.row_lines(width))) if self.row else 1
 
     def visible_parts(self, width: int | None = None) -> tuple[str, str]:
         """The location and the filters as drawn in ``width`` cells (default: the line's width)."""
@@ -65,9 +110,22 @@ class StatusLine(Widget):
 
     def render(self) -> Text:
         width = self.content_region.width
+        if self.row:
+            return self._render_row(width)
         location, filters = self.visible_parts(width)
         line = Text(location, no_wrap=True, overflow="ellipsis")
         if filters:
             line.pad_right(max(2, width - cell_len(location) - cell_len(filters)))
             line.append(filters, style=self.get_component_rich_style("status-line--filters"))
         return line
+
+    def _render_row(self, width: int) -> Text:
+        """The row whole, then the filters on its last line where they fit."""
+        lines = self.row_lines(width) or [""]
+        last = lines[-1]
+        filters = fit_parts(terminal_safe(self.filters), width - cell_len(last) - 2)
+        text = Text("\n".join(lines))
+        if filters:
+            text.pad_right(max(2, width - cell_len(last) - cell_len(filters)))
+            text.append(filters, style=self.get_component_rich_style("status-line--filters"))
+        return text

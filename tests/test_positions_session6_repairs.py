@@ -75,3 +75,11 @@ def test_a_clause_subject_taken_for_the_listeners_apposition(text: str, content:
     reported = [s.text for s in analyse(text, nlp).statements if s.kind == "reported"]
     expected = content or "the president would sign a clean bill tonight"
     assert reported == [expected]
+
+
+def test_a_quotation_the_parser_hung_on_the_cue_stays_in_the_content(nlp) -> None:
+    """'accuse Republicans of holding disaster victims "hostage to a budget fight."': the model makes
+    "hostage" a second object of "accuse", and the accusation stopped before the quotation."""
+    text = 'Democrats accuse Republicans of holding disaster victims "hostage to a budget fight."'
+    reported = [(s.text, s.cue_lemma) for s in analyse(text, nlp).statements if s.kind == "reported"]
+    assert reported == [('holding disaster victims "hostage to a budget fight."', "accuse of")]

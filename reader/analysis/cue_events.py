@@ -48,6 +48,29 @@ class EventBuilder:
         doc = self.doc
         return text_span(self.text, self.base, doc[first].idx, doc[last].idx + len(doc[last]))
 
+    def _with_stray_quotation(self, cue: Token, content: Span | None) -> Span | None:
+        """``content`` run on over a quotation right after it that the parser hung on the cue instead:
+        'accuse Republicans of holding disaster victims "hostage to a budget fight."' ("hostage" a
+        second object of "accuse"). Only a quotation whose words all hang on the cue or on each
+        other, closed before the sentence ends."""
+        if content is None:
+            return None
+        doc = self.doc
+        end_char = content.end - self.base
+        start = next((t.i for t in doc if t.idx >= end_char and not t.is_space), None)
+        if start is None or not doc[start].is_quote or doc[start].idx - end_char > 1:
+            return content
+        close = next((t.i for t in doc[start + 1 : doc[start].sent.end] if t.is_quote), None)
+        if close is None or close - start < 2:
+            return content
+        inside = range(start + 1, close)
+        for i in inside:
+            head = doc[i].head
+            if head.i not in inside and head.i != cue.i and not doc[i].is_punct:
+                return content
+        last = doc[close]
+        return text_span(self.text, self.base, content.start - self.base, last.idx + len(last))
+
     def event(
         self,
         cue: Token,
@@ -74,7 +97,7 @@ class EventBuilder:
             plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we", *GROUP_PRONOUNS)
             if frame in ("speech", "belief"):
                 frame = frame_by_holder(frame, lemma, holder, head, form)
-        content = _without_dangling_conjunction(content)
+        content = self._with_stray_quotation(cue, _without_dangling_conjunction(content))
         return SpeechEvent(
             cue=self.span(cue.i, cue_last),
             speaker=speaker,

@@ -97,3 +97,24 @@ def test_a_bare_source_keeps_what_places_it(text: str, content: str, name: str, 
     statement = next(s for s in analysis.statements if s.text == content)
     actor = analysis.actor(statement.actor)
     assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(
+    "text,name,role,affiliation",
+    [
+        (
+            '"We cannot wait," said Nomvula Dlamini, Eastvale\'s water minister.',
+            "Nomvula Dlamini",
+            "water minister",
+            "Eastvale",
+        ),
+        ('"We cannot wait," said Ann Voss, her spokeswoman.', "Ann Voss", "spokeswoman", None),
+    ],
+)
+def test_a_named_owner_of_a_role_is_the_affiliation(
+    text: str, name: str, role: str, affiliation, nlp
+) -> None:
+    """A second newcomer read "Nomvula Dlamini [water minister]" with no affiliation in the drought
+    sample; a pronoun owner ("her spokeswoman") names none."""
+    actor = next(a for a in analyse(text, nlp).actors if a.name == name)
+    assert (actor.roles, actor.affiliation) == ([role], affiliation)

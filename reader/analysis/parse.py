@@ -384,6 +384,8 @@ def _role_fact(
             tokens = tokens[1:]
     if affiliation is None:
         affiliation = _organisation_after_preposition(tokens)
+    if affiliation is None:
+        affiliation = _named_owner(tokens)
     role_start, role_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return RoleFact(
         name_start=base + name_first.idx,
@@ -391,6 +393,21 @@ def _role_fact(
         role=text[role_start:role_end],
         affiliation=affiliation,
     )
+
+
+def _named_owner(tokens: list[Token]) -> str | None:
+    """The name that owns a role ("Eastvale" in "Eastvale's water minister", written before the role's
+    words so outside ``tokens``), or ``None``; a pronoun ("her spokesman") or a common noun owns none."""
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    owner = next((c for c in nouns[-1].children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN":
+        return None
+    first = owner.left_edge.i
+    while first < owner.i and not owner.doc[first].text[:1].isupper():
+        first += 1
+    return owner.doc[first : owner.i + 1].text
 
 
 def _organisation_after_preposition(tokens: list[Token]) -> str | None:

@@ -9,14 +9,21 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+from tui_sample import sample_analysis, sample_article
 
 from reader.analysis import cache as analysis_cache
+from reader.analysis.model import Analysis
 from reader.notes.store import notes_dir
 from reader.paths import exports_dir
+from reader.tui.app import BylineApp
 from reader.tui.position import position_path
 from reader.tui.reader_panel import width_path
+from reader.tui.state import StatementFilter
+from reader.tui.status import fit_parts, fit_status
 
 ROOT = Path(__file__).resolve().parent.parent
+SIZES = [(80, 24), (120, 40)]
 
 #: Where each folder under ``BYLINE_HOME`` is without it (Linux), as the README names them.
 HOME_FOLDERS = {"data": "~/.local/share/byline", "cache": "~/.cache/byline", "config": "~/.config/byline",
@@ -43,3 +50,91 @@ def test_the_quick_start_lists_every_folder_the_reader_writes(tmp_path: Path,
         shown = "/".join([HOME_FOLDERS[top], *rest])
         assert re.search(re.escape(shown) + r"/?`", section), shown
     assert "`BYLINE_HOME" in section
+
+
+# -- 1. the status line keeps the location whole and cuts nothing mid-word -------------------------
+
+
+def make_app(analysis: Analysis | None = None) -> BylineApp:
+    return BylineApp(sample_article(), analysis=analysis or sample_analysis())
+
+
+def screen_lines(app: BylineApp) -> list[str]:
+    update = app.screen._compositor.render_full_update()
+    return ["".join(segment.text for segment in strip) for strip in update.strips]
+
+
+def status_text(app: BylineApp) -> str:
+    """The status line as drawn, all its lines joined (whitespace collapsed)."""
+    region = app.reader.status_line.region
+    lines = screen_lines(app)[region.y:region.bottom]
+    return " ".join(" ".join(line[region.x:region.right].split()) for line in lines)
+
+
+def cut_mid_word(drawn: str, *said: str) -> list[str]:
+    """The words of ``drawn`` that are no whole word of what was ``said`` (a word cut short)."""
+    words = {word.rstrip(",;:(") for text in said for word in text.split()}
+    return [word for word in drawn.split() if word not in ("…", "·")
+            and word.removesuffix("…").rstrip(",;:(") not in words]
+
+
+def assert_location_whole(app: BylineApp) -> str:
+    status = app.reader.status_line
+    drawn = status_text(app)
+    assert status.location in drawn, (status.location, drawn)
+    assert not cut_mid_word(drawn, status.notice, status.location, status.filters), drawn
+    return drawn
+
+
+async def test_a_wrap_notice_gives_way_to_the_location_at_80_columns() -> None:
+    """``Wrapped to the first statement · Statement 1/17 (report…  quotes+reported``."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", *["right_square_bracket"] * 6)  # five statements, then round
+        await pilot.pause()
+        assert app.reader.status_line.notice == "Wrapped to the first statement"
+        assert_location_whole(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_highlight_notice_gives_way_to_the_location(size: tuple[int, int]) -> None:
+    """``Highlighted: m to write a note · Statement 2…``."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("r", "right_square_bracket", "right_square_bracket", "h")
+        await pilot.pause()
+        assert app.reader.status_line.notice.startswith("Highlighted")
+        assert_location_whole(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_statement_filter_gives_way_to_the_location(size: tuple[int, int]) -> None:
+    """``…Yuri Ushakov, Kremlin adviser …`` with no cue and ``statements: reported stateme…``."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        reader = app.reader
+        await pilot.press("r", "slash", *"Kursk", "enter")
+        while reader.state.statement_filter != StatementFilter(kind="reported"):
+            await pilot.press("F")
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            drawn = assert_location_whole(app)
+            quote = reader.state.current_quote
+            assert quote is not None and quote.cue is not None and quote.cue.text in drawn
+
+
+def test_nothing_is_cut_inside_a_word() -> None:
+    assert fit_parts("Quote 1/3 · Yuri Ushakov, Kremlin adviser · stated", 8) == "Quote…"
+    assert fit_parts("statements: reported statements · 42%", 26) == "statements: reported…"
+    assert fit_parts("quotes+reported · 0%", 12, last_resort_cut=False) == "…"
+    left, right = fit_status("Wrapped to the first statement", "Statement 1/17 (reported) · Helen Okafor,"
+                             " Mayor · said", "quotes+reported · 0%", 78)
+    assert left.endswith("Statement 1/17 (reported) · Helen Okafor, Mayor · said")
+    assert left == "Statement 1/17 (reported) · Helen Okafor, Mayor · said"
+    assert right == "quotes+reported · 0%"
+    # A notice is whole or left out: "Wrapped to the…" said nothing.
+    shown = fit_status("Highlighted", "Quote 1/3 · Yuri Ushakov", "0%", 78)[0]
+    assert shown == "Highlighted · Quote 1/3 · Yuri Ushakov"
+    assert cell_len(left) + 2 + cell_len(right) <= 78
+

@@ -6,7 +6,8 @@ actor's name or a search term from the article), drawn as ``Text``, never
 parsed as markup. When the line is too narrow for both, each part keeps its
 most important pieces: the parts are `` · ``-separated, most important first,
 and pieces are dropped from the end (:func:`reader.tui.status.fit_parts`); a
-piece cut short ends in ``…``. The location gets the room first.
+piece cut short ends in ``…``, after a whole word. The location gets the room first, then the
+notice about the last key, then the filters (:func:`reader.tui.status.fit_status`).
 
 While the actors panel has focus, the row under its cursor (``row``) is shown
 whole instead, on as many lines as it needs (a row the panel cuts with ``…``
@@ -26,10 +27,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.safe_text import terminal_safe
-from reader.tui.status import fit_parts
-
-#: The filters never take more than this share of the line when the location needs it.
-FILTERS_SHARE = 0.4
+from reader.tui.status import fit_parts, fit_status
 
 
 class StatusLine(Widget):
@@ -94,19 +92,11 @@ class StatusLine(Widget):
         return max(1, len(self.row_lines(width))) if self.row else 1
 
     def visible_parts(self, width: int | None = None) -> tuple[str, str]:
-        """The location and the filters as drawn in ``width`` cells (default: the line's width)."""
+        """The left part (notice, location) and the filters as drawn in ``width`` cells (default: the
+        line's width): see :func:`reader.tui.status.fit_status` for what gives way first."""
         width = self.content_region.width if width is None else width
-        pieces = (terminal_safe(self.notice), terminal_safe(self.location))
-        location = " · ".join(piece for piece in pieces if piece)
-        filters = terminal_safe(self.filters)
-        gap = 2 if filters else 0
-        room_for_filters = max(0, width - cell_len(location) - gap)
-        if room_for_filters < cell_len(filters):
-            room_for_filters = max(room_for_filters, int(width * FILTERS_SHARE))
-        shown_filters = fit_parts(filters, room_for_filters)
-        gap = 2 if shown_filters else 0
-        shown_location = fit_parts(location, max(0, width - cell_len(shown_filters) - gap))
-        return shown_location, shown_filters
+        return fit_status(terminal_safe(self.notice), terminal_safe(self.location),
+                          terminal_safe(self.filters), width)
 
     def render(self) -> Text:
         width = self.content_region.width
@@ -123,7 +113,8 @@ class StatusLine(Widget):
         """The row whole, then the filters on its last line where they fit."""
         lines = self.row_lines(width) or [""]
         last = lines[-1]
-        filters = fit_parts(terminal_safe(self.filters), width - cell_len(last) - 2)
+        room = width - cell_len(last) - 2
+        filters = fit_parts(terminal_safe(self.filters), room, last_resort_cut=False) if room > 0 else ""
         text = Text("\n".join(lines))
         if filters:
             text.pad_right(max(2, width - cell_len(last) - cell_len(filters)))

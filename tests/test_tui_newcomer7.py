@@ -138,3 +138,44 @@ def test_nothing_is_cut_inside_a_word() -> None:
     assert shown == "Highlighted · Quote 1/3 · Yuri Ushakov"
     assert cell_len(left) + 2 + cell_len(right) <= 78
 
+
+# -- 2. a key about something else takes the actors panel's row away ------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_row_goes_when_a_key_is_about_the_text(size: tuple[int, int]) -> None:
+    """enter on an actor, then ], h and ctrl+s: ``opposes: ... reported (refusal) · Highlighted…``
+    though the highlight was on another statement."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        reader = app.reader
+        status = reader.status_line
+        await pilot.press("a", "down", "enter")
+        await pilot.pause()
+        row = status.row
+        assert row and row.split()[2] in status_text(app)  # the row, with what enter said
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert reader.actors_panel.has_focus
+        assert not status.row and row.split()[2] not in status_text(app).split(" · ")[0]
+        assert_location_whole(app)
+        await pilot.press("h", "ctrl+s")
+        await pilot.pause()
+        assert not status.row
+        assert status.notice.startswith("Highlighted")
+        drawn = status_text(app)
+        assert drawn.startswith(status.notice) or status.location in drawn
+        await pilot.press("down")  # the cursor moves: its row is shown again
+        await pilot.pause()
+        assert status.row and not status.notice
+
+
+async def test_enter_on_a_row_keeps_the_row_beside_what_it_said() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        status = app.reader.status_line
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert status.row and "marked" in status.location
+        assert status.location in status_text(app)
+

@@ -7,13 +7,15 @@ to 64 columns). In a narrow terminal the panel is an overlay whose width the
 stylesheet decides, so the remembered width applies only when the panel sits
 beside the text. A row of the actors panel too long for it ends in ``…``; while the
 panel has focus, the row under the cursor is shown whole in the status line (on as
-many lines as it needs), and only what was said about that row follows it.
+many lines as it needs), and only what was said about that row follows it: a key about something
+else (``]``, ``h``) takes the row away, and so does focus or the cursor leaving it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from rich.text import Text
@@ -101,8 +103,21 @@ class PanelScreen(Screen[None]):
         self.apply_panel_width()
         save_panel_width(self.panel_width)
 
+    #: True while a key of the actors panel's row (enter on it) runs: what it says is about the row.
+    _about_row = False
+
     def say(self, message: str) -> None:
         """A short notice in the status line (the reading screen's)."""
+
+    @contextlib.contextmanager
+    def about_the_row(self) -> Iterator[None]:
+        """What is said and shown inside is about the row under the actors panel's cursor, so the row
+        stays in the status line beside it; anything else said takes the row away."""
+        self._about_row = True
+        try:
+            yield
+        finally:
+            self._about_row = False
 
     @on(Tree.NodeHighlighted, "#actors")
     def show_whole_row(self, event: Tree.NodeHighlighted[object]) -> None:

@@ -179,3 +179,31 @@ async def test_enter_on_a_row_keeps_the_row_beside_what_it_said() -> None:
         assert status.row and "marked" in status.location
         assert status.location in status_text(app)
 
+
+# -- 3. a statement row is shown whole too ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_statement_row_is_shown_whole_in_the_status_line(size: tuple[int, int]) -> None:
+    """``opposes: the possibility of engaging in negotiations with… reported (ruled out)``."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        reader = app.reader
+        panel = reader.actors_panel
+        await pilot.press("a")
+        if size[0] < 100:
+            await pilot.pause()
+        longest = max(reader.analysis.statements, key=lambda quote: len(quote.text))
+        assert len(longest.text) > 56  # the tree's row is cut
+        actor = next(node for node in panel.root.children if node.data is not None
+                     and node.data.actor_id == longest.actor)
+        actor.expand()
+        await pilot.pause()
+        node = next(child for child in actor.children
+                    if reader.analysis.statements[child.data.quote_index] is longest)
+        panel.move_cursor(node)
+        await pilot.pause()
+        words = " ".join(longest.text.split())
+        assert words in reader.status_line.row
+        assert words in status_text(app)
+        assert longest.cue is not None and f"({longest.cue.text})" in status_text(app)

@@ -27,6 +27,7 @@ from textual.widgets.tree import TreeNode
 
 from reader.fileio import atomic_write_text
 from reader.paths import data_dir
+from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.status_line import StatusLine
 
 #: Columns one ``<`` or ``>`` takes away or adds.
@@ -140,8 +141,11 @@ class PanelScreen(Screen[None]):
         if node is None:
             status.row = ""
             return
+        panel = node.tree
         label = node.label
-        status.show_row(label.plain if isinstance(label, Text) else str(label))
+        whole = panel.whole_label(node) if isinstance(panel, ActorsPanel) else (
+            label.plain if isinstance(label, Text) else str(label))
+        status.show_row(whole)
 
     def action_notes_tab(self) -> None:
         """``M``: show the Notes tab and put the cursor in its list."""

@@ -6,6 +6,7 @@ grows, the help lists the lists' keys, and the README lists every folder the rea
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,18 @@ def test_the_quick_start_lists_every_folder_the_reader_writes(tmp_path: Path,
 
 def make_app(analysis: Analysis | None = None) -> BylineApp:
     return BylineApp(sample_article(), analysis=analysis or sample_analysis())
+
+
+#: A role long enough that Syrskyi's row needs more than one line of the status line.
+LONG_ROLE = ("commander-in-chief of the Armed Forces of Ukraine, who briefed reporters in Kyiv on the "
+             "progress of the operation")
+
+
+def long_row_analysis() -> Analysis:
+    analysis = sample_analysis()
+    actors = [replace(actor, roles=[LONG_ROLE]) if actor.id == "syrskyi" else actor
+              for actor in analysis.actors]
+    return replace(analysis, actors=actors)
 
 
 def screen_lines(app: BylineApp) -> list[str]:
@@ -207,3 +220,29 @@ async def test_a_statement_row_is_shown_whole_in_the_status_line(size: tuple[int
         assert words in reader.status_line.row
         assert words in status_text(app)
         assert longest.cue is not None and f"({longest.cue.text})" in status_text(app)
+
+
+# -- 5. the article keeps its width when the status line grows -------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_article_keeps_its_wrap_when_the_status_line_grows(size: tuple[int, int]) -> None:
+    """enter on an actor re-wrapped the article about a column narrower (words jumped lines): it was
+    wrapped before its scrollbar appeared, and wrapped again when the status line grew."""
+    app = make_app(long_row_analysis())
+    async with app.run_test(size=size) as pilot:
+        reader = app.reader
+        view = reader.article_view
+        await pilot.pause()
+        width = view.layout_text.width
+        lines = [view.rendered_line(i).text for i in range(view.layout_text.line_count)]
+        await pilot.press("a")
+        syrskyi = next(node for node in reader.actors_panel.root.children
+                       if node.data is not None and node.data.actor_id == "syrskyi")
+        reader.actors_panel.move_cursor(syrskyi)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader.status_line.size.height > 1  # the status line grew
+        assert view.layout_text.width == width
+        assert [view.rendered_line(i).text for i in range(view.layout_text.line_count)] == lines
+        assert view.scrollable_content_region.width >= width

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual.widgets import Button, Input
 from tui_sample import sample_analysis, sample_article
 
 from reader.analysis import cache as analysis_cache
@@ -20,6 +21,7 @@ from reader.paths import exports_dir
 from reader.tui.app import BylineApp
 from reader.tui.position import position_path
 from reader.tui.reader_panel import width_path
+from reader.tui.screens.export_dialog import ExportDialog
 from reader.tui.state import StatementFilter
 from reader.tui.status import fit_parts, fit_status
 
@@ -106,7 +108,8 @@ async def test_a_wrap_notice_gives_way_to_the_location_at_80_columns() -> None:
         await pilot.press("r", *["right_square_bracket"] * 6)  # five statements, then round
         await pilot.pause()
         assert app.reader.status_line.notice == "Wrapped to the first statement"
-        assert_location_whole(app)
+        drawn = assert_location_whole(app)
+        assert drawn.startswith("Wrapped to the first statement")  # whole, on a line of its own
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -246,3 +249,40 @@ async def test_the_article_keeps_its_wrap_when_the_status_line_grows(size: tuple
         assert view.layout_text.width == width
         assert [view.rendered_line(i).text for i in range(view.layout_text.line_count)] == lines
         assert view.scrollable_content_region.width >= width
+
+
+# -- 4. the export dialog fits 80x24 and the exported path is readable -----------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_export_dialog_fits_and_leaves_the_status_line_in_sight(size: tuple[int, int]) -> None:
+    """At 80x24 its bottom border went off screen and it covered the status line and the footer."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("right_square_bracket", "h", "ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        dialog = app.screen.query_one("#export-dialog")
+        width, height = size
+        assert dialog.region.y >= 0 and dialog.region.bottom <= height - 2  # status line and footer free
+        for widget in (*app.screen.query(Button), app.screen.query_one("#export-path")):
+            assert dialog.region.contains_region(widget.region), widget.id
+
+
+async def test_the_exported_path_is_shown_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Exported to /root/Documents/Byli…``: the home folder is ``~`` and the notice is never cut."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    target = tmp_path / "Documents" / "Byline" / "kremlin-rules-out-talks-kursk.notes.md"
+    target.parent.mkdir(parents=True)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right_square_bracket", "h", "ctrl+e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.exists()
+        shown = "~/Documents/Byline/kremlin-rules-out-talks-kursk.notes.md"
+        assert shown in app.reader.status_line.notice
+        assert app.reader.status_line.notice in status_text(app)
+        assert_location_whole(app)

@@ -118,10 +118,10 @@ def fit_status(notice: str, location: str, filters: str, width: int) -> tuple[st
 
     The location (the position, who said it, the cue) is the last thing cut: it gets the room first
     and is shortened only when it alone is too long (:func:`fit_parts`). The notice about the last
-    key gives way next: whole in what is left, else left out (``Wrapped to the…`` or ``Already…``
-    said nothing, and the location's ``1/17`` says a wrap too). The filters get what is left after
-    both: their least important pieces go first, and ``…`` says some are hidden. Nothing is cut
-    inside a word.
+    key gives way next: whole in what is left, else left out of the line (``Wrapped to the…`` or
+    ``Already…`` said nothing; the status line shows it on a line of its own). The filters get what
+    is left after both: their least important pieces go first, and ``…`` says some are hidden.
+    Nothing is cut inside a word.
     """
     if width <= 0:
         return "", ""

@@ -1,7 +1,9 @@
 """The status line: where the reader is, which filters are on, how far the analysis got.
 
 It is one line with the location on the left and the filters and progress on
-the right. Both parts are plain strings from the screen (which may contain an
+the right; a notice about the last key sits before the location, or on lines of
+its own above it when it does not fit beside it (the notice gives way, but is
+never cut). Both parts are plain strings from the screen (which may contain an
 actor's name or a search term from the article), drawn as ``Text``, never
 parsed as markup. When the line is too narrow for both, each part keeps its
 most important pieces: the parts are `` · ``-separated, most important first,
@@ -67,12 +69,28 @@ class StatusLine(Widget):
         self.row = " ".join(row.split())
 
     def watch_location(self) -> None:
-        if self.row:
-            self.refresh(layout=True)  # what follows the row may need another line
+        if self.row or self.notice:
+            self.refresh(layout=True)  # what follows the row, or the notice, may need another line
+
+    def watch_filters(self) -> None:
+        if self.notice and not self.row:
+            self.refresh(layout=True)  # the notice may no longer fit beside the location
 
     def watch_notice(self) -> None:
-        if self.row:
-            self.refresh(layout=True)
+        self.refresh(layout=True)  # a notice too long to sit beside the location takes lines above it
+
+    def notice_lines(self, width: int) -> list[str]:
+        """The notice on lines of its own above the location, wrapped at words, when it does not fit
+        beside the location (``[]`` when it does, or there is none): a notice gives way to the
+        location, but what it says (``Exported 3 highlights to ~/Documents/Byline/...``) is never cut."""
+        notice = terminal_safe(self.notice)
+        if self.row or not notice or width <= 0:
+            return []
+        left, _ = fit_status(notice, terminal_safe(self.location), terminal_safe(self.filters), width)
+        if left.startswith(notice):
+            return []
+        lines = Text(notice).wrap(self.app.console, width, overflow="fold")
+        return [line.plain.rstrip() for line in lines]
 
     def row_text(self) -> str:
         """The row, then what was said since the cursor came to it (`` · ``-separated)."""
@@ -89,14 +107,16 @@ class StatusLine(Widget):
         return [line.plain.rstrip() for line in lines]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.row_lines(width))) if self.row else 1
+        if self.row:
+            return max(1, len(self.row_lines(width)))
+        return 1 + len(self.notice_lines(width))
 
     def visible_parts(self, width: int | None = None) -> tuple[str, str]:
         """The left part (notice, location) and the filters as drawn in ``width`` cells (default: the
         line's width): see :func:`reader.tui.status.fit_status` for what gives way first."""
         width = self.content_region.width if width is None else width
-        return fit_status(terminal_safe(self.notice), terminal_safe(self.location),
-                          terminal_safe(self.filters), width)
+        notice = "" if self.notice_lines(width) else terminal_safe(self.notice)
+        return fit_status(notice, terminal_safe(self.location), terminal_safe(self.filters), width)
 
     def render(self) -> Text:
         width = self.content_region.width
@@ -107,6 +127,8 @@ class StatusLine(Widget):
         if filters:
             line.pad_right(max(2, width - cell_len(location) - cell_len(filters)))
             line.append(filters, style=self.get_component_rich_style("status-line--filters"))
+        if above := self.notice_lines(width):
+            return Text("\n").join([*map(Text, above), line])
         return line
 
     def _render_row(self, width: int) -> Text:

@@ -263,7 +263,7 @@ async def test_the_export_dialog_fits_and_leaves_the_status_line_in_sight(size: 
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         dialog = app.screen.query_one("#export-dialog")
-        width, height = size
+        height = size[1]
         assert dialog.region.y >= 0 and dialog.region.bottom <= height - 2  # status line and footer free
         for widget in (*app.screen.query(Button), app.screen.query_one("#export-path")):
             assert dialog.region.contains_region(widget.region), widget.id

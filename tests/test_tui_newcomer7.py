@@ -286,3 +286,21 @@ async def test_the_exported_path_is_shown_whole(tmp_path: Path, monkeypatch: pyt
         assert shown in app.reader.status_line.notice
         assert app.reader.status_line.notice in status_text(app)
         assert_location_whole(app)
+
+
+async def test_a_toast_stays_above_a_status_line_grown_to_two_lines(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The overwrite warning after an export sat over the export notice's line."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        reader = app.reader
+        reader.say("Exported 1 highlight to ~/Documents/Byline/kremlin-rules-out-talks-kursk.notes.md")
+        await pilot.pause()
+        assert reader.status_line.region.height >= 2
+        app.notify("A warning long enough to need a toast", severity="warning")
+        await pilot.pause(0.3)
+        toasts = list(app.screen.query("Toast"))
+        assert toasts
+        for toast in toasts:
+            assert toast.region.bottom <= reader.status_line.region.y

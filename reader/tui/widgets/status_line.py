@@ -62,6 +62,15 @@ class StatusLine(Widget):
         # The location when the cursor came to ``row``: about something else, so not shown after it.
         self._row_location = ""
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._keep_toasts_above)
+
+    def _keep_toasts_above(self) -> None:
+        from reader.tui.toasts import keep_toasts_above
+
+        if self.is_mounted:
+            keep_toasts_above(self.screen, self.region.y)
+
     def show_row(self, row: str) -> None:
         """Show ``row`` whole; what the line said before (a notice, the location) is not about it."""
         self._row_location = self.location

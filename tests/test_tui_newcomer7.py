@@ -22,6 +22,7 @@ from reader.tui.app import BylineApp
 from reader.tui.position import position_path
 from reader.tui.reader_panel import width_path
 from reader.tui.screens.export_dialog import ExportDialog
+from reader.tui.screens.help import HelpScreen, help_rows
 from reader.tui.state import StatementFilter
 from reader.tui.status import fit_parts, fit_status
 
@@ -304,3 +305,46 @@ async def test_a_toast_stays_above_a_status_line_grown_to_two_lines(tmp_path: Pa
         assert toasts
         for toast in toasts:
             assert toast.region.bottom <= reader.status_line.region.y
+
+
+# -- 6. the help lists the lists' own keys, capitalised ---------------------------------------------
+
+
+async def test_the_help_lists_what_the_lists_take_and_capitalises_every_action() -> None:
+    """``^p`` was listed as "palette"; the actors panel's and notes list's sections left out enter,
+    m, x and t."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = help_rows(app.screen)
+        lowercase = [row for row in rows if not row.description[:1].isupper()]
+        assert not lowercase
+        by_section: dict[str, dict[str, str]] = {}
+        for row in rows:
+            by_section.setdefault(row.section, {})[row.binding_id] = row.keys
+        actors, notes = by_section["Actors panel"], by_section["Notes list"]
+        assert actors["actors.choose"] == "⏎"
+        assert notes["notes.go"] == "⏎"
+        # The reading screen's m, x, t act on the entry under the list's cursor (not enter: it goes there).
+        assert (notes["notes.edit"], notes["notes.remove"], notes["notes.tag"]) == ("m", "x", "t")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_keys_the_help_lists_for_the_lists_do_what_it_says() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.reader
+        await pilot.press("a", "enter")  # enter on an actor marks it
+        await pilot.pause()
+        assert reader.state.actor_id is not None
+        await pilot.press("escape", "right_square_bracket", "h", "right_square_bracket", "h", "M")
+        await pilot.pause()
+        notes = reader.notes
+        assert len(notes.store.highlights) == 2
+        await pilot.press("t")  # the entry under the cursor gets the next tag
+        await pilot.pause()
+        assert sorted(h.tag for h in notes.store.highlights) == ["green", "yellow"]
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(notes.store.highlights) == 1

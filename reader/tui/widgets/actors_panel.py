@@ -102,6 +102,9 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
     """A tree of actors and their statements; selecting posts what was chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Tree's own enter, given an id so that the help lists it under the panel (and a keymap can move it).
+        Binding("enter", "select_cursor", "Mark the actor, or go to the statement", id="actors.choose",
+                show=False),
         Binding("right", "expand_actor", "Show statements", id="actors.expand", show=False),
         Binding("left", "collapse_actor", "Hide statements", id="actors.collapse", show=False),
         Binding(

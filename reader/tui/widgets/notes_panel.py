@@ -72,9 +72,9 @@ class NotesList(OptionList):
     #: The reading screen's keys that act on the entry under the list's cursor while it has focus
     #: (``ReaderNotes.current_highlight``), listed under :data:`HELP_SECTION` with these words.
     HELP_ALSO: ClassVar[dict[str, str]] = {
-        "notes.edit": "Write or edit the note of the highlight under the cursor",
-        "notes.remove": "Remove the highlight under the cursor",
-        "notes.tag": "Next tag for the highlight under the cursor",
+        "notes.edit": "Note on this highlight",
+        "notes.remove": "Remove this highlight",
+        "notes.tag": "Next tag for this highlight",
     }
 
 

@@ -168,7 +168,8 @@ def test_brackets_follow_the_active_filter() -> None:
     state = ReaderState(statement_filter=StatementFilter(actor="bob-cole"))
     first = navigation.navigate_quote(state, data, 1, top=0)
     assert first.state.current_quote is data.statements[2]
-    assert first.state.location == ("Statement 1/2 (reported) · Bob Cole · says · filter: actor: Bob Cole")
+    # The filter is the status line's right part ("statements: actor: Bob Cole"), not repeated here.
+    assert first.state.location == "Statement 1/2 (reported) · Bob Cole · says"
     second = navigation.navigate_quote(first.state, data, 1, top=0)
     assert second.state.current_quote is data.statements[3]
     third = navigation.navigate_quote(second.state, data, 1, top=0)

@@ -61,7 +61,7 @@ class BylineApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         Binding("T", "cycle_theme", "Next theme", id="app.theme.next", show=False),
         # Declared here (Textual would add it without an id) so that help lists it and a keymap can move it.
-        Binding("ctrl+p", "command_palette", "palette", id="app.command_palette", show=False, priority=True,
+        Binding("ctrl+p", "command_palette", "Palette", id="app.command_palette", show=False, priority=True,
                 tooltip="Open the command palette: every action, and Change theme"),
     ]
 

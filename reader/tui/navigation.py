@@ -170,8 +170,8 @@ def navigate_quote(state: ReaderState, analysis: Analysis, delta: int, top: int,
     location = quote_location(quote, moved.index, len(order), analysis,
                               include_reported=state.include_reported or filtered,
                               speakers_known=speakers_known)
-    if filtered:
-        location += f" · filter: {describe_filter(state.statement_filter, analysis)}"
+    # The filter is not repeated here: the status line's right part says it ("statements: ..."),
+    # and the location must keep its room for who said it.
     notice = None
     if moved.wrapped:
         # The word for what is walked: "Wrapped to the first quote" named a reported statement.
@@ -469,7 +469,8 @@ def set_filter(state: ReaderState, analysis: Analysis, statement_filter: Stateme
     what = describe_filter(statement_filter, analysis)
     location = f"Statements: {what} ({count}) · ] and [ follow it"
     new = replace(state, statement_filter=statement_filter, quote_index=None, location=location)
-    return Jump(new, notice=Notice(f"Filter: {what} ({count})", timeout=2))
+    # No notice: "Filter: reported statements (11)" beside this location said it twice.
+    return Jump(new)
 
 
 def cycle_filter(state: ReaderState, analysis: Analysis) -> Jump:

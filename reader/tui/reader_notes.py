@@ -31,7 +31,7 @@ from reader.sources.article import Article
 from reader.theming.keys import tag_style
 from reader.tui.highlights import Decorations
 from reader.tui.note_targets import Span, grow_selection, highlight_target, note_marker, visible_sentence
-from reader.tui.screens.export_dialog import ExportDialog, ExportRequest
+from reader.tui.screens.export_dialog import ExportDialog, ExportRequest, shown_path
 from reader.tui.state import ReaderState
 from reader.tui.undo import UndoStack
 from reader.tui.widgets.article_view import ArticleView, StyleLookup
@@ -336,7 +336,8 @@ class ReaderNotes:
             return
         count = len(self.store.highlights)
         missing = "" if analysis is not None else " (analysis not ready: no speakers)"
-        self.host.notify(f"Exported {count} highlight{'s' if count != 1 else ''} to {request.path}{missing}")
+        self.host.notify(f"Exported {count} highlight{'s' if count != 1 else ''} to "
+                         f"{shown_path(request.path)}{missing}")
 
     def chosen_in_panel(self, highlight_id: str) -> int | None:
         """A highlight chosen in the Notes tab: its start offset to go to, or ``None`` (with a notice)

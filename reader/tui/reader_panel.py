@@ -7,13 +7,15 @@ to 64 columns). In a narrow terminal the panel is an overlay whose width the
 stylesheet decides, so the remembered width applies only when the panel sits
 beside the text. A row of the actors panel too long for it ends in ``…``; while the
 panel has focus, the row under the cursor is shown whole in the status line (on as
-many lines as it needs), and only what was said about that row follows it.
+many lines as it needs), and only what was said about that row follows it: a key about something
+else (``]``, ``h``) takes the row away, and so does focus or the cursor leaving it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from rich.text import Text
@@ -25,6 +27,7 @@ from textual.widgets.tree import TreeNode
 
 from reader.fileio import atomic_write_text
 from reader.paths import data_dir
+from reader.tui.widgets.actors_panel import ActorsPanel
 from reader.tui.widgets.status_line import StatusLine
 
 #: Columns one ``<`` or ``>`` takes away or adds.
@@ -101,8 +104,21 @@ class PanelScreen(Screen[None]):
         self.apply_panel_width()
         save_panel_width(self.panel_width)
 
+    #: True while a key of the actors panel's row (enter on it) runs: what it says is about the row.
+    _about_row = False
+
     def say(self, message: str) -> None:
         """A short notice in the status line (the reading screen's)."""
+
+    @contextlib.contextmanager
+    def about_the_row(self) -> Iterator[None]:
+        """What is said and shown inside is about the row under the actors panel's cursor, so the row
+        stays in the status line beside it; anything else said takes the row away."""
+        self._about_row = True
+        try:
+            yield
+        finally:
+            self._about_row = False
 
     @on(Tree.NodeHighlighted, "#actors")
     def show_whole_row(self, event: Tree.NodeHighlighted[object]) -> None:
@@ -125,8 +141,11 @@ class PanelScreen(Screen[None]):
         if node is None:
             status.row = ""
             return
+        panel = node.tree
         label = node.label
-        status.show_row(label.plain if isinstance(label, Text) else str(label))
+        whole = panel.whole_label(node) if isinstance(panel, ActorsPanel) else (
+            label.plain if isinstance(label, Text) else str(label))
+        status.show_row(whole)
 
     def action_notes_tab(self) -> None:
         """``M``: show the Notes tab and put the cursor in its list."""

@@ -4,7 +4,8 @@ A notice that only says what the key just did (``Wrapped to the first quote``,
 ``Entities hidden``, ``Theme: light``) belongs beside the location in the status
 line, where the reader is already looking; it stays there until the next key.
 Warnings and errors are toasts, kept above the status line (the ``ToastRack``
-margin in ``reader.tcss``), and at most :data:`MAX_TOASTS` are shown: a burst of
+margin in ``reader.tcss``, raised by :func:`keep_toasts_above` when the status line
+grows), and at most :data:`MAX_TOASTS` are shown: a burst of
 keys never stacks a wall of toasts over the text.
 """
 
@@ -43,3 +44,13 @@ def keep_latest_toasts(app: App[Any]) -> None:
         app._unnotify(notification, refresh=False)
     if len(notifications) > MAX_TOASTS:
         app._refresh_notifications()
+
+
+def keep_toasts_above(screen: Screen[Any], top: int) -> None:
+    """Toasts of ``screen`` sit above row ``top`` (the status line's first row), whatever its height:
+    a status line grown to two lines (a long notice, the actors panel's row) had a toast over it."""
+    below = screen.size.height - top
+    if below > 0:
+        for rack in screen.query("ToastRack"):
+            # A toast's last row is drawn one row below the rack's margin: one more keeps it above.
+            rack.styles.margin = (0, 0, below + 1, 0)

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
@@ -34,6 +34,21 @@ FORMAT_LABELS: dict[ExportFormat, str] = {
     "csv": "CSV (Readwise, spreadsheets)",
     "html": "HTML page (the annotated article, to share)",
 }
+
+
+#: Below this many rows the dialog leaves out its blank lines (it is 28 rows with them).
+SHORT_HEIGHT = 30
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as the reader is told it: ``~/Documents/Byline/x.notes.md`` under the home folder."""
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home folder to be relative to
+        return str(path)
+    if path.is_absolute() and path != home and path.is_relative_to(home):
+        return str(Path("~", path.relative_to(home)))
+    return str(path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +108,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-dialog"):
+        # It scrolls inside when the terminal is too short for it (tab scrolls to what gets focus).
+        with VerticalScroll(id="export-dialog"):
             yield Static(Content("Export highlights and notes"), id="export-title")
             with FormatChoice(id="export-format"):
                 for fmt in FORMATS:
@@ -110,6 +126,10 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def on_mount(self) -> None:
         # Keyboard-first: the arrows choose a format at once, enter exports; tab reaches the path.
         self.query_one("#export-format", FormatChoice).focus()
+
+    def on_resize(self) -> None:
+        # Below SHORT_HEIGHT rows the blank lines go, so the whole dialog fits 24 rows.
+        self.set_class(self.size.height < SHORT_HEIGHT, "-short")
 
     @property
     def chosen_format(self) -> ExportFormat:

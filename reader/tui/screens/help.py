@@ -3,16 +3,17 @@
 The list is generated from the live bindings (after the user's keymap has been
 applied) of the screen, the app (``T``, ``?``, ``ctrl+p``, ``q``) and every
 widget on the screen that declares a ``HELP_SECTION`` (the actors panel, the
-notes list), so it can never disagree with what the keys actually do, and a
-binding added elsewhere (the notes keys, say) shows up here by itself. Only the
-keys Byline declares (those with an id) are listed one by one; the movement keys
-Textual's widgets bring (``scroll_up`` of a scroll view, a list's ``cursor_down``)
-are described once, in one row.
+notes list with the screen's keys that act on its entry, ``HELP_ALSO``), so it
+can never disagree with what the keys actually do, and a binding added elsewhere
+(the notes keys, say) shows up here by itself. Only the keys Byline declares
+(those with an id) are listed one by one; the movement keys Textual's widgets
+bring (``scroll_up`` of a scroll view, a list's ``cursor_down``) are described
+once, in one row.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from rich.console import RenderableType
@@ -106,9 +107,25 @@ def help_rows(screen: Screen[Any]) -> list[HelpRow]:
             # tab's "f" filter is the panel's, around the list).
             around = [pair for node in _up_to(widget, screen) for pair in live_bindings(node)]
             rows += _rows(around, section, app)
+            rows += _also_rows(widget, around, screen, section)
     nodes = [*focused, screen, app, *screen.walk_children()]
     built_in = built_in_row([live_bindings(node) for node in nodes], app)
     return [*rows, built_in] if built_in is not None else rows
+
+
+def _also_rows(widget: DOMNode, around: list[tuple[str, Binding]], screen: Screen[Any],
+               section: str) -> list[HelpRow]:
+    """The screen's keys that act on ``widget``'s entry while it has focus (its ``HELP_ALSO``: binding
+    id -> what the key does there), in ``section``; a key the widget takes itself (``enter`` in the
+    notes list goes to the highlight) is left out of such a row."""
+    also: dict[str, str] = getattr(widget, "HELP_ALSO", {})
+    if not also:
+        return []
+    taken = {key for key, _binding in around}
+    pairs = [(key, binding) for key, binding in live_bindings(screen)
+             if binding.id in also and key not in taken]
+    return [replace(row, description=also[row.binding_id])
+            for row in _rows(pairs, section, screen.app)]
 
 
 def built_in_row(per_node: list[list[tuple[str, Binding]]], app: App[Any]) -> HelpRow | None:

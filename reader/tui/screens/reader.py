@@ -317,9 +317,18 @@ class ReaderScreen(ReaderStatements, PanelScreen):
     # -- state: applying jumps, redrawing ---------------------------------------------------------
 
     def say(self, message: str) -> None:
-        """A short notice at the start of the status line, until the next jump replaces the location."""
+        """A short notice at the start of the status line, until the next jump replaces the location.
+        Beside the actors panel's row only when the row's own key said it (see :meth:`_leave_row`)."""
         if self.is_mounted:
+            self._leave_row()
             self.status_line.notice = message
+
+    def _leave_row(self) -> None:
+        """A key about something else than the actors panel's row (``]``, ``h``...) takes the row out
+        of the status line: what it says is about the text, not that row. The row's own keys (enter
+        on it) run inside :meth:`about_the_row`."""
+        if not self._about_row:
+            self.status_line.row = ""
 
     def apply(self, jump: Jump) -> None:
         """Show what a key did: the new state (the watcher redraws), the scroll, then the notice.
@@ -328,6 +337,7 @@ class ReaderScreen(ReaderStatements, PanelScreen):
         if jump.offset is not None:
             state = navigation.record_jump(state, self._top)
         if self.is_mounted:
+            self._leave_row()
             self.status_line.notice = ""
         self.state = state
         if jump.offset is not None:
@@ -417,10 +427,15 @@ class ReaderScreen(ReaderStatements, PanelScreen):
 
     @on(ActorsPanel.ActorChosen)
     def select_actor(self, event: ActorsPanel.ActorChosen) -> None:
-        self.choose_actor(event.actor_id)
+        with self.about_the_row():
+            self.choose_actor(event.actor_id)
 
     @on(ActorsPanel.StatementChosen)
     def jump_to_statement(self, event: ActorsPanel.StatementChosen) -> None:
+        with self.about_the_row():
+            self._jump_to_statement(event)
+
+    def _jump_to_statement(self, event: ActorsPanel.StatementChosen) -> None:
         if self.state.actor_id != event.actor_id:
             self.choose_actor(event.actor_id)
         analysis = self.analysis

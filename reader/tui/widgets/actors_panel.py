@@ -11,9 +11,10 @@ from the article and must never be read as markup.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -80,12 +81,14 @@ def actor_label(
     return label
 
 
-def statement_label(quote: Statement, style_lookup: Callable[[str], Style]) -> Text:
-    """``says: The deal is dead. direct (said)``: the frame, the shortened words, the kind and cue
-    (``believes: the deal is dead reported in a quote (think)`` for a position made inside quoted
-    words)."""
+def statement_label(quote: Statement, style_lookup: Callable[[str], Style], *,
+                    preview: int | None = STATEMENT_PREVIEW) -> Text:
+    """``says: The deal is dead. direct (said)``: the frame, the words (shortened to ``preview``
+    characters; ``None``: all of them, on one line), the kind and cue (``believes: the deal is dead
+    reported in a quote (think)`` for a position made inside quoted words)."""
     label = Text(f"{position_group(quote)}: ", style=style_lookup("muted"))
-    label.append(one_line(quote.text, STATEMENT_PREVIEW), style=style_lookup(STATEMENT_STYLES[quote.kind]))
+    words = one_line(quote.text, preview if preview is not None else sys.maxsize)
+    label.append(words, style=style_lookup(STATEMENT_STYLES[quote.kind]))
     cue = f" ({quote.cue.text})" if quote.cue else ""
     # A position made inside quoted words ("I think ...," Smith said) says so.
     kind = f"{quote.kind} in a quote" if quote.in_quote is not None else quote.kind
@@ -99,6 +102,9 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
     """A tree of actors and their statements; selecting posts what was chosen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Tree's own enter, given an id so that the help lists it under the panel (and a keymap can move it).
+        Binding("enter", "select_cursor", "Mark the actor, or go to the statement", id="actors.choose",
+                show=False),
         Binding("right", "expand_actor", "Show statements", id="actors.expand", show=False),
         Binding("left", "collapse_actor", "Hide statements", id="actors.collapse", show=False),
         Binding(
@@ -222,6 +228,18 @@ class ActorsPanel(Tree[ActorRef | StatementRef]):
         first = next((n for n in self.root.children if isinstance(n.data, ActorRef)), None)
         if first is not None:
             self.move_cursor(first)
+
+    def whole_label(self, node: TreeNode[Any]) -> str:
+        """``node``'s row with nothing shortened: a statement row has all the statement's words (the
+        row in the tree has the first :data:`STATEMENT_PREVIEW` characters)."""
+        data = node.data
+        analysis = self._analysis
+        if isinstance(data, StatementRef) and analysis is not None \
+                and 0 <= data.quote_index < len(analysis.statements):
+            quote = analysis.statements[data.quote_index]
+            return statement_label(quote, self._style_lookup, preview=None).plain
+        label = node.label
+        return label.plain if isinstance(label, Text) else str(label)
 
     def action_expand_actor(self) -> None:
         node = self.cursor_node

@@ -62,9 +62,20 @@ def note_label(highlight: Highlight, paragraph: int | None, style_lookup: Callab
 class NotesList(OptionList):
     """The list of highlights, with ``j`` / ``k`` / ``g`` / ``G`` as well as the arrows."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings("notes")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # OptionList's own enter, given an id so that the help lists it under the list.
+        Binding("enter", "select", "Go to the highlight", id="notes.go", show=False),
+        *list_bindings("notes"),
+    ]
     #: The help screen lists this widget's keys under this heading.
     HELP_SECTION = "Notes list"
+    #: The reading screen's keys that act on the entry under the list's cursor while it has focus
+    #: (``ReaderNotes.current_highlight``), listed under :data:`HELP_SECTION` with these words.
+    HELP_ALSO: ClassVar[dict[str, str]] = {
+        "notes.edit": "Note on this highlight",
+        "notes.remove": "Remove this highlight",
+        "notes.tag": "Next tag for this highlight",
+    }
 
 
 class NotesPanel(Vertical):

@@ -1,12 +1,15 @@
 """The status line: where the reader is, which filters are on, how far the analysis got.
 
 It is one line with the location on the left and the filters and progress on
-the right. Both parts are plain strings from the screen (which may contain an
+the right; a notice about the last key sits before the location, or on lines of
+its own above it when it does not fit beside it (the notice gives way, but is
+never cut). Both parts are plain strings from the screen (which may contain an
 actor's name or a search term from the article), drawn as ``Text``, never
 parsed as markup. When the line is too narrow for both, each part keeps its
 most important pieces: the parts are `` · ``-separated, most important first,
 and pieces are dropped from the end (:func:`reader.tui.status.fit_parts`); a
-piece cut short ends in ``…``. The location gets the room first.
+piece cut short ends in ``…``, after a whole word. The location gets the room first, then the
+notice about the last key, then the filters (:func:`reader.tui.status.fit_status`).
 
 While the actors panel has focus, the row under its cursor (``row``) is shown
 whole instead, on as many lines as it needs (a row the panel cuts with ``…``
@@ -26,10 +29,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.safe_text import terminal_safe
-from reader.tui.status import fit_parts
-
-#: The filters never take more than this share of the line when the location needs it.
-FILTERS_SHARE = 0.4
+from reader.tui.status import fit_parts, fit_status
 
 
 class StatusLine(Widget):
@@ -62,6 +62,15 @@ class StatusLine(Widget):
         # The location when the cursor came to ``row``: about something else, so not shown after it.
         self._row_location = ""
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._keep_toasts_above)
+
+    def _keep_toasts_above(self) -> None:
+        from reader.tui.toasts import keep_toasts_above
+
+        if self.is_mounted:
+            keep_toasts_above(self.screen, self.region.y)
+
     def show_row(self, row: str) -> None:
         """Show ``row`` whole; what the line said before (a notice, the location) is not about it."""
         self._row_location = self.location
@@ -69,12 +78,28 @@ class StatusLine(Widget):
         self.row = " ".join(row.split())
 
     def watch_location(self) -> None:
-        if self.row:
-            self.refresh(layout=True)  # what follows the row may need another line
+        if self.row or self.notice:
+            self.refresh(layout=True)  # what follows the row, or the notice, may need another line
+
+    def watch_filters(self) -> None:
+        if self.notice and not self.row:
+            self.refresh(layout=True)  # the notice may no longer fit beside the location
 
     def watch_notice(self) -> None:
-        if self.row:
-            self.refresh(layout=True)
+        self.refresh(layout=True)  # a notice too long to sit beside the location takes lines above it
+
+    def notice_lines(self, width: int) -> list[str]:
+        """The notice on lines of its own above the location, wrapped at words, when it does not fit
+        beside the location (``[]`` when it does, or there is none): a notice gives way to the
+        location, but what it says (``Exported 3 highlights to ~/Documents/Byline/...``) is never cut."""
+        notice = terminal_safe(self.notice)
+        if self.row or not notice or width <= 0:
+            return []
+        left, _ = fit_status(notice, terminal_safe(self.location), terminal_safe(self.filters), width)
+        if left.startswith(notice):
+            return []
+        lines = Text(notice).wrap(self.app.console, width, overflow="fold")
+        return [line.plain.rstrip() for line in lines]
 
     def row_text(self) -> str:
         """The row, then what was said since the cursor came to it (`` · ``-separated)."""
@@ -91,22 +116,16 @@ class StatusLine(Widget):
         return [line.plain.rstrip() for line in lines]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self.row_lines(width))) if self.row else 1
+        if self.row:
+            return max(1, len(self.row_lines(width)))
+        return 1 + len(self.notice_lines(width))
 
     def visible_parts(self, width: int | None = None) -> tuple[str, str]:
-        """The location and the filters as drawn in ``width`` cells (default: the line's width)."""
+        """The left part (notice, location) and the filters as drawn in ``width`` cells (default: the
+        line's width): see :func:`reader.tui.status.fit_status` for what gives way first."""
         width = self.content_region.width if width is None else width
-        pieces = (terminal_safe(self.notice), terminal_safe(self.location))
-        location = " · ".join(piece for piece in pieces if piece)
-        filters = terminal_safe(self.filters)
-        gap = 2 if filters else 0
-        room_for_filters = max(0, width - cell_len(location) - gap)
-        if room_for_filters < cell_len(filters):
-            room_for_filters = max(room_for_filters, int(width * FILTERS_SHARE))
-        shown_filters = fit_parts(filters, room_for_filters)
-        gap = 2 if shown_filters else 0
-        shown_location = fit_parts(location, max(0, width - cell_len(shown_filters) - gap))
-        return shown_location, shown_filters
+        notice = "" if self.notice_lines(width) else terminal_safe(self.notice)
+        return fit_status(notice, terminal_safe(self.location), terminal_safe(self.filters), width)
 
     def render(self) -> Text:
         width = self.content_region.width
@@ -117,13 +136,16 @@ class StatusLine(Widget):
         if filters:
             line.pad_right(max(2, width - cell_len(location) - cell_len(filters)))
             line.append(filters, style=self.get_component_rich_style("status-line--filters"))
+        if above := self.notice_lines(width):
+            return Text("\n").join([*map(Text, above), line])
         return line
 
     def _render_row(self, width: int) -> Text:
         """The row whole, then the filters on its last line where they fit."""
         lines = self.row_lines(width) or [""]
         last = lines[-1]
-        filters = fit_parts(terminal_safe(self.filters), width - cell_len(last) - 2)
+        room = width - cell_len(last) - 2
+        filters = fit_parts(terminal_safe(self.filters), room, last_resort_cut=False) if room > 0 else ""
         text = Text("\n".join(lines))
         if filters:
             text.pad_right(max(2, width - cell_len(last) - cell_len(filters)))

@@ -53,6 +53,7 @@ from reader.analysis.lexicon import (
     SUBJECT_PRONOUNS,
 )
 from reader.analysis.model import Actor, Entity, Span, Statement
+from reader.analysis.names import party_tag_at
 from reader.analysis.names import slug as name_slug
 from reader.analysis.nested_statements import (
     heads_company,
@@ -105,8 +106,6 @@ _GOES_BY = re.compile(
 _POSSESSOR = re.compile(r"^(?:the\s+|a\s+)?(?P<owner>[\w .-]+?)['’]s?\s+\S", re.IGNORECASE)
 _POST_NOMINALS = frozenset("kc qc jr sr mp mep phd md esq".split())
 _WORD_AT = re.compile(r"[\w'’-]+")
-# "(D-N.C.)", "(R-Ohio)", "(I-Vt.)": a US party-state tag after a legislator's name.
-_PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*-\s*[A-Z][\w. ]{0,18}\)")
 _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s*$")
 # "Kessler, a Democrat," / "Ruiz, the Spaniard,": the name an apposition describes.
 _APPOSITION_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+)\s*,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}$")
@@ -754,9 +753,10 @@ class ActorBuilder:
             if match is not None:
                 return Span(match.start("name"), match.end("name"), match.group("name"))
             return mention
-        opening = self.text.rfind("(", max(0, mention.start - 6), mention.start + 1)
-        if opening < 0 or not _PARTY_TAG.match(self.text, opening):
+        tag = party_tag_at(self.text, mention.start)
+        if tag is None:
             return mention
+        opening = tag.start()
         match = _NAME_BEFORE.search(self.text, max(0, opening - 60), opening)
         if match is None:
             return mention

@@ -27,6 +27,7 @@ from reader.analysis.names import (
     is_particle,
     is_short_form,
     looks_like_full_name,
+    party_tag_at,
     shape_label,
 )
 
@@ -344,17 +345,10 @@ def _join_organisation_short_forms(
         cluster.mentions.extend(found.mentions)
 
 
-# A US lawmaker's party and state after the name: "(D-Ore.)", "(R-S.C.)", "(I-Vt.)".
-_PARTY_TAG = re.compile(r"\((?:D|R|I|Ind)-[A-Z][A-Za-z. ]{0,12}\)")
-
-
 def _in_party_tag(text: str, mention: NameMention) -> bool:
     """Whether ``mention`` lies inside a party-and-state tag ("Ore" in "(D-Ore.)"): an abbreviation
     of a state there is no actor of the story."""
-    start = text.rfind("(", max(0, mention.start - 5), mention.start + 1)
-    if start < 0:
-        return False
-    tag = _PARTY_TAG.match(text, start)
+    tag = party_tag_at(text, mention.start)
     return tag is not None and tag.end() >= mention.end
 
 

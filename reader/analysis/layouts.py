@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from reader.analysis.facts import SpeechEvent
 from reader.analysis.model import Span
+from reader.analysis.names import PARTY_TAG
 
 # "Q:", "A:", "MODERATOR:", "OKONKWO:", "AUDIENCE MEMBER:", "Q.": a label in capitals, then the turn.
 _TURN_LABEL = re.compile(r"(?P<label>Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})\s*:\s+(?=\S)")
@@ -33,7 +34,7 @@ _ROUNDUP = re.compile(
     r"(?:[—–•*-]\s*)?"  # a list's dash or bullet: "— Rep. Yolanda Pierce (D-N.Y.), in a statement: ..."
     r"(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|de|der|den|da|dos|bin|al|la|le|von)){0,5}"
     r"(?: (?:editorial board|board|staff|team|committee|council))?)"
-    r"(?:\s*\((?:D|R|I|Ind)-[A-Z][A-Za-z. ]{0,12}\))?"  # a US party-state tag after the name
+    rf"(?:\s*{PARTY_TAG.pattern})?"  # a US party-state tag after the name
     r"(?P<rest>, [^:.!?]{1,80})?:\s*(?=[\"“])"
 )
 

@@ -153,6 +153,18 @@ def looks_like_full_name(name: str) -> bool:
     return all(w[:1].isupper() or is_particle(w) or w[:2].lower() in ("al", "el") for w in words)
 
 
+# "(D-N.C.)", "(R-Ohio)", "(I-Vt.)": a US party-state tag after a legislator's name.
+PARTY_TAG = re.compile(r"\((?:D|R|I|Ind|Dem|Rep)\s*-\s*[A-Z][\w. ]{0,18}\)")
+
+
+def party_tag_at(text: str, position: int) -> re.Match[str] | None:
+    """The party-state tag whose brackets hold ``position`` in ``text`` ("Ore" in "(D-Ore.)"), or
+    ``None``."""
+    opening = text.rfind("(", max(0, position - 6), position + 1)
+    tag = PARTY_TAG.match(text, opening) if opening >= 0 else None
+    return tag if tag is not None and position < tag.end() else None
+
+
 def shape_label(name: str) -> str | None:
     """The label a name's own words give it (``Toyama Motors`` ORG, ``Lagos State`` GPE, ``Third
     Mainland Bridge`` LOC, ``Renters' Rights Bill`` LAW, ``Kessler Prize`` EVENT), or ``None``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.analysis.cue_holders import _SUBJECT_DEPS, tag_subject_in_content
+from reader.analysis.cue_holders import _SUBJECT_DEPS, is_second_complement, tag_subject_in_content
 from reader.analysis.cue_spans import _lemma
 from reader.analysis.lexicon import BELIEF_VERBS, SPEECH_VERBS
 
@@ -67,14 +67,11 @@ def _clause_bounds(clause: Token) -> tuple[int, int] | None:
         # complements of the cue, the second with no subject of its own; they are one clause.
         # Not "said the levy was too high but argued that ...": after a coordinator, a cue verb with a
         # clause of its own is the speaker's second statement, which the parser hung on the cue too.
-        second = doc[last].dep_ == "cc" and _is_cue_lemma(sibling) and any(
-            c.dep_ == "ccomp" for c in sibling.children
-        )
         if (
             sibling.dep_ == "ccomp"
             and sibling.left_edge.i == last + 1
             and not _has_own_subject(sibling)
-            and not second
+            and not is_second_complement(sibling)
         ):
             last = sibling.right_edge.i
     for token in clause.subtree:

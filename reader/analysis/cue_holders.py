@@ -477,19 +477,27 @@ def after_apposition(verb: Token) -> bool:
     return verb.i >= 2 and doc[verb.i - 1].text == "," and head.i < verb.i and head.right_edge.i >= verb.i - 2
 
 
-def _second_complement(verb: Token) -> bool:
-    """A speech or belief verb the parser hung as a second complement of a speech verb, after a
-    coordinator, with a clause of its own: "said the levy was too high but argued that ...". It is
-    coordinated with the speech verb, whose subject is its own."""
+def is_second_complement(verb: Token) -> bool:
+    """A speech or belief verb the parser hung as a second complement of the cue, after a coordinator,
+    with a clause of its own: "argued" in "said the levy was too high but argued that ...". It is the
+    speaker's second statement, not part of the first one's words."""
     doc = verb.doc
     first = verb.left_edge.i
     return (
         verb.dep_ == "ccomp"
         and first > 0
         and doc[first - 1].dep_ == "cc"
-        and _lemma(verb.head) in SPEECH_VERBS
         and (_lemma(verb) in SPEECH_VERBS or _lemma(verb) in BELIEF_VERBS)
         and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+def _second_complement(verb: Token) -> bool:
+    """:func:`is_second_complement` of a speech verb with a complement before it: coordinated with
+    that verb, whose subject is its own."""
+    return (
+        is_second_complement(verb)
+        and _lemma(verb.head) in SPEECH_VERBS
         and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.head.children)
     )
 

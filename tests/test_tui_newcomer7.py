@@ -6,13 +6,12 @@ grows, the help lists the lists' keys, and the README lists every folder the rea
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, Input
-from tui_sample import sample_analysis, sample_article
+from tui_sample import long_row_analysis, sample_analysis, sample_article
 
 from reader.analysis import cache as analysis_cache
 from reader.analysis.model import Analysis
@@ -61,18 +60,6 @@ def test_the_quick_start_lists_every_folder_the_reader_writes(tmp_path: Path,
 
 def make_app(analysis: Analysis | None = None) -> BylineApp:
     return BylineApp(sample_article(), analysis=analysis or sample_analysis())
-
-
-#: A role long enough that Syrskyi's row needs more than one line of the status line.
-LONG_ROLE = ("commander-in-chief of the Armed Forces of Ukraine, who briefed reporters in Kyiv on the "
-             "progress of the operation")
-
-
-def long_row_analysis() -> Analysis:
-    analysis = sample_analysis()
-    actors = [replace(actor, roles=[LONG_ROLE]) if actor.id == "syrskyi" else actor
-              for actor in analysis.actors]
-    return replace(analysis, actors=actors)
 
 
 def screen_lines(app: BylineApp) -> list[str]:

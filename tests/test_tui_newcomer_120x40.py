@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from textual import events
 from textual.containers import VerticalScroll
-from tui_sample import sample_analysis, sample_article
+from tui_sample import long_row_analysis, sample_analysis, sample_article
 
 from reader.analysis.model import Analysis
 from reader.tui import navigation
@@ -23,18 +23,6 @@ SIZES = [(80, 24), (120, 40)]
 
 def make_app(analysis: Analysis | None = None) -> BylineApp:
     return BylineApp(sample_article(), analysis=analysis or sample_analysis())
-
-
-#: A role long enough that Syrskyi's row is wider than the status line even at 120 columns.
-LONG_ROLE = ("commander-in-chief of the Armed Forces of Ukraine, who briefed reporters in Kyiv on the "
-             "progress of the operation")
-
-
-def long_row_analysis() -> Analysis:
-    analysis = sample_analysis()
-    actors = [replace(actor, roles=[LONG_ROLE]) if actor.id == "syrskyi" else actor
-              for actor in analysis.actors]
-    return replace(analysis, actors=actors)
 
 
 def status_text(app: BylineApp) -> str:

@@ -8,6 +8,8 @@ numbers), and they describe what the contract says the analysis finds.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.analysis.model import Actor, Analysis, DateMention, Entity, Span, Statement
 from reader.paths import sample_article as sample_article_path
 from reader.sources.article import Article
@@ -148,3 +150,20 @@ def palette_has_results(app) -> bool:  # type: ignore[no-untyped-def]
 
     screen = app.screen
     return isinstance(screen, CommandPalette) and screen.query_one(CommandList).option_count > 0
+
+
+#: A role long enough that Syrskyi's actors-panel row needs more than one line of the status line,
+#: even at 120 columns.
+LONG_ROLE = (
+    "commander-in-chief of the Armed Forces of Ukraine, who briefed reporters in Kyiv on the "
+    "progress of the operation"
+)
+
+
+def long_row_analysis() -> Analysis:
+    """:func:`sample_analysis` with Syrskyi given :data:`LONG_ROLE`."""
+    analysis = sample_analysis()
+    actors = [
+        replace(actor, roles=[LONG_ROLE]) if actor.id == "syrskyi" else actor for actor in analysis.actors
+    ]
+    return replace(analysis, actors=actors)
